@@ -1,0 +1,139 @@
+//! Native file dialogs behind a small trait, so the UI never blocks on them
+//! and tests never open one.
+//!
+//! [`Dialogs::request`] starts a dialog and returns at once; the answer
+//! arrives later through [`Dialogs::poll`], which the app calls every frame.
+//! [`NativeDialogs`] awaits rfd's async dialog on a worker thread and wakes
+//! the UI when the user answers; [`ScriptedDialogs`] answers from a queue,
+//! for tests.
+
+use std::collections::VecDeque;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+/// What a dialog is asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DialogRequest {
+    OpenArticle,
+    OpenSet,
+    /// Where to save the current set; the suggested folder and file name.
+    SaveSetAs {
+        suggested: PathBuf,
+    },
+}
+
+/// The user's answer: a path, or `None` when the dialog was cancelled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DialogAnswer {
+    pub request: DialogRequest,
+    pub path: Option<PathBuf>,
+}
+
+pub trait Dialogs {
+    /// Starts a dialog. Returns at once.
+    fn request(&mut self, request: DialogRequest);
+    /// The answer of a finished dialog, if any.
+    fn poll(&mut self) -> Option<DialogAnswer>;
+}
+
+/// Article extensions offered in the open dialog.
+pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
+
+type DialogFuture =
+    std::pin::Pin<Box<dyn std::future::Future<Output = Option<rfd::FileHandle>> + Send>>;
+
+/// Native dialogs (rfd).
+pub struct NativeDialogs {
+    sender: Sender<DialogAnswer>,
+    receiver: Receiver<DialogAnswer>,
+    /// Wakes the UI when an answer arrives, so an idle window needs no
+    /// polling.
+    wake: Arc<dyn Fn() + Send + Sync>,
+}
+
+impl NativeDialogs {
+    pub fn new(wake: impl Fn() + Send + Sync + 'static) -> Self {
+        let (sender, receiver) = channel();
+        Self {
+            sender,
+            receiver,
+            wake: Arc::new(wake),
+        }
+    }
+}
+
+impl Dialogs for NativeDialogs {
+    fn request(&mut self, request: DialogRequest) {
+        let dialog = rfd::AsyncFileDialog::new();
+        // The future is created here, on the UI thread (macOS wants dialogs
+        // started from the main thread), and awaited on a worker thread.
+        let future: DialogFuture = match &request {
+            DialogRequest::OpenArticle => Box::pin(
+                dialog
+                    .set_title("Open article")
+                    .add_filter("Articles", ARTICLE_EXTENSIONS)
+                    .add_filter("All files", &["*"])
+                    .pick_file(),
+            ),
+            DialogRequest::OpenSet => Box::pin(
+                dialog
+                    .set_title("Open annotations")
+                    .add_filter("Annotation sets", &["ron"])
+                    .pick_file(),
+            ),
+            DialogRequest::SaveSetAs { suggested } => {
+                let mut dialog = dialog
+                    .set_title("Save annotations as")
+                    .add_filter("Annotation sets", &["ron"]);
+                if let Some(folder) = suggested.parent().filter(|p| p.is_dir()) {
+                    dialog = dialog.set_directory(folder);
+                }
+                if let Some(name) = suggested.file_name() {
+                    dialog = dialog.set_file_name(name.to_string_lossy());
+                }
+                Box::pin(dialog.save_file())
+            }
+        };
+        let sender = self.sender.clone();
+        let wake = Arc::clone(&self.wake);
+        std::thread::spawn(move || {
+            let path = pollster::block_on(future).map(|f| f.path().to_owned());
+            let _ = sender.send(DialogAnswer { request, path });
+            wake();
+        });
+    }
+
+    fn poll(&mut self) -> Option<DialogAnswer> {
+        self.receiver.try_recv().ok()
+    }
+}
+
+/// Answers dialogs from a queue: for tests and scripted runs.
+#[derive(Debug, Default)]
+pub struct ScriptedDialogs {
+    answers: VecDeque<Option<PathBuf>>,
+    pending: VecDeque<DialogRequest>,
+}
+
+impl ScriptedDialogs {
+    /// Dialogs that answer with these paths in turn (`None` = cancel).
+    pub fn answering(answers: impl IntoIterator<Item = Option<PathBuf>>) -> Self {
+        Self {
+            answers: answers.into_iter().collect(),
+            pending: VecDeque::new(),
+        }
+    }
+}
+
+impl Dialogs for ScriptedDialogs {
+    fn request(&mut self, request: DialogRequest) {
+        self.pending.push_back(request);
+    }
+
+    fn poll(&mut self) -> Option<DialogAnswer> {
+        let request = self.pending.pop_front()?;
+        let path = self.answers.pop_front().flatten();
+        Some(DialogAnswer { request, path })
+    }
+}

@@ -1,0 +1,806 @@
+//! Application state and the actions that change it.
+//!
+//! The UI never changes the document while it draws: widgets return
+//! [`Action`]s and [`AppState::apply`] carries them out after the frame.
+//! Every change to the annotations goes through the model's `Edit`s and
+//! `History`, so undo/redo, the unsaved mark and recovery are right by
+//! construction. Nothing here draws; nothing here depends on egui.
+
+pub mod dialogs;
+pub mod recovery;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use jiff::Timestamp;
+
+use crate::io::{self, store};
+use crate::model::{
+    Annotation, AnnotationId, AnnotationSet, Article, Edit, History, Orphan, Span, Tag,
+};
+use dialogs::{DialogAnswer, DialogRequest, Dialogs};
+use recovery::RecoveryFolder;
+
+/// How often unsaved work is written to the recovery file.
+pub const RECOVERY_INTERVAL: Duration = Duration::from_secs(30);
+/// How many recent files are remembered.
+pub const RECENT_FILES: usize = 10;
+
+/// Which end of an annotation a nudge moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edge {
+    Start,
+    End,
+}
+
+/// What the user can do. Widgets return these; [`AppState::apply`] does them.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    RequestOpenArticle,
+    RequestOpenSet,
+    Open(PathBuf),
+    Save,
+    SaveAs,
+    Quit,
+    /// Tags the selection, or re-tags the selected annotation.
+    ApplyTag(Tag),
+    DeleteSelected,
+    Undo,
+    Redo,
+    SetNote(AnnotationId, String),
+    /// Moves one edge of an annotation by one character.
+    Nudge {
+        id: AnnotationId,
+        edge: Edge,
+        forward: bool,
+    },
+    /// A text selection (already snapped by the view), or none.
+    Select(Option<Span>),
+    SelectAnnotation(Option<AnnotationId>),
+    /// Selects an annotation and scrolls the view to it.
+    Reveal(AnnotationId),
+    ClearSelection,
+    DeleteOrphan(AnnotationId),
+    /// Attaches an orphan to the current text selection.
+    ReattachOrphan(AnnotationId),
+    Resolve(UnsavedChoice),
+    AcceptRecovery,
+    DiscardRecovery,
+    DismissMessage(usize),
+}
+
+/// The answer to "save changes before …?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnsavedChoice {
+    Save,
+    DontSave,
+    Cancel,
+}
+
+/// Something that waits for the unsaved-changes question to be answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pending {
+    Open(PathBuf),
+    Dialog(DialogRequest),
+    Quit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+/// A dismissable message shown in the window.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub severity: Severity,
+    pub text: String,
+}
+
+/// The article being annotated and its annotation set.
+#[derive(Debug)]
+pub struct Document {
+    pub article: Article,
+    /// The article file; `None` for the embedded sample.
+    pub article_path: Option<PathBuf>,
+    /// The file name shown for the article.
+    pub name: String,
+    /// Where Save writes without asking; `None` means Save asks.
+    pub set_path: Option<PathBuf>,
+    pub set: AnnotationSet,
+    pub history: History,
+    /// The history revision that matches the file on disk; `None` when no
+    /// state of this session matches it (for example after a recovery).
+    saved_revision: Option<u64>,
+}
+
+impl Document {
+    fn new(article: Article, article_path: Option<PathBuf>, name: String) -> Self {
+        let set_path = article_path.as_deref().map(io::default_set_path);
+        Self {
+            article,
+            article_path,
+            name,
+            set_path,
+            set: AnnotationSet::new(),
+            history: History::new(),
+            saved_revision: Some(0),
+        }
+    }
+
+    /// Whether there are changes that are not in the set file.
+    pub fn is_dirty(&self) -> bool {
+        self.saved_revision != Some(self.history.revision())
+    }
+
+    /// The key of this article's recovery file.
+    fn recovery_key(&self) -> PathBuf {
+        self.article_path
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(&self.name))
+    }
+
+    pub fn text(&self) -> &str {
+        self.article.text()
+    }
+}
+
+/// Unsaved work found for the article just opened.
+#[derive(Debug)]
+pub struct RecoveryOffer {
+    pub set: AnnotationSet,
+    pub age: Option<Duration>,
+}
+
+/// A request for the view to scroll to and flash a span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reveal {
+    pub span: Span,
+    pub id: AnnotationId,
+}
+
+/// Everything the window shows, minus egui's own state.
+pub struct AppState {
+    pub doc: Document,
+    /// The current text selection in the article (bytes).
+    pub selection: Option<Span>,
+    pub selected: Option<AnnotationId>,
+    pub messages: Vec<Message>,
+    /// Waiting for the unsaved-changes question.
+    pub pending: Option<Pending>,
+    /// What to do once a Save As dialog has saved.
+    after_save_as: Option<Pending>,
+    pub recovery_offer: Option<RecoveryOffer>,
+    pub recent: Vec<PathBuf>,
+    /// The view scrolls to this once, then clears it.
+    pub reveal: Option<Reveal>,
+    /// Set when the window may close now.
+    pub quit_confirmed: bool,
+    /// Text the UI should put on the clipboard.
+    pub clipboard: Option<String>,
+    /// Increases on every change to the set or document, for caches.
+    pub generation: u64,
+    dialogs: Box<dyn Dialogs>,
+    dialog_open: bool,
+    recovery: RecoveryFolder,
+    recovery_written: Option<(Instant, u64)>,
+}
+
+impl AppState {
+    /// The app with the embedded sample article.
+    pub fn with_sample(dialogs: Box<dyn Dialogs>, recovery: RecoveryFolder) -> Self {
+        let decoded = io::decode::decode(crate::SAMPLE_ARTICLE.as_bytes())
+            .expect("the embedded sample article decodes");
+        let doc = Document::new(
+            Article::new(decoded.text),
+            None,
+            crate::SAMPLE_NAME.to_owned(),
+        );
+        let mut state = Self {
+            doc,
+            selection: None,
+            selected: None,
+            messages: Vec::new(),
+            pending: None,
+            after_save_as: None,
+            recovery_offer: None,
+            recent: Vec::new(),
+            reveal: None,
+            quit_confirmed: false,
+            clipboard: None,
+            generation: 0,
+            dialogs,
+            dialog_open: false,
+            recovery,
+            recovery_written: None,
+        };
+        state.offer_recovery();
+        state
+    }
+
+    /// Whether the window title should carry the unsaved mark.
+    pub fn is_dirty(&self) -> bool {
+        self.doc.is_dirty()
+    }
+
+    /// The window title: article title, file name, unsaved mark.
+    pub fn title(&self) -> String {
+        let mark = if self.is_dirty() { "● " } else { "" };
+        let title = &self.doc.article.meta().title;
+        format!("{mark}{title} — {} — factmark", self.doc.name)
+    }
+
+    pub fn recovery_folder(&self) -> &Path {
+        self.recovery.folder()
+    }
+
+    /// Whether a native dialog is open (its answer is polled every frame).
+    pub fn dialog_open(&self) -> bool {
+        self.dialog_open
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.message(Severity::Error, text);
+    }
+
+    fn message(&mut self, severity: Severity, text: impl Into<String>) {
+        let text = text.into();
+        if !self.messages.iter().any(|m| m.text == text) {
+            self.messages.push(Message { severity, text });
+        }
+    }
+
+    fn changed(&mut self) {
+        self.generation += 1;
+    }
+
+    /// Carries out one action.
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::RequestOpenArticle => self.guard(Pending::Dialog(DialogRequest::OpenArticle)),
+            Action::RequestOpenSet => self.guard(Pending::Dialog(DialogRequest::OpenSet)),
+            Action::Open(path) => self.guard(Pending::Open(path)),
+            Action::Quit => self.guard(Pending::Quit),
+            Action::Save => {
+                self.save(None);
+            }
+            Action::SaveAs => self.request_save_as(None),
+            Action::ApplyTag(tag) => self.apply_tag(tag),
+            Action::DeleteSelected => self.delete_selected(),
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
+            Action::SetNote(id, note) => self.set_note(id, note),
+            Action::Nudge { id, edge, forward } => self.nudge(id, edge, forward),
+            Action::Select(span) => {
+                self.selection = span;
+                if span.is_some() {
+                    self.selected = None;
+                }
+            }
+            Action::SelectAnnotation(id) => {
+                self.selected = id;
+                if id.is_some() {
+                    self.selection = None;
+                }
+            }
+            Action::Reveal(id) => {
+                if let Some(a) = self.doc.set.get(id) {
+                    self.reveal = Some(Reveal { span: a.span, id });
+                    self.selected = Some(id);
+                    self.selection = None;
+                }
+            }
+            Action::ClearSelection => {
+                self.selection = None;
+                self.selected = None;
+            }
+            Action::DeleteOrphan(id) => self.delete_orphan(id),
+            Action::ReattachOrphan(id) => self.reattach_orphan(id),
+            Action::Resolve(choice) => self.resolve(choice),
+            Action::AcceptRecovery => self.accept_recovery(),
+            Action::DiscardRecovery => {
+                self.recovery_offer = None;
+                self.recovery.discard(&self.doc.recovery_key());
+            }
+            Action::DismissMessage(index) => {
+                if index < self.messages.len() {
+                    self.messages.remove(index);
+                }
+            }
+        }
+    }
+
+    /// Runs `pending` now, or asks first when there are unsaved changes.
+    fn guard(&mut self, pending: Pending) {
+        if self.is_dirty() {
+            self.pending = Some(pending);
+        } else {
+            self.proceed(pending);
+        }
+    }
+
+    fn proceed(&mut self, pending: Pending) {
+        match pending {
+            Pending::Open(path) => self.open(&path),
+            Pending::Dialog(request) => {
+                self.dialogs.request(request);
+                self.dialog_open = true;
+            }
+            Pending::Quit => {
+                self.recovery.discard(&self.doc.recovery_key());
+                self.quit_confirmed = true;
+            }
+        }
+    }
+
+    fn resolve(&mut self, choice: UnsavedChoice) {
+        let Some(pending) = self.pending.take() else {
+            return;
+        };
+        match choice {
+            UnsavedChoice::Cancel => {}
+            UnsavedChoice::DontSave => {
+                self.recovery.discard(&self.doc.recovery_key());
+                self.doc.saved_revision = Some(self.doc.history.revision());
+                self.proceed(pending);
+            }
+            UnsavedChoice::Save => {
+                if self.doc.set_path.is_none() {
+                    self.request_save_as(Some(pending));
+                } else if self.save(None) {
+                    self.proceed(pending);
+                }
+            }
+        }
+    }
+
+    /// Handles dialog answers and the recovery timer. Call once per frame.
+    pub fn tick(&mut self, now: Instant) {
+        while let Some(answer) = self.dialogs.poll() {
+            self.dialog_open = false;
+            self.answer(answer);
+        }
+        self.write_recovery_if_due(now);
+    }
+
+    /// How long until the recovery timer needs another tick, if ever.
+    pub fn next_tick_in(&self, now: Instant) -> Option<Duration> {
+        if !self.is_dirty() {
+            return None;
+        }
+        let since = self
+            .recovery_written
+            .map_or(Duration::ZERO, |(at, _)| now.saturating_duration_since(at));
+        Some(RECOVERY_INTERVAL.saturating_sub(since))
+    }
+
+    fn answer(&mut self, answer: DialogAnswer) {
+        let Some(path) = answer.path else {
+            self.after_save_as = None;
+            return;
+        };
+        match answer.request {
+            DialogRequest::OpenArticle | DialogRequest::OpenSet => self.open(&path),
+            DialogRequest::SaveSetAs { .. } => {
+                if self.save(Some(path)) {
+                    if let Some(next) = self.after_save_as.take() {
+                        self.proceed(next);
+                    }
+                } else {
+                    self.after_save_as = None;
+                }
+            }
+        }
+    }
+
+    fn write_recovery_if_due(&mut self, now: Instant) {
+        if !self.is_dirty() {
+            return;
+        }
+        let revision = self.doc.history.revision();
+        let due = match self.recovery_written {
+            None => true,
+            Some((at, written)) => {
+                written != revision && now.saturating_duration_since(at) >= RECOVERY_INTERVAL
+            }
+        };
+        if self.recovery_written.is_none() {
+            // The first write waits a full interval after the first change.
+            self.recovery_written = Some((now, u64::MAX));
+            return;
+        }
+        if due {
+            self.write_recovery_now();
+            self.recovery_written = Some((now, revision));
+        }
+    }
+
+    /// Writes the unsaved work to the recovery file now. Returns its path.
+    pub fn write_recovery_now(&mut self) -> Option<PathBuf> {
+        let key = self.doc.recovery_key();
+        match self.recovery.write(&key, &self.doc.article, &self.doc.set) {
+            Ok(path) => Some(path),
+            Err(error) => {
+                self.message(
+                    Severity::Warning,
+                    format!("Could not write the recovery file: {error}"),
+                );
+                None
+            }
+        }
+    }
+
+    /// Opens an article or a set file, replacing the current document.
+    pub fn open(&mut self, path: &Path) {
+        let result = if is_set_file(path) {
+            self.open_set(path)
+        } else {
+            self.open_article(path)
+        };
+        match result {
+            Ok(()) => {
+                self.remember_recent(path);
+                self.offer_recovery();
+            }
+            Err(text) => self.error(text),
+        }
+    }
+
+    fn open_article(&mut self, path: &Path) -> Result<(), String> {
+        let (article, _) = io::open_article(path).map_err(|e| e.to_string())?;
+        let name = file_name(path);
+        let mut doc = Document::new(article, Some(path.to_owned()), name);
+        let set_path = io::default_set_path(path);
+        if set_path.exists() {
+            match store::read_set_file(&set_path)
+                .and_then(|file| store::anchor_set(&set_path, file, &doc.article))
+            {
+                Ok(loaded) => {
+                    self.report_anchoring(&set_path, &loaded);
+                    doc.set = loaded.set;
+                }
+                Err(error) => {
+                    // Never write over a file that failed to load: Save will
+                    // ask for another place.
+                    doc.set_path = None;
+                    self.replace_document(doc);
+                    self.error(format!(
+                        "{error}\nThe article is open without its annotations; saving will ask for a new file so the existing one is not overwritten."
+                    ));
+                    return Ok(());
+                }
+            }
+        }
+        self.replace_document(doc);
+        Ok(())
+    }
+
+    fn open_set(&mut self, path: &Path) -> Result<(), String> {
+        let (article, article_path, loaded) = io::load_set(path).map_err(|e| e.to_string())?;
+        self.report_anchoring(path, &loaded);
+        let mut doc = Document::new(
+            article,
+            Some(article_path.clone()),
+            file_name(&article_path),
+        );
+        doc.set_path = Some(path.to_owned());
+        doc.set = loaded.set;
+        self.replace_document(doc);
+        Ok(())
+    }
+
+    fn report_anchoring(&mut self, set_path: &Path, loaded: &io::LoadedSet) {
+        let orphans = loaded.set.orphans().len();
+        if orphans > 0 {
+            self.message(
+                Severity::Warning,
+                format!(
+                    "{}: the article has changed and {orphans} annotation(s) could not be found in it. They are listed under Orphans: re-attach them to a selection or delete them.",
+                    set_path.display()
+                ),
+            );
+        } else if loaded.article_changed {
+            self.message(
+                Severity::Info,
+                format!(
+                    "{}: the article has changed since the annotations were saved; {} of them moved with their text.",
+                    set_path.display(),
+                    loaded.moved
+                ),
+            );
+        }
+    }
+
+    fn replace_document(&mut self, doc: Document) {
+        self.doc = doc;
+        self.selection = None;
+        self.selected = None;
+        self.reveal = None;
+        self.recovery_written = None;
+        self.recovery_offer = None;
+        self.changed();
+    }
+
+    fn offer_recovery(&mut self) {
+        let key = self.doc.recovery_key();
+        let Some(found) = self.recovery.find(&key, &self.doc.article) else {
+            return;
+        };
+        if found.set.annotations() == self.doc.set.annotations()
+            && found.set.orphans() == self.doc.set.orphans()
+        {
+            self.recovery.discard(&key);
+            return;
+        }
+        let age = found
+            .written
+            .and_then(|t| std::time::SystemTime::now().duration_since(t).ok());
+        self.recovery_offer = Some(RecoveryOffer {
+            set: found.set,
+            age,
+        });
+    }
+
+    fn accept_recovery(&mut self) {
+        let Some(offer) = self.recovery_offer.take() else {
+            return;
+        };
+        self.doc.set = offer.set;
+        self.doc.history = History::new();
+        self.doc.saved_revision = None;
+        self.selection = None;
+        self.selected = None;
+        self.changed();
+    }
+
+    pub fn remember_recent(&mut self, path: &Path) {
+        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+        self.recent.retain(|p| *p != path);
+        self.recent.insert(0, path);
+        self.recent.truncate(RECENT_FILES);
+    }
+
+    fn request_save_as(&mut self, then: Option<Pending>) {
+        let suggested = self.doc.set_path.clone().unwrap_or_else(|| {
+            let article = self.doc.article_path.clone().unwrap_or_else(|| {
+                std::env::current_dir()
+                    .unwrap_or_default()
+                    .join(&self.doc.name)
+            });
+            io::default_set_path(&article)
+        });
+        self.after_save_as = then;
+        self.dialogs.request(DialogRequest::SaveSetAs { suggested });
+        self.dialog_open = true;
+    }
+
+    /// Saves to `target`, or to the document's set path. Returns whether the
+    /// set is now on disk.
+    fn save(&mut self, target: Option<PathBuf>) -> bool {
+        let Some(set_path) = target.clone().or_else(|| self.doc.set_path.clone()) else {
+            self.request_save_as(None);
+            return false;
+        };
+        let article_path = match self.article_file_for(&set_path) {
+            Ok(path) => path,
+            Err(error) => {
+                self.error(error);
+                return false;
+            }
+        };
+        if let Err(error) =
+            store::save_set(&set_path, &article_path, &self.doc.article, &self.doc.set)
+        {
+            self.error(format!("The annotations were not saved. {error}"));
+            return false;
+        }
+        self.recovery.discard(&self.doc.recovery_key());
+        self.doc.article_path = Some(article_path);
+        self.doc.set_path = Some(set_path.clone());
+        self.doc.saved_revision = Some(self.doc.history.revision());
+        self.recovery_written = None;
+        self.remember_recent(&set_path);
+        self.changed();
+        true
+    }
+
+    /// The article file a set saved at `set_path` refers to. The embedded
+    /// sample has none: it is written beside the set first.
+    fn article_file_for(&self, set_path: &Path) -> Result<PathBuf, String> {
+        if let Some(path) = &self.doc.article_path {
+            return Ok(path.clone());
+        }
+        let path = set_path.with_file_name(&self.doc.name);
+        if !path.exists() {
+            std::fs::write(&path, self.doc.text()).map_err(|e| {
+                format!(
+                    "{}: could not write the article beside its annotations: {e}",
+                    path.display()
+                )
+            })?;
+        }
+        Ok(path)
+    }
+
+    fn now() -> Timestamp {
+        let now = Timestamp::now();
+        Timestamp::from_second(now.as_second()).unwrap_or(now)
+    }
+
+    fn edit(&mut self, edit: Edit) -> bool {
+        let text = self.doc.article.text();
+        match self.doc.history.apply(&mut self.doc.set, edit, text) {
+            Ok(()) => {
+                self.changed();
+                true
+            }
+            Err(error) => {
+                self.message(Severity::Warning, capitalize(&error.to_string()));
+                false
+            }
+        }
+    }
+
+    fn apply_tag(&mut self, tag: Tag) {
+        if let Some(span) = self.selection {
+            let id = self.doc.set.allocate_id();
+            let annotation = Annotation::new(id, tag, span, self.doc.text(), Self::now());
+            if self.edit(Edit::Add(annotation)) {
+                self.selection = None;
+                self.selected = Some(id);
+            }
+            return;
+        }
+        let Some(before) = self.selected_annotation().cloned() else {
+            return;
+        };
+        if before.tag != tag {
+            let after = before.retagged(tag, Self::now());
+            self.edit(Edit::Replace { before, after });
+        }
+    }
+
+    pub fn selected_annotation(&self) -> Option<&Annotation> {
+        self.selected.and_then(|id| self.doc.set.get(id))
+    }
+
+    fn delete_selected(&mut self) {
+        if let Some(a) = self.selected_annotation().cloned()
+            && self.edit(Edit::Remove(a))
+        {
+            self.selected = None;
+        }
+    }
+
+    fn undo(&mut self) {
+        let text = self.doc.article.text();
+        match self.doc.history.undo(&mut self.doc.set, text) {
+            Ok(true) => self.changed(),
+            Ok(false) => {}
+            Err(error) => self.error(format!("Could not undo: {error}")),
+        }
+        self.forget_missing_selection();
+    }
+
+    fn redo(&mut self) {
+        let text = self.doc.article.text();
+        match self.doc.history.redo(&mut self.doc.set, text) {
+            Ok(true) => self.changed(),
+            Ok(false) => {}
+            Err(error) => self.error(format!("Could not redo: {error}")),
+        }
+        self.forget_missing_selection();
+    }
+
+    fn forget_missing_selection(&mut self) {
+        if self
+            .selected
+            .is_some_and(|id| self.doc.set.get(id).is_none())
+        {
+            self.selected = None;
+        }
+    }
+
+    fn set_note(&mut self, id: AnnotationId, note: String) {
+        let Some(before) = self.doc.set.get(id).cloned() else {
+            return;
+        };
+        if before.note == note {
+            return;
+        }
+        let after = before.with_note(note, Self::now());
+        self.edit(Edit::Replace { before, after });
+    }
+
+    fn nudge(&mut self, id: AnnotationId, edge: Edge, forward: bool) {
+        let Some(before) = self.doc.set.get(id).cloned() else {
+            return;
+        };
+        let text = self.doc.text();
+        let step = |at: usize| {
+            if forward {
+                text[at..].chars().next().map_or(at, |c| at + c.len_utf8())
+            } else {
+                text[..at]
+                    .chars()
+                    .next_back()
+                    .map_or(at, |c| at - c.len_utf8())
+            }
+        };
+        let mut span = before.span;
+        match edge {
+            Edge::Start => span.start = step(span.start),
+            Edge::End => span.end = step(span.end),
+        }
+        if span == before.span || span.validate(text).is_err() {
+            return;
+        }
+        let after = before.moved(span, text, Self::now());
+        self.edit(Edit::Replace { before, after });
+    }
+
+    fn delete_orphan(&mut self, id: AnnotationId) {
+        if let Some(orphan) = self.doc.set.orphan(id).cloned() {
+            self.edit(Edit::RemoveOrphan(orphan));
+        }
+    }
+
+    fn reattach_orphan(&mut self, id: AnnotationId) {
+        let Some(orphan): Option<Orphan> = self.doc.set.orphan(id).cloned() else {
+            return;
+        };
+        let Some(span) = self.selection else {
+            self.message(
+                Severity::Info,
+                "Select the text the orphan belongs to, then choose Re-attach.",
+            );
+            return;
+        };
+        let annotation = orphan.attach(span, self.doc.text(), Self::now());
+        if self.edit(Edit::Batch(vec![
+            Edit::RemoveOrphan(orphan),
+            Edit::Add(annotation),
+        ])) {
+            self.selection = None;
+            self.selected = Some(id);
+        }
+    }
+
+    /// Copies the selection (or the selected annotation's text).
+    pub fn copy(&mut self) {
+        let text = match (self.selection, self.selected_annotation()) {
+            (Some(span), _) => Some(self.doc.text()[span.range()].to_owned()),
+            (None, Some(a)) => Some(a.quote.exact.clone()),
+            _ => None,
+        };
+        if text.is_some() {
+            self.clipboard = text;
+        }
+    }
+
+    pub fn set(&self) -> &AnnotationSet {
+        &self.doc.set
+    }
+}
+
+/// Whether a path names an annotation set rather than an article.
+pub fn is_set_file(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,94 @@
+//! Recovery files: unsaved work written aside every 30 seconds, offered back
+//! when the same article is opened after a crash.
+//!
+//! A recovery file is an ordinary set file (same format, so it loads and
+//! re-anchors like any set) named after a hash of the article's absolute
+//! path, in the app's recovery folder. It is deleted once the work is saved
+//! or deliberately discarded.
+
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use crate::io::store::{self, SetError};
+use crate::model::{AnnotationSet, Article};
+
+/// Where recovery files of one machine live.
+#[derive(Debug, Clone)]
+pub struct RecoveryFolder {
+    folder: PathBuf,
+}
+
+/// Work found in a recovery file.
+#[derive(Debug)]
+pub struct Recovered {
+    pub path: PathBuf,
+    pub set: AnnotationSet,
+    pub written: Option<SystemTime>,
+}
+
+impl RecoveryFolder {
+    pub fn new(folder: PathBuf) -> Self {
+        Self { folder }
+    }
+
+    pub fn folder(&self) -> &Path {
+        &self.folder
+    }
+
+    /// The recovery file of an article (`None` for an article without a
+    /// file, such as the embedded sample, which is keyed by name).
+    pub fn path_for(&self, article_key: &Path) -> PathBuf {
+        let absolute = std::path::absolute(article_key).unwrap_or_else(|_| article_key.to_owned());
+        let hash = store::text_sha256(&absolute.to_string_lossy());
+        let stem = article_key
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        self.folder
+            .join(format!("{stem}-{}.recovery.ron", &hash[..16]))
+    }
+
+    /// Writes the unsaved set of an article aside.
+    pub fn write(
+        &self,
+        article_key: &Path,
+        article: &Article,
+        set: &AnnotationSet,
+    ) -> Result<PathBuf, SetError> {
+        let path = self.path_for(article_key);
+        std::fs::create_dir_all(&self.folder).map_err(|source| SetError::Write {
+            path: path.clone(),
+            source,
+        })?;
+        let file = store::to_set_file(&path, article_key, article, set);
+        store::write_atomically(&path, store::to_ron(&file).as_bytes(), |_| Ok(())).map_err(
+            |source| SetError::Write {
+                path: path.clone(),
+                source,
+            },
+        )?;
+        // The backup of a recovery file is of no use to anyone.
+        let _ = std::fs::remove_file(store::backup_path(&path));
+        Ok(path)
+    }
+
+    /// The unsaved work of an article, if a recovery file exists and loads.
+    pub fn find(&self, article_key: &Path, article: &Article) -> Option<Recovered> {
+        let path = self.path_for(article_key);
+        let file = store::read_set_file(&path).ok()?;
+        let loaded = store::anchor_set(&path, file, article).ok()?;
+        let written = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+        Some(Recovered {
+            path,
+            set: loaded.set,
+            written,
+        })
+    }
+
+    /// Deletes the recovery file of an article, if any.
+    pub fn discard(&self, article_key: &Path) {
+        let path = self.path_for(article_key);
+        let _ = std::fs::remove_file(&path);
+        let _ = std::fs::remove_file(store::backup_path(&path));
+    }
+}

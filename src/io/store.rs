@@ -1,0 +1,515 @@
+//! The annotation set file: RON, version 1, beside the article.
+//!
+//! ```ron
+//! // factmark annotation set. Offsets count Unicode characters in the article text.
+//! (
+//!     format: "factmark.annotations",
+//!     version: 1,
+//!     article: (path: "x.txt", sha256: "…", chars: 4427, title: "…", date: Some("2020-08-16")),
+//!     annotations: [(id: 7, tag: Figure, start: 788, end: 793, exact: "80.1%", …)],
+//!     orphans: [],
+//! )
+//! ```
+//!
+//! Saving is atomic: the new content goes to a temporary file in the same
+//! folder, is flushed and fsynced, and is renamed over the target; the
+//! previous file is kept as `X.annotations.ron.bak` (itself replaced
+//! atomically). Output is deterministic — annotations sorted by position,
+//! fixed formatting — so saving the same set twice gives identical bytes.
+//!
+//! Loading never trusts offsets blindly: every annotation is re-anchored
+//! against the article as it is now (see [`crate::model::anchor`]);
+//! annotations that cannot be found become orphans and are kept.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::io::decode::{self, ArticleError, DecodeProblem};
+use crate::model::{
+    Anchored, Annotation, AnnotationId, AnnotationSet, Article, Orphan, Quote, Tag,
+};
+
+/// The `format` every factmark set file declares.
+pub const FORMAT: &str = "factmark.annotations";
+/// The newest version this build reads and the one it writes.
+pub const VERSION: u32 = 1;
+/// Largest set file factmark reads.
+pub const MAX_SET_BYTES: u64 = 512 * 1024 * 1024;
+const HEADER_COMMENT: &str =
+    "// factmark annotation set. Offsets count Unicode characters in the article text.\n";
+
+/// A set file that could not be read or written, and why.
+#[derive(Debug, thiserror::Error)]
+pub enum SetError {
+    #[error("{}: {problem}", path.display())]
+    Read {
+        path: PathBuf,
+        problem: DecodeProblem,
+    },
+    #[error("{}:{line}:{column}: not a valid annotation set: {message}", path.display())]
+    Syntax {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{}: not a factmark annotation set (format is {found:?}, expected {FORMAT:?})", path.display())]
+    UnknownFormat { path: PathBuf, found: String },
+    #[error("{}: written by a newer factmark (set version {found}; this version reads up to {VERSION}). Update factmark to open it.", path.display())]
+    NewerVersion { path: PathBuf, found: u32 },
+    #[error("{}: annotation {id}: {problem}", path.display())]
+    Invalid {
+        path: PathBuf,
+        id: u64,
+        problem: String,
+    },
+    #[error("{}: two annotations have the id {id}; ids must be unique", path.display())]
+    DuplicateId { path: PathBuf, id: u64 },
+    #[error("{}: the article of this set cannot be opened — {source}", path.display())]
+    Article {
+        path: PathBuf,
+        #[source]
+        source: ArticleError,
+    },
+    #[error("{}: cannot save: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}: will not overwrite: the file there is not a factmark annotation set this version can read", path.display())]
+    WouldOverwrite { path: PathBuf },
+}
+
+/// The header of a set file: what `article` names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleRef {
+    /// Path of the article relative to the set file's folder, with `/`.
+    pub path: String,
+    /// SHA-256 of the article text (UTF-8), lowercase hex.
+    pub sha256: String,
+    /// Length of the article text in characters.
+    pub chars: usize,
+    pub title: String,
+    pub date: Option<String>,
+}
+
+/// One annotation as written in the file (offsets in characters).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredAnnotation {
+    pub id: u64,
+    pub tag: Tag,
+    pub start: usize,
+    pub end: usize,
+    pub exact: String,
+    pub prefix: String,
+    pub suffix: String,
+    #[serde(default)]
+    pub note: String,
+    pub created: Timestamp,
+    pub modified: Timestamp,
+}
+
+/// The whole file, version 1.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetFile {
+    pub format: String,
+    pub version: u32,
+    pub article: ArticleRef,
+    pub annotations: Vec<StoredAnnotation>,
+    #[serde(default)]
+    pub orphans: Vec<StoredAnnotation>,
+}
+
+/// Only the fields that decide whether this build may read a file.
+#[derive(Deserialize)]
+struct Header {
+    format: String,
+    version: u32,
+}
+
+/// A set read from disk and anchored in its article.
+#[derive(Debug)]
+pub struct LoadedSet {
+    pub set: AnnotationSet,
+    /// Whether the article text differs from the one the set was saved with.
+    pub article_changed: bool,
+    /// Annotations found at another place than their stored offsets.
+    pub moved: usize,
+}
+
+/// The default set file of an article: `X.ext` → `X.annotations.ron`.
+pub fn default_set_path(article: &Path) -> PathBuf {
+    let stem = article.file_stem().unwrap_or_default().to_string_lossy();
+    article.with_file_name(format!("{stem}.annotations.ron"))
+}
+
+/// The backup kept beside a set file: `X.annotations.ron.bak`.
+pub fn backup_path(set_path: &Path) -> PathBuf {
+    let mut name = set_path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    set_path.with_file_name(name)
+}
+
+/// SHA-256 of an article text, lowercase hex.
+pub fn text_sha256(text: &str) -> String {
+    format!("{:x}", Sha256::digest(text.as_bytes()))
+}
+
+/// Reads and checks a set file without opening its article.
+pub fn read_set_file(path: &Path) -> Result<SetFile, SetError> {
+    let bytes = decode::read_limited(path, MAX_SET_BYTES).map_err(|problem| SetError::Read {
+        path: path.to_owned(),
+        problem,
+    })?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| {
+        let (line, column) = line_column(&bytes[..e.valid_up_to()]);
+        SetError::Syntax {
+            path: path.to_owned(),
+            line,
+            column,
+            message: "the file is not valid UTF-8".into(),
+        }
+    })?;
+    parse_set(path, text)
+}
+
+fn parse_set(path: &Path, text: &str) -> Result<SetFile, SetError> {
+    match ron::from_str::<SetFile>(text) {
+        Ok(file) => {
+            check_header(path, &file.format, file.version)?;
+            Ok(file)
+        }
+        Err(error) => {
+            // A newer or foreign file may fail to parse as version 1: say so
+            // rather than point at a field this version does not know.
+            if let Ok(header) = ron::from_str::<Header>(text) {
+                check_header(path, &header.format, header.version)?;
+            }
+            Err(SetError::Syntax {
+                path: path.to_owned(),
+                line: error.span.start.line,
+                column: error.span.start.col,
+                message: error.code.to_string(),
+            })
+        }
+    }
+}
+
+fn check_header(path: &Path, format: &str, version: u32) -> Result<(), SetError> {
+    if format != FORMAT {
+        return Err(SetError::UnknownFormat {
+            path: path.to_owned(),
+            found: format.to_owned(),
+        });
+    }
+    if version > VERSION {
+        return Err(SetError::NewerVersion {
+            path: path.to_owned(),
+            found: version,
+        });
+    }
+    Ok(())
+}
+
+fn line_column(valid: &[u8]) -> (usize, usize) {
+    let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+    let column = valid.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+    (line, column)
+}
+
+/// The article file a set refers to, resolved against the set's folder.
+pub fn article_path(set_path: &Path, file: &SetFile) -> PathBuf {
+    let folder = set_path.parent().unwrap_or(Path::new(""));
+    folder.join(&file.article.path)
+}
+
+/// Reads a set file and the article it names, and anchors the set in it.
+pub fn load_set(set_path: &Path) -> Result<(Article, PathBuf, LoadedSet), SetError> {
+    let file = read_set_file(set_path)?;
+    let path = article_path(set_path, &file);
+    let (article, _) = decode::open_article(&path).map_err(|source| SetError::Article {
+        path: set_path.to_owned(),
+        source,
+    })?;
+    let loaded = anchor_set(set_path, file, &article)?;
+    Ok((article, path, loaded))
+}
+
+/// Anchors the annotations of a parsed set file in `article`.
+pub fn anchor_set(
+    set_path: &Path,
+    file: SetFile,
+    article: &Article,
+) -> Result<LoadedSet, SetError> {
+    let article_changed = file.article.sha256 != text_sha256(article.text());
+    let invalid = |id: u64, problem: &str| SetError::Invalid {
+        path: set_path.to_owned(),
+        id,
+        problem: problem.to_owned(),
+    };
+    let mut stored = Vec::with_capacity(file.annotations.len());
+    for a in file.annotations.into_iter().chain(file.orphans) {
+        if a.start >= a.end {
+            return Err(invalid(
+                a.id,
+                &format!("its span {}..{} is empty or reversed", a.start, a.end),
+            ));
+        }
+        if a.exact.is_empty() {
+            return Err(invalid(a.id, "its exact text is empty"));
+        }
+        stored.push(Orphan {
+            id: AnnotationId(a.id),
+            tag: a.tag,
+            last_start: a.start,
+            last_end: a.end,
+            quote: Quote {
+                exact: a.exact,
+                prefix: a.prefix,
+                suffix: a.suffix,
+            },
+            note: a.note,
+            created: a.created,
+            modified: a.modified,
+        });
+    }
+    let Anchored {
+        annotations,
+        orphans,
+        moved,
+        ..
+    } = crate::model::anchor(stored, article);
+    let set = AnnotationSet::from_parts(annotations, orphans).map_err(|e| match e {
+        crate::model::EditError::DuplicateId(id) => SetError::DuplicateId {
+            path: set_path.to_owned(),
+            id: id.0,
+        },
+        other => invalid(0, &other.to_string()),
+    })?;
+    Ok(LoadedSet {
+        set,
+        article_changed,
+        moved,
+    })
+}
+
+/// The file content of a set, deterministic for the same set and article.
+pub fn to_set_file(
+    set_path: &Path,
+    article_path: &Path,
+    article: &Article,
+    set: &AnnotationSet,
+) -> SetFile {
+    let stored = |a: &Annotation| StoredAnnotation {
+        id: a.id.0,
+        tag: a.tag,
+        start: article.char_of_byte(a.span.start).unwrap_or(0),
+        end: article.char_of_byte(a.span.end).unwrap_or(0),
+        exact: a.quote.exact.clone(),
+        prefix: a.quote.prefix.clone(),
+        suffix: a.quote.suffix.clone(),
+        note: a.note.clone(),
+        created: a.created,
+        modified: a.modified,
+    };
+    let orphan = |o: &Orphan| StoredAnnotation {
+        id: o.id.0,
+        tag: o.tag,
+        start: o.last_start,
+        end: o.last_end,
+        exact: o.quote.exact.clone(),
+        prefix: o.quote.prefix.clone(),
+        suffix: o.quote.suffix.clone(),
+        note: o.note.clone(),
+        created: o.created,
+        modified: o.modified,
+    };
+    SetFile {
+        format: FORMAT.to_owned(),
+        version: VERSION,
+        article: ArticleRef {
+            path: relative_article_path(set_path, article_path),
+            sha256: text_sha256(article.text()),
+            chars: article.char_len(),
+            title: article.meta().title.clone(),
+            date: article.meta().date.clone(),
+        },
+        annotations: set.annotations().iter().map(stored).collect(),
+        orphans: set.orphans().iter().map(orphan).collect(),
+    }
+}
+
+/// The article's path as written in the set: relative to the set's folder
+/// with `/` separators when possible, absolute otherwise.
+fn relative_article_path(set_path: &Path, article_path: &Path) -> String {
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_owned());
+    let folder = absolute(set_path.parent().unwrap_or(Path::new("")));
+    let article = absolute(article_path);
+    match pathdiff::diff_paths(&article, &folder) {
+        Some(relative) => relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/"),
+        None => article.to_string_lossy().into_owned(),
+    }
+}
+
+/// Serializes a set file to its exact bytes.
+pub fn to_ron(file: &SetFile) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .new_line("\n")
+        .indentor("    ")
+        .struct_names(false);
+    let body = ron::ser::to_string_pretty(file, config)
+        .expect("a set file is plain data and always serializes");
+    format!("{HEADER_COMMENT}{body}\n")
+}
+
+/// Saves a set beside its article, atomically, keeping the previous file as
+/// a backup. Refuses to overwrite a file that is not a readable set.
+pub fn save_set(
+    set_path: &Path,
+    article_path: &Path,
+    article: &Article,
+    set: &AnnotationSet,
+) -> Result<(), SetError> {
+    refuse_foreign_target(set_path)?;
+    let bytes = to_ron(&to_set_file(set_path, article_path, article, set));
+    write_atomically(set_path, bytes.as_bytes(), |_| Ok(())).map_err(|source| SetError::Write {
+        path: set_path.to_owned(),
+        source,
+    })
+}
+
+/// A file at the target that this build cannot read as a set is never
+/// replaced: it may be someone's work in a newer format, or not a set at all.
+fn refuse_foreign_target(set_path: &Path) -> Result<(), SetError> {
+    if !set_path.exists() {
+        return Ok(());
+    }
+    match read_set_file(set_path) {
+        Ok(_) => Ok(()),
+        Err(_) => Err(SetError::WouldOverwrite {
+            path: set_path.to_owned(),
+        }),
+    }
+}
+
+/// Writes `bytes` to `target` atomically: temporary file in the same folder,
+/// flush, fsync, keep the old file as `.bak`, rename over the target, fsync
+/// the folder. `before_rename` runs between the write and the rename (tests
+/// inject failures there).
+pub(crate) fn write_atomically(
+    target: &Path,
+    bytes: &[u8],
+    before_rename: impl FnOnce(&Path) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let folder = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let name = target.file_name().unwrap_or_default().to_string_lossy();
+    let mut temp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(folder)?;
+    temp.write_all(bytes)?;
+    temp.flush()?;
+    temp.as_file().sync_all()?;
+    before_rename(temp.path())?;
+    if target.exists() {
+        keep_backup(target, folder, &name)?;
+    }
+    temp.persist(target).map_err(|e| e.error)?;
+    sync_folder(folder);
+    Ok(())
+}
+
+/// Copies the current target to its `.bak`, atomically as well, so that at
+/// every instant both the target and the backup are complete files.
+fn keep_backup(target: &Path, folder: &Path, name: &str) -> std::io::Result<()> {
+    let mut temp = tempfile::Builder::new()
+        .prefix(&format!(".{name}.bak."))
+        .suffix(".tmp")
+        .tempfile_in(folder)?;
+    let mut old = fs::File::open(target)?;
+    std::io::copy(&mut old, temp.as_file_mut())?;
+    temp.as_file().sync_all()?;
+    temp.persist(backup_path(target)).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(unix)]
+fn sync_folder(folder: &Path) {
+    // Makes the rename itself durable. Best effort: some file systems refuse
+    // to fsync a directory, and the data is already safe in the file.
+    if let Ok(dir) = fs::File::open(folder) {
+        let _ = dir.sync_all();
+    }
+}
+
+#[cfg(not(unix))]
+fn sync_folder(_folder: &Path) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_paths_sit_beside_the_article() {
+        let set = default_set_path(Path::new("news/belarus.txt"));
+        assert_eq!(set, Path::new("news/belarus.annotations.ron"));
+        assert_eq!(
+            backup_path(&set),
+            Path::new("news/belarus.annotations.ron.bak")
+        );
+    }
+
+    #[test]
+    fn a_save_interrupted_before_the_rename_leaves_the_old_file_intact() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("a.annotations.ron");
+        write_atomically(&target, b"old content", |_| Ok(())).unwrap();
+        let failed = write_atomically(&target, b"new content", |_| {
+            Err(std::io::Error::other("power cut"))
+        });
+        assert!(failed.is_err());
+        assert_eq!(fs::read(&target).unwrap(), b"old content");
+        let leftovers: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(
+            leftovers,
+            vec![std::ffi::OsString::from("a.annotations.ron")]
+        );
+    }
+
+    #[test]
+    fn the_previous_file_is_kept_as_bak() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("a.annotations.ron");
+        write_atomically(&target, b"one", |_| Ok(())).unwrap();
+        write_atomically(&target, b"two", |_| Ok(())).unwrap();
+        assert_eq!(fs::read(&target).unwrap(), b"two");
+        assert_eq!(fs::read(backup_path(&target)).unwrap(), b"one");
+    }
+
+    #[test]
+    fn relative_paths_use_forward_slashes() {
+        let path = relative_article_path(
+            Path::new("/a/sets/x.annotations.ron"),
+            Path::new("/a/texts/x.txt"),
+        );
+        assert_eq!(path, "../texts/x.txt");
+        let same = relative_article_path(Path::new("/a/x.annotations.ron"), Path::new("/a/x.txt"));
+        assert_eq!(same, "x.txt");
+    }
+}

@@ -1,0 +1,14 @@
+//! factmark: annotate news articles — claims, figures, quotes and sources —
+//! and keep the annotations in a RON file beside the article.
+//!
+//! Dependencies point one way: `ui → app → io → model`; `cli` sits on top.
+
+pub mod app;
+pub mod cli;
+pub mod io;
+pub mod model;
+
+/// The sample article shown when factmark starts without a file.
+pub const SAMPLE_ARTICLE: &str = include_str!("../assets/belarus-2020-08-16.txt");
+/// The file name the sample article was published under.
+pub const SAMPLE_NAME: &str = "belarus-2020-08-16.txt";

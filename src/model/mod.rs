@@ -1,0 +1,21 @@
+//! The pure core of factmark: articles, annotations, sets, edits, history
+//! and re-anchoring.
+//!
+//! `model` never touches the file system, the clock or the screen: time is
+//! passed in, text arrives already decoded. Everything here is plain data
+//! plus functions, tested on its own.
+
+pub mod anchor;
+pub mod annotation;
+pub mod article;
+pub mod history;
+pub mod offsets;
+pub mod set;
+pub mod words;
+
+pub use anchor::{Anchored, anchor};
+pub use annotation::{Annotation, AnnotationId, Orphan, Quote, Span, SpanError, Tag};
+pub use article::{Article, ArticleMeta, Paragraph, ParagraphKind};
+pub use history::History;
+pub use offsets::OffsetIndex;
+pub use set::{AnnotationSet, Edit, EditError};

@@ -1,0 +1,339 @@
+//! The annotation set of one article and the edits that change it.
+//!
+//! An [`AnnotationSet`] keeps its annotations sorted by [`SortKey`]
+//! (position, outer before nested, then tag). The key is unique: the same
+//! span cannot carry the same tag twice, while overlapping and nested spans
+//! are allowed. Orphans — annotations whose text left the article — are kept
+//! beside them and never dropped.
+//!
+//! Nothing outside this module mutates a set: every change is an [`Edit`], a
+//! value with an exact inverse, applied by [`AnnotationSet::apply`]. That is
+//! what makes undo/redo ([`super::History`]) exact.
+
+use std::collections::HashSet;
+
+use super::annotation::{Annotation, AnnotationId, Orphan, SortKey, Span, SpanError, Tag};
+
+/// A change to a set. Every edit carries the full values it adds or removes,
+/// so its inverse is exact.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    Add(Annotation),
+    Remove(Annotation),
+    /// Change tag, note or boundaries of one annotation (same id).
+    Replace {
+        before: Annotation,
+        after: Annotation,
+    },
+    AddOrphan(Orphan),
+    RemoveOrphan(Orphan),
+    /// Several edits applied as one step, all or nothing.
+    Batch(Vec<Edit>),
+}
+
+impl Edit {
+    /// The edit that undoes this one.
+    pub fn inverse(&self) -> Edit {
+        match self {
+            Edit::Add(a) => Edit::Remove(a.clone()),
+            Edit::Remove(a) => Edit::Add(a.clone()),
+            Edit::Replace { before, after } => Edit::Replace {
+                before: after.clone(),
+                after: before.clone(),
+            },
+            Edit::AddOrphan(o) => Edit::RemoveOrphan(o.clone()),
+            Edit::RemoveOrphan(o) => Edit::AddOrphan(o.clone()),
+            Edit::Batch(edits) => Edit::Batch(edits.iter().rev().map(Edit::inverse).collect()),
+        }
+    }
+}
+
+/// Why an edit was refused. The set is unchanged after a refused edit.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    #[error(transparent)]
+    Span(#[from] SpanError),
+    #[error("that span is already tagged {0}")]
+    Duplicate(Tag),
+    #[error("annotation {0} is already in the set")]
+    DuplicateId(AnnotationId),
+    #[error("annotation {0} is not in the set (or has changed)")]
+    NotFound(AnnotationId),
+    #[error("an edit must keep the annotation's id")]
+    IdChanged,
+    #[error("the annotation's text does not match the article at its span")]
+    TextMismatch,
+}
+
+/// The annotations of one article, sorted by position.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AnnotationSet {
+    annotations: Vec<Annotation>,
+    orphans: Vec<Orphan>,
+    ids: HashSet<AnnotationId>,
+    next_id: u64,
+}
+
+impl AnnotationSet {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Builds a set from annotations already validated against the article
+    /// (as `io` does on load). Refuses duplicate spans and duplicate ids.
+    pub fn from_parts(
+        mut annotations: Vec<Annotation>,
+        orphans: Vec<Orphan>,
+    ) -> Result<Self, EditError> {
+        annotations.sort_by_key(Annotation::key);
+        if let Some(pair) = annotations.windows(2).find(|w| w[0].key() == w[1].key()) {
+            return Err(EditError::Duplicate(pair[1].tag));
+        }
+        let mut ids = HashSet::with_capacity(annotations.len() + orphans.len());
+        let all_ids = annotations
+            .iter()
+            .map(|a| a.id)
+            .chain(orphans.iter().map(|o| o.id));
+        for id in all_ids {
+            if !ids.insert(id) {
+                return Err(EditError::DuplicateId(id));
+            }
+        }
+        let next_id = ids.iter().map(|id| id.0 + 1).max().unwrap_or(1);
+        Ok(Self {
+            annotations,
+            orphans,
+            ids,
+            next_id,
+        })
+    }
+
+    /// The annotations in text order.
+    pub fn annotations(&self) -> &[Annotation] {
+        &self.annotations
+    }
+
+    /// Annotations that could not be found in the article.
+    pub fn orphans(&self) -> &[Orphan] {
+        &self.orphans
+    }
+
+    pub fn len(&self) -> usize {
+        self.annotations.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.annotations.is_empty() && self.orphans.is_empty()
+    }
+
+    pub fn get(&self, id: AnnotationId) -> Option<&Annotation> {
+        self.annotations.iter().find(|a| a.id == id)
+    }
+
+    pub fn orphan(&self, id: AnnotationId) -> Option<&Orphan> {
+        self.orphans.iter().find(|o| o.id == id)
+    }
+
+    /// Whether a span already carries a tag.
+    pub fn contains(&self, span: Span, tag: Tag) -> bool {
+        self.position(SortKey::new(span, tag)).is_ok()
+    }
+
+    /// Annotations per tag, indexed by [`Tag::index`].
+    pub fn counts(&self) -> [usize; 4] {
+        let mut counts = [0; 4];
+        for a in &self.annotations {
+            counts[a.tag.index()] += 1;
+        }
+        counts
+    }
+
+    /// A fresh id, never handed out before by this set.
+    pub fn allocate_id(&mut self) -> AnnotationId {
+        let id = AnnotationId(self.next_id.max(1));
+        self.next_id = id.0 + 1;
+        id
+    }
+
+    /// Index of the first annotation that starts at or after `byte`.
+    pub fn first_starting_at_or_after(&self, byte: usize) -> usize {
+        self.annotations.partition_point(|a| a.span.start < byte)
+    }
+
+    fn position(&self, key: SortKey) -> Result<usize, usize> {
+        self.annotations.binary_search_by_key(&key, Annotation::key)
+    }
+
+    /// Applies an edit against the article `text`. A refused edit leaves the
+    /// set exactly as it was.
+    pub fn apply(&mut self, edit: &Edit, text: &str) -> Result<(), EditError> {
+        match edit {
+            Edit::Add(a) => self.insert(a, text),
+            Edit::Remove(a) => self.remove(a),
+            Edit::Replace { before, after } => {
+                if before.id != after.id {
+                    return Err(EditError::IdChanged);
+                }
+                self.remove(before)?;
+                self.insert(after, text).inspect_err(|_| {
+                    self.insert(before, text)
+                        .expect("re-inserting what was just removed cannot fail");
+                })
+            }
+            Edit::AddOrphan(o) => {
+                if !self.ids.insert(o.id) {
+                    return Err(EditError::DuplicateId(o.id));
+                }
+                self.next_id = self.next_id.max(o.id.0 + 1);
+                let at = self.orphans.partition_point(|x| x.id < o.id);
+                self.orphans.insert(at, o.clone());
+                Ok(())
+            }
+            Edit::RemoveOrphan(o) => {
+                let at = self
+                    .orphans
+                    .iter()
+                    .position(|x| x == o)
+                    .ok_or(EditError::NotFound(o.id))?;
+                self.orphans.remove(at);
+                self.ids.remove(&o.id);
+                Ok(())
+            }
+            Edit::Batch(edits) => {
+                for (done, edit) in edits.iter().enumerate() {
+                    if let Err(error) = self.apply(edit, text) {
+                        for applied in edits[..done].iter().rev() {
+                            self.apply(&applied.inverse(), text)
+                                .expect("undoing an edit just applied cannot fail");
+                        }
+                        return Err(error);
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn insert(&mut self, a: &Annotation, text: &str) -> Result<(), EditError> {
+        a.span.validate(text)?;
+        if text[a.span.range()] != a.quote.exact {
+            return Err(EditError::TextMismatch);
+        }
+        let at = match self.position(a.key()) {
+            Ok(_) => return Err(EditError::Duplicate(a.tag)),
+            Err(at) => at,
+        };
+        if !self.ids.insert(a.id) {
+            return Err(EditError::DuplicateId(a.id));
+        }
+        self.next_id = self.next_id.max(a.id.0 + 1);
+        self.annotations.insert(at, a.clone());
+        Ok(())
+    }
+
+    fn remove(&mut self, a: &Annotation) -> Result<(), EditError> {
+        match self.position(a.key()) {
+            Ok(at) if self.annotations[at] == *a => {
+                self.annotations.remove(at);
+                self.ids.remove(&a.id);
+                Ok(())
+            }
+            _ => Err(EditError::NotFound(a.id)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::Timestamp;
+
+    const TEXT: &str = "The minister said 80% of voters agreed.";
+
+    fn annotation(set: &mut AnnotationSet, tag: Tag, start: usize, end: usize) -> Annotation {
+        let id = set.allocate_id();
+        Annotation::new(id, tag, Span::new(start, end), TEXT, Timestamp::UNIX_EPOCH)
+    }
+
+    #[test]
+    fn overlapping_and_nested_spans_are_allowed() {
+        let mut set = AnnotationSet::new();
+        let claim = annotation(&mut set, Tag::Claim, 0, 38);
+        let figure = annotation(&mut set, Tag::Figure, 18, 21);
+        let source = annotation(&mut set, Tag::Source, 0, 12);
+        for a in [&figure, &claim, &source] {
+            set.apply(&Edit::Add(a.clone()), TEXT).unwrap();
+        }
+        let order: Vec<_> = set.annotations().iter().map(|a| a.id).collect();
+        assert_eq!(order, vec![claim.id, source.id, figure.id]);
+    }
+
+    #[test]
+    fn an_exact_duplicate_is_refused() {
+        let mut set = AnnotationSet::new();
+        let first = annotation(&mut set, Tag::Figure, 18, 21);
+        let again = annotation(&mut set, Tag::Figure, 18, 21);
+        set.apply(&Edit::Add(first), TEXT).unwrap();
+        let before = set.clone();
+        assert_eq!(
+            set.apply(&Edit::Add(again), TEXT),
+            Err(EditError::Duplicate(Tag::Figure))
+        );
+        assert_eq!(set, before);
+        let other_tag = annotation(&mut set, Tag::Claim, 18, 21);
+        assert!(set.apply(&Edit::Add(other_tag), TEXT).is_ok());
+    }
+
+    #[test]
+    fn a_failing_batch_changes_nothing() {
+        let mut set = AnnotationSet::new();
+        let a = annotation(&mut set, Tag::Figure, 18, 21);
+        let b = annotation(&mut set, Tag::Claim, 0, 3);
+        let mut bad = annotation(&mut set, Tag::Quote, 0, 3);
+        bad.span = Span::new(0, 99);
+        let before = set.clone();
+        let batch = Edit::Batch(vec![Edit::Add(a), Edit::Add(b), Edit::Add(bad)]);
+        assert!(set.apply(&batch, TEXT).is_err());
+        assert_eq!(set, before);
+    }
+
+    #[test]
+    fn a_replace_that_would_duplicate_restores_the_original() {
+        let mut set = AnnotationSet::new();
+        let figure = annotation(&mut set, Tag::Figure, 18, 21);
+        let claim = annotation(&mut set, Tag::Claim, 18, 21);
+        set.apply(&Edit::Add(figure.clone()), TEXT).unwrap();
+        set.apply(&Edit::Add(claim), TEXT).unwrap();
+        let before = set.clone();
+        let retag = Edit::Replace {
+            before: figure.clone(),
+            after: figure.retagged(Tag::Claim, Timestamp::UNIX_EPOCH),
+        };
+        assert_eq!(
+            set.apply(&retag, TEXT),
+            Err(EditError::Duplicate(Tag::Claim))
+        );
+        assert_eq!(set, before);
+    }
+
+    #[test]
+    fn ids_are_never_handed_out_twice() {
+        let mut set = AnnotationSet::new();
+        let a = annotation(&mut set, Tag::Figure, 18, 21);
+        set.apply(&Edit::Add(a.clone()), TEXT).unwrap();
+        set.apply(&Edit::Remove(a.clone()), TEXT).unwrap();
+        assert_ne!(set.allocate_id(), a.id);
+    }
+
+    #[test]
+    fn duplicate_ids_are_refused_when_building_a_set() {
+        let mut set = AnnotationSet::new();
+        let a = annotation(&mut set, Tag::Figure, 18, 21);
+        let mut b = annotation(&mut set, Tag::Claim, 0, 3);
+        b.id = a.id;
+        assert_eq!(
+            AnnotationSet::from_parts(vec![a.clone(), b], vec![]),
+            Err(EditError::DuplicateId(a.id))
+        );
+    }
+}

@@ -1,0 +1,50 @@
+//! Design tokens: tag colors, text sizes, spacing. One place for each.
+//!
+//! The tag palette is Okabe–Ito, designed to stay distinguishable with the
+//! common forms of color blindness. Each tag has a strong color (chips,
+//! underlines, outlines) and a translucent fill for highlights, tuned
+//! separately for light and dark backgrounds.
+
+use egui::Color32;
+
+use crate::model::Tag;
+
+/// The strong color of a tag on the given background.
+pub fn tag_color(tag: Tag, dark: bool) -> Color32 {
+    match (tag, dark) {
+        (Tag::Claim, false) => Color32::from_rgb(0x00, 0x72, 0xB2),
+        (Tag::Claim, true) => Color32::from_rgb(0x56, 0xB4, 0xE9),
+        (Tag::Figure, false) => Color32::from_rgb(0xD5, 0x5E, 0x00),
+        (Tag::Figure, true) => Color32::from_rgb(0xE6, 0x9F, 0x00),
+        (Tag::Quote, false) => Color32::from_rgb(0x00, 0x9E, 0x73),
+        (Tag::Quote, true) => Color32::from_rgb(0x2C, 0xC2, 0x97),
+        (Tag::Source, false) => Color32::from_rgb(0xCC, 0x79, 0xA7),
+        (Tag::Source, true) => Color32::from_rgb(0xE0, 0x9A, 0xC4),
+    }
+}
+
+/// The translucent highlight fill of a tag.
+pub fn tag_fill(tag: Tag, dark: bool) -> Color32 {
+    let alpha = if dark { 0.30 } else { 0.22 };
+    tag_color(tag, dark).gamma_multiply(alpha)
+}
+
+/// Text on a chip of the tag's strong color.
+pub fn on_tag_color(dark: bool) -> Color32 {
+    if dark { Color32::BLACK } else { Color32::WHITE }
+}
+
+/// Width of the article column, in points: about 70 characters a line.
+pub const PAGE_WIDTH: f32 = 680.0;
+/// Body text size, points.
+pub const BODY_SIZE: f32 = 17.0;
+/// Subheading size, points.
+pub const HEADING_SIZE: f32 = 21.0;
+/// Metadata (date line) size, points.
+pub const META_SIZE: f32 = 13.0;
+/// Space between paragraphs, points.
+pub const PARAGRAPH_GAP: f32 = 14.0;
+/// Extra space between lines inside a paragraph, points.
+pub const LINE_GAP: f32 = 5.0;
+/// Thickness of a highlight underline, points.
+pub const UNDERLINE: f32 = 2.0;

@@ -1,0 +1,100 @@
+//! Opening article files: every bad input gets an error naming the file and
+//! the reason.
+
+use std::fs;
+
+use factmark::io::{DecodeProblem, open_article};
+
+fn problem_of(bytes: &[u8]) -> (String, DecodeProblem) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("article.txt");
+    fs::write(&path, bytes).unwrap();
+    let error = open_article(&path).unwrap_err();
+    (error.to_string(), error.problem)
+}
+
+#[test]
+fn a_missing_file_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("gone.txt");
+    let error = open_article(&path).unwrap_err();
+    assert!(matches!(error.problem, DecodeProblem::NotFound));
+    assert!(
+        error.to_string().ends_with("gone.txt: no such file"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_directory_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let error = open_article(dir.path()).unwrap_err();
+    assert!(matches!(error.problem, DecodeProblem::IsDirectory));
+    assert!(error.to_string().contains("this is a folder"), "{error}");
+}
+
+#[test]
+fn empty_and_whitespace_only_files_are_refused() {
+    let (message, problem) = problem_of(b"");
+    assert!(matches!(problem, DecodeProblem::Empty));
+    assert!(
+        message.contains("article.txt: the file is empty"),
+        "{message}"
+    );
+    let (message, problem) = problem_of(b"  \r\n\t\n  ");
+    assert!(matches!(problem, DecodeProblem::Blank));
+    assert!(message.contains("only white space"), "{message}");
+}
+
+#[test]
+fn binary_content_is_refused() {
+    let png_header = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0";
+    let (message, problem) = problem_of(png_header);
+    assert!(matches!(problem, DecodeProblem::Binary(_)));
+    assert!(message.contains("binary file"), "{message}");
+}
+
+#[test]
+fn a_file_over_64_mib_is_refused_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.txt");
+    // A sparse file: 65 MiB long without writing 65 MiB.
+    let file = fs::File::create(&path).unwrap();
+    file.set_len(65 * 1024 * 1024).unwrap();
+    let error = open_article(&path).unwrap_err();
+    assert!(matches!(error.problem, DecodeProblem::TooLarge { .. }));
+    assert!(
+        error
+            .to_string()
+            .contains("the file is 65.0 MiB — factmark opens files of up to 64.0 MiB"),
+        "{error}"
+    );
+}
+
+#[test]
+fn the_sample_article_opens_with_its_metadata() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sample.txt");
+    fs::write(&path, factmark::SAMPLE_ARTICLE).unwrap();
+    let (article, decoded) = open_article(&path).unwrap();
+    assert_eq!(decoded.encoding, "UTF-8");
+    assert_eq!(article.meta().date.as_deref(), Some("2020-08-16"));
+    assert!(
+        article
+            .meta()
+            .title
+            .starts_with("Belarusian President Alexander Lukashenko says")
+    );
+    assert_eq!(article.text(), factmark::SAMPLE_ARTICLE);
+}
+
+#[test]
+fn windows_line_endings_and_a_bom_give_the_same_text_as_clean_utf8() {
+    let clean = "Title\n\nFirst «paragraph».\n";
+    let messy = "\u{feff}Title\r\n\r\nFirst «paragraph».\r\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("messy.md");
+    fs::write(&path, messy).unwrap();
+    let (article, _) = open_article(&path).unwrap();
+    assert_eq!(article.text(), clean);
+}

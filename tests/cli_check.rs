@@ -1,0 +1,146 @@
+//! `factmark check` end to end, through the real binary.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+const ARTICLE: &str = "belarus-2020-08-16.txt";
+
+fn factmark() -> Command {
+    Command::cargo_bin("factmark").unwrap()
+}
+
+/// Writes the sample article and a set with a figure, a quote and a source
+/// into `dir`, through the library's own save.
+fn write_sample_set(dir: &Path) -> std::path::PathBuf {
+    use factmark::model::*;
+    let article_path = dir.join(ARTICLE);
+    fs::write(&article_path, factmark::SAMPLE_ARTICLE).unwrap();
+    let (article, _) = factmark::io::open_article(&article_path).unwrap();
+    let mut set = AnnotationSet::new();
+    let now = jiff::Timestamp::from_second(1_700_000_000).unwrap();
+    for (tag, needle) in [
+        (Tag::Figure, "80.1%"),
+        (Tag::Quote, "\"falsification\""),
+        (Tag::Source, "Amnesty International"),
+    ] {
+        let start = article.text().find(needle).unwrap();
+        let id = set.allocate_id();
+        let a = Annotation::new(
+            id,
+            tag,
+            Span::new(start, start + needle.len()),
+            article.text(),
+            now,
+        );
+        set.apply(&Edit::Add(a), article.text()).unwrap();
+    }
+    let set_path = factmark::io::default_set_path(&article_path);
+    factmark::io::save_set(&set_path, &article_path, &article, &set).unwrap();
+    set_path
+}
+
+#[test]
+fn check_on_a_good_set_prints_counts_and_exits_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let set = write_sample_set(dir.path());
+    factmark()
+        .arg("check")
+        .arg(&set)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "3 annotations (0 claim, 1 figure, 1 quote, 1 source), 0 orphans; article unchanged",
+        ));
+}
+
+#[test]
+fn check_on_an_orphaned_set_exits_1_and_names_the_orphan() {
+    let dir = tempfile::tempdir().unwrap();
+    let set = write_sample_set(dir.path());
+    let article = dir.path().join(ARTICLE);
+    let changed = factmark::SAMPLE_ARTICLE.replace("80.1%", "eighty percent");
+    fs::write(&article, format!("Update: corrected.\n{changed}")).unwrap();
+    factmark()
+        .arg("check")
+        .arg(&set)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "2 annotations (0 claim, 0 figure, 1 quote, 1 source), 1 orphans; article changed, 2 re-anchored",
+        ))
+        .stderr(predicate::str::contains("\"80.1%\" is no longer in the article"));
+}
+
+#[test]
+fn check_on_a_malformed_set_gives_line_and_column_and_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let set = write_sample_set(dir.path());
+    let text = fs::read_to_string(&set).unwrap();
+    let broken = text.replacen("tag: Figure,", "tag: Figure", 1);
+    fs::write(&set, broken).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.contains("tag: Figure"))
+        .unwrap()
+        + 2;
+    factmark()
+        .arg("check")
+        .arg(&set)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "belarus-2020-08-16.annotations.ron:{line}:"
+        )));
+}
+
+#[test]
+fn check_on_a_missing_file_names_it_and_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nowhere.annotations.ron");
+    factmark()
+        .arg("check")
+        .arg(&missing)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "nowhere.annotations.ron: no such file",
+        ));
+}
+
+#[test]
+fn check_on_a_set_whose_article_is_missing_names_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let set = write_sample_set(dir.path());
+    fs::remove_file(dir.path().join(ARTICLE)).unwrap();
+    factmark()
+        .arg("check")
+        .arg(&set)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "the article of this set cannot be opened",
+        ))
+        .stderr(predicate::str::contains(
+            "belarus-2020-08-16.txt: no such file",
+        ));
+}
+
+#[test]
+fn check_refuses_a_set_from_a_newer_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let set = write_sample_set(dir.path());
+    let text = fs::read_to_string(&set).unwrap();
+    let newer = text.replace("version: 1,", "version: 7,\n    links: [],");
+    fs::write(&set, newer).unwrap();
+    factmark()
+        .arg("check")
+        .arg(&set)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "written by a newer factmark (set version 7",
+        ));
+}

@@ -1,0 +1,271 @@
+//! The annotation set file: round trips, byte-stable saves, refusals.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use factmark::io::store::{self, SetError};
+use factmark::io::{default_set_path, load_set, save_set};
+use factmark::model::*;
+use jiff::Timestamp;
+use proptest::prelude::*;
+
+fn write_article(dir: &Path, text: &str) -> (PathBuf, Article) {
+    let path = dir.join("article.txt");
+    fs::write(&path, text).unwrap();
+    let (article, _) = factmark::io::open_article(&path).unwrap();
+    (path, article)
+}
+
+/// Random article text mixing scripts, emoji and combining marks, with at
+/// least one visible character.
+fn article_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            "[A-Za-z ,.]{1,12}",
+            "[àéîõüßç«»“”]{1,4}",
+            "e\u{301}",
+            "[漢字かなカナ]{1,4}",
+            "[שלוםمرحبا]{1,4}",
+            "👩\u{200d}💻|👍🏽|😀",
+            Just("\n".to_owned()),
+        ],
+        1..60,
+    )
+    .prop_map(|parts| format!("Text {}", parts.concat()))
+}
+
+/// A set of random annotations over `article`.
+fn random_set(article: &Article, picks: &[(usize, usize, usize, String)]) -> AnnotationSet {
+    let text = article.text();
+    let n = article.char_len();
+    let mut set = AnnotationSet::new();
+    for (i, (a, b, tag, note)) in picks.iter().enumerate() {
+        let (a, b) = (a % n, b % n);
+        let (start, end) = (a.min(b), a.max(b) + 1);
+        let span = Span::new(
+            article.byte_of_char(start).unwrap(),
+            article.byte_of_char(end).unwrap(),
+        );
+        let id = set.allocate_id();
+        let when = Timestamp::from_second(1_600_000_000 + i as i64).unwrap();
+        let annotation =
+            Annotation::new(id, Tag::ALL[tag % 4], span, text, when).with_note(note.clone(), when);
+        let _ = set.apply(&Edit::Add(annotation), text);
+    }
+    set
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn any_set_survives_save_and_load_unchanged_and_saves_identically(
+        text in article_text(),
+        picks in prop::collection::vec((0..10_000usize, 0..10_000usize, 0..4usize, "[a-z\"\\\\ \n«»é]{0,10}"), 0..30),
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let (article_path, article) = write_article(dir.path(), &text);
+        let set = random_set(&article, &picks);
+        let set_path = default_set_path(&article_path);
+        save_set(&set_path, &article_path, &article, &set).unwrap();
+        let first = fs::read(&set_path).unwrap();
+
+        let (loaded_article, loaded_path, loaded) = load_set(&set_path).unwrap();
+        prop_assert_eq!(loaded_article.text(), article.text());
+        prop_assert_eq!(loaded_path, article_path.clone());
+        prop_assert!(!loaded.article_changed);
+        prop_assert_eq!(loaded.set.annotations(), set.annotations());
+        prop_assert!(loaded.set.orphans().is_empty());
+
+        save_set(&set_path, &article_path, &loaded_article, &loaded.set).unwrap();
+        prop_assert_eq!(fs::read(&set_path).unwrap(), first);
+    }
+}
+
+fn sample_set(dir: &Path) -> (PathBuf, PathBuf) {
+    let (article_path, article) = write_article(dir, factmark::SAMPLE_ARTICLE);
+    let picks = vec![
+        (700, 705, 1, "disputed".to_owned()),
+        (20, 60, 3, String::new()),
+    ];
+    let set = random_set(&article, &picks);
+    let set_path = default_set_path(&article_path);
+    save_set(&set_path, &article_path, &article, &set).unwrap();
+    (article_path, set_path)
+}
+
+#[test]
+fn the_file_has_the_documented_shape() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, set_path) = sample_set(dir.path());
+    let text = fs::read_to_string(&set_path).unwrap();
+    assert!(text.starts_with("// factmark annotation set. Offsets count Unicode characters"));
+    for field in [
+        "format: \"factmark.annotations\",",
+        "version: 1,",
+        "path: \"article.txt\",",
+        "chars: 4427,",
+        "date: Some(\"2020-08-16\"),",
+        "tag: Source,",
+        "note: \"disputed\",",
+        "created: \"2020-09-13T12:26:40Z\",",
+    ] {
+        assert!(text.contains(field), "missing {field} in\n{text}");
+    }
+}
+
+#[test]
+fn a_second_save_keeps_the_first_as_bak() {
+    let dir = tempfile::tempdir().unwrap();
+    let (article_path, set_path) = sample_set(dir.path());
+    let first = fs::read(&set_path).unwrap();
+    let (article, _, loaded) = load_set(&set_path).unwrap();
+    let mut set = loaded.set;
+    let id = set.allocate_id();
+    let a = Annotation::new(
+        id,
+        Tag::Claim,
+        Span::new(21, 62),
+        article.text(),
+        Timestamp::UNIX_EPOCH,
+    );
+    set.apply(&Edit::Add(a), article.text()).unwrap();
+    save_set(&set_path, &article_path, &article, &set).unwrap();
+    assert_eq!(fs::read(store::backup_path(&set_path)).unwrap(), first);
+    assert_ne!(fs::read(&set_path).unwrap(), first);
+}
+
+fn load_error(set_text: &str) -> SetError {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, set_path) = sample_set(dir.path());
+    fs::write(&set_path, set_text).unwrap();
+    load_set(&set_path).unwrap_err()
+}
+
+fn saved_sample_text() -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, set_path) = sample_set(dir.path());
+    fs::read_to_string(set_path).unwrap()
+}
+
+#[test]
+fn malformed_ron_gives_line_and_column() {
+    let text = saved_sample_text().replacen("id: 1,", "id: 1 oops,", 1);
+    match load_error(&text) {
+        SetError::Syntax { line, column, .. } => {
+            let expected = text.lines().position(|l| l.contains("oops")).unwrap() + 1;
+            assert_eq!(line, expected);
+            assert!(column > 1);
+        }
+        other => panic!("expected a syntax error, got {other}"),
+    }
+}
+
+#[test]
+fn an_unknown_format_is_refused() {
+    let text = saved_sample_text().replace("factmark.annotations", "someone.else");
+    let error = load_error(&text);
+    assert!(matches!(error, SetError::UnknownFormat { .. }), "{error}");
+    assert!(error.to_string().contains("not a factmark annotation set"));
+}
+
+#[test]
+fn a_newer_version_is_refused_even_with_fields_this_version_does_not_know() {
+    let text =
+        saved_sample_text().replace("version: 1,", "version: 2,\n    links: [(from: 1, to: 2)],");
+    let error = load_error(&text);
+    assert!(
+        matches!(error, SetError::NewerVersion { found: 2, .. }),
+        "{error}"
+    );
+}
+
+#[test]
+fn reversed_offsets_are_invalid() {
+    let text = saved_sample_text();
+    let start = text.find("start: ").unwrap();
+    let line_end = start + text[start..].find(',').unwrap();
+    let reversed = format!("{}start: 999999{}", &text[..start], &text[line_end..]);
+    let error = load_error(&reversed);
+    assert!(matches!(error, SetError::Invalid { .. }), "{error}");
+    assert!(error.to_string().contains("empty or reversed"));
+}
+
+#[test]
+fn duplicate_ids_are_refused() {
+    let text = saved_sample_text().replace("id: 2,", "id: 1,");
+    let error = load_error(&text);
+    assert!(
+        matches!(error, SetError::DuplicateId { id: 1, .. }),
+        "{error}"
+    );
+}
+
+#[test]
+fn invalid_utf8_in_a_set_is_a_syntax_error_with_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, set_path) = sample_set(dir.path());
+    let mut bytes = fs::read(&set_path).unwrap();
+    bytes.splice(0..0, b"// \xff\n".iter().copied());
+    fs::write(&set_path, bytes).unwrap();
+    match load_set(&set_path).unwrap_err() {
+        SetError::Syntax {
+            line: 1,
+            column: 4,
+            message,
+            ..
+        } => assert!(message.contains("UTF-8")),
+        other => panic!("unexpected {other}"),
+    }
+}
+
+#[test]
+fn deeply_nested_input_is_refused_without_overflowing_the_stack() {
+    let nested = format!("{}{}", "(".repeat(200_000), ")".repeat(200_000));
+    let error = load_error(&nested);
+    assert!(matches!(error, SetError::Syntax { .. }), "{error}");
+}
+
+#[test]
+fn a_file_that_is_not_a_set_is_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let (article_path, set_path) = sample_set(dir.path());
+    let (article, _, loaded) = load_set(&set_path).unwrap();
+    fs::write(&set_path, "precious notes, not RON").unwrap();
+    let error = save_set(&set_path, &article_path, &article, &loaded.set).unwrap_err();
+    assert!(matches!(error, SetError::WouldOverwrite { .. }), "{error}");
+    assert_eq!(
+        fs::read_to_string(&set_path).unwrap(),
+        "precious notes, not RON"
+    );
+}
+
+#[test]
+fn an_edited_article_is_reanchored_and_lost_text_kept_as_orphans() {
+    let dir = tempfile::tempdir().unwrap();
+    let (article_path, set_path) = sample_set(dir.path());
+    let (_, _, before) = load_set(&set_path).unwrap();
+    let exacts: Vec<String> = before
+        .set
+        .annotations()
+        .iter()
+        .map(|a| a.quote.exact.clone())
+        .collect();
+    // Insert a correction at the top and delete the first annotation's text.
+    let edited = format!(
+        "Correction appended.\n{}",
+        factmark::SAMPLE_ARTICLE.replacen(&exacts[0], "", 1)
+    );
+    fs::write(&article_path, edited).unwrap();
+    let (article, _, after) = load_set(&set_path).unwrap();
+    assert!(after.article_changed);
+    assert_eq!(after.set.orphans().len(), 1);
+    assert_eq!(after.set.orphans()[0].quote.exact, exacts[0]);
+    for a in after.set.annotations() {
+        assert_eq!(&article.text()[a.span.range()], a.quote.exact);
+    }
+    // Saving keeps the orphan in the file.
+    save_set(&set_path, &article_path, &article, &after.set).unwrap();
+    let (_, _, again) = load_set(&set_path).unwrap();
+    assert_eq!(again.set.orphans().len(), 1);
+}
