@@ -7,6 +7,7 @@ pub mod app;
 pub mod cli;
 pub mod io;
 pub mod model;
+pub mod ui;
 
 /// The sample article shown when factmark starts without a file.
 pub const SAMPLE_ARTICLE: &str = include_str!("../assets/belarus-2020-08-16.txt");

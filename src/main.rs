@@ -3,7 +3,9 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use factmark::app::dialogs::NativeDialogs;
 use factmark::cli::{self, Cli, Command};
+use factmark::ui::{APP_ID, FactmarkApp, Startup};
 
 fn main() -> ExitCode {
     let args = Cli::parse();
@@ -11,10 +13,40 @@ fn main() -> ExitCode {
         Some(Command::Check { set }) => {
             cli::check(&set, &mut std::io::stdout(), &mut std::io::stderr())
         }
-        None => {
-            eprintln!("the window is not built yet");
-            cli::EXIT_UNREADABLE
-        }
+        None => run_window(args.path),
     };
     ExitCode::from(code)
+}
+
+fn run_window(path: Option<std::path::PathBuf>) -> u8 {
+    let viewport = egui::ViewportBuilder::default()
+        .with_title("factmark")
+        .with_app_id(APP_ID)
+        .with_inner_size([1200.0, 800.0])
+        .with_min_inner_size([640.0, 400.0])
+        .with_drag_and_drop(true);
+    let options = eframe::NativeOptions {
+        viewport,
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        APP_ID,
+        options,
+        Box::new(move |cc| {
+            let ctx = cc.egui_ctx.clone();
+            let startup = Startup {
+                path,
+                dialogs: Box::new(NativeDialogs::new(move || ctx.request_repaint())),
+                recovery: Startup::default_recovery(),
+            };
+            Ok(Box::new(FactmarkApp::new(cc, startup)))
+        }),
+    );
+    match result {
+        Ok(()) => cli::EXIT_OK,
+        Err(error) => {
+            eprintln!("error: could not open the window: {error}");
+            cli::EXIT_UNREADABLE
+        }
+    }
 }

@@ -182,10 +182,15 @@ pub struct AppState {
     pub clipboard: Option<String>,
     /// Increases on every change to the set or document, for caches.
     pub generation: u64,
+    /// Increases when another article is opened, for layout caches.
+    pub article_generation: u64,
     dialogs: Box<dyn Dialogs>,
     dialog_open: bool,
     recovery: RecoveryFolder,
     recovery_written: Option<(Instant, u64)>,
+    /// How long unsaved work waits before it is written to the recovery
+    /// file ([`RECOVERY_INTERVAL`]; tests shorten it).
+    pub recovery_interval: Duration,
 }
 
 impl AppState {
@@ -211,10 +216,12 @@ impl AppState {
             quit_confirmed: false,
             clipboard: None,
             generation: 0,
+            article_generation: 0,
             dialogs,
             dialog_open: false,
             recovery,
             recovery_written: None,
+            recovery_interval: RECOVERY_INTERVAL,
         };
         state.offer_recovery();
         state
@@ -227,7 +234,7 @@ impl AppState {
 
     /// The window title: article title, file name, unsaved mark.
     pub fn title(&self) -> String {
-        let mark = if self.is_dirty() { "● " } else { "" };
+        let mark = if self.is_dirty() { "• " } else { "" };
         let title = &self.doc.article.meta().title;
         format!("{mark}{title} — {} — factmark", self.doc.name)
     }
@@ -365,15 +372,20 @@ impl AppState {
         self.write_recovery_if_due(now);
     }
 
-    /// How long until the recovery timer needs another tick, if ever.
+    /// How long until the recovery timer needs another tick, if ever. An
+    /// idle window with nothing new to write needs none.
     pub fn next_tick_in(&self, now: Instant) -> Option<Duration> {
         if !self.is_dirty() {
             return None;
         }
-        let since = self
-            .recovery_written
-            .map_or(Duration::ZERO, |(at, _)| now.saturating_duration_since(at));
-        Some(RECOVERY_INTERVAL.saturating_sub(since))
+        match self.recovery_written {
+            Some((_, written)) if written == self.doc.history.revision() => None,
+            Some((at, _)) => Some(
+                self.recovery_interval
+                    .saturating_sub(now.saturating_duration_since(at)),
+            ),
+            None => Some(self.recovery_interval),
+        }
     }
 
     fn answer(&mut self, answer: DialogAnswer) {
@@ -400,20 +412,17 @@ impl AppState {
             return;
         }
         let revision = self.doc.history.revision();
-        let due = match self.recovery_written {
-            None => true,
-            Some((at, written)) => {
-                written != revision && now.saturating_duration_since(at) >= RECOVERY_INTERVAL
+        match self.recovery_written {
+            // The first change starts the clock.
+            None => self.recovery_written = Some((now, u64::MAX)),
+            Some((at, written))
+                if written != revision
+                    && now.saturating_duration_since(at) >= self.recovery_interval =>
+            {
+                self.write_recovery_now();
+                self.recovery_written = Some((now, revision));
             }
-        };
-        if self.recovery_written.is_none() {
-            // The first write waits a full interval after the first change.
-            self.recovery_written = Some((now, u64::MAX));
-            return;
-        }
-        if due {
-            self.write_recovery_now();
-            self.recovery_written = Some((now, revision));
+            Some(_) => {}
         }
     }
 
@@ -520,6 +529,7 @@ impl AppState {
         self.reveal = None;
         self.recovery_written = None;
         self.recovery_offer = None;
+        self.article_generation += 1;
         self.changed();
     }
 

@@ -69,6 +69,10 @@ pub struct ArticleView {
     flash: Option<(Span, f64)>,
     /// Longest annotation, to find those overlapping a paragraph quickly.
     longest: (u64, usize),
+    /// Screen position of the page's text origin in the last frame.
+    origin: Option<Pos2>,
+    /// The visible part of the page on screen in the last frame.
+    clip: Option<Rect>,
 }
 
 /// Everything the cached layout depends on.
@@ -163,7 +167,13 @@ impl ArticleView {
             self.tops.push(y);
         }
         if self.longest.0 != state.generation {
-            let longest = state.doc.set.annotations().iter().map(|a| a.span.len()).max();
+            let longest = state
+                .doc
+                .set
+                .annotations()
+                .iter()
+                .map(|a| a.span.len())
+                .max();
             self.longest = (state.generation, longest.unwrap_or(0));
         }
     }
@@ -211,8 +221,10 @@ impl ArticleView {
     ) {
         let total = *self.tops.last().unwrap_or(&0.0);
         let full_width = ui.available_width();
-        let (content, response) =
-            ui.allocate_exact_size(vec2(full_width, total + 2.0 * MARGIN), Sense::click_and_drag());
+        let (content, response) = ui.allocate_exact_size(
+            vec2(full_width, total + 2.0 * MARGIN),
+            Sense::click_and_drag(),
+        );
         let left = content.min.x + ((full_width - key.width) / 2.0).max(MARGIN);
         let origin = Pos2::new(left, content.min.y + MARGIN);
 
@@ -230,6 +242,8 @@ impl ArticleView {
         }
 
         let layout = PageLayout { origin };
+        self.origin = Some(origin);
+        self.clip = Some(ui.clip_rect());
         let now = ui.input(|i| i.time);
         let flash = self.flash.filter(|(_, at)| now - at < FLASH_SECONDS);
         if flash.is_some() {
@@ -248,7 +262,8 @@ impl ArticleView {
             let galley = self.galley(ui, state, i, key.width);
             let para_origin = layout.paragraph_origin(&self.tops, i);
             let range = paragraph.range.clone();
-            let on_paragraph = self.annotations_on(state, Span::new(range.start, range.end), visible);
+            let on_paragraph =
+                self.annotations_on(state, Span::new(range.start, range.end), visible);
             let layers = layers(&on_paragraph);
             let text = &state.doc.text()[range.clone()];
 
@@ -263,16 +278,27 @@ impl ArticleView {
                         Stroke::new(theme::UNDERLINE, color),
                     );
                     if state.selected == Some(a.id) {
-                        painter.rect_stroke(*rect, 2.0, Stroke::new(2.0, color), StrokeKind::Outside);
+                        painter.rect_stroke(
+                            *rect,
+                            2.0,
+                            Stroke::new(2.0, color),
+                            StrokeKind::Outside,
+                        );
                     }
-                    if hover_pos.is_some_and(|p| rect.contains(p)) && !hovered.iter().any(|h| h.id == a.id) {
+                    if hover_pos.is_some_and(|p| rect.contains(p))
+                        && !hovered.iter().any(|h| h.id == a.id)
+                    {
                         hovered.push(a);
                     }
                 }
             }
             if let Some(selection) = state.selection {
                 for rect in span_rects(&galley, text, range.start, selection, para_origin) {
-                    painter.rect_filled(rect, 0.0, ui.visuals().selection.bg_fill.gamma_multiply(0.6));
+                    painter.rect_filled(
+                        rect,
+                        0.0,
+                        ui.visuals().selection.bg_fill.gamma_multiply(0.6),
+                    );
                 }
             }
             if let Some((span, at)) = flash {
@@ -285,7 +311,7 @@ impl ArticleView {
                     );
                 }
             }
-            painter.galley(para_origin, galley, ui.visuals().text_color());
+            painter.galley(para_origin, galley, theme::reading_color(dark));
         }
 
         if !hovered.is_empty() && !response.dragged() {
@@ -304,8 +330,37 @@ impl ArticleView {
         self.interact(ui, &response, state, visible, &layout, key, actions);
     }
 
+    /// Screen rectangles of the part of a span that was visible in the last
+    /// frame.
+    pub fn screen_rects(&self, state: &AppState, span: Span) -> Vec<Rect> {
+        let Some(origin) = self.origin else {
+            return Vec::new();
+        };
+        let layout = PageLayout { origin };
+        let article = &state.doc.article;
+        let first = article.paragraph_at(span.start);
+        let last = article.paragraph_at(span.end.saturating_sub(1));
+        let mut rects = Vec::new();
+        for i in first..=last {
+            let Some(galley) = self.galleys.get(&i) else {
+                continue;
+            };
+            let range = article.paragraphs()[i].range.clone();
+            let text = &state.doc.text()[range.clone()];
+            let at = layout.paragraph_origin(&self.tops, i);
+            rects.extend(span_rects(galley, text, range.start, span, at));
+        }
+        rects.retain(|r| self.clip.is_some_and(|clip| clip.contains_rect(*r)));
+        rects
+    }
+
     /// Annotations of visible tags that overlap `range`, in set order.
-    fn annotations_on<'a>(&self, state: &'a AppState, range: Span, visible: &Visible) -> Vec<&'a Annotation> {
+    fn annotations_on<'a>(
+        &self,
+        state: &'a AppState,
+        range: Span,
+        visible: &Visible,
+    ) -> Vec<&'a Annotation> {
         let all = state.doc.set.annotations();
         let from = all.partition_point(|a| a.span.start + self.longest.1 < range.start);
         all[from..]
@@ -343,7 +398,9 @@ impl ArticleView {
             }
         }
         if response.dragged() {
-            if let (Some(anchor), Some(pos)) = (self.selection_anchor, response.interact_pointer_pos()) {
+            if let (Some(anchor), Some(pos)) =
+                (self.selection_anchor, response.interact_pointer_pos())
+            {
                 let head = self.byte_at(ui, state, layout, key, pos);
                 let span = Span::new(anchor.min(head), anchor.max(head));
                 let selection = if span.is_empty() { None } else { snap(span) };
@@ -381,7 +438,11 @@ impl ArticleView {
                     .or(state.selection.map(|s| s.start))
                     .unwrap_or(byte);
                 let span = Span::new(anchor.min(byte), anchor.max(byte));
-                actions.push(Action::Select(if span.is_empty() { None } else { snap(span) }));
+                actions.push(Action::Select(if span.is_empty() {
+                    None
+                } else {
+                    snap(span)
+                }));
                 self.selection_anchor = Some(anchor);
                 return;
             }
@@ -389,7 +450,9 @@ impl ArticleView {
             let hit = self
                 .annotations_on(state, Span::new(byte, byte + 1), visible)
                 .into_iter()
-                .filter(|a| a.span.contains(byte) && self.pointer_on_text(ui, state, layout, key, pos))
+                .filter(|a| {
+                    a.span.contains(byte) && self.pointer_on_text(ui, state, layout, key, pos)
+                })
                 .min_by_key(|a| a.span.len())
                 .map(|a| a.id);
             match hit {
@@ -400,7 +463,14 @@ impl ArticleView {
     }
 
     /// Whether `pos` is over the text of its paragraph (not in a margin).
-    fn pointer_on_text(&mut self, ui: &Ui, state: &AppState, layout: &PageLayout, key: LayoutKey, pos: Pos2) -> bool {
+    fn pointer_on_text(
+        &mut self,
+        ui: &Ui,
+        state: &AppState,
+        layout: &PageLayout,
+        key: LayoutKey,
+        pos: Pos2,
+    ) -> bool {
         let i = self.paragraph_at_y(pos.y - layout.origin.y);
         let galley = self.galley(ui, state, i, key.width);
         let local = pos - layout.paragraph_origin(&self.tops, i);
@@ -409,7 +479,11 @@ impl ArticleView {
 
     fn paragraph_at_y(&self, y: f32) -> usize {
         let n = self.heights.len();
-        let mut i = self.tops.partition_point(|&top| top <= y).saturating_sub(1).min(n.saturating_sub(1));
+        let mut i = self
+            .tops
+            .partition_point(|&top| top <= y)
+            .saturating_sub(1)
+            .min(n.saturating_sub(1));
         // Blank paragraphs have no height: use the text paragraph above.
         while i > 0 && self.heights[i] == 0.0 {
             i -= 1;
@@ -418,7 +492,14 @@ impl ArticleView {
     }
 
     /// The text position (byte) under a screen position.
-    fn byte_at(&mut self, ui: &Ui, state: &AppState, layout: &PageLayout, key: LayoutKey, pos: Pos2) -> usize {
+    fn byte_at(
+        &mut self,
+        ui: &Ui,
+        state: &AppState,
+        layout: &PageLayout,
+        key: LayoutKey,
+        pos: Pos2,
+    ) -> usize {
         let y = pos.y - layout.origin.y;
         if y < 0.0 {
             return 0;
@@ -445,7 +526,9 @@ impl PageLayout {
 }
 
 fn byte_of_char(text: &str, char_index: usize) -> usize {
-    text.char_indices().nth(char_index).map_or(text.len(), |(b, _)| b)
+    text.char_indices()
+        .nth(char_index)
+        .map_or(text.len(), |(b, _)| b)
 }
 
 fn font_of(kind: ParagraphKind) -> FontId {
@@ -456,7 +539,12 @@ fn font_of(kind: ParagraphKind) -> FontId {
     }
 }
 
-fn paragraph_job(text: &str, kind: ParagraphKind, width: f32, visuals: &egui::Visuals) -> LayoutJob {
+fn paragraph_job(
+    text: &str,
+    kind: ParagraphKind,
+    width: f32,
+    visuals: &egui::Visuals,
+) -> LayoutJob {
     let font_id = font_of(kind);
     let size = font_id.size;
     let format = TextFormat {
@@ -500,7 +588,10 @@ fn layers(annotations: &[&Annotation]) -> Vec<usize> {
     annotations
         .iter()
         .map(|a| {
-            let level = ends.iter().position(|&end| end <= a.span.start).unwrap_or(ends.len());
+            let level = ends
+                .iter()
+                .position(|&end| end <= a.span.start)
+                .unwrap_or(ends.len());
             if level == ends.len() {
                 ends.push(a.span.end);
             } else {

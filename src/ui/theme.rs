@@ -34,6 +34,15 @@ pub fn on_tag_color(dark: bool) -> Color32 {
     if dark { Color32::BLACK } else { Color32::WHITE }
 }
 
+/// Article text: stronger than egui's default label gray, for long reading.
+pub fn reading_color(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_gray(222)
+    } else {
+        Color32::from_gray(28)
+    }
+}
+
 /// Width of the article column, in points: about 70 characters a line.
 pub const PAGE_WIDTH: f32 = 680.0;
 /// Body text size, points.

@@ -1,0 +1,202 @@
+//! The menu bar, the tag bar and the status bar.
+
+use egui::{Button, RichText, Ui};
+
+use crate::app::{Action, AppState};
+use crate::model::Tag;
+use crate::ui::{OPEN, OPEN_SET, QUIT, REDO, SAVE, Settings, ThemeChoice, UNDO, theme};
+
+pub fn menu_bar(ui: &mut Ui, state: &AppState, settings: &mut Settings, actions: &mut Vec<Action>) {
+    let shortcut = |s| ui.ctx().format_shortcut(&s);
+    let (open, open_set, save, undo, redo, quit) = (
+        shortcut(OPEN),
+        shortcut(OPEN_SET),
+        shortcut(SAVE),
+        shortcut(UNDO),
+        shortcut(REDO),
+        shortcut(QUIT),
+    );
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            if ui
+                .add(Button::new("Open article…").shortcut_text(&open))
+                .clicked()
+            {
+                actions.push(Action::RequestOpenArticle);
+            }
+            if ui
+                .add(Button::new("Open annotations…").shortcut_text(&open_set))
+                .clicked()
+            {
+                actions.push(Action::RequestOpenSet);
+            }
+            ui.menu_button("Recent files", |ui| {
+                if state.recent.is_empty() {
+                    ui.label(RichText::new("No recent files").weak());
+                }
+                for path in &state.recent {
+                    let name = path.file_name().unwrap_or_default().to_string_lossy();
+                    let button = ui.button(name).on_hover_text(path.display().to_string());
+                    if button.clicked() {
+                        actions.push(Action::Open(path.clone()));
+                    }
+                }
+            });
+            ui.separator();
+            if ui.add(Button::new("Save").shortcut_text(&save)).clicked() {
+                actions.push(Action::Save);
+            }
+            if ui.button("Save as…").clicked() {
+                actions.push(Action::SaveAs);
+            }
+            ui.separator();
+            if ui.add(Button::new("Quit").shortcut_text(&quit)).clicked() {
+                actions.push(Action::Quit);
+            }
+        });
+        ui.menu_button("Edit", |ui| {
+            let can_undo = state.doc.history.can_undo();
+            let can_redo = state.doc.history.can_redo();
+            if ui
+                .add_enabled(can_undo, Button::new("Undo").shortcut_text(&undo))
+                .clicked()
+            {
+                actions.push(Action::Undo);
+            }
+            if ui
+                .add_enabled(can_redo, Button::new("Redo").shortcut_text(&redo))
+                .clicked()
+            {
+                actions.push(Action::Redo);
+            }
+            ui.separator();
+            let selected = state.selected.is_some();
+            if ui
+                .add_enabled(
+                    selected,
+                    Button::new("Delete annotation").shortcut_text("Del"),
+                )
+                .clicked()
+            {
+                actions.push(Action::DeleteSelected);
+            }
+        });
+        ui.menu_button("View", |ui| {
+            if ui
+                .add(Button::new("Zoom in").shortcut_text("Ctrl++"))
+                .clicked()
+            {
+                egui::gui_zoom::zoom_in(ui.ctx());
+            }
+            if ui
+                .add(Button::new("Zoom out").shortcut_text("Ctrl+-"))
+                .clicked()
+            {
+                egui::gui_zoom::zoom_out(ui.ctx());
+            }
+            if ui
+                .add(Button::new("Actual size").shortcut_text("Ctrl+0"))
+                .clicked()
+            {
+                ui.ctx().set_zoom_factor(1.0);
+            }
+            ui.separator();
+            ui.radio_value(&mut settings.theme, ThemeChoice::System, "Follow system");
+            ui.radio_value(&mut settings.theme, ThemeChoice::Light, "Light");
+            ui.radio_value(&mut settings.theme, ThemeChoice::Dark, "Dark");
+            ui.separator();
+            for tag in Tag::ALL {
+                ui.checkbox(
+                    &mut settings.visible[tag.index()],
+                    format!("Show {}", tag.label()),
+                );
+            }
+        });
+    });
+}
+
+/// The four tag buttons with their colors and keys; also the legend.
+pub fn tag_bar(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    let dark = ui.visuals().dark_mode;
+    let target = state.selection.is_some() || state.selected.is_some();
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Tag").strong());
+        for tag in Tag::ALL {
+            let current = state.selected_annotation().is_some_and(|a| a.tag == tag);
+            let label = RichText::new(format!("{}  {}", tag.digit(), tag.label()))
+                .color(theme::on_tag_color(dark));
+            let button = Button::new(label)
+                .fill(theme::tag_color(tag, dark))
+                .selected(current);
+            let response = ui
+                .add_enabled(target, button)
+                .on_hover_text(format!(
+                    "Tag the selection as {} (key {})",
+                    tag.label(),
+                    tag.digit()
+                ))
+                .on_disabled_hover_text("Select text in the article first");
+            if response.clicked() {
+                actions.push(Action::ApplyTag(tag));
+            }
+        }
+        ui.separator();
+        let hint = if state.selection.is_some() {
+            "Press 1–4 to tag the selection"
+        } else if state.selected.is_some() {
+            "1–4 re-tag · Del delete · Esc clear"
+        } else {
+            "Drag across text to select it; double-click a word, triple-click a paragraph"
+        };
+        ui.label(RichText::new(hint).weak());
+    });
+}
+
+pub fn status_bar(ui: &mut Ui, state: &AppState) {
+    let dark = ui.visuals().dark_mode;
+    ui.horizontal(|ui| {
+        match &state.doc.set_path {
+            Some(path) => {
+                let name = path.file_name().unwrap_or_default().to_string_lossy();
+                ui.label(name).on_hover_text(path.display().to_string());
+            }
+            None => {
+                ui.label(format!("{} (annotations not saved yet)", state.doc.name));
+            }
+        }
+        ui.separator();
+        if state.is_dirty() {
+            ui.label(RichText::new("• Unsaved changes").color(ui.visuals().warn_fg_color));
+        } else {
+            ui.label("Saved");
+        }
+        ui.separator();
+        let counts = state.doc.set.counts();
+        for tag in Tag::ALL {
+            ui.label(
+                RichText::new(format!("{} {}", counts[tag.index()], tag.label()))
+                    .color(theme::tag_color(tag, dark)),
+            );
+        }
+        let orphans = state.doc.set.orphans().len();
+        if orphans > 0 {
+            ui.label(
+                RichText::new(format!("{orphans} orphaned")).color(ui.visuals().warn_fg_color),
+            );
+        }
+        ui.separator();
+        let article = &state.doc.article;
+        let describe = |span: crate::model::Span| {
+            let start = article.char_of_byte(span.start).unwrap_or(0);
+            let end = article.char_of_byte(span.end).unwrap_or(0);
+            format!("{start}–{end} ({} characters)", end - start)
+        };
+        if let Some(span) = state.selection {
+            ui.label(format!("Selection {}", describe(span)));
+        } else if let Some(a) = state.selected_annotation() {
+            ui.label(format!("{} {}", a.tag.label(), describe(a.span)));
+        } else {
+            ui.label(RichText::new(format!("{} characters", article.char_len())).weak());
+        }
+    });
+}

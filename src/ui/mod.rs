@@ -1,0 +1,391 @@
+//! The window: egui widgets over [`AppState`].
+//!
+//! Each frame, the widgets draw the state and collect [`Action`]s; after
+//! the frame's UI pass the actions are applied in order through
+//! [`AppState::apply`]. No widget changes the document while drawing.
+
+pub mod article_view;
+pub mod bars;
+pub mod sidebar;
+pub mod theme;
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use egui::{Key, KeyboardShortcut, Modifiers, RichText, ThemePreference};
+use serde::{Deserialize, Serialize};
+
+use crate::app::dialogs::Dialogs;
+use crate::app::recovery::RecoveryFolder;
+use crate::app::{Action, AppState, Edge, Pending, Severity, UnsavedChoice};
+use crate::model::Tag;
+use article_view::ArticleView;
+use sidebar::Sidebar;
+
+/// The application id: window class, settings and recovery folder.
+pub const APP_ID: &str = "factmark";
+
+pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+pub const OPEN_SET: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::O);
+pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+pub const REDO: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+
+/// The key that applies a tag.
+pub fn tag_key(tag: Tag) -> Key {
+    match tag {
+        Tag::Claim => Key::Num1,
+        Tag::Figure => Key::Num2,
+        Tag::Quote => Key::Num3,
+        Tag::Source => Key::Num4,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl ThemeChoice {
+    fn preference(self) -> ThemePreference {
+        match self {
+            ThemeChoice::System => ThemePreference::System,
+            ThemeChoice::Light => ThemePreference::Light,
+            ThemeChoice::Dark => ThemePreference::Dark,
+        }
+    }
+}
+
+/// What persists between runs (window size is persisted by eframe).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub recent: Vec<PathBuf>,
+    pub theme: ThemeChoice,
+    pub visible: [bool; 4],
+    pub zoom: f32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            recent: Vec::new(),
+            theme: ThemeChoice::System,
+            visible: [true; 4],
+            zoom: 1.0,
+        }
+    }
+}
+
+/// How the window starts.
+pub struct Startup {
+    /// An article or a set to open; `None` opens the sample.
+    pub path: Option<PathBuf>,
+    pub dialogs: Box<dyn Dialogs>,
+    pub recovery: RecoveryFolder,
+}
+
+impl Startup {
+    /// The recovery folder of this user, beside eframe's settings.
+    pub fn default_recovery() -> RecoveryFolder {
+        let base = eframe::storage_dir(APP_ID).unwrap_or_else(std::env::temp_dir);
+        RecoveryFolder::new(base.join("recovery"))
+    }
+}
+
+/// The eframe application.
+pub struct FactmarkApp {
+    pub state: AppState,
+    pub settings: Settings,
+    view: ArticleView,
+    sidebar: Sidebar,
+    last_title: String,
+    applied_zoom: Option<f32>,
+    applied_theme: Option<ThemeChoice>,
+}
+
+impl FactmarkApp {
+    pub fn new(cc: &eframe::CreationContext<'_>, startup: Startup) -> Self {
+        let settings: Settings = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+            .unwrap_or_default();
+        let mut state = AppState::with_sample(startup.dialogs, startup.recovery);
+        state.recent = settings.recent.clone();
+        if let Some(path) = &startup.path {
+            state.open(path);
+        }
+        Self {
+            state,
+            settings,
+            view: ArticleView::default(),
+            sidebar: Sidebar::default(),
+            last_title: String::new(),
+            applied_zoom: None,
+            applied_theme: None,
+        }
+    }
+
+    fn apply_settings(&mut self, ctx: &egui::Context) {
+        if self.applied_theme != Some(self.settings.theme) {
+            ctx.set_theme(self.settings.theme.preference());
+            self.applied_theme = Some(self.settings.theme);
+        }
+        if self.applied_zoom != Some(self.settings.zoom) {
+            ctx.set_zoom_factor(self.settings.zoom);
+            self.applied_zoom = Some(self.settings.zoom);
+        }
+        // Keyboard zoom (Ctrl +/-/0) is handled by egui; remember its result.
+        let zoom = ctx.zoom_factor();
+        if (zoom - self.settings.zoom).abs() > f32::EPSILON {
+            self.settings.zoom = zoom;
+            self.applied_zoom = Some(zoom);
+        }
+    }
+
+    /// Keyboard shortcuts that act on the whole window.
+    fn shortcuts(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        let shortcut = |s: &KeyboardShortcut| ctx.input_mut(|i| i.consume_shortcut(s));
+        if shortcut(&OPEN_SET) {
+            actions.push(Action::RequestOpenSet);
+        }
+        if shortcut(&OPEN) {
+            actions.push(Action::RequestOpenArticle);
+        }
+        if shortcut(&SAVE) {
+            actions.push(Action::Save);
+        }
+        if shortcut(&REDO) || shortcut(&REDO_Y) {
+            actions.push(Action::Redo);
+        }
+        if shortcut(&UNDO) {
+            actions.push(Action::Undo);
+        }
+        let copy = ctx.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy)));
+        if ctx.egui_wants_keyboard_input() {
+            return; // Plain keys belong to the text field being edited.
+        }
+        if copy || ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::C)) {
+            self.state.copy();
+        }
+        for tag in Tag::ALL {
+            if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, tag_key(tag))) {
+                actions.push(Action::ApplyTag(tag));
+            }
+        }
+        if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Delete)) {
+            actions.push(Action::DeleteSelected);
+        }
+        // Escape closes an open menu first.
+        if !ctx.any_popup_open() && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+            actions.push(Action::ClearSelection);
+        }
+        if let Some(id) = self.state.selected {
+            let nudge = Modifiers::SHIFT.plus(Modifiers::ALT);
+            for (key, edge, forward) in [
+                (Key::ArrowLeft, Edge::End, false),
+                (Key::ArrowRight, Edge::End, true),
+                (Key::ArrowUp, Edge::Start, false),
+                (Key::ArrowDown, Edge::Start, true),
+            ] {
+                if ctx.input_mut(|i| i.consume_key(nudge, key)) {
+                    actions.push(Action::Nudge { id, edge, forward });
+                }
+            }
+        }
+    }
+
+    fn dropped_files(&self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        let dropped = ctx.input(|i| i.raw.dropped_files.clone());
+        if let Some(file) = dropped.first() {
+            actions.push(Action::Open(file.path().to_owned()));
+        }
+    }
+
+    /// Closing the window with unsaved changes asks first.
+    fn intercept_close(&mut self, ctx: &egui::Context) {
+        let requested = ctx.input(|i| i.viewport().close_requested());
+        if requested && !self.state.quit_confirmed {
+            if self.state.is_dirty() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.state.pending = Some(Pending::Quit);
+            } else {
+                self.state.apply(Action::Quit);
+            }
+        }
+    }
+
+    fn modals(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        if let Some(pending) = &self.state.pending {
+            let doing = match pending {
+                Pending::Quit => "closing".to_owned(),
+                Pending::Open(path) => format!(
+                    "opening {}",
+                    path.file_name().unwrap_or_default().to_string_lossy()
+                ),
+                Pending::Dialog(_) => "opening another file".to_owned(),
+            };
+            let name = self.state.doc.name.clone();
+            let modal = egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
+                ui.set_max_width(380.0);
+                ui.heading("Save changes?");
+                ui.label(format!(
+                    "The annotations of {name} have unsaved changes. Save them before {doing}?"
+                ));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Save").clicked() {
+                        actions.push(Action::Resolve(UnsavedChoice::Save));
+                    }
+                    if ui.button("Don't save").clicked() {
+                        actions.push(Action::Resolve(UnsavedChoice::DontSave));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        actions.push(Action::Resolve(UnsavedChoice::Cancel));
+                    }
+                });
+            });
+            if modal.should_close() && actions.is_empty() {
+                actions.push(Action::Resolve(UnsavedChoice::Cancel));
+            }
+            return;
+        }
+        if let Some(offer) = &self.state.recovery_offer {
+            let when = match offer.age {
+                Some(age) if age.as_secs() < 120 => format!("{} seconds ago", age.as_secs()),
+                Some(age) if age.as_secs() < 7200 => format!("{} minutes ago", age.as_secs() / 60),
+                Some(age) => format!("{} hours ago", age.as_secs() / 3600),
+                None => "earlier".to_owned(),
+            };
+            let count = offer.set.len();
+            egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
+                ui.set_max_width(400.0);
+                ui.heading("Recover unsaved work?");
+                ui.label(format!(
+                    "factmark found unsaved annotations for this article, written {when} \
+                     ({count} annotations). Restore them?"
+                ));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Restore").clicked() {
+                        actions.push(Action::AcceptRecovery);
+                    }
+                    if ui.button("Discard").clicked() {
+                        actions.push(Action::DiscardRecovery);
+                    }
+                });
+            });
+        }
+    }
+
+    fn messages(&self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        for (i, message) in self.state.messages.iter().enumerate() {
+            let (fill, icon) = match message.severity {
+                Severity::Error => (ui.visuals().error_fg_color, "!"),
+                Severity::Warning => (ui.visuals().warn_fg_color, "!"),
+                Severity::Info => (ui.visuals().hyperlink_color, "i"),
+            };
+            egui::Frame::new()
+                .fill(fill.gamma_multiply(0.15))
+                .stroke(egui::Stroke::new(1.0, fill))
+                .corner_radius(4.0)
+                .inner_margin(8.0)
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.colored_label(fill, RichText::new(icon).strong());
+                        ui.add(egui::Label::new(&message.text).wrap());
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::TOP), |ui| {
+                            if ui.small_button("×").on_hover_text("Dismiss").clicked() {
+                                actions.push(Action::DismissMessage(i));
+                            }
+                        });
+                    });
+                });
+        }
+    }
+
+    /// Where a span of the article is on screen (as of the last frame); empty
+    /// when it is not laid out. For tests that point at words like a user.
+    pub fn text_rects(&self, span: crate::model::Span) -> Vec<egui::Rect> {
+        self.view.screen_rects(&self.state, span)
+    }
+
+    fn after_frame(&mut self, ctx: &egui::Context) {
+        let title = self.state.title();
+        if title != self.last_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.last_title = title;
+        }
+        if let Some(text) = self.state.clipboard.take() {
+            ctx.copy_text(text);
+        }
+        if self.state.quit_confirmed {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        if self.state.dialog_open() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(200));
+        }
+        if let Some(wait) = self.state.next_tick_in(Instant::now()) {
+            ctx.request_repaint_after(wait);
+        }
+        self.settings.recent = self.state.recent.clone();
+    }
+}
+
+impl eframe::App for FactmarkApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.state.tick(Instant::now());
+        self.apply_settings(&ctx);
+        let mut actions = Vec::new();
+        self.dropped_files(&ctx, &mut actions);
+        if self.state.pending.is_none() && self.state.recovery_offer.is_none() {
+            self.shortcuts(&ctx, &mut actions);
+        }
+        self.intercept_close(&ctx);
+
+        egui::Panel::top("menu").show(ui, |ui| {
+            bars::menu_bar(ui, &self.state, &mut self.settings, &mut actions);
+        });
+        egui::Panel::top("tags").show(ui, |ui| {
+            bars::tag_bar(ui, &self.state, &mut actions);
+        });
+        egui::Panel::bottom("status").show(ui, |ui| {
+            bars::status_bar(ui, &self.state);
+        });
+        egui::Panel::right("sidebar")
+            .resizable(true)
+            .default_size(320.0)
+            .min_size(220.0)
+            .show(ui, |ui| {
+                self.sidebar.show(ui, &self.state, &mut actions);
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            self.messages(ui, &mut actions);
+            self.view.show(
+                ui,
+                &self.state,
+                &self.settings.visible,
+                self.state.article_generation,
+                &mut actions,
+            );
+        });
+        self.modals(&ctx, &mut actions);
+
+        for action in actions {
+            self.state.apply(action);
+        }
+        self.after_frame(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    }
+}

@@ -1,0 +1,271 @@
+//! The side panel: the selected annotation's editor, filters, the list of
+//! annotations in text order, and the orphans.
+
+use egui::{Button, RichText, Ui};
+
+use crate::app::{Action, AppState, Edge};
+use crate::model::{AnnotationId, Tag, article::shorten};
+use crate::ui::theme;
+
+/// Characters of an annotation's text shown in the list.
+const EXCERPT_CHARS: usize = 60;
+
+#[derive(Default)]
+pub struct Sidebar {
+    /// Tags hidden from the list by their filter chip.
+    hidden: [bool; 4],
+    filter: String,
+    /// Indices into the set of the entries passing the filters, with what
+    /// they were computed from.
+    filtered: Vec<usize>,
+    filtered_key: Option<(u64, String, [bool; 4])>,
+    /// The note being edited: committed when the field loses focus.
+    note: Option<(AnnotationId, String)>,
+}
+
+impl Sidebar {
+    pub fn show(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+        self.selected_editor(ui, state, actions);
+        ui.separator();
+        self.filters(ui, state);
+        self.orphans(ui, state, actions);
+        self.list(ui, state, actions);
+    }
+
+    fn selected_editor(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+        let dark = ui.visuals().dark_mode;
+        let Some(a) = state.selected_annotation() else {
+            self.note = None;
+            ui.label(RichText::new("No annotation selected").weak());
+            ui.label(
+                RichText::new("Click a highlight, or an entry below, to edit it.")
+                    .weak()
+                    .small(),
+            );
+            return;
+        };
+        if self.note.as_ref().is_none_or(|(id, _)| *id != a.id) {
+            self.note = Some((a.id, a.note.clone()));
+        }
+        ui.horizontal(|ui| {
+            ui.label(RichText::new("Selected").strong());
+            for tag in Tag::ALL {
+                let chip = RichText::new(tag.label()).color(if a.tag == tag {
+                    theme::on_tag_color(dark)
+                } else {
+                    theme::tag_color(tag, dark)
+                });
+                let mut button = Button::new(chip).small();
+                if a.tag == tag {
+                    button = button.fill(theme::tag_color(tag, dark));
+                }
+                if ui.add(button).clicked() && a.tag != tag {
+                    actions.push(Action::ApplyTag(tag));
+                }
+            }
+        });
+        ui.label(RichText::new(format!("“{}”", shorten(&a.quote.exact, 200))).italics());
+        let id = a.id;
+        ui.horizontal(|ui| {
+            ui.label("Start");
+            if ui
+                .small_button("‹")
+                .on_hover_text("Move the start one character left (Shift+Alt+Up)")
+                .clicked()
+            {
+                actions.push(Action::Nudge {
+                    id,
+                    edge: Edge::Start,
+                    forward: false,
+                });
+            }
+            if ui
+                .small_button("›")
+                .on_hover_text("Move the start one character right (Shift+Alt+Down)")
+                .clicked()
+            {
+                actions.push(Action::Nudge {
+                    id,
+                    edge: Edge::Start,
+                    forward: true,
+                });
+            }
+            ui.separator();
+            ui.label("End");
+            if ui
+                .small_button("‹")
+                .on_hover_text("Move the end one character left (Shift+Alt+Left)")
+                .clicked()
+            {
+                actions.push(Action::Nudge {
+                    id,
+                    edge: Edge::End,
+                    forward: false,
+                });
+            }
+            if ui
+                .small_button("›")
+                .on_hover_text("Move the end one character right (Shift+Alt+Right)")
+                .clicked()
+            {
+                actions.push(Action::Nudge {
+                    id,
+                    edge: Edge::End,
+                    forward: true,
+                });
+            }
+        });
+        if let Some((_, note)) = &mut self.note {
+            let response = ui.add(
+                egui::TextEdit::multiline(note)
+                    .hint_text("Note")
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY),
+            );
+            if response.lost_focus() && *note != a.note {
+                actions.push(Action::SetNote(id, note.clone()));
+            }
+        }
+        if ui.button("Delete annotation").clicked() {
+            actions.push(Action::DeleteSelected);
+        }
+    }
+
+    fn filters(&mut self, ui: &mut Ui, state: &AppState) {
+        let dark = ui.visuals().dark_mode;
+        let counts = state.doc.set.counts();
+        ui.horizontal_wrapped(|ui| {
+            for tag in Tag::ALL {
+                let shown = !self.hidden[tag.index()];
+                let text = RichText::new(format!("{} {}", tag.label(), counts[tag.index()])).color(
+                    if shown {
+                        theme::on_tag_color(dark)
+                    } else {
+                        theme::tag_color(tag, dark)
+                    },
+                );
+                let mut chip = Button::new(text).small().selected(shown);
+                if shown {
+                    chip = chip.fill(theme::tag_color(tag, dark));
+                }
+                if ui
+                    .add(chip)
+                    .on_hover_text(format!("Show or hide {} in the list", tag.label()))
+                    .clicked()
+                {
+                    self.hidden[tag.index()] = !self.hidden[tag.index()];
+                }
+            }
+        });
+        ui.add(
+            egui::TextEdit::singleline(&mut self.filter)
+                .hint_text("Filter by text or note")
+                .desired_width(f32::INFINITY),
+        );
+    }
+
+    fn refresh_filtered(&mut self, state: &AppState) {
+        let key = (state.generation, self.filter.clone(), self.hidden);
+        if self.filtered_key.as_ref() == Some(&key) {
+            return;
+        }
+        let needle = self.filter.to_lowercase();
+        self.filtered = state
+            .doc
+            .set
+            .annotations()
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| !self.hidden[a.tag.index()])
+            .filter(|(_, a)| {
+                needle.is_empty()
+                    || a.quote.exact.to_lowercase().contains(&needle)
+                    || a.note.to_lowercase().contains(&needle)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        self.filtered_key = Some(key);
+    }
+
+    fn list(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+        self.refresh_filtered(state);
+        let dark = ui.visuals().dark_mode;
+        let all = state.doc.set.annotations();
+        ui.label(RichText::new(format!("Annotations ({})", self.filtered.len())).strong());
+        let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.0 + 6.0;
+        egui::ScrollArea::vertical()
+            .id_salt("annotation list")
+            .auto_shrink(false)
+            .show_rows(ui, row_height, self.filtered.len(), |ui, rows| {
+                for &index in &self.filtered[rows] {
+                    let a = &all[index];
+                    let selected = state.selected == Some(a.id);
+                    let response = ui
+                        .push_id(a.id, |ui| {
+                            ui.set_min_height(row_height);
+                            ui.vertical(|ui| {
+                                let entry = ui.horizontal(|ui| {
+                                    ui.label(
+                                        RichText::new(a.tag.label())
+                                            .small()
+                                            .color(theme::on_tag_color(dark))
+                                            .background_color(theme::tag_color(a.tag, dark)),
+                                    );
+                                    let excerpt = shorten(&a.quote.exact, EXCERPT_CHARS);
+                                    ui.add(egui::Button::selectable(selected, excerpt).truncate())
+                                });
+                                if !a.note.is_empty() {
+                                    ui.label(
+                                        RichText::new(shorten(&a.note, EXCERPT_CHARS))
+                                            .weak()
+                                            .small(),
+                                    );
+                                }
+                                entry.inner
+                            })
+                            .inner
+                        })
+                        .inner;
+                    if response.clicked() {
+                        actions.push(Action::Reveal(a.id));
+                    }
+                }
+            });
+    }
+
+    fn orphans(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+        let orphans = state.doc.set.orphans();
+        if orphans.is_empty() {
+            return;
+        }
+        let warn = ui.visuals().warn_fg_color;
+        egui::CollapsingHeader::new(RichText::new(format!("Orphans ({})", orphans.len())).color(warn))
+            .default_open(true)
+            .show(ui, |ui| {
+                ui.label(
+                    RichText::new("Their text is no longer in the article. Select where they belong and re-attach, or delete them.")
+                        .small()
+                        .weak(),
+                );
+                for orphan in orphans {
+                    ui.push_id(("orphan", orphan.id), |ui| {
+                        ui.label(format!("{}: “{}”", orphan.tag.label(), shorten(&orphan.quote.exact, EXCERPT_CHARS)));
+                        ui.horizontal(|ui| {
+                            let can_attach = state.selection.is_some();
+                            if ui
+                                .add_enabled(can_attach, Button::new("Re-attach to selection").small())
+                                .on_disabled_hover_text("Select the text in the article first")
+                                .clicked()
+                            {
+                                actions.push(Action::ReattachOrphan(orphan.id));
+                            }
+                            if ui.add(Button::new("Delete").small()).clicked() {
+                                actions.push(Action::DeleteOrphan(orphan.id));
+                            }
+                        });
+                    });
+                }
+            });
+        ui.separator();
+    }
+}

@@ -1,0 +1,511 @@
+//! The window, driven like a user with egui_kittest: pointer drags on the
+//! words, key presses, menu clicks. Snapshots render on the CPU.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use egui::{Event, Key, Modifiers, PointerButton, Pos2};
+use egui_kittest::kittest::Queryable;
+use egui_kittest::{Harness, SnapshotOptions};
+use factmark::app::dialogs::ScriptedDialogs;
+use factmark::app::recovery::RecoveryFolder;
+use factmark::model::{Annotation, AnnotationSet, Edit, Span, Tag};
+use factmark::ui::{FactmarkApp, Startup, ThemeChoice};
+
+const ARTICLE: &str = "belarus-2020-08-16.txt";
+
+struct Desk {
+    dir: tempfile::TempDir,
+}
+
+impl Desk {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join(ARTICLE), factmark::SAMPLE_ARTICLE).unwrap();
+        Self { dir }
+    }
+
+    fn article(&self) -> PathBuf {
+        self.dir.path().join(ARTICLE)
+    }
+
+    fn set(&self) -> PathBuf {
+        factmark::io::default_set_path(&self.article())
+    }
+
+    fn open(&self, path: &Path) -> Harness<'static, FactmarkApp> {
+        self.open_with(path, ScriptedDialogs::default())
+    }
+
+    fn open_with(&self, path: &Path, dialogs: ScriptedDialogs) -> Harness<'static, FactmarkApp> {
+        let path = path.to_owned();
+        let recovery = RecoveryFolder::new(self.dir.path().join("recovery"));
+        let mut harness = Harness::builder()
+            .with_size([1200.0, 800.0])
+            .with_step_dt(0.05)
+            .with_max_steps(40)
+            .build_eframe(move |cc| {
+                FactmarkApp::new(
+                    cc,
+                    Startup {
+                        path: Some(path),
+                        dialogs: Box::new(dialogs),
+                        recovery,
+                    },
+                )
+            });
+        harness.run_ok();
+        harness
+    }
+}
+
+fn span_of(needle: &str) -> Span {
+    let start = factmark::SAMPLE_ARTICLE.find(needle).unwrap();
+    Span::new(start, start + needle.len())
+}
+
+/// Where a span is drawn, scrolling the article with the mouse wheel until
+/// it is on screen.
+fn on_screen(harness: &mut Harness<'static, FactmarkApp>, span: Span) -> Vec<egui::Rect> {
+    for step in 0..40 {
+        let rects = harness.state().text_rects(span);
+        if !rects.is_empty() {
+            return rects;
+        }
+        // Back to the top first, then down a little at a time.
+        let dy = if step == 0 { 100_000.0 } else { -120.0 };
+        harness.hover_at(Pos2::new(400.0, 400.0));
+        harness.event(Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, dy),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers: Modifiers::NONE,
+        });
+        harness.run_ok();
+    }
+    panic!("{span:?} never came on screen");
+}
+
+/// Drags across the words of `needle` as they are drawn on screen.
+fn drag_across(harness: &mut Harness<'static, FactmarkApp>, needle: &str) {
+    let rects = on_screen(harness, span_of(needle));
+    let first = rects.first().unwrap();
+    let last = rects.last().unwrap();
+    let from = Pos2::new(first.left() + 2.0, first.center().y);
+    let to = Pos2::new(last.right() - 2.0, last.center().y);
+    harness.hover_at(from);
+    harness.drag_at(from);
+    harness.hover_at(from + (to - from) * 0.5);
+    harness.hover_at(to);
+    harness.drop_at(to);
+    harness.run_ok();
+}
+
+fn click_at(harness: &mut Harness<'static, FactmarkApp>, pos: Pos2) {
+    harness.hover_at(pos);
+    harness.drag_at(pos);
+    harness.drop_at(pos);
+    harness.run_ok();
+}
+
+fn press(harness: &mut Harness<'static, FactmarkApp>, key: Key) {
+    harness.key_press(key);
+    harness.run_ok();
+}
+
+fn press_with(harness: &mut Harness<'static, FactmarkApp>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run_ok();
+}
+
+fn annotations(harness: &Harness<'static, FactmarkApp>) -> Vec<(Tag, String)> {
+    harness
+        .state()
+        .state
+        .set()
+        .annotations()
+        .iter()
+        .map(|a| (a.tag, a.quote.exact.clone()))
+        .collect()
+}
+
+#[test]
+fn drag_then_2_tags_a_figure_then_retag_delete_and_undo() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+
+    drag_across(&mut harness, "80.1%");
+    press(&mut harness, Key::Num2);
+    assert_eq!(
+        annotations(&harness),
+        vec![(Tag::Figure, "80.1%".to_owned())]
+    );
+    // It is listed in the side panel and counted in the status bar.
+    harness.get_by_label("80.1%");
+    harness.get_by_label("1 Figure");
+
+    // Click the highlight, press 3: it becomes a quote.
+    press(&mut harness, Key::Escape);
+    assert_eq!(harness.state().state.selected, None);
+    let rect = on_screen(&mut harness, span_of("80.1%"))[0];
+    click_at(&mut harness, rect.center());
+    let id = harness.state().state.set().annotations()[0].id;
+    assert_eq!(harness.state().state.selected, Some(id));
+    press(&mut harness, Key::Num3);
+    assert_eq!(
+        annotations(&harness),
+        vec![(Tag::Quote, "80.1%".to_owned())]
+    );
+
+    press(&mut harness, Key::Delete);
+    assert!(annotations(&harness).is_empty());
+
+    press_with(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        annotations(&harness),
+        vec![(Tag::Quote, "80.1%".to_owned())]
+    );
+    press_with(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        annotations(&harness),
+        vec![(Tag::Figure, "80.1%".to_owned())]
+    );
+    press_with(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    assert_eq!(
+        annotations(&harness),
+        vec![(Tag::Quote, "80.1%".to_owned())]
+    );
+}
+
+#[test]
+fn a_partial_drag_snaps_to_whole_words_and_alt_keeps_exact_characters() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    // From inside "Central" to inside "Commission".
+    let span = span_of("Central Election Commission");
+    let rects = on_screen(&mut harness, Span::new(span.start + 3, span.end - 4));
+    let (from, to) = (rects[0].left_center(), rects[0].right_center());
+    harness.hover_at(from);
+    harness.drag_at(from);
+    harness.hover_at(to);
+    harness.drop_at(to);
+    harness.run_ok();
+    assert_eq!(harness.state().state.selection, Some(span));
+
+    harness.hover_at(from);
+    harness.drag_at(from);
+    harness.event(Event::ModifiersChanged(Modifiers::ALT));
+    harness.hover_at(to);
+    harness.drop_at(to);
+    harness.run_ok();
+    let selection = harness.state().state.selection.unwrap();
+    assert_eq!(
+        &factmark::SAMPLE_ARTICLE[selection.range()],
+        "tral Election Commis"
+    );
+}
+
+#[test]
+fn double_click_selects_a_word_triple_click_a_paragraph_and_shift_click_extends() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    let at = on_screen(&mut harness, span_of("Tikhanovskaya insists"))[0].left_center()
+        + egui::vec2(20.0, 0.0);
+    let word = {
+        let start = span_of("Tikhanovskaya insists").start;
+        Span::new(start, start + "Tikhanovskaya".len())
+    };
+    let clicks = |harness: &mut Harness<'static, FactmarkApp>, n: usize| {
+        for _ in 0..n {
+            for pressed in [true, false] {
+                harness.input_mut().events.push(Event::PointerButton {
+                    pos: at,
+                    button: PointerButton::Primary,
+                    pressed,
+                    modifiers: Modifiers::NONE,
+                });
+            }
+        }
+        harness.step();
+        harness.run_ok();
+    };
+    harness.hover_at(at);
+    clicks(&mut harness, 2);
+    assert_eq!(harness.state().state.selection, Some(word));
+
+    harness.step(); // let the double click expire
+    std::thread::sleep(Duration::from_millis(10));
+    clicks(&mut harness, 3);
+    assert_eq!(
+        harness.state().state.selection,
+        Some(span_of(
+            "But Ms Tikhanovskaya insists that where votes were properly counted, she won support ranging from 60% to 70%."
+        ))
+    );
+
+    // Click on "But", then shift-click on "counted": one selection.
+    press(&mut harness, Key::Escape);
+    let but = on_screen(&mut harness, span_of("But Ms"))[0].left_center() + egui::vec2(3.0, 0.0);
+    let counted = on_screen(&mut harness, span_of("counted,"))[0].center();
+    click_at(&mut harness, but);
+    harness.hover_at(counted);
+    harness
+        .input_mut()
+        .events
+        .extend([true, false].map(|pressed| Event::PointerButton {
+            pos: counted,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::SHIFT,
+        }));
+    harness
+        .input_mut()
+        .events
+        .insert(0, Event::ModifiersChanged(Modifiers::SHIFT));
+    harness.step();
+    harness.event(Event::ModifiersChanged(Modifiers::NONE));
+    harness.run_ok();
+    assert_eq!(
+        harness.state().state.selection,
+        Some(span_of(
+            "But Ms Tikhanovskaya insists that where votes were properly counted"
+        ))
+    );
+}
+
+#[test]
+fn ctrl_c_copies_the_selection() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    drag_across(&mut harness, "Amnesty International");
+    harness.event(Event::Copy);
+    harness.step();
+    let copied = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .any(|c| matches!(c, egui::OutputCommand::CopyText(t) if t == "Amnesty International"));
+    assert!(copied, "{:?}", harness.output().platform_output.commands);
+}
+
+#[test]
+fn ctrl_s_saves_beside_the_article_and_reopening_gives_the_same_set() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    drag_across(&mut harness, "Amnesty International");
+    press(&mut harness, Key::Num4);
+    drag_across(&mut harness, "6,700");
+    press(&mut harness, Key::Num2);
+    assert!(harness.state().state.is_dirty());
+    press_with(&mut harness, Modifiers::COMMAND, Key::S);
+    assert!(!harness.state().state.is_dirty());
+    assert!(desk.set().exists());
+    let saved = harness.state().state.set().clone();
+    drop(harness);
+
+    let reopened = desk.open(&desk.set());
+    assert_eq!(
+        reopened.state().state.set().annotations(),
+        saved.annotations()
+    );
+    let again = desk.open(&desk.article());
+    assert_eq!(again.state().state.set().annotations(), saved.annotations());
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    drag_across(&mut harness, "Amnesty International");
+    press(&mut harness, Key::Num4);
+
+    let close = |harness: &mut Harness<'static, FactmarkApp>| {
+        harness
+            .input_mut()
+            .viewports
+            .get_mut(&egui::ViewportId::ROOT)
+            .unwrap()
+            .events
+            .push(egui::ViewportEvent::Close);
+        harness.run_ok();
+    };
+    close(&mut harness);
+    harness.get_by_label("Save changes?");
+    harness.get_by_label("Cancel").click();
+    harness.run_ok();
+    assert!(harness.query_by_label("Save changes?").is_none());
+    assert!(!harness.state().state.quit_confirmed);
+
+    close(&mut harness);
+    harness.get_by_label("Save").click();
+    harness.run_ok();
+    assert!(harness.state().state.quit_confirmed);
+    assert!(desk.set().exists(), "Save in the prompt saves");
+}
+
+#[test]
+fn dont_save_closes_without_writing() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    drag_across(&mut harness, "Amnesty International");
+    press(&mut harness, Key::Num4);
+    harness.get_by_label("File").click();
+    harness.run_ok();
+    harness.get_by_label_contains("Quit").click();
+    harness.run_ok();
+    harness.get_by_label("Don't save").click();
+    harness.run_ok();
+    assert!(harness.state().state.quit_confirmed);
+    assert!(!desk.set().exists());
+}
+
+#[test]
+fn unsaved_work_comes_back_from_the_recovery_file() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    harness.state_mut().state.recovery_interval = Duration::ZERO;
+    drag_across(&mut harness, "Amnesty International");
+    press(&mut harness, Key::Num4);
+    drag_across(&mut harness, "80.1%");
+    press(&mut harness, Key::Num2);
+    harness.run_ok();
+    let recovery_files = fs::read_dir(desk.dir.path().join("recovery"))
+        .unwrap()
+        .count();
+    assert_eq!(recovery_files, 1);
+    // The app "crashes": it is dropped without saving or quitting.
+    drop(harness);
+    assert!(!desk.set().exists());
+
+    let mut harness = desk.open(&desk.article());
+    harness.get_by_label("Recover unsaved work?");
+    harness.get_by_label("Restore").click();
+    harness.run_ok();
+    let mut restored = annotations(&harness);
+    restored.sort();
+    assert_eq!(
+        restored,
+        vec![
+            (Tag::Figure, "80.1%".to_owned()),
+            (Tag::Source, "Amnesty International".to_owned())
+        ]
+    );
+    assert!(
+        harness.state().state.is_dirty(),
+        "restored work is not saved yet"
+    );
+}
+
+#[test]
+fn an_unreadable_set_shows_an_error_and_is_not_overwritten() {
+    let desk = Desk::new();
+    fs::write(
+        desk.set(),
+        "(format: \"factmark.annotations\", version: 1, oops",
+    )
+    .unwrap();
+    let mut harness = desk.open(&desk.article());
+    harness.get_by_label_contains("not a valid annotation set");
+    drag_across(&mut harness, "Amnesty International");
+    press(&mut harness, Key::Num4);
+    press_with(&mut harness, Modifiers::COMMAND, Key::S);
+    assert_eq!(
+        fs::read_to_string(desk.set()).unwrap(),
+        "(format: \"factmark.annotations\", version: 1, oops"
+    );
+}
+
+#[test]
+fn orphans_are_listed_and_can_be_reattached() {
+    let desk = Desk::new();
+    write_set(
+        &desk,
+        &[
+            (Tag::Figure, "80.1%"),
+            (Tag::Source, "Amnesty International"),
+        ],
+    );
+    fs::write(
+        desk.article(),
+        factmark::SAMPLE_ARTICLE.replace("80.1%", "80.10%"),
+    )
+    .unwrap();
+    let mut harness = desk.open(&desk.set());
+    harness.get_by_label_contains("could not be found");
+    harness.get_by_label("Orphans (1)");
+    let span = {
+        let text = harness.state().state.doc.text().to_owned();
+        let start = text.find("80.10%").unwrap();
+        Span::new(start, start + "80.10%".len())
+    };
+    let rects = on_screen(&mut harness, span);
+    let (from, to) = (
+        rects[0].left_center() + egui::vec2(1.0, 0.0),
+        rects[0].right_center(),
+    );
+    harness.hover_at(from);
+    harness.drag_at(from);
+    harness.hover_at(to);
+    harness.drop_at(to);
+    harness.run_ok();
+    harness.get_by_label("Re-attach to selection").click();
+    harness.run_ok();
+    assert!(harness.state().state.set().orphans().is_empty());
+    assert!(annotations(&harness).contains(&(Tag::Figure, "80.10%".to_owned())));
+}
+
+/// Saves a set with annotations on the given texts, as if made earlier.
+fn write_set(desk: &Desk, tags: &[(Tag, &str)]) {
+    let (article, _) = factmark::io::open_article(&desk.article()).unwrap();
+    let mut set = AnnotationSet::new();
+    let now = jiff::Timestamp::from_second(1_764_000_000).unwrap();
+    for (tag, needle) in tags {
+        let id = set.allocate_id();
+        let mut a = Annotation::new(id, *tag, span_of(needle), article.text(), now);
+        if *tag == Tag::Claim {
+            a.note = "Check against the commission's figures".to_owned();
+        }
+        set.apply(&Edit::Add(a), article.text()).unwrap();
+    }
+    factmark::io::save_set(&desk.set(), &desk.article(), &article, &set).unwrap();
+}
+
+fn snapshot(theme: ThemeChoice, name: &str) {
+    let desk = Desk::new();
+    write_set(
+        &desk,
+        &[
+            (
+                Tag::Claim,
+                "Mr Lukashenko, who has been in power since 1994, won 80.1% of the vote",
+            ),
+            (Tag::Figure, "80.1%"),
+            (Tag::Source, "The Central Election Commission"),
+            (Tag::Quote, "\"neither free nor fair\""),
+            (Tag::Figure, "60% to 70%"),
+        ],
+    );
+    let mut harness = desk.open(&desk.set());
+    harness.state_mut().settings.theme = theme;
+    harness.run_ok();
+    let id = harness.state().state.set().annotations()[1].id;
+    harness.state_mut().state.selected = Some(id);
+    harness.run_ok();
+    harness.snapshot_options(
+        name,
+        &SnapshotOptions::new().threshold(1.0).max_failed_pixels(200),
+    );
+}
+
+#[test]
+fn snapshot_light() {
+    snapshot(ThemeChoice::Light, "window_light");
+}
+
+#[test]
+fn snapshot_dark() {
+    snapshot(ThemeChoice::Dark, "window_dark");
+}
