@@ -4,15 +4,13 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use factmark::app::dialogs::NativeDialogs;
-use factmark::cli::{self, Cli, Command};
+use factmark::cli::{self, Cli};
 use factmark::ui::{APP_ID, FactmarkApp, Startup};
 
 fn main() -> ExitCode {
     let args = Cli::parse();
     let code = match args.command {
-        Some(Command::Check { set }) => {
-            cli::check(&set, &mut std::io::stdout(), &mut std::io::stderr())
-        }
+        Some(command) => cli::run(command, &mut std::io::stdout(), &mut std::io::stderr()),
         None => run_window(args.path),
     };
     ExitCode::from(code)
