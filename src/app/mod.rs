@@ -159,6 +159,9 @@ pub struct RecoveryOffer {
 pub struct Reveal {
     pub span: Span,
     pub id: AnnotationId,
+    /// Distinguishes requests, so revealing the same annotation twice
+    /// scrolls twice.
+    pub serial: u64,
 }
 
 /// Everything the window shows, minus egui's own state.
@@ -294,7 +297,12 @@ impl AppState {
             }
             Action::Reveal(id) => {
                 if let Some(a) = self.doc.set.get(id) {
-                    self.reveal = Some(Reveal { span: a.span, id });
+                    let serial = self.reveal.map_or(1, |r| r.serial + 1);
+                    self.reveal = Some(Reveal {
+                        span: a.span,
+                        id,
+                        serial,
+                    });
                     self.selected = Some(id);
                     self.selection = None;
                 }

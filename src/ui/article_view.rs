@@ -73,6 +73,12 @@ pub struct ArticleView {
     origin: Option<Pos2>,
     /// The visible part of the page on screen in the last frame.
     clip: Option<Rect>,
+    /// The scroll offset of the last frame.
+    offset: f32,
+    /// A scroll offset to apply in the next frame.
+    scroll_to: Option<f32>,
+    /// The last reveal request handled.
+    revealed: u64,
 }
 
 /// Everything the cached layout depends on.
@@ -114,15 +120,55 @@ impl ArticleView {
         if let Some(offset) = self.corrected_offset() {
             scroll = scroll.vertical_scroll_offset(offset);
         }
-        if let Some(reveal) = state.reveal {
-            let p = state.doc.article.paragraph_at(reveal.span.start);
-            let target = (self.tops[p] - ui.available_height() / 3.0).max(0.0);
-            scroll = scroll.vertical_scroll_offset(target);
+        self.keyboard_scroll(ui);
+        if let Some(reveal) = state.reveal.filter(|r| r.serial != self.revealed) {
+            self.revealed = reveal.serial;
+            self.jump_to(state, reveal.span.start, ui.available_height() / 3.0);
             self.flash = Some((reveal.span, ui.input(|i| i.time)));
         }
+        if let Some(offset) = self.scroll_to.take() {
+            scroll = scroll.vertical_scroll_offset(offset.max(0.0));
+        }
         scroll.show_viewport(ui, |ui, viewport| {
+            self.offset = viewport.min.y;
             self.page(ui, viewport, state, visible, key, actions);
         });
+    }
+
+    /// Scrolls so that the paragraph holding `byte` is `above` points below
+    /// the top of the view (in the next frame).
+    pub fn jump_to(&mut self, state: &AppState, byte: usize, above: f32) {
+        let p = state.doc.article.paragraph_at(byte);
+        if let Some(top) = self.tops.get(p) {
+            self.scroll_to = Some((top - above).max(0.0));
+        }
+    }
+
+    /// Page Up/Down, arrows, Home and End scroll the article when no text
+    /// field has the keyboard.
+    fn keyboard_scroll(&mut self, ui: &Ui) {
+        if ui.ctx().egui_wants_keyboard_input() {
+            return;
+        }
+        let page = (ui.available_height() - 60.0).max(40.0);
+        let total = self.tops.last().copied().unwrap_or(0.0);
+        let key = |k| ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, k));
+        let target = if key(egui::Key::PageDown) || key(egui::Key::Space) {
+            self.offset + page
+        } else if key(egui::Key::PageUp) {
+            self.offset - page
+        } else if key(egui::Key::ArrowDown) {
+            self.offset + 40.0
+        } else if key(egui::Key::ArrowUp) {
+            self.offset - 40.0
+        } else if key(egui::Key::Home) {
+            0.0
+        } else if key(egui::Key::End) {
+            total
+        } else {
+            return;
+        };
+        self.scroll_to = Some(target.clamp(0.0, total));
     }
 
     /// Resets the layout when what it depends on changed, and measures a
