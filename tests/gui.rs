@@ -371,11 +371,23 @@ fn unsaved_work_comes_back_from_the_recovery_file() {
     press(&mut harness, Key::Num4);
     drag_across(&mut harness, "80.1%");
     press(&mut harness, Key::Num2);
-    harness.run_ok();
-    let recovery_files = fs::read_dir(desk.dir.path().join("recovery"))
-        .unwrap()
-        .count();
-    assert_eq!(recovery_files, 1);
+    // The file is written on a worker thread: let frames pass until it is.
+    let folder = desk.dir.path().join("recovery");
+    let recovery_files = || {
+        fs::read_dir(&folder).map_or(0, |d| {
+            d.filter(|e| {
+                let name = e.as_ref().unwrap().file_name();
+                name.to_string_lossy().ends_with(".recovery.ron")
+            })
+            .count()
+        })
+    };
+    let written = (0..500).any(|_| {
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+        recovery_files() == 1
+    });
+    assert!(written, "no recovery file in {}", folder.display());
     // The app "crashes": it is dropped without saving or quitting.
     drop(harness);
     assert!(!desk.set().exists());

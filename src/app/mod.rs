@@ -10,6 +10,8 @@ pub mod dialogs;
 pub mod recovery;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
@@ -102,7 +104,8 @@ pub struct Message {
 /// The article being annotated and its annotation set.
 #[derive(Debug)]
 pub struct Document {
-    pub article: Article,
+    /// Shared with worker threads (recovery writes, suggestions).
+    pub article: Arc<Article>,
     /// The article file; `None` for the embedded sample.
     pub article_path: Option<PathBuf>,
     /// The file name shown for the article.
@@ -120,7 +123,7 @@ impl Document {
     fn new(article: Article, article_path: Option<PathBuf>, name: String) -> Self {
         let set_path = article_path.as_deref().map(io::default_set_path);
         Self {
-            article,
+            article: Arc::new(article),
             article_path,
             name,
             set_path,
@@ -191,6 +194,8 @@ pub struct AppState {
     dialog_open: bool,
     recovery: RecoveryFolder,
     recovery_written: Option<(Instant, u64)>,
+    /// A recovery file being written on a worker thread.
+    recovery_writing: Option<JoinHandle<Result<PathBuf, store::SetError>>>,
     /// How long unsaved work waits before it is written to the recovery
     /// file ([`RECOVERY_INTERVAL`]; tests shorten it).
     pub recovery_interval: Duration,
@@ -224,6 +229,7 @@ impl AppState {
             dialog_open: false,
             recovery,
             recovery_written: None,
+            recovery_writing: None,
             recovery_interval: RECOVERY_INTERVAL,
         };
         state.offer_recovery();
@@ -317,7 +323,7 @@ impl AppState {
             Action::AcceptRecovery => self.accept_recovery(),
             Action::DiscardRecovery => {
                 self.recovery_offer = None;
-                self.recovery.discard(&self.doc.recovery_key());
+                self.discard_recovery();
             }
             Action::DismissMessage(index) => {
                 if index < self.messages.len() {
@@ -344,7 +350,7 @@ impl AppState {
                 self.dialog_open = true;
             }
             Pending::Quit => {
-                self.recovery.discard(&self.doc.recovery_key());
+                self.discard_recovery();
                 self.quit_confirmed = true;
             }
         }
@@ -357,7 +363,7 @@ impl AppState {
         match choice {
             UnsavedChoice::Cancel => {}
             UnsavedChoice::DontSave => {
-                self.recovery.discard(&self.doc.recovery_key());
+                self.discard_recovery();
                 self.doc.saved_revision = Some(self.doc.history.revision());
                 self.proceed(pending);
             }
@@ -416,7 +422,8 @@ impl AppState {
     }
 
     fn write_recovery_if_due(&mut self, now: Instant) {
-        if !self.is_dirty() {
+        self.finish_recovery_write(false);
+        if !self.is_dirty() || self.recovery_writing.is_some() {
             return;
         }
         let revision = self.doc.history.revision();
@@ -427,15 +434,47 @@ impl AppState {
                 if written != revision
                     && now.saturating_duration_since(at) >= self.recovery_interval =>
             {
-                self.write_recovery_now();
+                // Serializing a large set takes tens of milliseconds: do it
+                // on a worker thread, from a snapshot of the set.
+                let folder = self.recovery.clone();
+                let key = self.doc.recovery_key();
+                let article = Arc::clone(&self.doc.article);
+                let set = self.doc.set.clone();
+                self.recovery_writing = Some(std::thread::spawn(move || {
+                    folder.write(&key, &article, &set)
+                }));
                 self.recovery_written = Some((now, revision));
             }
             Some(_) => {}
         }
     }
 
-    /// Writes the unsaved work to the recovery file now. Returns its path.
+    /// Collects the result of a background recovery write; with `wait`,
+    /// waits for it.
+    fn finish_recovery_write(&mut self, wait: bool) {
+        let done = self
+            .recovery_writing
+            .as_ref()
+            .is_some_and(|handle| wait || handle.is_finished());
+        if !done {
+            return;
+        }
+        let result = self.recovery_writing.take().map(JoinHandle::join);
+        let error = match result {
+            Some(Ok(Err(error))) => error.to_string(),
+            Some(Err(_)) => "the writer stopped unexpectedly".to_owned(),
+            _ => return,
+        };
+        self.message(
+            Severity::Warning,
+            format!("Could not write the recovery file: {error}"),
+        );
+    }
+
+    /// Writes the unsaved work to the recovery file now, on this thread.
+    /// Returns its path.
     pub fn write_recovery_now(&mut self) -> Option<PathBuf> {
+        self.finish_recovery_write(true);
         let key = self.doc.recovery_key();
         match self.recovery.write(&key, &self.doc.article, &self.doc.set) {
             Ok(path) => Some(path),
@@ -447,6 +486,12 @@ impl AppState {
                 None
             }
         }
+    }
+
+    /// Deletes this article's recovery file, after any write in flight.
+    fn discard_recovery(&mut self) {
+        self.finish_recovery_write(true);
+        self.recovery.discard(&self.doc.recovery_key());
     }
 
     /// Opens an article or a set file, replacing the current document.
@@ -614,7 +659,7 @@ impl AppState {
             self.error(format!("The annotations were not saved. {error}"));
             return false;
         }
-        self.recovery.discard(&self.doc.recovery_key());
+        self.discard_recovery();
         self.doc.article_path = Some(article_path);
         self.doc.set_path = Some(set_path.clone());
         self.doc.saved_revision = Some(self.doc.history.revision());

@@ -176,6 +176,13 @@ mod tests {
             }
             let end = set.annotations().to_vec();
             let end_revision = history.revision();
+            // The indexes kept beside the list agree with it.
+            let mut counts = [0; 4];
+            for a in &end {
+                counts[a.tag.index()] += 1;
+                prop_assert_eq!(set.get(a.id), Some(a));
+            }
+            prop_assert_eq!(set.counts(), counts);
             for _ in 0..applied {
                 prop_assert!(history.undo(&mut set, TEXT).unwrap());
             }

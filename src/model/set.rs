@@ -10,7 +10,7 @@
 //! value with an exact inverse, applied by [`AnnotationSet::apply`]. That is
 //! what makes undo/redo ([`super::History`]) exact.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::annotation::{Annotation, AnnotationId, Orphan, SortKey, Span, SpanError, Tag};
 
@@ -70,7 +70,12 @@ pub enum EditError {
 pub struct AnnotationSet {
     annotations: Vec<Annotation>,
     orphans: Vec<Orphan>,
+    /// Every id in use, anchored or orphaned.
     ids: HashSet<AnnotationId>,
+    /// Where each anchored annotation sorts, so lookups by id are a binary
+    /// search rather than a scan.
+    keys: HashMap<AnnotationId, SortKey>,
+    counts: [usize; 4],
     next_id: u64,
 }
 
@@ -100,10 +105,17 @@ impl AnnotationSet {
             }
         }
         let next_id = ids.iter().map(|id| id.0 + 1).max().unwrap_or(1);
+        let keys = annotations.iter().map(|a| (a.id, a.key())).collect();
+        let mut counts = [0; 4];
+        for a in &annotations {
+            counts[a.tag.index()] += 1;
+        }
         Ok(Self {
             annotations,
             orphans,
             ids,
+            keys,
+            counts,
             next_id,
         })
     }
@@ -127,7 +139,8 @@ impl AnnotationSet {
     }
 
     pub fn get(&self, id: AnnotationId) -> Option<&Annotation> {
-        self.annotations.iter().find(|a| a.id == id)
+        let key = self.keys.get(&id)?;
+        self.position(*key).ok().map(|i| &self.annotations[i])
     }
 
     pub fn orphan(&self, id: AnnotationId) -> Option<&Orphan> {
@@ -141,11 +154,7 @@ impl AnnotationSet {
 
     /// Annotations per tag, indexed by [`Tag::index`].
     pub fn counts(&self) -> [usize; 4] {
-        let mut counts = [0; 4];
-        for a in &self.annotations {
-            counts[a.tag.index()] += 1;
-        }
-        counts
+        self.counts
     }
 
     /// A fresh id, never handed out before by this set.
@@ -228,6 +237,8 @@ impl AnnotationSet {
         }
         self.next_id = self.next_id.max(a.id.0 + 1);
         self.annotations.insert(at, a.clone());
+        self.keys.insert(a.id, a.key());
+        self.counts[a.tag.index()] += 1;
         Ok(())
     }
 
@@ -236,6 +247,8 @@ impl AnnotationSet {
             Ok(at) if self.annotations[at] == *a => {
                 self.annotations.remove(at);
                 self.ids.remove(&a.id);
+                self.keys.remove(&a.id);
+                self.counts[a.tag.index()] -= 1;
                 Ok(())
             }
             _ => Err(EditError::NotFound(a.id)),

@@ -57,6 +57,8 @@ pub struct ArticleView {
     heights: Vec<f32>,
     measured: Vec<bool>,
     unmeasured: usize,
+    /// Paragraphs before this one are all measured.
+    next_unmeasured: usize,
     /// `tops[i]` is the y of paragraph `i`; `tops[n]` the total height.
     tops: Vec<f32>,
     tops_stale: bool,
@@ -187,21 +189,10 @@ impl ArticleView {
                 .collect();
             self.measured = vec![false; paragraphs.len()];
             self.unmeasured = paragraphs.len();
+            self.next_unmeasured = 0;
             self.tops_stale = true;
         }
-        if self.unmeasured > 0 {
-            let started = Instant::now();
-            for i in 0..paragraphs.len() {
-                if self.measured[i] {
-                    continue;
-                }
-                self.galley(ui, state, i, key.width);
-                if started.elapsed() > MEASURE_BUDGET {
-                    ui.ctx().request_repaint();
-                    break;
-                }
-            }
-        }
+        self.measure_some(ui, state, key.width);
         if self.tops_stale {
             self.tops.clear();
             self.tops.reserve(self.heights.len() + 1);
@@ -224,6 +215,56 @@ impl ArticleView {
         }
     }
 
+    /// Measures paragraphs that have not been on screen yet, for at most
+    /// [`MEASURE_BUDGET`], and asks for another frame while some remain.
+    /// Their galleys are not kept.
+    fn measure_some(&mut self, ui: &Ui, state: &AppState, width: f32) {
+        if self.unmeasured == 0 {
+            return;
+        }
+        let started = Instant::now();
+        let paragraphs = state.doc.article.paragraphs();
+        while self.next_unmeasured < paragraphs.len() {
+            let i = self.next_unmeasured;
+            self.next_unmeasured += 1;
+            if self.measured[i] {
+                continue;
+            }
+            let paragraph = &paragraphs[i];
+            let height = if paragraph.kind == ParagraphKind::Blank {
+                0.0
+            } else {
+                let text = &state.doc.text()[paragraph.range.clone()];
+                let job = paragraph_job(text, paragraph.kind, width, ui.visuals());
+                let galley = ui.fonts_mut(|f| f.layout_job(job));
+                paragraph_height(paragraph.kind, galley.size().y)
+            };
+            self.record_height(i, height);
+            if started.elapsed() > MEASURE_BUDGET {
+                break;
+            }
+        }
+        if self.unmeasured > 0 {
+            ui.ctx().request_repaint();
+        }
+    }
+
+    fn record_height(&mut self, i: usize, height: f32) {
+        if !self.measured[i] {
+            self.measured[i] = true;
+            self.unmeasured -= 1;
+        }
+        if self.heights[i] != height {
+            self.heights[i] = height;
+            self.tops_stale = true;
+        }
+    }
+
+    /// Whether every paragraph has been measured (the layout is final).
+    pub fn is_settled(&self) -> bool {
+        self.layout_key.is_some() && self.unmeasured == 0
+    }
+
     /// The scroll offset that keeps the anchored paragraph still after
     /// heights changed.
     fn corrected_offset(&mut self) -> Option<f32> {
@@ -243,15 +284,7 @@ impl ArticleView {
         let text = &state.doc.text()[paragraph.range.clone()];
         let job = paragraph_job(text, paragraph.kind, width, ui.visuals());
         let galley = ui.fonts_mut(|f| f.layout_job(job));
-        let height = paragraph_height(paragraph.kind, galley.size().y);
-        if !self.measured[i] {
-            self.measured[i] = true;
-            self.unmeasured -= 1;
-        }
-        if self.heights[i] != height {
-            self.heights[i] = height;
-            self.tops_stale = true;
-        }
+        self.record_height(i, paragraph_height(paragraph.kind, galley.size().y));
         self.galleys.insert(i, galley.clone());
         galley
     }
