@@ -3,10 +3,12 @@
 //!
 //! Dependencies point one way: `ui → app → io → model`; `cli` sits on top.
 
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;
 pub mod io;
 pub mod model;
+#[cfg(feature = "gui")]
 pub mod ui;
 
 /// The sample article shown when factmark starts without a file.

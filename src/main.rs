@@ -3,9 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use factmark::app::dialogs::NativeDialogs;
 use factmark::cli::{self, Cli};
-use factmark::ui::{APP_ID, FactmarkApp, Startup};
 
 fn main() -> ExitCode {
     let args = Cli::parse();
@@ -16,7 +14,20 @@ fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
+#[cfg(not(feature = "gui"))]
+fn run_window(_path: Option<std::path::PathBuf>) -> u8 {
+    eprintln!(
+        "error: this factmark was built without the window (feature `gui`); use a subcommand, see --help"
+    );
+    cli::EXIT_UNREADABLE
+}
+
+#[cfg(feature = "gui")]
 fn run_window(path: Option<std::path::PathBuf>) -> u8 {
+    use factmark::app::dialogs::NativeDialogs;
+    use factmark::ui::{APP_ID, FactmarkApp, Startup};
+    factmark::ui::install_panic_hook();
+
     let viewport = egui::ViewportBuilder::default()
         .with_title("factmark")
         .with_app_id(APP_ID)

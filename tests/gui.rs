@@ -16,18 +16,30 @@ use factmark::ui::{FactmarkApp, Startup, ThemeChoice};
 const ARTICLE: &str = "belarus-2020-08-16.txt";
 
 struct Desk {
-    dir: tempfile::TempDir,
+    root: PathBuf,
+    _temp: Option<tempfile::TempDir>,
 }
 
 impl Desk {
     fn new() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        fs::write(dir.path().join(ARTICLE), factmark::SAMPLE_ARTICLE).unwrap();
-        Self { dir }
+        let temp = tempfile::tempdir().unwrap();
+        fs::write(temp.path().join(ARTICLE), factmark::SAMPLE_ARTICLE).unwrap();
+        Self {
+            root: temp.path().to_owned(),
+            _temp: Some(temp),
+        }
+    }
+
+    /// A desk in a folder someone else owns (the parent of a child process).
+    fn at(root: &Path) -> Self {
+        Self {
+            root: root.to_owned(),
+            _temp: None,
+        }
     }
 
     fn article(&self) -> PathBuf {
-        self.dir.path().join(ARTICLE)
+        self.root.join(ARTICLE)
     }
 
     fn set(&self) -> PathBuf {
@@ -40,7 +52,7 @@ impl Desk {
 
     fn open_with(&self, path: &Path, dialogs: ScriptedDialogs) -> Harness<'static, FactmarkApp> {
         let path = path.to_owned();
-        let recovery = RecoveryFolder::new(self.dir.path().join("recovery"));
+        let recovery = RecoveryFolder::new(self.root.join("recovery"));
         let mut harness = Harness::builder()
             .with_size([1200.0, 800.0])
             .with_step_dt(0.05)
@@ -371,21 +383,24 @@ fn unsaved_work_comes_back_from_the_recovery_file() {
     press(&mut harness, Key::Num4);
     drag_across(&mut harness, "80.1%");
     press(&mut harness, Key::Num2);
-    // The file is written on a worker thread: let frames pass until it is.
-    let folder = desk.dir.path().join("recovery");
-    let recovery_files = || {
-        fs::read_dir(&folder).map_or(0, |d| {
-            d.filter(|e| {
-                let name = e.as_ref().unwrap().file_name();
-                name.to_string_lossy().ends_with(".recovery.ron")
+    // The file is written on a worker thread: let frames pass until it
+    // holds both edits.
+    let folder = desk.root.join("recovery");
+    let holds_both = || {
+        fs::read_dir(&folder).is_ok_and(|d| {
+            d.flatten().any(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                let text = fs::read_to_string(e.path()).unwrap_or_default();
+                name.ends_with(".recovery.ron")
+                    && text.contains("Amnesty International")
+                    && text.contains("80.1%")
             })
-            .count()
         })
     };
     let written = (0..500).any(|_| {
         harness.step();
         std::thread::sleep(Duration::from_millis(10));
-        recovery_files() == 1
+        holds_both()
     });
     assert!(written, "no recovery file in {}", folder.display());
     // The app "crashes": it is dropped without saving or quitting.
@@ -538,7 +553,7 @@ impl egui::DroppedFile for DroppedPath {
 #[test]
 fn dropping_a_file_on_the_window_opens_it() {
     let desk = Desk::new();
-    let other = desk.dir.path().join("other.md");
+    let other = desk.root.join("other.md");
     fs::write(
         &other,
         "# A dropped draft\n\nThe mayor said 40% of roads were repaired.\n",
@@ -617,4 +632,178 @@ fn hovering_a_highlight_shows_its_tags_and_notes() {
         harness.step(); // tooltips wait for the pointer to rest
     }
     assert_eq!(harness.get_all_by_label(note).count(), 2);
+}
+
+const CHILD_ENV: &str = "FACTMARK_GUI_CHILD";
+
+/// The child side: tag two spans, wait for the recovery file, say READY
+/// and wait to be killed.
+fn annotate_until_killed(root: &Path) -> ! {
+    let desk = Desk::at(root);
+    let mut harness = desk.open(&desk.article());
+    harness.state_mut().state.recovery_interval = Duration::from_millis(100);
+    drag_across(&mut harness, "Amnesty International");
+    press(&mut harness, Key::Num4);
+    drag_across(&mut harness, "80.1%");
+    press(&mut harness, Key::Num2);
+    let folder = root.join("recovery");
+    loop {
+        harness.step();
+        std::thread::sleep(Duration::from_millis(20));
+        let written = fs::read_dir(&folder).is_ok_and(|d| {
+            d.flatten()
+                .any(|e| e.file_name().to_string_lossy().ends_with(".recovery.ron"))
+        });
+        if written {
+            break;
+        }
+    }
+    // One more interval, so the latest edit is in the file.
+    std::thread::sleep(Duration::from_millis(300));
+    for _ in 0..10 {
+        harness.step();
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    println!("READY");
+    loop {
+        std::thread::sleep(Duration::from_secs(1));
+    }
+}
+
+#[test]
+fn unsaved_work_survives_killing_the_app_process() {
+    if let Ok(root) = std::env::var(CHILD_ENV) {
+        annotate_until_killed(Path::new(&root));
+    }
+    use std::io::BufRead;
+    let desk = Desk::new();
+    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "unsaved_work_survives_killing_the_app_process",
+            "--exact",
+            "--nocapture",
+        ])
+        .env(CHILD_ENV, &desk.root)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let ready = std::io::BufReader::new(stdout)
+        .lines()
+        .map_while(Result::ok)
+        .any(|line| line.contains("READY"));
+    child.kill().unwrap(); // SIGKILL: no chance to save or clean up
+    child.wait().unwrap();
+    assert!(ready, "the child app never reported its edits");
+    assert!(!desk.set().exists(), "nothing was saved");
+
+    let mut harness = desk.open(&desk.article());
+    harness.get_by_label("Recover unsaved work?");
+    harness.get_by_label("Restore").click();
+    harness.run_ok();
+    let mut restored = annotations(&harness);
+    restored.sort();
+    assert_eq!(
+        restored,
+        vec![
+            (Tag::Figure, "80.1%".to_owned()),
+            (Tag::Source, "Amnesty International".to_owned())
+        ]
+    );
+}
+
+#[test]
+fn a_set_changed_on_disk_is_noticed_and_saving_asks_before_overwriting() {
+    let desk = Desk::new();
+    write_set(&desk, &[(Tag::Figure, "80.1%")]);
+    let mut harness = desk.open(&desk.set());
+    harness.state_mut().state.disk_check_interval = Duration::ZERO;
+    drag_across(&mut harness, "Amnesty International");
+    press(&mut harness, Key::Num4);
+
+    // Another program (a colleague's git pull) rewrites the set.
+    std::thread::sleep(Duration::from_millis(20));
+    write_set(
+        &desk,
+        &[
+            (Tag::Figure, "80.1%"),
+            (Tag::Quote, "\"neither free nor fair\""),
+        ],
+    );
+    harness.run_ok();
+    harness.get_by_label_contains("The annotation file changed on disk");
+
+    // Saving does not silently overwrite: it asks.
+    press_with(&mut harness, Modifiers::COMMAND, Key::S);
+    harness.get_by_label("Overwrite the changed file?");
+    harness.get_by_label("Cancel").click();
+    harness.run_ok();
+    let on_disk = fs::read_to_string(desk.set()).unwrap();
+    assert!(
+        on_disk.contains("neither free nor fair"),
+        "the other version is intact"
+    );
+
+    // Reload takes the version on disk.
+    harness
+        .get_by_label("Reload (drop my unsaved changes)")
+        .click();
+    harness.run_ok();
+    let mut now = annotations(&harness);
+    now.sort();
+    assert_eq!(
+        now,
+        vec![
+            (Tag::Figure, "80.1%".to_owned()),
+            (Tag::Quote, "\"neither free nor fair\"".to_owned())
+        ]
+    );
+}
+
+#[test]
+fn keep_mine_then_overwrite_saves_the_window_version() {
+    let desk = Desk::new();
+    write_set(&desk, &[(Tag::Figure, "80.1%")]);
+    let mut harness = desk.open(&desk.set());
+    harness.state_mut().state.disk_check_interval = Duration::ZERO;
+    drag_across(&mut harness, "Amnesty International");
+    press(&mut harness, Key::Num4);
+    std::thread::sleep(Duration::from_millis(20));
+    write_set(&desk, &[(Tag::Quote, "\"neither free nor fair\"")]);
+    harness.run_ok();
+    harness.get_by_label("Keep mine").click();
+    harness.run_ok();
+    assert!(harness.query_by_label("Keep mine").is_none());
+    press_with(&mut harness, Modifiers::COMMAND, Key::S);
+    harness.get_by_label("Overwrite the changed file?");
+    harness.get_by_label("Overwrite").click();
+    harness.run_ok();
+    let on_disk = fs::read_to_string(desk.set()).unwrap();
+    assert!(on_disk.contains("Amnesty International"));
+    assert!(!on_disk.contains("neither free nor fair"));
+    let backup = fs::read_to_string(factmark::io::store::backup_path(&desk.set())).unwrap();
+    assert!(
+        backup.contains("neither free nor fair"),
+        "the replaced version is the .bak"
+    );
+}
+
+#[test]
+fn a_panic_in_a_frame_saves_the_work_to_the_recovery_file_and_says_where() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    drag_across(&mut harness, "Amnesty International");
+    press(&mut harness, Key::Num4);
+    harness.state_mut().panic_next_frame = true;
+    harness.run_ok();
+    let message = &harness.state().state.messages[0].text;
+    assert!(message.contains("internal error"), "{message}");
+    assert!(message.contains(".recovery.ron"), "{message}");
+    let recovery = desk.root.join("recovery");
+    assert_eq!(fs::read_dir(recovery).unwrap().count(), 1);
+    // The window goes on working.
+    drag_across(&mut harness, "80.1%");
+    press(&mut harness, Key::Num2);
+    assert_eq!(annotations(&harness).len(), 2);
 }

@@ -66,6 +66,12 @@ pub enum Action {
     /// Attaches an orphan to the current text selection.
     ReattachOrphan(AnnotationId),
     Resolve(UnsavedChoice),
+    /// Reloads the document from disk, dropping unsaved changes.
+    ReloadFromDisk,
+    /// Keeps the work in the window over the changed file on disk.
+    KeepMine,
+    /// Answers "the set changed on disk: overwrite it?".
+    ConfirmOverwrite(bool),
     AcceptRecovery,
     DiscardRecovery,
     DismissMessage(usize),
@@ -101,6 +107,35 @@ pub struct Message {
     pub text: String,
 }
 
+/// What a file looked like when this session last read or wrote it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DiskStamp {
+    modified: Option<std::time::SystemTime>,
+    len: u64,
+}
+
+impl DiskStamp {
+    /// The stamp of the file at `path`, `None` when there is none.
+    pub fn of(path: &Path) -> Option<Self> {
+        let metadata = std::fs::metadata(path).ok()?;
+        Some(Self {
+            modified: metadata.modified().ok(),
+            len: metadata.len(),
+        })
+    }
+}
+
+/// A file of the open document that another program changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiskChange {
+    Set,
+    Article,
+}
+
+/// How often the open files are compared with the disk (only while the
+/// window is drawing anyway: this never wakes an idle window).
+pub const DISK_CHECK_INTERVAL: Duration = Duration::from_secs(2);
+
 /// The article being annotated and its annotation set.
 #[derive(Debug)]
 pub struct Document {
@@ -117,11 +152,17 @@ pub struct Document {
     /// The history revision that matches the file on disk; `None` when no
     /// state of this session matches it (for example after a recovery).
     saved_revision: Option<u64>,
+    /// The set file and the article as this session last read or wrote
+    /// them, to notice other programs changing them.
+    set_stamp: Option<DiskStamp>,
+    article_stamp: Option<DiskStamp>,
 }
 
 impl Document {
     fn new(article: Article, article_path: Option<PathBuf>, name: String) -> Self {
         let set_path = article_path.as_deref().map(io::default_set_path);
+        let article_stamp = article_path.as_deref().and_then(DiskStamp::of);
+        let set_stamp = set_path.as_deref().and_then(DiskStamp::of);
         Self {
             article: Arc::new(article),
             article_path,
@@ -130,6 +171,8 @@ impl Document {
             set: AnnotationSet::new(),
             history: History::new(),
             saved_revision: Some(0),
+            set_stamp,
+            article_stamp,
         }
     }
 
@@ -176,7 +219,8 @@ pub struct AppState {
     pub messages: Vec<Message>,
     /// Waiting for the unsaved-changes question.
     pub pending: Option<Pending>,
-    /// What to do once a Save As dialog has saved.
+    /// What to do once a Save As dialog (or an overwrite question) has
+    /// saved.
     after_save_as: Option<Pending>,
     pub recovery_offer: Option<RecoveryOffer>,
     pub recent: Vec<PathBuf>,
@@ -199,6 +243,16 @@ pub struct AppState {
     /// How long unsaved work waits before it is written to the recovery
     /// file ([`RECOVERY_INTERVAL`]; tests shorten it).
     pub recovery_interval: Duration,
+    /// A file changed on disk since it was read: the window offers to
+    /// reload.
+    pub disk_change: Option<DiskChange>,
+    /// The version on disk the user chose to keep their work over.
+    ignored_on_disk: Option<DiskStamp>,
+    last_disk_check: Option<Instant>,
+    /// [`DISK_CHECK_INTERVAL`]; tests shorten it.
+    pub disk_check_interval: Duration,
+    /// Save found the set changed on disk: waiting for "overwrite?".
+    pub confirm_overwrite: Option<PathBuf>,
 }
 
 impl AppState {
@@ -231,6 +285,11 @@ impl AppState {
             recovery_written: None,
             recovery_writing: None,
             recovery_interval: RECOVERY_INTERVAL,
+            disk_change: None,
+            ignored_on_disk: None,
+            last_disk_check: None,
+            disk_check_interval: DISK_CHECK_INTERVAL,
+            confirm_overwrite: None,
         };
         state.offer_recovery();
         state
@@ -320,6 +379,23 @@ impl AppState {
             Action::DeleteOrphan(id) => self.delete_orphan(id),
             Action::ReattachOrphan(id) => self.reattach_orphan(id),
             Action::Resolve(choice) => self.resolve(choice),
+            Action::ReloadFromDisk => self.reload_from_disk(),
+            Action::KeepMine => {
+                self.ignored_on_disk = self.doc.set_path.as_deref().and_then(DiskStamp::of);
+                self.doc.article_stamp = self.doc.article_path.as_deref().and_then(DiskStamp::of);
+                self.disk_change = None;
+            }
+            Action::ConfirmOverwrite(overwrite) => {
+                let path = self.confirm_overwrite.take();
+                let next = self.after_save_as.take();
+                if let Some(path) = path
+                    && overwrite
+                    && self.write_set(path)
+                    && let Some(next) = next
+                {
+                    self.proceed(next);
+                }
+            }
             Action::AcceptRecovery => self.accept_recovery(),
             Action::DiscardRecovery => {
                 self.recovery_offer = None;
@@ -372,6 +448,8 @@ impl AppState {
                     self.request_save_as(Some(pending));
                 } else if self.save(None) {
                     self.proceed(pending);
+                } else if self.confirm_overwrite.is_some() {
+                    self.after_save_as = Some(pending);
                 }
             }
         }
@@ -384,6 +462,43 @@ impl AppState {
             self.answer(answer);
         }
         self.write_recovery_if_due(now);
+        let due = self
+            .last_disk_check
+            .is_none_or(|at| now.saturating_duration_since(at) >= self.disk_check_interval);
+        if due {
+            self.last_disk_check = Some(now);
+            self.check_disk();
+        }
+    }
+
+    /// Notices another program changing the set or the article.
+    fn check_disk(&mut self) {
+        if self.disk_change.is_some() {
+            return;
+        }
+        if let Some(path) = &self.doc.set_path {
+            let now = DiskStamp::of(path);
+            if now != self.doc.set_stamp && now != self.ignored_on_disk {
+                self.disk_change = Some(DiskChange::Set);
+                return;
+            }
+        }
+        if let Some(path) = &self.doc.article_path
+            && DiskStamp::of(path) != self.doc.article_stamp
+        {
+            self.disk_change = Some(DiskChange::Article);
+        }
+    }
+
+    fn reload_from_disk(&mut self) {
+        self.disk_change = None;
+        let path = match (&self.doc.set_path, &self.doc.article_path) {
+            (Some(set), _) if set.exists() => set.clone(),
+            (_, Some(article)) => article.clone(),
+            _ => return,
+        };
+        self.discard_recovery();
+        self.open(&path);
     }
 
     /// How long until the recovery timer needs another tick, if ever. An
@@ -527,6 +642,7 @@ impl AppState {
                     // Never write over a file that failed to load: Save will
                     // ask for another place.
                     doc.set_path = None;
+                    doc.set_stamp = None;
                     self.replace_document(doc);
                     self.error(format!(
                         "{error}\nThe article is open without its annotations; saving will ask for a new file so the existing one is not overwritten."
@@ -548,6 +664,7 @@ impl AppState {
             file_name(&article_path),
         );
         doc.set_path = Some(path.to_owned());
+        doc.set_stamp = DiskStamp::of(path);
         doc.set = loaded.set;
         self.replace_document(doc);
         Ok(())
@@ -577,6 +694,9 @@ impl AppState {
 
     fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
+        self.disk_change = None;
+        self.ignored_on_disk = None;
+        self.confirm_overwrite = None;
         self.selection = None;
         self.selected = None;
         self.reveal = None;
@@ -640,12 +760,23 @@ impl AppState {
     }
 
     /// Saves to `target`, or to the document's set path. Returns whether the
-    /// set is now on disk.
+    /// set is now on disk. A set file that changed on disk since this
+    /// session read it is not overwritten without asking.
     fn save(&mut self, target: Option<PathBuf>) -> bool {
-        let Some(set_path) = target.clone().or_else(|| self.doc.set_path.clone()) else {
+        let Some(set_path) = target.or_else(|| self.doc.set_path.clone()) else {
             self.request_save_as(None);
             return false;
         };
+        let ours = self.doc.set_path.as_ref() == Some(&set_path);
+        let on_disk = DiskStamp::of(&set_path);
+        if ours && on_disk != self.doc.set_stamp {
+            self.confirm_overwrite = Some(set_path);
+            return false;
+        }
+        self.write_set(set_path)
+    }
+
+    fn write_set(&mut self, set_path: PathBuf) -> bool {
         let article_path = match self.article_file_for(&set_path) {
             Ok(path) => path,
             Err(error) => {
@@ -660,10 +791,14 @@ impl AppState {
             return false;
         }
         self.discard_recovery();
+        self.doc.article_stamp = DiskStamp::of(&article_path);
         self.doc.article_path = Some(article_path);
+        self.doc.set_stamp = DiskStamp::of(&set_path);
         self.doc.set_path = Some(set_path.clone());
         self.doc.saved_revision = Some(self.doc.history.revision());
         self.recovery_written = None;
+        self.ignored_on_disk = None;
+        self.disk_change = None;
         self.remember_recent(&set_path);
         self.changed();
         true

@@ -31,15 +31,17 @@ use sha2::{Digest, Sha256};
 
 use crate::io::decode::{self, ArticleError, DecodeProblem};
 use crate::model::{
-    Anchored, Annotation, AnnotationId, AnnotationSet, Article, Orphan, Quote, Tag,
+    Anchored, Annotation, AnnotationId, AnnotationSet, Article, Orphan, Quote, Rejection, Tag,
 };
 
 /// The `format` every factmark set file declares.
 pub const FORMAT: &str = "factmark.annotations";
 /// The newest version this build reads and the one it writes.
 pub const VERSION: u32 = 1;
-/// Largest set file factmark reads.
-pub const MAX_SET_BYTES: u64 = 512 * 1024 * 1024;
+/// Largest set file factmark reads: about 400,000 annotations. Parsing
+/// takes roughly ten times the file size in memory, so this bounds memory
+/// too.
+pub const MAX_SET_BYTES: u64 = 128 * 1024 * 1024;
 const HEADER_COMMENT: &str =
     "// factmark annotation set. Offsets count Unicode characters in the article text.\n";
 
@@ -115,6 +117,15 @@ pub struct StoredAnnotation {
     pub modified: Timestamp,
 }
 
+/// A rejected suggestion as written in the file (offsets in characters).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredRejection {
+    pub tag: Tag,
+    pub start: usize,
+    pub end: usize,
+    pub exact: String,
+}
+
 /// The whole file, version 1.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SetFile {
@@ -124,6 +135,9 @@ pub struct SetFile {
     pub annotations: Vec<StoredAnnotation>,
     #[serde(default)]
     pub orphans: Vec<StoredAnnotation>,
+    /// Suggestions the user rejected, so they are not proposed again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rejected: Vec<StoredRejection>,
 }
 
 /// Only the fields that decide whether this build may read a file.
@@ -167,7 +181,12 @@ pub fn read_set_file(path: &Path) -> Result<SetFile, SetError> {
         path: path.to_owned(),
         problem,
     })?;
-    let text = std::str::from_utf8(&bytes).map_err(|e| {
+    parse_set_bytes(path, &bytes)
+}
+
+/// Parses and checks the bytes of a set file; `path` names it in errors.
+pub fn parse_set_bytes(path: &Path, bytes: &[u8]) -> Result<SetFile, SetError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
         let (line, column) = line_column(&bytes[..e.valid_up_to()]);
         SetError::Syntax {
             path: path.to_owned(),
@@ -253,6 +272,7 @@ pub fn anchor_set(
         id,
         problem: problem.to_owned(),
     };
+    let rejected = file.rejected;
     let mut stored = Vec::with_capacity(file.annotations.len());
     for a in file.annotations.into_iter().chain(file.orphans) {
         if a.start >= a.end {
@@ -285,13 +305,27 @@ pub fn anchor_set(
         moved,
         ..
     } = crate::model::anchor(stored, article);
-    let set = AnnotationSet::from_parts(annotations, orphans).map_err(|e| match e {
+    let mut set = AnnotationSet::from_parts(annotations, orphans).map_err(|e| match e {
         crate::model::EditError::DuplicateId(id) => SetError::DuplicateId {
             path: set_path.to_owned(),
             id: id.0,
         },
         other => invalid(0, &other.to_string()),
     })?;
+    // A rejection whose text is no longer at its place is dropped: at worst
+    // the suggestion is proposed again.
+    for r in rejected {
+        let (Some(start), Some(end)) = (article.byte_of_char(r.start), article.byte_of_char(r.end))
+        else {
+            continue;
+        };
+        let rejection = Rejection {
+            tag: r.tag,
+            span: crate::model::Span::new(start, end),
+            exact: r.exact,
+        };
+        let _ = set.apply(&crate::model::Edit::Reject(rejection), article.text());
+    }
     Ok(LoadedSet {
         set,
         article_changed,
@@ -342,6 +376,15 @@ pub fn to_set_file(
         },
         annotations: set.annotations().iter().map(stored).collect(),
         orphans: set.orphans().iter().map(orphan).collect(),
+        rejected: set
+            .rejections()
+            .map(|r| StoredRejection {
+                tag: r.tag,
+                start: article.char_of_byte(r.span.start).unwrap_or(0),
+                end: article.char_of_byte(r.span.end).unwrap_or(0),
+                exact: r.exact,
+            })
+            .collect(),
     }
 }
 

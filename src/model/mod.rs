@@ -18,4 +18,4 @@ pub use annotation::{Annotation, AnnotationId, Orphan, Quote, Span, SpanError, T
 pub use article::{Article, ArticleMeta, Paragraph, ParagraphKind};
 pub use history::History;
 pub use offsets::OffsetIndex;
-pub use set::{AnnotationSet, Edit, EditError};
+pub use set::{AnnotationSet, Edit, EditError, Rejection};

@@ -10,9 +10,18 @@
 //! value with an exact inverse, applied by [`AnnotationSet::apply`]. That is
 //! what makes undo/redo ([`super::History`]) exact.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::annotation::{Annotation, AnnotationId, Orphan, SortKey, Span, SpanError, Tag};
+
+/// A suggestion the user rejected, so it is not proposed again for this
+/// article: a tag on a span with the text it covered.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Rejection {
+    pub tag: Tag,
+    pub span: Span,
+    pub exact: String,
+}
 
 /// A change to a set. Every edit carries the full values it adds or removes,
 /// so its inverse is exact.
@@ -27,6 +36,8 @@ pub enum Edit {
     },
     AddOrphan(Orphan),
     RemoveOrphan(Orphan),
+    Reject(Rejection),
+    Unreject(Rejection),
     /// Several edits applied as one step, all or nothing.
     Batch(Vec<Edit>),
 }
@@ -43,6 +54,8 @@ impl Edit {
             },
             Edit::AddOrphan(o) => Edit::RemoveOrphan(o.clone()),
             Edit::RemoveOrphan(o) => Edit::AddOrphan(o.clone()),
+            Edit::Reject(r) => Edit::Unreject(r.clone()),
+            Edit::Unreject(r) => Edit::Reject(r.clone()),
             Edit::Batch(edits) => Edit::Batch(edits.iter().rev().map(Edit::inverse).collect()),
         }
     }
@@ -63,6 +76,8 @@ pub enum EditError {
     IdChanged,
     #[error("the annotation's text does not match the article at its span")]
     TextMismatch,
+    #[error("that suggestion is already rejected")]
+    AlreadyRejected,
 }
 
 /// The annotations of one article, sorted by position.
@@ -76,6 +91,8 @@ pub struct AnnotationSet {
     /// search rather than a scan.
     keys: HashMap<AnnotationId, SortKey>,
     counts: [usize; 4],
+    /// Rejected suggestions by position and tag, with their text.
+    rejected: BTreeMap<(usize, usize, Tag), String>,
     next_id: u64,
 }
 
@@ -116,6 +133,7 @@ impl AnnotationSet {
             ids,
             keys,
             counts,
+            rejected: BTreeMap::new(),
             next_id,
         })
     }
@@ -155,6 +173,22 @@ impl AnnotationSet {
     /// Annotations per tag, indexed by [`Tag::index`].
     pub fn counts(&self) -> [usize; 4] {
         self.counts
+    }
+
+    /// Whether a suggestion of `tag` on `span` was rejected.
+    pub fn is_rejected(&self, span: Span, tag: Tag) -> bool {
+        self.rejected.contains_key(&(span.start, span.end, tag))
+    }
+
+    /// The rejected suggestions, in text order.
+    pub fn rejections(&self) -> impl Iterator<Item = Rejection> + '_ {
+        self.rejected
+            .iter()
+            .map(|(&(start, end, tag), exact)| Rejection {
+                tag,
+                span: Span::new(start, end),
+                exact: exact.clone(),
+            })
     }
 
     /// A fresh id, never handed out before by this set.
@@ -207,6 +241,28 @@ impl AnnotationSet {
                 self.orphans.remove(at);
                 self.ids.remove(&o.id);
                 Ok(())
+            }
+            Edit::Reject(r) => {
+                r.span.validate(text)?;
+                if text[r.span.range()] != r.exact {
+                    return Err(EditError::TextMismatch);
+                }
+                let key = (r.span.start, r.span.end, r.tag);
+                if self.rejected.contains_key(&key) {
+                    return Err(EditError::AlreadyRejected);
+                }
+                self.rejected.insert(key, r.exact.clone());
+                Ok(())
+            }
+            Edit::Unreject(r) => {
+                let key = (r.span.start, r.span.end, r.tag);
+                match self.rejected.get(&key) {
+                    Some(exact) if *exact == r.exact => {
+                        self.rejected.remove(&key);
+                        Ok(())
+                    }
+                    _ => Err(EditError::NotFound(AnnotationId(0))),
+                }
             }
             Edit::Batch(edits) => {
                 for (done, edit) in edits.iter().enumerate() {

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::app::dialogs::Dialogs;
 use crate::app::recovery::RecoveryFolder;
-use crate::app::{Action, AppState, Edge, Pending, Severity, UnsavedChoice};
+use crate::app::{Action, AppState, DiskChange, Edge, Pending, Severity, UnsavedChoice};
 use crate::model::Tag;
 use article_view::ArticleView;
 use sidebar::Sidebar;
@@ -109,6 +109,9 @@ pub struct FactmarkApp {
     last_title: String,
     applied_zoom: Option<f32>,
     applied_theme: Option<ThemeChoice>,
+    /// Makes the next frame panic: for the test of panic recovery.
+    #[doc(hidden)]
+    pub panic_next_frame: bool,
 }
 
 impl FactmarkApp {
@@ -130,6 +133,7 @@ impl FactmarkApp {
             last_title: String::new(),
             applied_zoom: None,
             applied_theme: None,
+            panic_next_frame: false,
         }
     }
 
@@ -257,6 +261,27 @@ impl FactmarkApp {
             }
             return;
         }
+        if let Some(path) = &self.state.confirm_overwrite {
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            egui::Modal::new(egui::Id::unique("overwrite")).show(ctx, |ui| {
+                ui.set_max_width(400.0);
+                ui.heading("Overwrite the changed file?");
+                ui.label(format!(
+                    "{name} was changed by another program since you opened it. \
+                     Saving replaces that version with yours (the replaced file is kept as {name}.bak)."
+                ));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Overwrite").clicked() {
+                        actions.push(Action::ConfirmOverwrite(true));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        actions.push(Action::ConfirmOverwrite(false));
+                    }
+                });
+            });
+            return;
+        }
         if let Some(offer) = &self.state.recovery_offer {
             let when = match offer.age {
                 Some(age) if age.as_secs() < 120 => format!("{} seconds ago", age.as_secs()),
@@ -283,6 +308,50 @@ impl FactmarkApp {
                 });
             });
         }
+    }
+
+    fn disk_change(&self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        let Some(change) = self.state.disk_change else {
+            return;
+        };
+        let (file, what) = match change {
+            DiskChange::Set => (
+                self.state.doc.set_path.as_deref(),
+                "The annotation file changed on disk",
+            ),
+            DiskChange::Article => (
+                self.state.doc.article_path.as_deref(),
+                "The article changed on disk",
+            ),
+        };
+        let name = file
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let warn = ui.visuals().warn_fg_color;
+        egui::Frame::new()
+            .fill(warn.gamma_multiply(0.15))
+            .stroke(egui::Stroke::new(1.0, warn))
+            .corner_radius(4.0)
+            .inner_margin(8.0)
+            .show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(format!(
+                        "{what} ({name}), changed by another program. Reload it?"
+                    ));
+                    let reload = if self.state.is_dirty() {
+                        "Reload (drop my unsaved changes)"
+                    } else {
+                        "Reload"
+                    };
+                    if ui.button(reload).clicked() {
+                        actions.push(Action::ReloadFromDisk);
+                    }
+                    if ui.button("Keep mine").clicked() {
+                        actions.push(Action::KeepMine);
+                    }
+                });
+            });
     }
 
     fn messages(&self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
@@ -339,14 +408,62 @@ impl FactmarkApp {
     }
 }
 
-impl eframe::App for FactmarkApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+/// The last panic's message and place, recorded by [`install_panic_hook`].
+static LAST_PANIC: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
+/// Records where a panic happened, so the window can say so, then runs the
+/// default hook (which prints it).
+pub fn install_panic_hook() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if let Ok(mut last) = LAST_PANIC.lock() {
+            *last = Some(info.to_string());
+        }
+        default(info);
+    }));
+}
+
+fn panic_description(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(recorded) = LAST_PANIC.lock().ok().and_then(|mut last| last.take()) {
+        return recorded;
+    }
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown error".to_owned())
+}
+
+impl FactmarkApp {
+    /// A panic in a frame must not lose work: the set goes to the recovery
+    /// file and the window says where.
+    fn after_panic(&mut self, payload: &(dyn std::any::Any + Send)) {
+        let what = panic_description(payload);
+        let text = match self.state.write_recovery_now() {
+            Some(path) => format!(
+                "factmark hit an internal error ({what}). Your annotations were written to {} and will be offered back when you open this article again. Save your work and restart factmark.",
+                path.display()
+            ),
+            None => format!(
+                "factmark hit an internal error ({what}) and could not write the recovery file. Use File > Save as… now, then restart factmark."
+            ),
+        };
+        self.state.error(text);
+    }
+
+    fn frame(&mut self, ui: &mut egui::Ui) {
+        if std::mem::take(&mut self.panic_next_frame) {
+            panic!("a panic injected by a test");
+        }
         let ctx = ui.ctx().clone();
         self.state.tick(Instant::now());
         self.apply_settings(&ctx);
         let mut actions = Vec::new();
         self.dropped_files(&ctx, &mut actions);
-        if self.state.pending.is_none() && self.state.recovery_offer.is_none() {
+        let modal_open = self.state.pending.is_some()
+            || self.state.recovery_offer.is_some()
+            || self.state.confirm_overwrite.is_some();
+        if !modal_open {
             self.shortcuts(&ctx, &mut actions);
         }
         self.intercept_close(&ctx);
@@ -368,6 +485,7 @@ impl eframe::App for FactmarkApp {
                 self.sidebar.show(ui, &self.state, &mut actions);
             });
         egui::CentralPanel::default().show(ui, |ui| {
+            self.disk_change(ui, &mut actions);
             self.messages(ui, &mut actions);
             self.view.show(
                 ui,
@@ -383,6 +501,15 @@ impl eframe::App for FactmarkApp {
             self.state.apply(action);
         }
         self.after_frame(&ctx);
+    }
+}
+
+impl eframe::App for FactmarkApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let frame = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.frame(ui)));
+        if let Err(payload) = frame {
+            self.after_panic(payload.as_ref());
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
