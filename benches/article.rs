@@ -207,6 +207,13 @@ fn bench_set_file(c: &mut Criterion) {
     group.bench_function("save_ron", |b| {
         b.iter(|| factmark::io::save_set(&set_path, &article_path, &article, &set).unwrap())
     });
+    group.bench_function("serialize_ron_only", |b| {
+        b.iter(|| black_box(store::to_ron(&file).len()))
+    });
+    let ron_bytes = store::to_ron(&file);
+    group.bench_function("parse_ron_only", |b| {
+        b.iter(|| black_box(store::parse_set_bytes(&set_path, ron_bytes.as_bytes()).unwrap()))
+    });
     group.bench_function("load_ron", |b| {
         b.iter(|| {
             let file = store::read_set_file(&set_path).unwrap();

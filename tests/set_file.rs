@@ -269,3 +269,66 @@ fn an_edited_article_is_reanchored_and_lost_text_kept_as_orphans() {
     let (_, _, again) = load_set(&set_path).unwrap();
     assert_eq!(again.set.orphans().len(), 1);
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// factmark writes set files directly for speed; they must be exactly
+    /// what the `ron` crate's own pretty printer writes for the same data.
+    #[test]
+    fn the_fast_writer_matches_the_ron_crate_byte_for_byte(
+        text in article_text(),
+        picks in prop::collection::vec((0..10_000usize, 0..10_000usize, 0..4usize, "[a-z\"\\\\ \n\t«»é\u{301}\u{200d}\u{feff}]{0,10}"), 0..20),
+        rejected in 0..3usize,
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let (article_path, article) = write_article(dir.path(), &text);
+        let mut set = random_set(&article, &picks);
+        for a in set.annotations().to_vec().iter().take(rejected) {
+            let r = Rejection { tag: a.tag, span: a.span, exact: a.quote.exact.clone() };
+            let _ = set.apply(&Edit::Reject(r), article.text());
+        }
+        let set_path = default_set_path(&article_path);
+        let mut file = store::to_set_file(&set_path, &article_path, &article, &set);
+        file.article.date = if rejected == 1 { None } else { Some("2020-01-01".into()) };
+        file.orphans = file.annotations.iter().take(rejected).cloned().collect();
+        let config = ron::ser::PrettyConfig::new()
+            .new_line("\n")
+            .indentor("    ")
+            .struct_names(false);
+        let reference = ron::ser::to_string_pretty(&file, config).unwrap();
+        let ours = store::to_ron(&file);
+        let body = ours.split_once('\n').unwrap().1;
+        prop_assert_eq!(body.trim_end(), reference.trim_end());
+        prop_assert_eq!(store::parse_set_bytes(&set_path, ours.as_bytes()).unwrap(), file);
+    }
+}
+
+#[test]
+fn rejected_suggestions_survive_save_and_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let (article_path, article) = write_article(dir.path(), factmark::SAMPLE_ARTICLE);
+    let mut set = AnnotationSet::new();
+    let start = article.text().find("Saturday").unwrap();
+    let rejection = Rejection {
+        tag: Tag::Figure,
+        span: Span::new(start, start + "Saturday".len()),
+        exact: "Saturday".to_owned(),
+    };
+    set.apply(&Edit::Reject(rejection.clone()), article.text())
+        .unwrap();
+    let set_path = default_set_path(&article_path);
+    save_set(&set_path, &article_path, &article, &set).unwrap();
+    assert!(
+        fs::read_to_string(&set_path)
+            .unwrap()
+            .contains("rejected: [")
+    );
+    let (_, _, loaded) = load_set(&set_path).unwrap();
+    assert_eq!(loaded.set.rejections().collect::<Vec<_>>(), vec![rejection]);
+    assert!(
+        loaded
+            .set
+            .is_rejected(Span::new(start, start + 8), Tag::Figure)
+    );
+}

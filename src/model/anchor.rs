@@ -60,9 +60,26 @@ pub fn anchor(stored: Vec<Orphan>, article: &Article) -> Anchored {
                 shift = new_start as isize - candidate.last_start as isize;
             }
         }
-        let mut annotation = candidate.attach(span, article.text(), candidate.modified);
-        annotation.quote = Quote::of(article.text(), span);
-        result.annotations.push(annotation);
+        let text = article.text();
+        let context_holds = text[..span.start].ends_with(&candidate.quote.prefix)
+            && text[span.end..].starts_with(&candidate.quote.suffix);
+        if context_holds {
+            // The usual case on load: keep the stored quote, no new strings.
+            result.annotations.push(Annotation {
+                id: candidate.id,
+                tag: candidate.tag,
+                span,
+                quote: candidate.quote,
+                note: candidate.note,
+                created: candidate.created,
+                modified: candidate.modified,
+            });
+        } else {
+            // Attaching recomputes the context from the text as it is now.
+            result
+                .annotations
+                .push(candidate.attach(span, text, candidate.modified));
+        }
     }
     result
 }
