@@ -158,9 +158,6 @@ static CLAUSE_CUES: LazyLock<Lexicon> = LazyLock::new(|| {
         "concluded",
         "found",
         "finds",
-        "show",
-        "shows",
-        "showed",
         "write",
         "writes",
         "wrote",
@@ -393,7 +390,13 @@ fn without_attribution(
     let source_first = index(a.source.start);
     let words_after = tokens[cue_end..range.end].iter().filter(|t| t.word).count();
     let opening = trim_clause(text, tokens, range.clone()).start;
-    if a.source.end <= a.cue.start && words_after >= MIN_WORDS && source_first <= opening + 1 {
+    // The source opens the clause, possibly after its appositive head
+    // (`his partner, Elena German, told …`).
+    let after_head = source_first > 0
+        && tokens[source_first - 1].punct(text) == Some(',')
+        && source_first - opening <= 5;
+    let leads = source_first <= opening + 1 || after_head;
+    if a.source.end <= a.cue.start && words_after >= MIN_WORDS && leads {
         // `X said (that) CLAIM`, `X told AFP that CLAIM`; not `X agreed to
         // …` or `X voiced concern`, whose object is no statement.
         let mut start = cue_end;

@@ -349,6 +349,31 @@ static WEAK_CUES: LazyLock<Lexicon> = LazyLock::new(|| {
     ])
 });
 
+/// Reporting verbs that are more often nouns: cues only before `that`
+/// (`Trump charges that …`).
+static NOUNISH_CUES: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::new(&[
+        "charges",
+        "questions",
+        "states",
+        "demands",
+        "fears",
+        "worries",
+        "tweets",
+        "remarks",
+        "warns",
+        "reports",
+        "notes",
+        "claims",
+        "promises",
+        "pledges",
+        "vows",
+        "boasts",
+        "jokes",
+        "counters",
+    ])
+});
+
 /// Longest subject, in tokens.
 const MAX_SUBJECT: usize = 12;
 
@@ -446,7 +471,11 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
                 .get(i + 1)
                 .is_some_and(|n| lower_is(*n, text, particle))
     });
-    if !phrasal && !REPORTING.contains(w) && !w.eq_ignore_ascii_case("voiced") {
+    let then_that = tokens
+        .get(i + 1)
+        .is_some_and(|n| lower_is(*n, text, "that"));
+    let nounish_verb = then_that && NOUNISH_CUES.contains(w);
+    if !phrasal && !nounish_verb && !REPORTING.contains(w) && !w.eq_ignore_ascii_case("voiced") {
         return None;
     }
     let weak = WEAK_CUES.contains(w);
@@ -512,6 +541,9 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
         }
     }
     let source = subject_before(text, tokens, i)?;
+    if !text[source.range()].chars().any(char::is_alphabetic) {
+        return None; // `in 2008 questioned`: a number is no source
+    }
     let rule = if PRONOUN.contains(&text[source.range()]) {
         "source.pronoun"
     } else {
@@ -587,6 +619,16 @@ fn noun_phrase_start(text: &str, tokens: &[Token], end: usize) -> Option<usize> 
                 && tokens[start - 2].capitalized(text)
                 && tokens[start].capitalized(text)
             {
+                start -= 1;
+                continue;
+            }
+            // `Commission on Presidential Debates`, `Bank of America`
+            let inside_name = matches!(w, "on" | "for" | "of" | "at" | "in")
+                && start >= 2
+                && start < end
+                && tokens[start - 2].capitalized(text)
+                && tokens[start].capitalized(text);
+            if inside_name {
                 start -= 1;
                 continue;
             }
