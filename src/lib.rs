@@ -1,13 +1,15 @@
 //! factmark: annotate news articles — claims, figures, quotes and sources —
 //! and keep the annotations in a RON file beside the article.
 //!
-//! Dependencies point one way: `ui → app → io → model`; `cli` sits on top.
+//! Dependencies point one way: `ui → app → {suggest, io} → model`; `cli`
+//! sits on top.
 
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;
 pub mod io;
 pub mod model;
+pub mod suggest;
 #[cfg(feature = "gui")]
 pub mod ui;
 

@@ -5,6 +5,7 @@
 //! passed in, text arrives already decoded. Everything here is plain data
 //! plus functions, tested on its own.
 
+pub mod agreement;
 pub mod anchor;
 pub mod annotation;
 pub mod article;
@@ -13,6 +14,7 @@ pub mod offsets;
 pub mod set;
 pub mod words;
 
+pub use agreement::{Agreement, TagAgreement, compare};
 pub use anchor::{Anchored, anchor};
 pub use annotation::{Annotation, AnnotationId, Orphan, Quote, Span, SpanError, Tag};
 pub use article::{Article, ArticleMeta, Paragraph, ParagraphKind};

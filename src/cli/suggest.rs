@@ -1,0 +1,97 @@
+//! `factmark suggest ARTICLE [-o SET.ron] [--tags …]`: offline
+//! pre-annotation of an article into a set, new or existing.
+//!
+//! Suggestions already in the set (same span and tag) are not added twice,
+//! so running it again is harmless. A set that fails to load is never
+//! written over.
+
+use std::io::Write;
+use std::path::Path;
+
+use super::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE};
+use crate::io::{default_set_path, load_set, open_article, save_set};
+use crate::model::{Annotation, AnnotationSet, Edit, Tag};
+use crate::suggest::suggest as suggest_spans;
+
+/// `factmark suggest`: writes the suggestions for `article_path` into
+/// `output` (default: the article's set file); a summary line on `out`.
+pub fn suggest(
+    article_path: &Path,
+    output: Option<&Path>,
+    tags: &[Tag],
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let (article, _) = match open_article(article_path) {
+        Ok(opened) => opened,
+        Err(error) => {
+            let _ = writeln!(err, "error: {error}");
+            return EXIT_UNREADABLE;
+        }
+    };
+    let set_path = output.map_or_else(|| default_set_path(article_path), Path::to_path_buf);
+    let mut set = if set_path.exists() {
+        match load_set(&set_path) {
+            Ok((loaded_article, loaded_path, loaded)) => {
+                if loaded_article.text() != article.text() {
+                    let _ = writeln!(
+                        err,
+                        "error: {}: this set annotates {}, not {}; choose another output with -o",
+                        set_path.display(),
+                        loaded_path.display(),
+                        article_path.display()
+                    );
+                    return EXIT_INVALID;
+                }
+                loaded.set
+            }
+            Err(error) => {
+                let _ = writeln!(
+                    err,
+                    "error: {error}\nerror: {} was left unchanged; fix it or choose another output with -o",
+                    set_path.display()
+                );
+                return EXIT_UNREADABLE;
+            }
+        }
+    } else {
+        AnnotationSet::new()
+    };
+
+    let now = jiff::Timestamp::now();
+    let mut added = [0usize; 4];
+    let mut already = 0;
+    for s in suggest_spans(&article, tags) {
+        if set.contains(s.span, s.tag) {
+            already += 1;
+            continue;
+        }
+        let id = set.allocate_id();
+        let annotation = Annotation::new(id, s.tag, s.span, article.text(), now);
+        if set.apply(&Edit::Add(annotation), article.text()).is_ok() {
+            added[s.tag.index()] += 1;
+        }
+    }
+    if let Err(error) = save_set(&set_path, article_path, &article, &set) {
+        let _ = writeln!(err, "error: {error}");
+        return EXIT_UNREADABLE;
+    }
+    let per_tag: Vec<String> = Tag::ALL
+        .iter()
+        .map(|t| format!("{} {}", added[t.index()], t.label().to_lowercase()))
+        .collect();
+    let _ = writeln!(
+        out,
+        "{}: {} suggestions added ({}), {} already there",
+        set_path.display(),
+        added.iter().sum::<usize>(),
+        per_tag.join(", "),
+        already
+    );
+    EXIT_OK
+}
+
+/// Parses `--tags claim,figure` items.
+pub fn parse_tag(s: &str) -> Result<Tag, String> {
+    s.parse::<Tag>().map_err(|e| e.to_string())
+}

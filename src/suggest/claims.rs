@@ -1,0 +1,509 @@
+//! Claims: check-worthy factual assertions, as the clause that states them.
+//!
+//! A sentence is cut into clauses (at `, and`, `, but`, `;`, and before a
+//! trailing participle such as `, saying …`). The attribution is taken off
+//! a clause: `X said (that) CLAIM` and `CLAIM, X said` both give CLAIM, and
+//! a short introductory phrase (`On election day,`) is dropped. A clause is
+//! check-worthy when it holds a figure, an attributed statement, a
+//! comparison or superlative, a cause, or an amount (`Thousands gathered`).
+//! Questions, headings, first-person opinion and sentences that are mostly a
+//! quotation are not claims.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use super::Suggestion;
+use super::lexicon::{CAUSAL, COMPARISON, Lexicon, QUANTIFIER};
+use super::sources::Attribution;
+use super::text::{Sentences, Token};
+use crate::model::{Span, Tag};
+
+/// Fewest words in a claim.
+const MIN_WORDS: usize = 4;
+/// Longest introductory phrase dropped before a comma, in tokens.
+const MAX_INTRO: usize = 7;
+
+/// Conjunctions that start a new clause after a comma.
+static CLAUSE_JOINERS: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::new(&[
+        "and", "but", "while", "whereas", "although", "though", "yet",
+    ])
+});
+
+/// Words that open an introductory phrase (`On Saturday, …`).
+static INTRO_OPENERS: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::new(&[
+        "on",
+        "in",
+        "at",
+        "after",
+        "before",
+        "during",
+        "earlier",
+        "later",
+        "meanwhile",
+        "since",
+        "last",
+        "this",
+        "then",
+        "now",
+        "also",
+        "however",
+        "still",
+        "yet",
+        "for",
+        "by",
+        "over",
+        "under",
+        "until",
+        "while",
+        "when",
+        "as",
+        "instead",
+        "separately",
+        "previously",
+        "overall",
+        "today",
+        "yesterday",
+        "but",
+        "and",
+        "so",
+        "thus",
+        "moreover",
+        "furthermore",
+        "indeed",
+        "nevertheless",
+        "nonetheless",
+        "initially",
+        "finally",
+        "eventually",
+    ])
+});
+
+/// Words that start a clause but are no part of the claim.
+static LEADING_CONJUNCTIONS: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::new(&[
+        "but",
+        "and",
+        "so",
+        "yet",
+        "however",
+        "meanwhile",
+        "also",
+        "that",
+    ])
+});
+
+/// Reporting verbs followed directly by the statement, without `that`.
+static CLAUSE_CUES: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::new(&[
+        "say",
+        "says",
+        "said",
+        "tell",
+        "tells",
+        "told",
+        "insist",
+        "insists",
+        "insisted",
+        "claim",
+        "claims",
+        "claimed",
+        "believe",
+        "believes",
+        "believed",
+        "think",
+        "thinks",
+        "argue",
+        "argues",
+        "argued",
+        "add",
+        "adds",
+        "added",
+        "note",
+        "notes",
+        "noted",
+        "warn",
+        "warns",
+        "warned",
+        "state",
+        "states",
+        "stated",
+        "report",
+        "reports",
+        "reported",
+        "announce",
+        "announces",
+        "announced",
+        "suggest",
+        "suggests",
+        "suggested",
+        "explain",
+        "explains",
+        "explained",
+        "acknowledge",
+        "acknowledges",
+        "acknowledged",
+        "admit",
+        "admits",
+        "admitted",
+        "estimate",
+        "estimates",
+        "estimated",
+        "predict",
+        "predicts",
+        "predicted",
+        "conclude",
+        "concludes",
+        "concluded",
+        "found",
+        "finds",
+        "write",
+        "writes",
+        "wrote",
+        "confirm",
+        "confirms",
+        "confirmed",
+        "allege",
+        "alleges",
+        "alleged",
+        "maintain",
+        "maintains",
+        "maintained",
+        "contend",
+        "contends",
+        "contended",
+        "fear",
+        "fears",
+        "feared",
+    ])
+});
+
+/// First-person words that make a clause an opinion.
+static FIRST_PERSON: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::new(&["i", "we", "my", "our", "i'm", "we're", "i’m", "we’re"]));
+
+/// Every claim in the article.
+pub fn claims(
+    text: &str,
+    sentences: &Sentences,
+    figures: &[Suggestion],
+    attributions: &[Attribution],
+    quotes: &[Suggestion],
+) -> Vec<Suggestion> {
+    let mut out = Vec::new();
+    for sentence in &sentences.list {
+        if sentence.heading {
+            continue;
+        }
+        let tokens = sentences.tokens_of(sentence);
+        if tokens
+            .iter()
+            .rev()
+            .find(|t| !matches!(t.punct(text), Some('"' | '”' | '»' | ')' | '’')))
+            .is_some_and(|t| t.punct(text) == Some('?'))
+        {
+            continue;
+        }
+        let quoted = overlap_len(sentence.span, quotes);
+        if quoted * 2 > sentence.span.len() {
+            continue;
+        }
+        for clause in clauses(text, tokens) {
+            if let Some(claim) = judge(text, &tokens[clause], figures, attributions) {
+                out.push(claim);
+            }
+        }
+    }
+    out
+}
+
+/// Bytes of `span` covered by `spans`.
+fn overlap_len(span: Span, spans: &[Suggestion]) -> usize {
+    let from = spans.partition_point(|s| s.span.end <= span.start);
+    spans[from..]
+        .iter()
+        .take_while(|s| s.span.start < span.end)
+        .map(|s| {
+            s.span
+                .end
+                .min(span.end)
+                .saturating_sub(s.span.start.max(span.start))
+        })
+        .sum()
+}
+
+/// Token ranges of the clauses of a sentence, without end punctuation.
+fn clauses(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut depth_quote = false;
+    for (i, t) in tokens.iter().enumerate() {
+        match t.punct(text) {
+            Some('"') => depth_quote = !depth_quote,
+            Some('“' | '«') => depth_quote = true,
+            Some('”' | '»') => depth_quote = false,
+            _ => {}
+        }
+        if depth_quote {
+            continue;
+        }
+        let cut = match t.punct(text) {
+            Some(';') => Some(i + 1),
+            Some(',') => tokens.get(i + 1).and_then(|n| {
+                let w = n.text(text);
+                let joiner = n.word && CLAUSE_JOINERS.contains(w);
+                let participle = n.word
+                    && w.len() > 5
+                    && w.ends_with("ing")
+                    && w.chars().next().is_some_and(char::is_lowercase);
+                (joiner || participle).then_some(i + 1)
+            }),
+            _ => None,
+        };
+        if let Some(next) = cut {
+            out.push(start..i);
+            start = next;
+        }
+    }
+    out.push(start..tokens.len());
+    out.into_iter()
+        .map(|r| {
+            let mut end = r.end;
+            while end > r.start
+                && matches!(
+                    tokens[end - 1].punct(text),
+                    Some('.' | '!' | ',' | ';' | ':')
+                )
+            {
+                end -= 1;
+            }
+            r.start..end
+        })
+        .filter(|r| !r.is_empty())
+        .collect()
+}
+
+/// The claim a clause makes, if it is check-worthy.
+fn judge(
+    text: &str,
+    tokens: &[Token],
+    figures: &[Suggestion],
+    attributions: &[Attribution],
+) -> Option<Suggestion> {
+    let mut range = 0..tokens.len();
+    let opening = trim_clause(text, tokens, range.clone()).start;
+    if tokens
+        .get(opening)
+        .is_some_and(|t| t.word && FIRST_PERSON.contains(t.text(text)))
+    {
+        return None; // `I think …`, `We believe …`: an opinion
+    }
+    let mut attributed = false;
+    // Take off the attribution; once more when the claim itself opens with
+    // one (`… told AFP that she believed CLAIM`).
+    for _ in 0..2 {
+        match without_attribution(text, tokens, range.clone(), attributions, !attributed) {
+            Some(inner) => {
+                range = inner;
+                attributed = true;
+            }
+            None => break,
+        }
+    }
+    let range = trim_clause(text, tokens, range);
+    let words = tokens[range.clone()].iter().filter(|t| t.word).count();
+    if words < MIN_WORDS {
+        return None;
+    }
+    let body = &tokens[range];
+    // A participle clause (`saying they planned …`) has no subject of its
+    // own: its statement belongs to the main clause.
+    if body.first().is_some_and(|t| {
+        let w = t.text(text);
+        t.word && w.ends_with("ing") && w.chars().next().is_some_and(char::is_lowercase)
+    }) {
+        return None;
+    }
+    let span = Span::new(body.first()?.span.start, body.last()?.span.end);
+    if body
+        .iter()
+        .take(2)
+        .any(|t| t.word && FIRST_PERSON.contains(t.text(text)))
+    {
+        return None;
+    }
+    let from = figures.partition_point(|f| f.span.end <= span.start);
+    let has_figure = figures[from..]
+        .iter()
+        .take_while(|f| f.span.start < span.end)
+        .any(|f| f.span.end <= span.end);
+    let any = |lexicon: &Lexicon| {
+        body.iter()
+            .any(|t| t.word && lexicon.contains(t.text(text)))
+    };
+    let (score, rule) = if has_figure {
+        (0.8, "claim.figure")
+    } else if attributed {
+        (0.65, "claim.attributed")
+    } else if any(&COMPARISON) {
+        (0.55, "claim.comparison")
+    } else if any(&CAUSAL) {
+        (0.55, "claim.causal")
+    } else if body
+        .first()
+        .is_some_and(|t| t.word && QUANTIFIER.contains(t.text(text)))
+    {
+        (0.5, "claim.quantity")
+    } else {
+        return None;
+    };
+    Some(Suggestion::new(Tag::Claim, span, score, rule))
+}
+
+/// The part of `tokens[range]` that an attribution in it reports, if the
+/// range holds one: `X said (that) CLAIM` gives CLAIM, and so does
+/// `CLAIM, X said` (only when `anywhere`; else the source must open the
+/// range).
+fn without_attribution(
+    text: &str,
+    tokens: &[Token],
+    range: Range<usize>,
+    attributions: &[Attribution],
+    anywhere: bool,
+) -> Option<Range<usize>> {
+    let part = &tokens[range.clone()];
+    let span = Span::new(part.first()?.span.start, part.last()?.span.end);
+    let from = attributions.partition_point(|a| a.cue.end <= span.start);
+    let a = attributions[from..]
+        .iter()
+        .take_while(|a| a.cue.start < span.end)
+        .find(|a| a.source.start >= span.start && a.source.end <= span.end)?;
+    let index = |at: usize| {
+        range.start
+            + part
+                .iter()
+                .position(|t| t.span.start >= at)
+                .unwrap_or(part.len())
+    };
+    let cue_end = index(a.cue.end);
+    let source_first = index(a.source.start);
+    let words_after = tokens[cue_end..range.end].iter().filter(|t| t.word).count();
+    let opening = trim_clause(text, tokens, range.clone()).start;
+    // The source opens the clause, possibly after its appositive head
+    // (`his partner, Elena German, told …`).
+    let after_head = source_first > 0
+        && tokens[source_first - 1].punct(text) == Some(',')
+        && source_first - opening <= 5;
+    let leads = source_first <= opening + 1 || after_head;
+    if a.source.end <= a.cue.start && words_after >= MIN_WORDS && leads {
+        // `X said (that) CLAIM`, `X told AFP that CLAIM`; not `X agreed to
+        // …` or `X voiced concern`, whose object is no statement.
+        let mut start = cue_end;
+        if tokens
+            .get(start)
+            .is_some_and(|t| t.word && t.text(text).eq_ignore_ascii_case("to"))
+        {
+            return None;
+        }
+        let that = tokens[start..range.end]
+            .iter()
+            .take(8)
+            .position(|t| t.word && t.text(text).eq_ignore_ascii_case("that"));
+        match that {
+            Some(k) => start += k + 1,
+            None if !CLAUSE_CUES.contains(&text[a.cue.range()]) => return None,
+            None => {}
+        }
+        return Some(start..range.end);
+    }
+    if !anywhere {
+        return None;
+    }
+    // `CLAIM, X said` / `CLAIM, said X`
+    let attribution_start = source_first.min(index(a.cue.start));
+    let comma = tokens[range.start..attribution_start]
+        .iter()
+        .rposition(|t| t.punct(text) == Some(','))?;
+    let comma = range.start + comma;
+    (attribution_start - comma <= 8).then_some(range.start..comma)
+}
+
+/// Drops leading conjunctions and a short introductory phrase.
+fn trim_clause(text: &str, tokens: &[Token], mut range: Range<usize>) -> Range<usize> {
+    loop {
+        let Some(first) = tokens.get(range.start).filter(|_| !range.is_empty()) else {
+            return range;
+        };
+        if first.word && LEADING_CONJUNCTIONS.contains(first.text(text)) {
+            range.start += 1;
+            continue;
+        }
+        if !first.word && !matches!(first.punct(text), Some('"' | '“' | '«')) {
+            range.start += 1;
+            continue;
+        }
+        if first.word && INTRO_OPENERS.contains(first.text(text)) {
+            let comma = tokens[range.clone()]
+                .iter()
+                .take(MAX_INTRO + 1)
+                .position(|t| t.punct(text) == Some(','));
+            if let Some(k) = comma {
+                range.start += k + 1;
+                continue;
+            }
+        }
+        return range;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Article, Tag};
+    use crate::suggest::suggest;
+
+    fn found(input: &str) -> Vec<String> {
+        let article = Article::new(input.to_owned());
+        suggest(&article, &[Tag::Claim])
+            .iter()
+            .map(|x| input[x.span.range()].to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn a_clause_with_a_figure_is_a_claim() {
+        assert_eq!(
+            found(
+                "Some 6,700 people were arrested in the wake of the election, and many have spoken of torture."
+            ),
+            vec!["Some 6,700 people were arrested in the wake of the election"]
+        );
+    }
+
+    #[test]
+    fn the_attribution_is_taken_off_the_claim() {
+        assert_eq!(
+            found("Officials say he died when a device went off in his hand."),
+            vec!["he died when a device went off in his hand"]
+        );
+        assert_eq!(
+            found("The economy grew faster than expected, the minister said."),
+            vec!["The economy grew faster than expected"]
+        );
+    }
+
+    #[test]
+    fn an_introductory_phrase_is_dropped() {
+        assert_eq!(
+            found("On election day, state channels aired more than 40 rallies."),
+            vec!["state channels aired more than 40 rallies"]
+        );
+    }
+
+    #[test]
+    fn questions_headings_and_opinions_are_not_claims() {
+        assert!(found("Did 40% of voters really stay home?").is_empty());
+        assert!(found("I think the 2 candidates are the best we have.").is_empty());
+        assert!(found("Title\n\nWhat 5 things matter most\n\nBody text here.").is_empty());
+    }
+}

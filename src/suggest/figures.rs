@@ -1,0 +1,517 @@
+//! Figures: quantities written in the text, with their sign, currency,
+//! scale word or unit (`80.1%`, `60% to 70%`, `$4.5 million`, `€3bn`,
+//! `6,700`, `34-year-old`, `25 years`, `two million`, `a fifth`).
+//!
+//! A number is found by its digits, then read in its context: numbers that
+//! belong to a date, a time, a year, an ordinal, a name or a code are not
+//! figures. Spelled-out numbers count only with a scale, a percent, a unit
+//! of time or a fraction — a bare "three" is not a figure. Qualifiers such
+//! as "more than" or "about" stay outside the span. This module never looks
+//! beyond the few words around a number.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Suggestion;
+use super::lexicon::{MONTH, SCALE, UNIT};
+use crate::model::{Span, Tag};
+
+static DIGITS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[0-9]+(?:[.,][0-9]+)*").expect("the number pattern is valid"));
+
+const NUMBER_WORD: &str = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred";
+
+static SPELLED: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = format!(
+        r"(?i-u)\b(?P<num>(?:{n}|a|half a)(?:[- ](?:{n}|and))*)[- ](?P<unit>million|billion|trillion|thousand|hundred|per ?cent|percentage points?|year-old|years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|points?)\b",
+        n = NUMBER_WORD
+    );
+    Regex::new(&pattern).expect("the spelled-out number pattern is valid")
+});
+
+static FRACTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i-u)\b(?:a|one|two|three|four|five|six|seven|eight|nine)[- ](?:half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b")
+        .expect("the fraction pattern is valid")
+});
+
+/// Currency symbols written before a number.
+const CURRENCY_SYMBOLS: &[char] = &['$', '€', '£', '¥', '₹', '₽', '₩'];
+/// Currency codes written before a number (`USD 5`).
+const CURRENCY_CODES: &[&str] = &[
+    "USD", "EUR", "GBP", "CHF", "JPY", "RUB", "CNY", "INR", "CAD", "AUD", "SEK", "NOK", "PLN",
+];
+/// Words after a number that make it a time of day.
+const TIME_WORDS: &[&str] = &[
+    "am", "pm", "a.m", "p.m", "gmt", "bst", "utc", "et", "est", "edt", "pt", "pst", "cet",
+    "o'clock", "hrs",
+];
+
+/// Every figure in `text`.
+pub fn figures(text: &str) -> Vec<Suggestion> {
+    let mut out = Vec::new();
+    let mut covered_to = 0;
+    for m in DIGITS.find_iter(text) {
+        if m.start() < covered_to {
+            continue;
+        }
+        if let Some(figure) = read_figure(text, m.start(), m.end()) {
+            covered_to = figure.span.end;
+            out.push(figure);
+        }
+    }
+    for caps in SPELLED.captures_iter(text) {
+        let (Some(all), Some(num), Some(unit)) = (caps.get(0), caps.name("num"), caps.name("unit"))
+        else {
+            continue;
+        };
+        let number = num.as_str().to_ascii_lowercase();
+        let unit = unit.as_str().to_ascii_lowercase();
+        let scaled = ["million", "billion", "trillion", "thousand", "hundred"].contains(&&*unit)
+            || unit.starts_with("per");
+        let bare_article = number == "a" || number == "half a";
+        if bare_article && !scaled {
+            continue;
+        }
+        if number.ends_with(" and") || number.ends_with("-and") {
+            continue;
+        }
+        let rule = if unit.contains("cent") || unit.contains("point") {
+            "figure.spelled_percent"
+        } else if scaled {
+            "figure.spelled_scale"
+        } else {
+            "figure.spelled_unit"
+        };
+        out.push(Suggestion::new(
+            Tag::Figure,
+            Span::new(all.start(), all.end()),
+            0.75,
+            rule,
+        ));
+    }
+    for m in FRACTION.find_iter(text) {
+        let after = text[m.end()..].trim_start_matches(' ');
+        let fraction_use = after.starts_with("of ")
+            || after.is_empty()
+            || after.starts_with(['.', ',', ';', ')', '\n'])
+            || !m.as_str().to_ascii_lowercase().starts_with("a ");
+        if fraction_use {
+            out.push(Suggestion::new(
+                Tag::Figure,
+                Span::new(m.start(), m.end()),
+                0.7,
+                "figure.fraction",
+            ));
+        }
+    }
+    out.sort_by_key(|s| (s.span.start, std::cmp::Reverse(s.span.end)));
+    // A spelled-out match inside a digit figure ("5 million" is one figure).
+    let mut kept: Vec<Suggestion> = Vec::with_capacity(out.len());
+    for s in out {
+        if kept.last().is_some_and(|k| k.span.end > s.span.start) {
+            continue;
+        }
+        kept.push(s);
+    }
+    kept
+}
+
+fn char_before(text: &str, at: usize) -> Option<char> {
+    text[..at].chars().next_back()
+}
+
+fn char_after(text: &str, at: usize) -> Option<char> {
+    text[at..].chars().next()
+}
+
+/// The run of ASCII letters (and inner periods/apostrophes) starting at `at`.
+fn letters_at(text: &str, at: usize) -> &str {
+    let rest = &text[at..];
+    let mut end = 0;
+    for (i, c) in rest.char_indices() {
+        let inner = (c == '.' || c == '\'') && i > 0 && {
+            let next = rest[i + 1..].chars().next();
+            next.is_some_and(|n| n.is_ascii_alphabetic())
+        };
+        if c.is_ascii_alphabetic() || inner {
+            end = i + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    &rest[..end]
+}
+
+/// The word after `at`, past spaces (not past a line break).
+fn word_after(text: &str, at: usize) -> (usize, &str) {
+    let gap = text[at..].len() - text[at..].trim_start_matches([' ', '\u{a0}']).len();
+    let start = at + gap;
+    (start, letters_at(text, start))
+}
+
+/// The word before `at`, past spaces and one period (`Aug. 9`).
+fn word_before(text: &str, at: usize) -> &str {
+    let head = text[..at].trim_end_matches([' ', '\u{a0}']);
+    let head = head.strip_suffix('.').unwrap_or(head);
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_alphabetic())
+        .last()
+        .map_or(head.len(), |(i, _)| i);
+    &head[start..]
+}
+
+fn is_year(number: &str) -> bool {
+    number.len() == 4
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && number
+            .parse::<u32>()
+            .is_ok_and(|y| (1900..=2099).contains(&y))
+}
+
+/// Reads the figure whose digits are `text[start..end]`, or `None` when the
+/// number is not a figure.
+fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
+    let number = &text[start..end];
+    let before = char_before(text, start);
+    if let Some(p) = before {
+        if p.is_alphabetic() || p == '#' || p == '_' {
+            return None;
+        }
+        if matches!(p, '-' | '/' | ':' | '–' | '.') {
+            let prior = char_before(text, start - p.len_utf8());
+            if prior.is_some_and(char::is_alphanumeric) {
+                return None;
+            }
+        }
+    }
+    let after = char_after(text, end);
+    let next_is_digit = |at: usize| char_after(text, at).is_some_and(|c| c.is_ascii_digit());
+    match after {
+        Some(':') if next_is_digit(end + 1) => return None,
+        Some('/') if next_is_digit(end + 1) => return None,
+        Some('-') if next_is_digit(end + 1) => {
+            // 2020-08-16, 555-1234-00: dates and codes.
+            let rest = &text[end + 1..];
+            let second = rest.bytes().take_while(u8::is_ascii_digit).count();
+            if rest[second..].starts_with('-') && next_is_digit(end + 2 + second) {
+                return None;
+            }
+            if is_year(number) {
+                return None;
+            }
+        }
+        _ => {}
+    }
+    let suffix = letters_at(text, end);
+    let lower_suffix = suffix.to_ascii_lowercase();
+    let mut fig_end = end;
+    let mut rule = "figure.count";
+    let mut score = 0.6;
+    if !suffix.is_empty() {
+        if ["st", "nd", "rd", "th"].contains(&&*lower_suffix) {
+            return None;
+        }
+        if TIME_WORDS.contains(&lower_suffix.trim_end_matches('.')) {
+            return None;
+        }
+        if lower_suffix == "s" {
+            return None; // the 1990s, the 80s
+        }
+        if SCALE.contains(&lower_suffix) {
+            fig_end = end + suffix.len();
+            rule = "figure.scale";
+            score = 0.85;
+        } else if UNIT.contains(&lower_suffix) {
+            fig_end = end + suffix.len();
+            rule = "figure.unit";
+            score = 0.85;
+        } else {
+            return None; // 3D, 5G, 4x4: names and codes
+        }
+    }
+    let (_, next_word) = word_after(text, fig_end);
+    if TIME_WORDS.contains(&next_word.to_ascii_lowercase().trim_end_matches('.')) {
+        return None;
+    }
+    let small = number.len() <= 2 && number.bytes().all(|b| b.is_ascii_digit());
+    if small && (MONTH.contains(word_before(text, start)) || MONTH.contains(next_word)) {
+        return None;
+    }
+    if small && next_word.eq_ignore_ascii_case("of") {
+        let (_, month) = word_after(text, word_after(text, fig_end).0 + 2);
+        if MONTH.contains(month) {
+            return None;
+        }
+    }
+
+    // Currency and sign before the number.
+    let mut fig_start = start;
+    let mut money = false;
+    if let Some(p) = before
+        && CURRENCY_SYMBOLS.contains(&p)
+    {
+        fig_start -= p.len_utf8();
+        money = true;
+        let letters = text[..fig_start]
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_uppercase)
+            .count();
+        if (1..=3).contains(&letters)
+            && !char_before(text, fig_start - letters).is_some_and(char::is_alphanumeric)
+        {
+            fig_start -= letters;
+        }
+    } else if let Some(p) = before
+        && matches!(p, '-' | '−' | '+' | '±')
+        && !char_before(text, start - p.len_utf8()).is_some_and(char::is_alphanumeric)
+    {
+        fig_start -= p.len_utf8();
+    } else {
+        let code = word_before(text, start);
+        let gap_ok = text[..start].ends_with(' ');
+        if gap_ok && CURRENCY_CODES.contains(&code) {
+            fig_start = start - 1 - code.len();
+            money = true;
+        }
+    }
+
+    // Scale, percent and unit after the number.
+    if char_after(text, fig_end) == Some('%') {
+        fig_end += 1;
+        rule = "figure.percent";
+        score = 0.95;
+    } else if text[fig_end..].starts_with(" %") {
+        fig_end += 2;
+        rule = "figure.percent";
+        score = 0.95;
+    }
+    if rule == "figure.count" || rule == "figure.scale" {
+        let (at, word) = word_after(text, fig_end);
+        if !word.is_empty() && SCALE.contains(word) && at > fig_end {
+            fig_end = at + word.len();
+            rule = "figure.scale";
+            score = 0.9;
+        }
+    }
+    let (at, word) = word_after(text, fig_end);
+    let lower = word.to_ascii_lowercase();
+    if at > fig_end && !word.is_empty() {
+        if lower == "percent" || lower == "pc" {
+            fig_end = at + word.len();
+            rule = "figure.percent";
+            score = 0.95;
+        } else if lower == "per" && text[at..].to_ascii_lowercase().starts_with("per cent") {
+            fig_end = at + "per cent".len();
+            rule = "figure.percent";
+            score = 0.95;
+        } else if lower == "percentage" {
+            let rest = &text[at..];
+            let phrase = ["percentage points", "percentage point"]
+                .into_iter()
+                .find(|p| rest.starts_with(p));
+            if let Some(p) = phrase {
+                fig_end = at + p.len();
+                rule = "figure.percent";
+                score = 0.95;
+            }
+        } else if UNIT.contains(&lower) && rule != "figure.percent" {
+            fig_end = at + word.len();
+            if !money {
+                rule = "figure.unit";
+                score = 0.85;
+            }
+        }
+    }
+    // Hyphenated compounds: 34-year-old, 5-point, 30-second.
+    if char_after(text, fig_end) == Some('-') {
+        let tail = letters_compound(text, fig_end + 1);
+        if !tail.is_empty() {
+            rule = if tail.ends_with("-old") {
+                "figure.age"
+            } else {
+                "figure.unit"
+            };
+            fig_end += 1 + tail.len();
+            score = 0.9;
+        }
+    }
+    if money {
+        rule = "figure.money";
+        score = 0.95;
+    }
+    if rule == "figure.count" {
+        if is_year(number) {
+            return None;
+        }
+        if number.contains('.') {
+            rule = "figure.decimal";
+            score = 0.8;
+        }
+    }
+
+    // A range: 60% to 70%, 10-12 years, $4m-$5m.
+    if let Some(second) = range_end(text, fig_end) {
+        return Some(Suggestion::new(
+            Tag::Figure,
+            Span::new(fig_start, second),
+            0.95,
+            "figure.range",
+        ));
+    }
+    Some(Suggestion::new(
+        Tag::Figure,
+        Span::new(fig_start, fig_end),
+        score,
+        rule,
+    ))
+}
+
+/// Lower-case letters with inner hyphens (`year-old`) starting at `at`.
+fn letters_compound(text: &str, at: usize) -> &str {
+    let rest = &text[at..];
+    let mut last_letter = 0;
+    for (i, c) in rest.char_indices() {
+        if c.is_ascii_lowercase() {
+            last_letter = i + 1;
+        } else if c != '-' || i == 0 {
+            break;
+        }
+    }
+    &rest[..last_letter]
+}
+
+/// The end of the second figure of a range that starts after `at`.
+fn range_end(text: &str, at: usize) -> Option<usize> {
+    let rest = &text[at..];
+    let joiner = ["-", "–", "—", " to ", " - ", " – "]
+        .into_iter()
+        .find(|j| rest.starts_with(j))?;
+    let second_start = at + joiner.len();
+    let first_char = char_after(text, second_start)?;
+    let digits_at = if CURRENCY_SYMBOLS.contains(&first_char) {
+        second_start + first_char.len_utf8()
+    } else {
+        second_start
+    };
+    let m = DIGITS.find_at(text, digits_at)?;
+    if m.start() != digits_at {
+        return None;
+    }
+    // Read the second number as if it stood alone.
+    let second = read_figure_alone(text, m.start(), m.end())?;
+    Some(second)
+}
+
+fn read_figure_alone(text: &str, start: usize, end: usize) -> Option<usize> {
+    if is_year(&text[start..end]) {
+        return None;
+    }
+    let after = letters_at(text, end).to_ascii_lowercase();
+    if ["st", "nd", "rd", "th", "am", "pm", "s"].contains(&&*after) {
+        return None;
+    }
+    let mut stop = end;
+    if !after.is_empty() && (SCALE.contains(&after) || UNIT.contains(&after)) {
+        stop += after.len();
+    }
+    if char_after(text, stop) == Some('%') {
+        return Some(stop + 1);
+    }
+    let (at, word) = word_after(text, stop);
+    let lower = word.to_ascii_lowercase();
+    if TIME_WORDS.contains(&lower.trim_end_matches('.')) {
+        return None;
+    }
+    if at > stop && (SCALE.contains(&lower) || UNIT.contains(&lower)) {
+        return Some(at + word.len());
+    }
+    Some(stop)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        figures(text)
+            .iter()
+            .map(|s| &text[s.span.range()])
+            .collect()
+    }
+
+    #[test]
+    fn percentages_with_sign_or_word() {
+        assert_eq!(found("won 80.1% of the vote"), vec!["80.1%"]);
+        assert_eq!(
+            found("up 3 percent and 4 per cent"),
+            vec!["3 percent", "4 per cent"]
+        );
+        assert_eq!(
+            found("a 2 percentage point lead"),
+            vec!["2 percentage point"]
+        );
+    }
+
+    #[test]
+    fn ranges_are_one_figure() {
+        assert_eq!(
+            found("support ranging from 60% to 70%."),
+            vec!["60% to 70%"]
+        );
+        assert_eq!(found("for 10-12 years"), vec!["10-12 years"]);
+    }
+
+    #[test]
+    fn money_keeps_symbol_and_scale() {
+        assert_eq!(found("a $4.5 million grant"), vec!["$4.5 million"]);
+        assert_eq!(found("costs €3bn a year"), vec!["€3bn"]);
+        assert_eq!(found("paid US$20 and £1.2m"), vec!["US$20", "£1.2m"]);
+    }
+
+    #[test]
+    fn counts_ages_and_decimals() {
+        assert_eq!(found("Some 6,700 people"), vec!["6,700"]);
+        assert_eq!(found("the 34-year-old was shot"), vec!["34-year-old"]);
+        assert_eq!(found("a rate of 2.5 here"), vec!["2.5"]);
+        assert_eq!(found("in power for 25 years"), vec!["25 years"]);
+        assert_eq!(found("a 5-point lead"), vec!["5-point"]);
+    }
+
+    #[test]
+    fn spelled_out_numbers_need_a_scale_or_unit() {
+        assert_eq!(found("two million people"), vec!["two million"]);
+        assert_eq!(
+            found("Forty-one percent said so"),
+            vec!["Forty-one percent"]
+        );
+        assert_eq!(found("for two months"), vec!["two months"]);
+        assert!(found("three Baltic republics and two others").is_empty());
+        assert!(found("a year ago").is_empty());
+    }
+
+    #[test]
+    fn fractions_are_figures() {
+        assert_eq!(found("a fifth of voters"), vec!["a fifth"]);
+        assert_eq!(found("two-thirds of the seats"), vec!["two-thirds"]);
+        assert!(found("for a third term").is_empty());
+    }
+
+    #[test]
+    fn dates_times_and_years_are_not_figures() {
+        assert!(found("the disputed 9 August election").is_empty());
+        assert!(found("on August 9, 2020 and Aug. 10").is_empty());
+        assert!(found("in power since 1994").is_empty());
+        assert!(found("at 10:30 and at 3 p.m. and 9am").is_empty());
+        assert!(found("dated 2020-08-16").is_empty());
+        assert!(found("the 21st century and the 1990s").is_empty());
+    }
+
+    #[test]
+    fn numbers_in_names_and_codes_are_not_figures() {
+        assert!(found("the G7 met over Covid-19 and the F-16 deal on 9/11").is_empty());
+    }
+}

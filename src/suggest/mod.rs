@@ -1,0 +1,158 @@
+//! Offline pre-annotation: rules that propose figures, quotes, sources and
+//! claims in an article, each with a score and the name of the rule that
+//! fired, for the journalist to accept or reject.
+//!
+//! Everything here is a pure function of the article text: no network, no
+//! model, no file system, no clock, no shared mutable state. [`suggest`] is
+//! safe to call from a worker thread (an [`Article`] is `Send + Sync`) and
+//! runs at tens of megabytes per second, so the window can suggest a long
+//! article in the background and show the result when it is ready.
+//!
+//! The rules follow the annotation guide in `shared/corpus/README.md`:
+//! - [`figures`]: a number with its sign, unit or scale word; not dates,
+//!   times, years used as dates, ordinals or numbers inside names;
+//! - [`quotes`]: words between paired quotation marks, across paragraphs
+//!   when a quote continues; never apostrophes, names or titles;
+//! - [`sources`]: who a statement is attributed to, found around reporting
+//!   cues ("said", "told", "according to" …), pronouns included;
+//! - [`claims`]: check-worthy clauses (a figure, a comparison, an attributed
+//!   statement, a cause); not questions, headings or first-person opinion.
+//!
+//! This module depends on `model` only. It never changes an annotation set:
+//! turning suggestions into annotations is the caller's decision.
+
+pub mod claims;
+pub mod figures;
+mod lexicon;
+pub mod quotes;
+pub mod sources;
+pub mod text;
+
+use crate::model::{Article, Span, Tag};
+
+/// One proposed annotation.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Suggestion {
+    pub tag: Tag,
+    /// Byte range in the article text, on character boundaries.
+    pub span: Span,
+    /// Confidence between 0 and 1: how sure the rule is.
+    pub score: f32,
+    /// The rule that fired, e.g. `figure.percent` or `source.before_cue`.
+    pub rule: &'static str,
+}
+
+impl Suggestion {
+    pub(crate) fn new(tag: Tag, span: Span, score: f32, rule: &'static str) -> Self {
+        Self {
+            tag,
+            span,
+            score,
+            rule,
+        }
+    }
+}
+
+/// Suggestions for `article`, restricted to `tags` (all four when `tags` is
+/// empty), sorted by position — start ascending, end descending, then tag,
+/// the order of an annotation set — with no two on the same span and tag.
+pub fn suggest(article: &Article, tags: &[Tag]) -> Vec<Suggestion> {
+    let wants = |tag: Tag| tags.is_empty() || tags.contains(&tag);
+    let text = article.text();
+    let mut out = Vec::new();
+    let figures = if wants(Tag::Figure) || wants(Tag::Claim) {
+        figures::figures(text)
+    } else {
+        Vec::new()
+    };
+    let quotes = if wants(Tag::Quote) || wants(Tag::Claim) {
+        quotes::quotes(text, article.paragraphs())
+    } else {
+        Vec::new()
+    };
+    let sentences = text::sentences(text, article.paragraphs());
+    if wants(Tag::Source) || wants(Tag::Claim) {
+        let attributions = sources::attributions(text, &sentences);
+        if wants(Tag::Claim) {
+            out.extend(claims::claims(
+                text,
+                &sentences,
+                &figures,
+                &attributions,
+                &quotes,
+            ));
+        }
+        if wants(Tag::Source) {
+            out.extend(
+                attributions
+                    .iter()
+                    .map(|a| Suggestion::new(Tag::Source, a.source, a.score, a.rule)),
+            );
+        }
+    }
+    if wants(Tag::Figure) {
+        out.extend(figures);
+    }
+    if wants(Tag::Quote) {
+        out.extend(quotes);
+    }
+    out.retain(|s| wants(s.tag) && !s.span.is_empty());
+    sort_and_dedup(&mut out);
+    out
+}
+
+/// Sorts in set order and keeps the best-scored suggestion of each span and
+/// tag.
+fn sort_and_dedup(out: &mut Vec<Suggestion>) {
+    out.sort_by(|a, b| {
+        crate::model::annotation::SortKey::new(a.span, a.tag)
+            .cmp(&crate::model::annotation::SortKey::new(b.span, b.tag))
+            .then(b.score.total_cmp(&a.score))
+    });
+    out.dedup_by(|later, kept| later.span == kept.span && later.tag == kept.tag);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(text: &str) -> Article {
+        Article::new(text.to_owned())
+    }
+
+    #[test]
+    fn suggestions_are_sorted_and_unique() {
+        let a = article(
+            "Officials said 6,700 people were arrested, up 20% from last year.\n\n\"It is a record,\" he said.",
+        );
+        let all = suggest(&a, &[]);
+        assert!(!all.is_empty());
+        for pair in all.windows(2) {
+            let (x, y) = (&pair[0], &pair[1]);
+            let kx = crate::model::annotation::SortKey::new(x.span, x.tag);
+            let ky = crate::model::annotation::SortKey::new(y.span, y.tag);
+            assert!(kx < ky, "{x:?} then {y:?}");
+        }
+    }
+
+    #[test]
+    fn only_the_requested_tags_are_suggested() {
+        let a = article("Officials said 6,700 people were arrested.");
+        let figures = suggest(&a, &[Tag::Figure]);
+        assert!(!figures.is_empty());
+        assert!(figures.iter().all(|s| s.tag == Tag::Figure));
+    }
+
+    #[test]
+    fn every_span_is_on_character_boundaries() {
+        let a = article("«Ça coûte 4,5 millions d’euros», a dit le ministre. “Übel” — 3 % ?");
+        for s in suggest(&a, &[]) {
+            assert!(s.span.validate(a.text()).is_ok(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn an_empty_article_has_no_suggestions() {
+        assert!(suggest(&article(""), &[]).is_empty());
+    }
+}

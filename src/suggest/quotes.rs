@@ -1,0 +1,483 @@
+//! Quotes: the words between paired double quotation marks, marks included.
+//!
+//! Straight (`"…"`), curly (`“…”`), low-high (`„…“`) and guillemets
+//! (`«…»`) are paired by their role: a mark after a space opens, a mark
+//! before a space or punctuation closes, and a mistyped or mixed pair still
+//! closes. Quotes nested in a quote belong to it. A quote that runs over
+//! several paragraphs follows the typographic convention: a paragraph opens
+//! the quote without closing it and the next paragraph starts with an
+//! opening mark; the suggestion spans them all, up to the closing mark.
+//!
+//! Single marks are never quotation marks here, since they cannot be told
+//! from apostrophes (`don't`, `the ’90s`). Names and titles in quotation
+//! marks (`"March for Freedom"`, `“Face the Nation,”`), markup attribute
+//! values and scare quotes in a sentence with no reporting cue are not
+//! quotes.
+
+use super::Suggestion;
+use super::lexicon::{Lexicon, REPORTING};
+use crate::model::{Paragraph, ParagraphKind, Span, Tag};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    /// A straight mark between two non-spaces: the pairing decides.
+    Either,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Straight,
+    Curly,
+    Guillemet,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    at: usize,
+    ch: char,
+    role: Role,
+    family: Family,
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‟')
+}
+
+fn opens_after(c: Option<char>) -> bool {
+    c.is_none_or(|c| c.is_whitespace() || "([{—–-/:;".contains(c) || is_mark(c))
+}
+
+fn closes_before(c: Option<char>) -> bool {
+    c.is_none_or(|c| c.is_whitespace() || ".,;:!?)]}—–-…'’".contains(c) || is_mark(c))
+}
+
+fn classify(ch: char, prev: Option<char>, next: Option<char>) -> Option<Mark> {
+    let family = match ch {
+        '"' => Family::Straight,
+        '«' | '»' => Family::Guillemet,
+        _ => Family::Curly,
+    };
+    let role = match ch {
+        '“' | '„' | '‟' | '«' => {
+            if !opens_after(prev) && closes_before(next) {
+                Role::Close // “Mostly False.“
+            } else {
+                Role::Open
+            }
+        }
+        '”' | '»' => {
+            if opens_after(prev) && next.is_some_and(char::is_alphanumeric) {
+                Role::Open // ”Mr. — a mistyped opening mark
+            } else {
+                Role::Close
+            }
+        }
+        _ => {
+            if prev.is_some_and(|p| p.is_ascii_digit()) && next.is_none_or(|n| !n.is_alphabetic()) {
+                return None; // 6'3" tall: inches
+            }
+            match (opens_after(prev), closes_before(next)) {
+                (true, false) => Role::Open,
+                (false, true) => Role::Close,
+                _ => Role::Either,
+            }
+        }
+    };
+    Some(Mark {
+        at: 0,
+        ch,
+        role,
+        family,
+    })
+}
+
+/// The quotation marks of a paragraph, with their roles.
+fn marks(text: &str, range: Span) -> Vec<Mark> {
+    let line = &text[range.range()];
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if is_mark(c) {
+            let next = chars.peek().map(|&(_, n)| n);
+            if let Some(mut mark) = classify(c, prev, next) {
+                mark.at = range.start + i;
+                out.push(mark);
+            }
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+/// A quote found by pairing, before filtering.
+#[derive(Debug, Clone, Copy)]
+struct Pair {
+    span: Span,
+    paragraphs: usize,
+}
+
+/// Every quote in the article.
+pub fn quotes(text: &str, paragraphs: &[Paragraph]) -> Vec<Suggestion> {
+    let mut out = Vec::new();
+    // The start of a quote still open at the end of the last paragraph, and
+    // how many paragraphs it has run over.
+    let mut carried: Option<(usize, usize)> = None;
+    // Quotes directly inside the open one: they stand on their own if its
+    // opening mark turns out to be stray (never closed).
+    let mut nested: Vec<Pair> = Vec::new();
+    for p in paragraphs {
+        if p.kind == ParagraphKind::Blank {
+            continue;
+        }
+        let range = Span::new(p.range.start, p.range.end);
+        let mut marks = marks(text, range).into_iter().peekable();
+        let mut stack: Vec<Mark> = Vec::new();
+        let mut count = 1;
+        if let Some((start, n)) = carried.take() {
+            let reopens = marks.peek().is_some_and(|m| {
+                m.role != Role::Close
+                    && m.family == family_of(start, text)
+                    && text[range.start..m.at].trim().is_empty()
+            });
+            if reopens && let Some(first) = marks.next() {
+                stack.push(Mark { at: start, ..first });
+                count = n + 1;
+            } else {
+                out.append(&mut nested);
+            }
+        }
+        for mark in marks {
+            let Some(top) = stack.last() else {
+                if mark.role != Role::Close {
+                    stack.push(mark);
+                    count = 1;
+                }
+                continue;
+            };
+            // The opener this mark closes: with one quote open any closing
+            // mark will do (mixed marks are common); inside a nested quote,
+            // the nearest opener of the same kind.
+            let closes = match mark.role {
+                Role::Open => None,
+                _ if stack.len() == 1 => Some(0),
+                _ => stack.iter().rposition(|o| o.family == mark.family),
+            };
+            if let Some(k) = closes {
+                let open = stack[k];
+                stack.truncate(k);
+                let pair = Pair {
+                    span: Span::new(open.at, mark.at + mark.ch.len_utf8()),
+                    paragraphs: if k == 0 { count } else { 1 },
+                };
+                match k {
+                    0 if count > MAX_PARAGRAPHS => out.append(&mut nested),
+                    0 => {
+                        nested.clear();
+                        out.push(pair);
+                    }
+                    1 => nested.push(pair),
+                    _ => {}
+                }
+            } else if mark.role != Role::Close && mark.family != top.family {
+                stack.push(mark); // a quote inside a quote
+            } else if mark.role != Role::Close && stack.len() == 1 {
+                // The same kind of mark opens again: the first one was stray.
+                out.append(&mut nested);
+                stack[0] = mark;
+                count = 1;
+            }
+        }
+        // Still open: the quote continues if the next paragraph opens with a
+        // quotation mark.
+        carried = stack.first().map(|open| (open.at, count));
+    }
+    out.append(&mut nested);
+    out.sort_by_key(|pair| pair.span.start);
+    out.into_iter().flat_map(|pair| judge(text, pair)).collect()
+}
+
+const SCARE_FILTER: bool = true;
+/// Longest quote, in paragraphs: a longer run of paragraphs opening with
+/// a mark is an excerpt or a transcript, not one quotation.
+const MAX_PARAGRAPHS: usize = 6;
+
+/// The family of the mark at byte `at`.
+fn family_of(at: usize, text: &str) -> Family {
+    match text[at..].chars().next() {
+        Some('"') => Family::Straight,
+        Some('«' | '»') => Family::Guillemet,
+        _ => Family::Curly,
+    }
+}
+
+/// Small words that stay lower case in a title.
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "de",
+    "la", "le", "du", "von",
+];
+
+/// Decides whether a pair is a quote, and how sure we are.
+fn judge(text: &str, pair: Pair) -> Vec<Suggestion> {
+    if pair.paragraphs == 1 {
+        return judge_one(text, pair.span).into_iter().collect();
+    }
+    if pair.paragraphs > MAX_PARAGRAPHS {
+        return Vec::new();
+    }
+    // One suggestion per paragraph, each from its quotation mark, as brat
+    // fragments do: a span never crosses a line break.
+    let mut pieces = Vec::new();
+    let mut start = pair.span.start;
+    for line in text[pair.span.range()].split_inclusive('\n') {
+        let end = start + line.len();
+        if let Some(piece) = crate::model::words::trim(text, Span::new(start, end)) {
+            pieces.push(Suggestion::new(
+                Tag::Quote,
+                piece,
+                0.8,
+                "quote.multi_paragraph",
+            ));
+        }
+        start = end;
+    }
+    pieces
+}
+
+/// Judges a quote within one paragraph.
+fn judge_one(text: &str, span: Span) -> Option<Suggestion> {
+    let inner = &text[span.start..span.end];
+    let inner = inner
+        .trim_start_matches(is_mark)
+        .trim_end_matches(is_mark)
+        .trim();
+    if !inner.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    let before = text[..span.start].trim_end_matches([' ', '\u{a0}']);
+    if before.ends_with('=') {
+        return None; // an attribute value in markup
+    }
+    let body = inner.trim_end_matches([',', '.', ';', ':']);
+    let words: Vec<&str> = body.split_whitespace().collect();
+    let exclaims = body.ends_with(['!', '?']);
+    let introduced = before.ends_with(':');
+    let attributed_after = cue_follows(text, span.end);
+    let named_by_someone = naming_cue_before(text, span.start);
+    if !exclaims
+        && !introduced
+        && !attributed_after
+        && !named_by_someone
+        && looks_like_title(&words)
+    {
+        return None;
+    }
+    let first_lower = body.chars().next().is_some_and(char::is_lowercase);
+    if SCARE_FILTER
+        && words.len() <= 3
+        && first_lower
+        && !exclaims
+        && !attributed_after
+        && !introduced
+        && !paragraph_has_cue(text, span)
+    {
+        return None; // a scare quote: "super PACs"
+    }
+    let score = if attributed_after || introduced {
+        0.95
+    } else {
+        0.85
+    };
+    Some(Suggestion::new(Tag::Quote, span, score, "quote.paired"))
+}
+
+/// Every word capitalized but small function words, and short: a name or
+/// a title (`"March for Freedom"`, `"Face the Nation,"`, `"13th"`).
+fn looks_like_title(words: &[&str]) -> bool {
+    if words.is_empty() || words.len() > 6 {
+        return false;
+    }
+    words.iter().enumerate().all(|(i, w)| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let first = w.chars().next();
+        match first {
+            None => true,
+            Some(c) if c.is_ascii_digit() => true,
+            Some(c) if c.is_uppercase() => true,
+            Some(_) => i > 0 && TITLE_SMALL_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w)),
+        }
+    })
+}
+
+/// Whether a reporting verb comes within the three words after `at`
+/// (`"…," he said`, `"…," said Smith`).
+fn cue_follows(text: &str, at: usize) -> bool {
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    text[at..line_end]
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .any(|w| REPORTING.contains(w))
+}
+
+/// Verbs that attribute words by naming them (`called it "a hoax"`).
+static NAMING: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| {
+    Lexicon::new(&[
+        "call",
+        "calls",
+        "called",
+        "calling",
+        "label",
+        "labels",
+        "labeled",
+        "labelled",
+        "dub",
+        "dubbed",
+        "nickname",
+        "nicknamed",
+        "term",
+        "termed",
+        "brand",
+        "branded",
+        "hail",
+        "hailed",
+        "liken",
+        "likened",
+        "refer",
+        "referred",
+        "referenced",
+        "describe",
+        "described",
+        "describing",
+        "as",
+        "chant",
+        "chanted",
+        "chanting",
+        "sing",
+        "sang",
+        "sings",
+        "singing",
+        "typed",
+        "put",
+    ])
+});
+
+/// Whether a naming verb comes within the three words before
+/// `at` (`Trump called her "Miss Piggy"`, `known as the "X Act"`).
+fn naming_cue_before(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    text[line_start..at]
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .any(|w| NAMING.contains(w))
+}
+
+/// Whether the paragraph around `span` has a reporting verb outside it.
+fn paragraph_has_cue(text: &str, span: Span) -> bool {
+    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    let has = |part: &str| {
+        part.split(|c: char| !c.is_alphanumeric())
+            .any(|w| !w.is_empty() && (REPORTING.contains(w) || NAMING.contains(w)))
+    };
+    has(&text[start..span.start]) || has(&text[span.end..end])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Article;
+
+    fn found(text: &str) -> Vec<String> {
+        let article = Article::new(text.to_owned());
+        quotes(article.text(), article.paragraphs())
+            .iter()
+            .map(|s| text[s.span.range()].to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn straight_and_curly_quotes_pair() {
+        assert_eq!(
+            found("\"We will win,\" he said. She said “never” and «jamais»."),
+            vec!["\"We will win,\"", "“never”", "«jamais»"]
+        );
+    }
+
+    #[test]
+    fn low_high_quotes_pair() {
+        assert_eq!(
+            found("Er sagte „das stimmt so nicht“ dazu."),
+            vec!["„das stimmt so nicht“"]
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotation_marks() {
+        assert_eq!(
+            found("“It’s the ’90s, don’t you see,” she said. Rock 'n' roll."),
+            vec!["“It’s the ’90s, don’t you see,”"]
+        );
+    }
+
+    #[test]
+    fn a_nested_quote_belongs_to_its_quote() {
+        assert_eq!(
+            found("He said: \"They call it “a hoax” every day.\""),
+            vec!["\"They call it “a hoax” every day.\""]
+        );
+    }
+
+    #[test]
+    fn a_quote_can_run_over_paragraphs() {
+        // One suggestion per paragraph, like brat fragments; the reopening
+        // mark of the second paragraph is not taken for a closing one.
+        let text = "“The first part goes on.\n\n“And the second part ends here,” he said.";
+        assert_eq!(
+            found(text),
+            vec![
+                "“The first part goes on.",
+                "“And the second part ends here,”"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_not_suggested() {
+        assert!(found("\"WALLACE: Hello there.\n\n\"PENCE: Hi.").is_empty());
+    }
+
+    #[test]
+    fn names_and_titles_in_quotes_are_not_quotes() {
+        assert!(found("A \"March for Freedom\" is planned.").is_empty());
+        assert!(found("he told CBS's “Face the Nation,” on Sunday.").is_empty());
+        assert!(found("Rep. Robert C. \"Bobby\" Scott spoke.").is_empty());
+        assert_eq!(
+            found("Crowds chanted \"Leave!\" at him."),
+            vec!["\"Leave!\""]
+        );
+    }
+
+    #[test]
+    fn markup_attributes_and_scare_quotes_are_not_quotes() {
+        assert!(found("<tweet author=\"someone\" id=\"123\">").is_empty());
+        assert!(found("Tea Party \"super PACs\" spent money.").is_empty());
+        assert_eq!(
+            found("The US condemned the election as \"not free and fair\"."),
+            vec!["\"not free and fair\""]
+        );
+    }
+
+    #[test]
+    fn inches_are_not_quotation_marks() {
+        assert_eq!(
+            found("He is 6'3\" tall and said \"fine\" twice."),
+            vec!["\"fine\""]
+        );
+    }
+}

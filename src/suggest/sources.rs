@@ -1,0 +1,810 @@
+//! Sources: who a statement is attributed to, found around a reporting cue.
+//!
+//! A cue is a reporting verb from the lexicon (`said`, `told`, `insists`,
+//! `called for` …) or `according to`. The source is the noun phrase that is
+//! the cue's subject: before it (`The Central Election Commission says`,
+//! `he said`), after it when the order is inverted (`," said Sen. Smith`,
+//! `according to AFP`), with an appositive name preferred to a description
+//! (`one employee, Andrei Yaroshevich, told AFP` gives the name). Pronouns
+//! are sources when the text attributes to them (`he said`).
+//!
+//! The rules read one sentence at a time and never more than a dozen words
+//! around a cue.
+
+use super::Suggestion;
+use super::lexicon::{ABBREVIATION, Lexicon, PHRASAL_CUES, PRONOUN, REPORTING};
+use super::text::{Sentences, Token};
+use crate::model::{Span, Tag};
+use std::sync::LazyLock;
+
+/// Words between a subject and its verb that are not part of the subject.
+static BETWEEN: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::new(&[
+        "has",
+        "have",
+        "had",
+        "also",
+        "previously",
+        "later",
+        "then",
+        "recently",
+        "repeatedly",
+        "once",
+        "would",
+        "will",
+        "could",
+        "can",
+        "may",
+        "might",
+        "did",
+        "does",
+        "do",
+        "not",
+        "never",
+        "publicly",
+        "privately",
+        "earlier",
+        "already",
+        "still",
+        "further",
+        "reportedly",
+        "often",
+        "frequently",
+        "again",
+        "initially",
+        "simply",
+        "just",
+        "now",
+        "even",
+        "long",
+        "always",
+        "quickly",
+        "flatly",
+        "clearly",
+        "openly",
+        "separately",
+        "shall",
+        "is",
+        "are",
+        "was",
+        "were",
+        "been",
+        "should",
+        "must",
+        "apparently",
+        "allegedly",
+        "first",
+        "last",
+        "yesterday",
+        "today",
+        "tonight",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ])
+});
+
+/// Words that end a subject going left: verbs, prepositions, conjunctions,
+/// sentence adverbs.
+static STOP: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::new(&[
+        "that",
+        "and",
+        "but",
+        "while",
+        "as",
+        "when",
+        "because",
+        "if",
+        "after",
+        "before",
+        "since",
+        "so",
+        "than",
+        "where",
+        "to",
+        "in",
+        "on",
+        "at",
+        "with",
+        "by",
+        "from",
+        "is",
+        "was",
+        "were",
+        "are",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "not",
+        "however",
+        "meanwhile",
+        "yet",
+        "still",
+        "then",
+        "now",
+        "also",
+        "later",
+        "instead",
+        "what",
+        "how",
+        "why",
+        "whether",
+        "or",
+        "nor",
+        "into",
+        "about",
+        "over",
+        "under",
+        "against",
+        "during",
+        "through",
+        "without",
+        "within",
+        "although",
+        "though",
+        "unless",
+        "until",
+        "whom",
+        "whose",
+        "there",
+        "here",
+        "this",
+        "these",
+        "those",
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+        "like",
+        "than",
+        "even",
+        "just",
+        "too",
+        "very",
+        "thus",
+        "indeed",
+        "perhaps",
+        "maybe",
+        "last",
+        "next",
+        "ago",
+        "today",
+        "yesterday",
+        "tonight",
+        "tomorrow",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "week",
+        "month",
+        "year",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "it's",
+        "let's",
+        "reporters",
+        "me",
+        "him",
+        "us",
+        "them",
+        "her",
+    ])
+});
+
+/// Determiners and possessives: before a cue they make it a noun
+/// (`the report`, `his statement`).
+static DETERMINER: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::new(&[
+        "the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my", "your", "no",
+        "any", "every", "each",
+    ])
+});
+
+/// Cues that are also common nouns or everyday verbs: they need a subject
+/// right before them and score lower.
+static WEAK_CUES: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::new(&[
+        "state",
+        "states",
+        "report",
+        "reports",
+        "note",
+        "notes",
+        "question",
+        "questions",
+        "show",
+        "shows",
+        "showed",
+        "shown",
+        "found",
+        "finds",
+        "continue",
+        "continued",
+        "charge",
+        "charges",
+        "charged",
+        "fear",
+        "fears",
+        "feared",
+        "worry",
+        "worries",
+        "worried",
+        "expect",
+        "expects",
+        "expected",
+        "praise",
+        "praised",
+        "praises",
+        "demand",
+        "demands",
+        "demanded",
+        "describe",
+        "describes",
+        "described",
+        "cite",
+        "cites",
+        "cited",
+        "citing",
+        "blast",
+        "blasts",
+        "blasted",
+        "agree",
+        "agrees",
+        "agreed",
+        "promise",
+        "promises",
+        "promised",
+        "vow",
+        "vows",
+        "vowed",
+        "pledge",
+        "pledges",
+        "pledged",
+        "declined",
+        "remark",
+        "remarks",
+        "counter",
+        "counters",
+        "countered",
+        "echo",
+        "echoes",
+        "echoed",
+        "joke",
+        "jokes",
+        "joked",
+        "boast",
+        "boasts",
+        "boasted",
+        "think",
+        "thinks",
+        "believe",
+        "believes",
+        "believed",
+        "ask",
+        "asks",
+        "asked",
+        "answer",
+        "question",
+        "questioned",
+        "recommend",
+        "recommends",
+        "recommended",
+        "mention",
+        "mentions",
+        "mentioned",
+        "propose",
+        "proposes",
+        "proposed",
+        "accuse",
+        "accuses",
+        "accused",
+        "condemn",
+        "condemns",
+        "condemned",
+        "criticize",
+        "criticizes",
+        "criticized",
+        "criticised",
+        "estimate",
+        "estimates",
+        "estimated",
+        "predict",
+        "predicts",
+        "predicted",
+        "urge",
+        "urges",
+        "urged",
+        "warn",
+        "warns",
+        "warned",
+        "tweet",
+        "tweets",
+        "tweeted",
+    ])
+});
+
+/// Reporting verbs that are more often nouns: cues only before `that`
+/// (`Trump charges that …`).
+static NOUNISH_CUES: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::new(&[
+        "charges",
+        "questions",
+        "states",
+        "demands",
+        "fears",
+        "worries",
+        "tweets",
+        "remarks",
+        "warns",
+        "reports",
+        "notes",
+        "claims",
+        "promises",
+        "pledges",
+        "vows",
+        "boasts",
+        "jokes",
+        "counters",
+    ])
+});
+
+/// Longest subject, in tokens.
+const MAX_SUBJECT: usize = 12;
+
+/// A source found for one cue, with the byte offset of its cue.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Attribution {
+    pub source: Span,
+    pub cue: Span,
+    pub score: f32,
+    pub rule: &'static str,
+}
+
+/// Every source in the article.
+pub fn sources(text: &str, sentences: &Sentences) -> Vec<Suggestion> {
+    attributions(text, sentences)
+        .into_iter()
+        .map(|a| Suggestion::new(Tag::Source, a.source, a.score, a.rule))
+        .collect()
+}
+
+/// Every attribution (source and cue) in the article, in text order.
+pub fn attributions(text: &str, sentences: &Sentences) -> Vec<Attribution> {
+    let mut out = Vec::new();
+    for sentence in &sentences.list {
+        let tokens = sentences.tokens_of(sentence);
+        if let Some(a) = speaker_label(text, tokens) {
+            out.push(a);
+        }
+        for i in 0..tokens.len() {
+            if let Some(a) = attribution_at(text, tokens, i) {
+                out.push(a);
+            }
+        }
+    }
+    out
+}
+
+/// A name before a colon that opens a sentence: a speaker in a transcript
+/// (`WALLACE: …`) or the source of a headline (`Pat Caddell: Democrat …`).
+fn speaker_label(text: &str, tokens: &[Token]) -> Option<Attribution> {
+    let skip = usize::from(tokens.first()?.punct(text).is_some_and(is_quote_mark));
+    let colon = tokens
+        .iter()
+        .skip(skip)
+        .take(5)
+        .position(|t| t.punct(text) == Some(':'))?
+        + skip;
+    let name = &tokens[skip..colon];
+    let all_names = !name.is_empty()
+        && name
+            .iter()
+            .enumerate()
+            .all(|(k, t)| t.capitalized(text) || abbreviation_dot(text, tokens, skip + k));
+    // Words must follow the label; `Note:` or `However:` are no speakers.
+    if !all_names || colon + 1 >= tokens.len() || STOP.contains(name[0].text(text)) {
+        return None;
+    }
+    Some(Attribution {
+        source: Span::new(name[0].span.start, name[name.len() - 1].span.end),
+        cue: tokens[colon].span,
+        score: 0.6,
+        rule: "source.speaker_label",
+    })
+}
+
+fn is_quote_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '«' | '„')
+}
+
+fn lower_is(t: Token, text: &str, w: &str) -> bool {
+    t.word && t.text(text).eq_ignore_ascii_case(w)
+}
+
+/// The attribution whose cue starts at token `i`, if any.
+fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution> {
+    let t = tokens[i];
+    if !t.word {
+        return None;
+    }
+    let w = t.text(text);
+    if w.eq_ignore_ascii_case("according")
+        && tokens.get(i + 1).is_some_and(|n| lower_is(*n, text, "to"))
+    {
+        let source = subject_after(text, tokens, i + 2)?;
+        return Some(Attribution {
+            source,
+            cue: Span::new(t.span.start, tokens[i + 1].span.end),
+            score: 0.9,
+            rule: "source.according_to",
+        });
+    }
+    let phrasal = PHRASAL_CUES.iter().any(|(verb, particle)| {
+        w.eq_ignore_ascii_case(verb)
+            && tokens
+                .get(i + 1)
+                .is_some_and(|n| lower_is(*n, text, particle))
+    });
+    let then_that = tokens
+        .get(i + 1)
+        .is_some_and(|n| lower_is(*n, text, "that"));
+    let nounish_verb = then_that && NOUNISH_CUES.contains(w);
+    if !phrasal && !nounish_verb && !REPORTING.contains(w) && !w.eq_ignore_ascii_case("voiced") {
+        return None;
+    }
+    let weak = WEAK_CUES.contains(w);
+    let prev = i.checked_sub(1).map(|p| tokens[p]);
+    let next = tokens.get(i + 1).copied();
+    if let Some(p) = prev
+        && p.word
+    {
+        let p = p.text(text);
+        // `is saying`, `are demanding` are active; `was told` is passive.
+        let progressive = w.ends_with("ing") && is_form_of_be(p);
+        if DETERMINER.contains(p) || (is_passive_or_infinitive(p) && !progressive) {
+            return None;
+        }
+    }
+    // Participles after a comma (`…, saying …`) share the subject of the
+    // main clause, which is attributed on its own.
+    if w.ends_with("ing") && prev.is_some_and(|p| !p.word) {
+        return None;
+    }
+    if (w.eq_ignore_ascii_case("continued") || w.eq_ignore_ascii_case("continue"))
+        && !next.is_some_and(|n| matches!(n.punct(text), Some(':' | '"' | '“')))
+    {
+        return None;
+    }
+    let cue = t.span;
+    let score = if weak { 0.6 } else { 0.9 };
+    // Inverted: `," said Smith.` / `, says the report`.
+    let inverted = prev
+        .is_none_or(|p| matches!(p.punct(text), Some(',' | '"' | '”' | '»' | ':' | '—' | '–')))
+        && !w.ends_with("ing");
+    if inverted && !weak {
+        // After a comma this may also be `Name, a spokesman, said …`: the
+        // order is inverted only when the phrase after the cue ends the
+        // clause.
+        let after_comma = prev.is_some_and(|p| p.punct(text) == Some(','));
+        if after_comma && let Some(source) = subject_before(text, tokens, i) {
+            return Some(Attribution {
+                source,
+                cue,
+                score,
+                rule: "source.appositive",
+            });
+        }
+        if let Some(source) = subject_after(text, tokens, i + 1) {
+            let next = tokens.iter().position(|t| t.span.start >= source.end);
+            let ends_clause = next.is_none_or(|n| {
+                matches!(
+                    tokens[n].punct(text),
+                    Some('.' | ',' | ';' | '(' | '!' | ':')
+                )
+            });
+            if !after_comma || ends_clause {
+                return Some(Attribution {
+                    source,
+                    cue,
+                    score,
+                    rule: "source.after_cue",
+                });
+            }
+        } else if !after_comma {
+            return None;
+        }
+    }
+    let source = subject_before(text, tokens, i)?;
+    if !text[source.range()].chars().any(char::is_alphabetic) {
+        return None; // `in 2008 questioned`: a number is no source
+    }
+    let rule = if PRONOUN.contains(&text[source.range()]) {
+        "source.pronoun"
+    } else {
+        "source.before_cue"
+    };
+    Some(Attribution {
+        source,
+        cue,
+        score,
+        rule,
+    })
+}
+
+fn is_form_of_be(w: &str) -> bool {
+    ["is", "are", "was", "were", "am", "been"]
+        .iter()
+        .any(|x| x.eq_ignore_ascii_case(w))
+}
+
+fn is_passive_or_infinitive(w: &str) -> bool {
+    [
+        "to", "be", "is", "was", "were", "been", "being", "are", "am", "get", "got",
+    ]
+    .iter()
+    .any(|x| x.eq_ignore_ascii_case(w))
+}
+
+/// Whether token `i` is a period that belongs to an abbreviation or initial
+/// just before it.
+fn abbreviation_dot(text: &str, tokens: &[Token], i: usize) -> bool {
+    if tokens[i].punct(text) != Some('.') || i == 0 {
+        return false;
+    }
+    let w = tokens[i - 1];
+    if !w.word || w.span.end != tokens[i].span.start {
+        return false;
+    }
+    let s = w.text(text);
+    (s.chars().count() == 1 && s.chars().all(char::is_uppercase)) || ABBREVIATION.contains(s)
+}
+
+/// The subject noun phrase that ends before the cue at token `cue`.
+fn subject_before(text: &str, tokens: &[Token], cue: usize) -> Option<Span> {
+    let mut end = cue;
+    while end > 0 && tokens[end - 1].word && BETWEEN.contains(tokens[end - 1].text(text)) {
+        end -= 1;
+    }
+    if end == 0 {
+        return None;
+    }
+    // An appositive between commas or dashes: `Name, a spokesman, said`.
+    if let Some(c) = tokens[end - 1].punct(text)
+        && matches!(c, ',' | '—' | '–' | '-')
+    {
+        return appositive(text, tokens, end - 1, c);
+    }
+    let start = noun_phrase_start(text, tokens, end)?;
+    Some(Span::new(
+        tokens[start].span.start,
+        tokens[end - 1].span.end,
+    ))
+}
+
+/// The first token of the noun phrase that ends just before token `end`.
+fn noun_phrase_start(text: &str, tokens: &[Token], end: usize) -> Option<usize> {
+    let mut start = end;
+    while start > 0 && end - start < MAX_SUBJECT {
+        let t = tokens[start - 1];
+        if t.word {
+            let w = t.text(text);
+            if w.eq_ignore_ascii_case("and")
+                && start >= 2
+                && tokens[start - 2].capitalized(text)
+                && tokens[start].capitalized(text)
+            {
+                start -= 1;
+                continue;
+            }
+            // `Commission on Presidential Debates`, `Bank of America`
+            let inside_name = matches!(w, "on" | "for" | "of" | "at" | "in")
+                && start >= 2
+                && start < end
+                && tokens[start - 2].capitalized(text)
+                && tokens[start].capitalized(text);
+            if inside_name {
+                start -= 1;
+                continue;
+            }
+            if STOP.contains(w) && !(start == end && PRONOUN.contains(w)) {
+                break;
+            }
+            if PRONOUN.contains(w) && start != end {
+                break;
+            }
+            start -= 1;
+            if PRONOUN.contains(w) {
+                break;
+            }
+            continue;
+        }
+        if abbreviation_dot(text, tokens, start - 1) && start >= 2 {
+            start -= 1; // the word of the abbreviation comes next
+            continue;
+        }
+        if matches!(t.punct(text), Some('\'' | '’')) {
+            start -= 1;
+            continue;
+        }
+        break;
+    }
+    // Leading words that cannot start a subject.
+    while start < end && tokens[start].word && STOP.contains(tokens[start].text(text)) {
+        start += 1;
+    }
+    (start < end).then_some(start)
+}
+
+/// The source around an appositive that ends with the punctuation token
+/// `close` just before the cue.
+fn appositive(text: &str, tokens: &[Token], close: usize, mark: char) -> Option<Span> {
+    let dash = mark != ',';
+    let opener = (close.saturating_sub(MAX_SUBJECT)..close)
+        .rev()
+        .find(|&j| match tokens[j].punct(text) {
+            Some(',') => !dash,
+            Some('—' | '–' | '-') => dash,
+            _ => false,
+        })?;
+    let inner = opener + 1..close;
+    if inner.is_empty() {
+        return None;
+    }
+    let head_start = noun_phrase_start(text, tokens, opener)?;
+    let head = head_start..opener;
+    let name_like = |r: &std::ops::Range<usize>| {
+        r.len() <= 4
+            && r.clone()
+                .all(|k| tokens[k].capitalized(text) || abbreviation_dot(text, tokens, k))
+    };
+    let head_capital = tokens[head.start].capitalized(text);
+    if name_like(&inner) && !name_like(&head) {
+        return Some(Span::new(
+            tokens[inner.start].span.start,
+            tokens[inner.end - 1].span.end,
+        ));
+    }
+    if head_capital || !dash {
+        return Some(Span::new(
+            tokens[head.start].span.start,
+            tokens[head.end - 1].span.end,
+        ));
+    }
+    None
+}
+
+/// The noun phrase that starts at token `from` (after an inverted cue or
+/// `according to`).
+fn subject_after(text: &str, tokens: &[Token], from: usize) -> Option<Span> {
+    let mut end = from;
+    while end < tokens.len() && end - from < MAX_SUBJECT {
+        let t = tokens[end];
+        if t.word {
+            let w = t.text(text);
+            if end == from && PRONOUN.contains(w) {
+                end += 1;
+                break;
+            }
+            let of_joins = (w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("for"))
+                && end > from
+                && tokens.get(end + 1).is_some_and(|n| n.word);
+            if STOP.contains(w) && !of_joins && !DETERMINER.contains(w) {
+                break;
+            }
+            if w.eq_ignore_ascii_case("and")
+                && !tokens.get(end + 1).is_some_and(|n| n.capitalized(text))
+            {
+                break;
+            }
+            end += 1;
+            continue;
+        }
+        if abbreviation_dot(text, tokens, end) && tokens.get(end + 1).is_some_and(|n| n.word) {
+            end += 1;
+            continue;
+        }
+        if matches!(t.punct(text), Some('\'' | '’')) {
+            end += 1;
+            continue;
+        }
+        break;
+    }
+    while end > from && tokens[end - 1].word && STOP.contains(tokens[end - 1].text(text)) {
+        end -= 1;
+    }
+    (end > from).then(|| Span::new(tokens[from].span.start, tokens[end - 1].span.end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Article;
+    use crate::suggest::text;
+
+    fn found(input: &str) -> Vec<String> {
+        let article = Article::new(input.to_owned());
+        let s = text::sentences(article.text(), article.paragraphs());
+        sources(article.text(), &s)
+            .iter()
+            .map(|x| input[x.span.range()].to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn the_subject_before_said_is_the_source() {
+        assert_eq!(
+            found("The Central Election Commission says the vote was fair."),
+            vec!["The Central Election Commission"]
+        );
+        assert_eq!(found("But Mr. Smith has also said no."), vec!["Mr. Smith"]);
+    }
+
+    #[test]
+    fn an_inverted_cue_takes_the_source_after_it() {
+        assert_eq!(
+            found("\"It is over,\" said Sen. Claire McCaskill (D-Mo.)."),
+            vec!["Sen. Claire McCaskill"]
+        );
+    }
+
+    #[test]
+    fn according_to_names_its_source() {
+        assert_eq!(
+            found("Turnout fell, according to the electoral commission."),
+            vec!["the electoral commission"]
+        );
+    }
+
+    #[test]
+    fn told_afp_attributes_to_the_speaker() {
+        assert_eq!(
+            found("\"We want free elections,\" one employee, Andrei Yaroshevich, told AFP."),
+            vec!["Andrei Yaroshevich"]
+        );
+        assert_eq!(
+            found("Officials told AFP the bridge was closed."),
+            vec!["Officials"]
+        );
+    }
+
+    #[test]
+    fn pronouns_are_sources_when_they_speak() {
+        assert_eq!(found("\"Never,\" he said."), vec!["he"]);
+        assert_eq!(
+            found("They warned that sanctions would follow."),
+            vec!["They"]
+        );
+    }
+
+    #[test]
+    fn nouns_that_look_like_cues_are_not() {
+        assert!(found("The report was published. His statement was short.").is_empty());
+        assert!(found("She was told to leave.").is_empty());
+    }
+}

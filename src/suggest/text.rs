@@ -1,0 +1,253 @@
+//! Words, punctuation and sentences of an article, as the rules see them.
+//!
+//! A word is a run of letters and digits, with the joiners a word can hold
+//! inside it (`don't`, `co-editor`, `U.S`, `6,700`, `4.5`). Everything else
+//! that is not white space is a one-character punctuation token. Sentences
+//! never cross a paragraph. Nothing here allocates per word.
+
+use std::ops::Range;
+
+use crate::model::{Paragraph, ParagraphKind, Span};
+
+use super::lexicon::ABBREVIATION;
+
+/// A word or one punctuation character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub word: bool,
+}
+
+impl Token {
+    pub fn text(self, text: &str) -> &str {
+        &text[self.span.range()]
+    }
+
+    /// The punctuation character of a non-word token.
+    pub fn punct(self, text: &str) -> Option<char> {
+        (!self.word).then(|| text[self.span.range()].chars().next())?
+    }
+
+    /// Whether the word starts with an upper-case letter.
+    pub fn capitalized(self, text: &str) -> bool {
+        self.word
+            && text[self.span.range()]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    }
+}
+
+/// One sentence: its span and the range of its tokens in [`Sentences::tokens`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    pub tokens: Range<usize>,
+    /// In a heading or the date line: no full sentence there.
+    pub heading: bool,
+}
+
+/// The sentences of an article and their tokens.
+#[derive(Debug, Default)]
+pub struct Sentences {
+    pub tokens: Vec<Token>,
+    pub list: Vec<Sentence>,
+}
+
+impl Sentences {
+    pub fn tokens_of(&self, sentence: &Sentence) -> &[Token] {
+        &self.tokens[sentence.tokens.clone()]
+    }
+}
+
+fn joins_word(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '.' | ',' | '&')
+}
+
+/// Splits a paragraph (or any range without line breaks) into tokens.
+fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
+    let line = &text[range.clone()];
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let start = range.start + i;
+        if !c.is_alphanumeric() {
+            out.push(Token {
+                span: Span::new(start, start + c.len_utf8()),
+                word: false,
+            });
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        let mut prev = c;
+        while let Some(&(j, d)) = chars.peek() {
+            if d.is_alphanumeric() {
+                end = j + d.len_utf8();
+                prev = d;
+                chars.next();
+                continue;
+            }
+            if !joins_word(d) {
+                break;
+            }
+            let next = line[j + d.len_utf8()..].chars().next();
+            let joins = match d {
+                ',' => prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
+                '.' => next.is_some_and(char::is_alphanumeric),
+                _ => next.is_some_and(char::is_alphanumeric),
+            };
+            if !joins {
+                break;
+            }
+            chars.next();
+            prev = d;
+        }
+        out.push(Token {
+            span: Span::new(start, range.start + end),
+            word: true,
+        });
+    }
+}
+
+/// Whether the period token at `i` ends an abbreviation or an initial
+/// rather than a sentence.
+fn abbreviation_period(text: &str, tokens: &[Token], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|p| tokens[p]) else {
+        return false;
+    };
+    if !prev.word || prev.span.end != tokens[i].span.start {
+        return false;
+    }
+    let word = prev.text(text);
+    let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    initial || ABBREVIATION.contains(word)
+}
+
+/// Splits every non-blank paragraph into sentences.
+pub fn sentences(text: &str, paragraphs: &[Paragraph]) -> Sentences {
+    let mut all = Sentences {
+        tokens: Vec::with_capacity(text.len() / 5),
+        list: Vec::with_capacity(text.len() / 100),
+    };
+    for paragraph in paragraphs {
+        if paragraph.kind == ParagraphKind::Blank {
+            continue;
+        }
+        let heading = matches!(paragraph.kind, ParagraphKind::Heading | ParagraphKind::Date);
+        let first = all.tokens.len();
+        tokenize(text, paragraph.range.clone(), &mut all.tokens);
+        let tokens = &all.tokens[first..];
+        let mut start = 0;
+        let mut i = 0;
+        while i < tokens.len() {
+            let ends = matches!(tokens[i].punct(text), Some('.' | '!' | '?' | '…'))
+                && !(tokens[i].punct(text) == Some('.') && abbreviation_period(text, tokens, i));
+            if !ends {
+                i += 1;
+                continue;
+            }
+            let mut end = i + 1;
+            while end < tokens.len()
+                && matches!(
+                    tokens[end].punct(text),
+                    Some('"' | '”' | '’' | '»' | ')' | ']')
+                )
+            {
+                end += 1;
+            }
+            let next_starts = tokens.get(end).is_none_or(|t| {
+                t.text(text)
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“«‘(".contains(c))
+            });
+            if next_starts {
+                push_sentence(&mut all.list, tokens, first, start..end, heading);
+                start = end;
+            }
+            i = end.max(i + 1);
+        }
+        push_sentence(&mut all.list, tokens, first, start..tokens.len(), heading);
+    }
+    all
+}
+
+fn push_sentence(
+    list: &mut Vec<Sentence>,
+    tokens: &[Token],
+    offset: usize,
+    range: Range<usize>,
+    heading: bool,
+) {
+    if range.is_empty() {
+        return;
+    }
+    let span = Span::new(
+        tokens[range.start].span.start,
+        tokens[range.end - 1].span.end,
+    );
+    list.push(Sentence {
+        span,
+        tokens: offset + range.start..offset + range.end,
+        heading,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Article;
+
+    fn split(text: &str) -> Vec<String> {
+        let article = Article::new(text.to_owned());
+        let s = sentences(article.text(), article.paragraphs());
+        s.list
+            .iter()
+            .map(|x| text[x.span.range()].to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn words_keep_their_inner_joiners() {
+        let text = "Mr. O'Neil's co-editor paid $6,700.50 in the U.S. today.";
+        let mut tokens = Vec::new();
+        tokenize(text, 0..text.len(), &mut tokens);
+        let words: Vec<_> = tokens.iter().map(|t| t.text(text)).collect();
+        assert_eq!(
+            words,
+            vec![
+                "Mr",
+                ".",
+                "O'Neil's",
+                "co-editor",
+                "paid",
+                "$",
+                "6,700.50",
+                "in",
+                "the",
+                "U.S",
+                ".",
+                "today",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_end_sentences() {
+        assert_eq!(
+            split("Rep. Robert C. Scott spoke. He left.\nNew line"),
+            vec!["Rep. Robert C. Scott spoke.", "He left.", "New line"]
+        );
+    }
+
+    #[test]
+    fn a_closing_quote_stays_with_its_sentence() {
+        assert_eq!(
+            split("\"We won.\" He smiled. Then 3 more came."),
+            vec!["\"We won.\"", "He smiled.", "Then 3 more came."]
+        );
+    }
+}

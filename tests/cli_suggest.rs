@@ -1,0 +1,271 @@
+//! `factmark suggest` and `factmark compare` end to end, through the real
+//! binary.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+const ARTICLE: &str = "belarus-2020-08-16.txt";
+
+fn factmark() -> Command {
+    Command::cargo_bin("factmark").unwrap()
+}
+
+fn sample(dir: &Path) -> PathBuf {
+    let path = dir.join(ARTICLE);
+    fs::write(&path, factmark::SAMPLE_ARTICLE).unwrap();
+    path
+}
+
+fn annotations(set: &Path) -> Vec<(factmark::model::Tag, String)> {
+    let (_, _, loaded) = factmark::io::load_set(set).unwrap();
+    loaded
+        .set
+        .annotations()
+        .iter()
+        .map(|a| (a.tag, a.quote.exact.clone()))
+        .collect()
+}
+
+#[test]
+fn suggest_writes_the_default_set_beside_the_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = sample(dir.path());
+    factmark()
+        .arg("suggest")
+        .arg(&article)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("suggestions added"));
+    let set = dir.path().join("belarus-2020-08-16.annotations.ron");
+    let found = annotations(&set);
+    use factmark::model::Tag::*;
+    assert!(found.contains(&(Figure, "80.1%".to_owned())));
+    assert!(found.contains(&(Figure, "60% to 70%".to_owned())));
+    assert!(found.contains(&(Quote, "\"falsification\"".to_owned())));
+    assert!(found.contains(&(Source, "Amnesty International".to_owned())));
+    factmark().arg("check").arg(&set).assert().code(0);
+}
+
+#[test]
+fn suggest_twice_adds_nothing_the_second_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = sample(dir.path());
+    let set = dir.path().join("out.annotations.ron");
+    factmark()
+        .args(["suggest", "--tags", "figure,quote", "-o"])
+        .arg(&set)
+        .arg(&article)
+        .assert()
+        .code(0);
+    let first = annotations(&set);
+    assert!(first.iter().all(|(t, _)| matches!(
+        t,
+        factmark::model::Tag::Figure | factmark::model::Tag::Quote
+    )));
+    factmark()
+        .args(["suggest", "--tags", "figure,quote", "-o"])
+        .arg(&set)
+        .arg(&article)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(format!(
+            "0 suggestions added (0 claim, 0 figure, 0 quote, 0 source), {} already there",
+            first.len()
+        )));
+    assert_eq!(annotations(&set), first);
+}
+
+#[test]
+fn suggest_adds_to_an_existing_set_and_keeps_its_annotations() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = sample(dir.path());
+    let set = dir.path().join("belarus-2020-08-16.annotations.ron");
+    factmark()
+        .args(["suggest", "--tags", "figure"])
+        .arg(&article)
+        .assert()
+        .code(0);
+    let figures = annotations(&set).len();
+    factmark()
+        .args(["suggest", "--tags", "source"])
+        .arg(&article)
+        .assert()
+        .code(0);
+    let all = annotations(&set);
+    assert!(all.len() > figures);
+    assert_eq!(
+        all.iter()
+            .filter(|(t, _)| *t == factmark::model::Tag::Figure)
+            .count(),
+        figures
+    );
+}
+
+#[test]
+fn suggest_refuses_to_overwrite_a_set_that_does_not_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = sample(dir.path());
+    let set = dir.path().join("belarus-2020-08-16.annotations.ron");
+    fs::write(&set, "(format: \"something else\"").unwrap();
+    factmark()
+        .arg("suggest")
+        .arg(&article)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("was left unchanged"));
+    assert_eq!(
+        fs::read_to_string(&set).unwrap(),
+        "(format: \"something else\""
+    );
+}
+
+#[test]
+fn suggest_on_a_missing_article_names_it_and_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    factmark()
+        .arg("suggest")
+        .arg(dir.path().join("nowhere.txt"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("nowhere.txt"));
+}
+
+#[test]
+fn suggest_rejects_an_unknown_tag() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = sample(dir.path());
+    factmark()
+        .args(["suggest", "--tags", "figure,opinion"])
+        .arg(&article)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown tag `opinion`"));
+}
+
+#[test]
+fn suggest_refuses_a_set_of_another_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = sample(dir.path());
+    let set = dir.path().join("belarus-2020-08-16.annotations.ron");
+    factmark().arg("suggest").arg(&article).assert().code(0);
+    let other = dir.path().join("other.txt");
+    fs::write(&other, "Officials said 40% of the vote was counted.").unwrap();
+    factmark()
+        .arg("suggest")
+        .arg(&other)
+        .arg("-o")
+        .arg(&set)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("this set annotates"));
+}
+
+#[test]
+fn compare_a_set_with_itself_is_perfect() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = sample(dir.path());
+    factmark().arg("suggest").arg(&article).assert().code(0);
+    let set = dir.path().join("belarus-2020-08-16.annotations.ron");
+    factmark()
+        .arg("compare")
+        .arg(&set)
+        .arg(&set)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("character IoU >= 0.5"))
+        .stdout(predicate::str::is_match(r"figure\s+\d+\s+\d+\s+1\.000\s+1\.000\s+1\.000").unwrap())
+        .stdout(predicate::str::contains("1.000 |  1.000"));
+}
+
+#[test]
+fn compare_reports_precision_and_recall_of_the_other_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = sample(dir.path());
+    let figures = dir.path().join("figures.annotations.ron");
+    let all = dir.path().join("all.annotations.ron");
+    factmark()
+        .args(["suggest", "--tags", "figure", "-o"])
+        .arg(&figures)
+        .arg(&article)
+        .assert()
+        .code(0);
+    factmark()
+        .args(["suggest", "-o"])
+        .arg(&all)
+        .arg(&article)
+        .assert()
+        .code(0);
+    // Against the figures-only reference, every other tag is all misses.
+    factmark()
+        .arg("compare")
+        .arg(&figures)
+        .arg(&all)
+        .arg("--iou")
+        .arg("0.8")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::is_match(r"figure\s+\d+\s+\d+\s+1\.000\s+1\.000").unwrap())
+        .stdout(predicate::str::is_match(r"quote\s+0\s+\d+\s+0\.000\s+0\.000").unwrap());
+}
+
+#[test]
+fn compare_refuses_sets_of_different_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = sample(dir.path());
+    let other = dir.path().join("other.txt");
+    fs::write(&other, "Officials said 40% of the vote was counted.").unwrap();
+    factmark().arg("suggest").arg(&article).assert().code(0);
+    factmark().arg("suggest").arg(&other).assert().code(0);
+    factmark()
+        .arg("compare")
+        .arg(dir.path().join("belarus-2020-08-16.annotations.ron"))
+        .arg(dir.path().join("other.annotations.ron"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("different article texts"));
+}
+
+#[test]
+fn compare_on_a_missing_or_broken_set_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = sample(dir.path());
+    factmark().arg("suggest").arg(&article).assert().code(0);
+    let good = dir.path().join("belarus-2020-08-16.annotations.ron");
+    factmark()
+        .arg("compare")
+        .arg(&good)
+        .arg(dir.path().join("missing.annotations.ron"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "missing.annotations.ron: no such file",
+        ));
+    let broken = dir.path().join("broken.annotations.ron");
+    fs::write(&broken, "not ron at all").unwrap();
+    factmark()
+        .arg("compare")
+        .arg(&broken)
+        .arg(&good)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("broken.annotations.ron:1:"));
+}
+
+#[test]
+fn compare_rejects_an_iou_outside_0_to_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = sample(dir.path());
+    factmark().arg("suggest").arg(&article).assert().code(0);
+    let set = dir.path().join("belarus-2020-08-16.annotations.ron");
+    factmark()
+        .arg("compare")
+        .arg(&set)
+        .arg(&set)
+        .args(["--iou", "1.5"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("outside (0, 1]"));
+}
