@@ -360,6 +360,7 @@ fn export_set_writes_into_a_new_folder_and_never_over_the_article() {
 
 /// Writes an article and its set (the gold) into `dir`; returns the set path.
 fn write_set(dir: &Path, name: &str, text: &str) -> PathBuf {
+    fs::create_dir_all(dir).unwrap();
     let article_path = dir.join(name);
     fs::write(&article_path, text).unwrap();
     let (article, _) = factmark::io::open_article(&article_path).unwrap();
@@ -395,6 +396,27 @@ fn export_of_a_folder_writes_every_set_and_all_csv() {
     assert_eq!(all.lines().count(), 1 + 47);
     assert!(all.contains("short.txt,1,Claim,4,12,minister"));
     assert!(out.join("short.csv").exists() && out.join("belarus-2020-08-16.csv").exists());
+}
+
+#[test]
+fn export_refuses_a_second_set_whose_article_has_the_same_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = write_set(&dir.path().join("a"), "story.txt", "The minister spoke.");
+    let second = write_set(&dir.path().join("b"), "story.txt", "The minister left.");
+    factmark()
+        .args(["export", "--format", "md", "-o"])
+        .arg(dir.path().join("out"))
+        .arg(&first)
+        .arg(&second)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "exported 1 set (1 annotations) as md",
+        ))
+        .stdout(predicate::str::contains("; 1 failed"))
+        .stderr(predicate::str::contains(
+            "export them into separate folders",
+        ));
 }
 
 #[test]

@@ -4,7 +4,7 @@
 //! beside the article. An existing set is replaced only with `--force`.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE};
 use crate::io::{
@@ -82,13 +82,9 @@ pub fn import(request: &ImportRequest, out: &mut dyn Write, err: &mut dyn Write)
     let _ = writeln!(
         out,
         "{}: imported {} from {}",
-        display_name(&set_path),
+        set_path.display(),
         imported.report.summary(),
         request.source.display()
     );
     EXIT_OK
-}
-
-fn display_name(path: &Path) -> String {
-    path.display().to_string()
 }
