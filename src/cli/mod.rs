@@ -2,24 +2,28 @@
 //! a window. Each subcommand returns its exit code; only `main` exits.
 //!
 //! Exit codes: 0 success, 1 the input is invalid or has orphans, 2 the
-//! input cannot be read or parsed.
-
-//! Each subcommand lives in its own file and is dispatched by [`run`].
+//! input cannot be read or parsed. Each subcommand lives in its own file
+//! and is dispatched by [`run`].
 
 mod check;
 mod compare;
+mod export;
+mod import;
 mod suggest;
 
 use std::io::Write;
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{ArgGroup, Parser, Subcommand};
+
+use crate::io::{ExportFormat, ImportFormat};
+use crate::model::Tag;
 
 pub use check::check;
 pub use compare::compare;
+pub use export::export;
+pub use import::{ImportRequest, import, parse_mapping};
 pub use suggest::suggest;
-
-use crate::model::Tag;
 
 pub const EXIT_OK: u8 = 0;
 pub const EXIT_INVALID: u8 = 1;
@@ -77,6 +81,50 @@ pub enum Command {
         #[arg(long, default_value = "0.5", value_parser = compare::parse_iou)]
         iou: f64,
     },
+    /// Export annotation sets as json (W3C Web Annotation), csv, md, html or
+    /// brat into a folder, one `<article>.<ext>` per set.
+    ///
+    /// Folders are searched recursively for *.annotations.ron; csv batches
+    /// also write all.csv. Exits 0 when every set was exported, 1 when a set
+    /// is invalid, 2 when a set, its article or OUT cannot be read or written.
+    Export {
+        /// Annotation set files, or folders holding them.
+        #[arg(required = true)]
+        sets: Vec<PathBuf>,
+        /// json, csv, md, html or brat.
+        #[arg(short, long)]
+        format: ExportFormat,
+        /// The folder to write into (created when missing).
+        #[arg(short, long = "output", value_name = "OUT")]
+        out: PathBuf,
+    },
+    /// Import another tool's annotations of an article into a set.
+    ///
+    /// Exits 0 on success, 1 when a span does not match the article or the
+    /// set exists (without --force), 2 when a file cannot be read or parsed.
+    #[command(group(ArgGroup::new("source").required(true).args(["brat", "w3c"])))]
+    Import {
+        /// The article the annotations belong to (.txt, .md).
+        article: PathBuf,
+        /// A brat standoff file (.ann) whose offsets count characters of ARTICLE.
+        #[arg(long, value_name = "ANN")]
+        brat: Option<PathBuf>,
+        /// A W3C Web Annotation JSON file (as `factmark export --format json` writes).
+        #[arg(long, value_name = "FILE")]
+        w3c: Option<PathBuf>,
+        /// Read another type as a tag, e.g. --map Content=Quote (repeatable).
+        #[arg(long = "map", value_name = "TYPE=TAG", value_parser = parse_mapping)]
+        map: Vec<(String, Tag)>,
+        /// The set file to write; default ARTICLE-stem.annotations.ron beside ARTICLE.
+        #[arg(short, long = "output", value_name = "SET")]
+        out: Option<PathBuf>,
+        /// Replace an existing set file.
+        #[arg(long)]
+        force: bool,
+        /// Skip spans that do not fit the article (reported) instead of failing.
+        #[arg(long)]
+        skip_invalid: bool,
+    },
 }
 
 /// Runs a subcommand; returns its exit code.
@@ -93,5 +141,41 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             other,
             iou,
         } => compare(&reference, &other, iou, out, err),
+        Command::Export {
+            sets,
+            format,
+            out: folder,
+        } => export(&sets, format, &folder, out, err),
+        Command::Import {
+            article,
+            brat,
+            w3c,
+            map,
+            out: output,
+            force,
+            skip_invalid,
+        } => {
+            let (format, source) = match (brat, w3c) {
+                (Some(brat), _) => (ImportFormat::Brat, brat),
+                (None, Some(w3c)) => (ImportFormat::W3c, w3c),
+                (None, None) => {
+                    let _ = writeln!(
+                        err,
+                        "error: give the annotations with --brat ANN or --w3c FILE"
+                    );
+                    return EXIT_UNREADABLE;
+                }
+            };
+            let request = ImportRequest {
+                article,
+                format,
+                source,
+                map,
+                output,
+                force,
+                skip_invalid,
+            };
+            import(&request, out, err)
+        }
     }
 }

@@ -1,0 +1,90 @@
+//! `factmark import ARTICLE (--brat ANN | --w3c FILE) [--map Type=Tag]…
+//! [-o SET.ron] [--force] [--skip-invalid]`: another tool's annotations of
+//! an article into a factmark set, by default `ARTICLE-stem.annotations.ron`
+//! beside the article. An existing set is replaced only with `--force`.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use super::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE};
+use crate::io::{
+    ImportFormat, ImportOptions, default_set_path, import_file, open_article, save_set,
+};
+use crate::model::Tag;
+
+/// What `factmark import` was asked to do.
+#[derive(Debug, Clone)]
+pub struct ImportRequest {
+    pub article: PathBuf,
+    pub format: ImportFormat,
+    pub source: PathBuf,
+    pub map: Vec<(String, Tag)>,
+    pub output: Option<PathBuf>,
+    pub force: bool,
+    pub skip_invalid: bool,
+}
+
+/// Parses a `--map Type=Tag` argument.
+pub fn parse_mapping(arg: &str) -> Result<(String, Tag), String> {
+    let (kind, tag) = arg
+        .split_once('=')
+        .ok_or_else(|| format!("`{arg}` is not Type=Tag (for example Content=Quote)"))?;
+    if kind.trim().is_empty() {
+        return Err(format!("`{arg}` names no type before `=`"));
+    }
+    let tag = tag.parse::<Tag>().map_err(|e| e.to_string())?;
+    Ok((kind.trim().to_owned(), tag))
+}
+
+/// `factmark import`: returns the exit code.
+pub fn import(request: &ImportRequest, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let fail = |err: &mut dyn Write, code: u8, message: &dyn std::fmt::Display| {
+        let _ = writeln!(err, "error: {message}");
+        code
+    };
+    let (article, _) = match open_article(&request.article) {
+        Ok(opened) => opened,
+        Err(error) => return fail(err, EXIT_UNREADABLE, &error),
+    };
+    let set_path = request
+        .output
+        .clone()
+        .unwrap_or_else(|| default_set_path(&request.article));
+    if set_path.exists() && !request.force {
+        let message = format!(
+            "{}: an annotation set is already there; pass --force to replace it (the old one is kept as .bak)",
+            set_path.display()
+        );
+        return fail(err, EXIT_INVALID, &message);
+    }
+    let mut options = ImportOptions::new(jiff::Timestamp::now());
+    options.skip_invalid = request.skip_invalid;
+    for (kind, tag) in &request.map {
+        options = options.with_mapping(kind, *tag);
+    }
+    let imported = match import_file(request.format, &article, &request.source, &options) {
+        Ok(imported) => imported,
+        Err(error) => {
+            let code = if error.is_unreadable() {
+                EXIT_UNREADABLE
+            } else {
+                EXIT_INVALID
+            };
+            return fail(err, code, &error);
+        }
+    };
+    for problem in &imported.report.invalid {
+        let _ = writeln!(err, "warning: skipped {problem}");
+    }
+    if let Err(error) = save_set(&set_path, &request.article, &article, &imported.set) {
+        return fail(err, EXIT_UNREADABLE, &error);
+    }
+    let _ = writeln!(
+        out,
+        "{}: imported {} from {}",
+        set_path.display(),
+        imported.report.summary(),
+        request.source.display()
+    );
+    EXIT_OK
+}

@@ -1,0 +1,287 @@
+//! Exports: an annotation set written in the formats a newsroom uses —
+//! W3C Web Annotation JSON-LD, CSV, a Markdown report, a self-contained
+//! HTML page and brat standoff.
+//!
+//! Each format is a pure function from a [`Document`] (the article, its file
+//! name and its annotations with their offsets already in characters) to the
+//! files it makes; [`export_set`] writes them into a folder atomically.
+//! Offsets in every exported file count Unicode characters, never bytes.
+//! Exports never read the clock: the same set gives the same bytes, and
+//! nothing here ever writes beside or over the article itself.
+
+pub mod brat;
+pub mod csv;
+pub mod html;
+pub mod json;
+pub mod markdown;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use crate::io::store::write_atomically;
+use crate::model::{Annotation, AnnotationSet, Article, Tag};
+
+/// A file format factmark exports to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ExportFormat {
+    /// W3C Web Annotation Data Model, JSON-LD.
+    Json,
+    /// One row per annotation, RFC 4180.
+    Csv,
+    /// A report an editor can read.
+    Markdown,
+    /// One self-contained page with the highlighted article.
+    Html,
+    /// brat standoff: `.ann` plus the article as `.txt`.
+    Brat,
+}
+
+impl ExportFormat {
+    pub const ALL: [ExportFormat; 5] = [
+        ExportFormat::Json,
+        ExportFormat::Csv,
+        ExportFormat::Markdown,
+        ExportFormat::Html,
+        ExportFormat::Brat,
+    ];
+
+    /// The name used on the command line (`json`, `csv`, `md`, `html`, `brat`).
+    pub fn name(self) -> &'static str {
+        match self {
+            ExportFormat::Json => "json",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Markdown => "md",
+            ExportFormat::Html => "html",
+            ExportFormat::Brat => "brat",
+        }
+    }
+
+    /// The extension of the main file it writes (brat also writes `.txt`).
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Brat => "ann",
+            other => other.name(),
+        }
+    }
+}
+
+impl fmt::Display for ExportFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The error for a string that names no export format.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown export format `{0}` (expected json, csv, md, html or brat)")]
+pub struct UnknownFormat(pub String);
+
+impl FromStr for ExportFormat {
+    type Err = UnknownFormat;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "json" | "jsonld" | "w3c" => Ok(ExportFormat::Json),
+            "csv" => Ok(ExportFormat::Csv),
+            "md" | "markdown" => Ok(ExportFormat::Markdown),
+            "html" | "htm" => Ok(ExportFormat::Html),
+            "brat" | "ann" => Ok(ExportFormat::Brat),
+            _ => Err(UnknownFormat(s.to_owned())),
+        }
+    }
+}
+
+/// An export that could not be written, and why.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("{}: cannot create the export folder: {source}", path.display())]
+    CreateFolder {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}: cannot write the export: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}: this is the article itself (its text differs from what factmark reads); export into another folder", path.display())]
+    WouldOverwriteArticle { path: PathBuf },
+}
+
+/// One annotation as exports see it: offsets in characters.
+#[derive(Debug, Clone, Copy)]
+pub struct Entry<'a> {
+    pub annotation: &'a Annotation,
+    /// Character offset of the first character.
+    pub start: usize,
+    /// Character offset just past the last character.
+    pub end: usize,
+}
+
+/// What every export is rendered from.
+#[derive(Debug, Clone)]
+pub struct Document<'a> {
+    pub article: &'a Article,
+    /// The article's file name (`belarus-2020-08-16.txt`): the W3C target
+    /// source, the CSV `article` column, the report's "File".
+    pub file_name: String,
+    /// The article's file name without extension: exports are `<stem>.<ext>`.
+    pub stem: String,
+    /// The anchored annotations in text order (orphans have no place in the
+    /// text and are not exported).
+    pub entries: Vec<Entry<'a>>,
+}
+
+impl<'a> Document<'a> {
+    pub fn new(article: &'a Article, article_path: &Path, set: &'a AnnotationSet) -> Self {
+        let file_name = article_path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "article.txt".to_owned());
+        let stem = article_path
+            .file_stem()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "article".to_owned());
+        let entries = set
+            .annotations()
+            .iter()
+            .map(|annotation| Entry {
+                annotation,
+                start: article.char_of_byte(annotation.span.start).unwrap_or(0),
+                end: article.char_of_byte(annotation.span.end).unwrap_or(0),
+            })
+            .collect();
+        Self {
+            article,
+            file_name,
+            stem,
+            entries,
+        }
+    }
+
+    /// The article's title, or its file name when it has none.
+    pub fn title(&self) -> &str {
+        match self.article.meta().title.as_str() {
+            "" => &self.file_name,
+            title => title,
+        }
+    }
+
+    /// Annotations per tag, indexed by [`Tag::index`].
+    pub fn counts(&self) -> [usize; 4] {
+        let mut counts = [0; 4];
+        for entry in &self.entries {
+            counts[entry.annotation.tag.index()] += 1;
+        }
+        counts
+    }
+
+    /// The entries with one tag, in text order.
+    pub fn entries_tagged(&self, tag: Tag) -> impl Iterator<Item = &Entry<'a>> {
+        self.entries.iter().filter(move |e| e.annotation.tag == tag)
+    }
+}
+
+/// One file an export makes, before it is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportFile {
+    /// File name inside the export folder.
+    pub name: String,
+    pub contents: String,
+}
+
+/// The files of one document in one format, in memory.
+pub fn render(format: ExportFormat, doc: &Document) -> Vec<ExportFile> {
+    let file = |ext: &str, contents: String| ExportFile {
+        name: format!("{}.{ext}", doc.stem),
+        contents,
+    };
+    match format {
+        ExportFormat::Json => vec![file("json", json::render(doc))],
+        ExportFormat::Csv => vec![file("csv", csv::render(&csv::rows(doc)))],
+        ExportFormat::Markdown => vec![file("md", markdown::render(doc))],
+        ExportFormat::Html => vec![file("html", html::render(doc))],
+        ExportFormat::Brat => vec![
+            file("ann", brat::render(doc)),
+            file("txt", doc.article.text().to_owned()),
+        ],
+    }
+}
+
+/// Exports one set into `out_dir` (created when missing) as
+/// `<article stem>.<ext>`; returns the paths written. Existing exports of
+/// the same name are replaced atomically; the article itself never is.
+pub fn export_set(
+    format: ExportFormat,
+    article: &Article,
+    article_path: &Path,
+    set: &AnnotationSet,
+    out_dir: &Path,
+) -> Result<Vec<PathBuf>, ExportError> {
+    let doc = Document::new(article, article_path, set);
+    write_files(&render(format, &doc), article_path, out_dir)
+}
+
+/// Writes rendered files into `out_dir` (created when missing), refusing to
+/// replace `article_path`.
+pub fn write_files(
+    files: &[ExportFile],
+    article_path: &Path,
+    out_dir: &Path,
+) -> Result<Vec<PathBuf>, ExportError> {
+    std::fs::create_dir_all(out_dir).map_err(|source| ExportError::CreateFolder {
+        path: out_dir.to_owned(),
+        source,
+    })?;
+    let article = std::fs::canonicalize(article_path).ok();
+    let mut written = Vec::with_capacity(files.len());
+    for file in files {
+        let path = out_dir.join(&file.name);
+        if article.is_some() && std::fs::canonicalize(&path).ok() == article {
+            // brat's `.txt` beside its own article: fine when it is already
+            // exactly the text, never written over when it is not.
+            if std::fs::read(&path).is_ok_and(|bytes| bytes == file.contents.as_bytes()) {
+                written.push(path);
+                continue;
+            }
+            return Err(ExportError::WouldOverwriteArticle { path });
+        }
+        write_atomically(&path, file.contents.as_bytes(), |_| Ok(())).map_err(|source| {
+            ExportError::Write {
+                path: path.clone(),
+                source,
+            }
+        })?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// A one-line text for a cell, a list item or a brat column: line breaks
+/// and tabs become spaces.
+pub(crate) fn one_line(text: &str) -> String {
+    text.replace(['\n', '\r', '\t'], " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_parse_from_their_names() {
+        for format in ExportFormat::ALL {
+            assert_eq!(format.name().parse::<ExportFormat>(), Ok(format));
+        }
+        assert_eq!("Markdown".parse(), Ok(ExportFormat::Markdown));
+        assert!("xlsx".parse::<ExportFormat>().is_err());
+    }
+
+    #[test]
+    fn brat_writes_ann_files() {
+        assert_eq!(ExportFormat::Brat.extension(), "ann");
+        assert_eq!(ExportFormat::Markdown.extension(), "md");
+    }
+}

@@ -1,0 +1,389 @@
+//! Imports: another tool's annotations of an article turned into an
+//! [`AnnotationSet`] — brat standoff ([`brat`]) and W3C Web Annotation JSON
+//! ([`w3c`], what factmark's own json export writes).
+//!
+//! Every span is checked against the article text: an offset past the end
+//! or a text that differs fails the import with the file, the line (or the
+//! item) and both texts, unless [`ImportOptions::skip_invalid`] is set, in
+//! which case the problem is recorded in the [`ImportReport`] and the span
+//! skipped. Whatever the model has no place for (relations, attributes,
+//! events, unmapped types, duplicates) is counted, never silently lost.
+//! Imports read the one file they are given and write nothing.
+
+pub mod brat;
+pub mod w3c;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+
+use crate::io::decode::{DecodeProblem, read_limited};
+use crate::model::{Annotation, AnnotationId, AnnotationSet, Article, Edit, Span, Tag};
+
+/// Largest annotation file an import reads.
+pub const MAX_IMPORT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// A file format factmark imports from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ImportFormat {
+    /// brat standoff `.ann`.
+    Brat,
+    /// W3C Web Annotation JSON(-LD).
+    W3c,
+}
+
+impl ImportFormat {
+    /// The format a file name suggests: `.ann` is brat, `.json`/`.jsonld` W3C.
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
+        match ext.as_str() {
+            "ann" => Some(ImportFormat::Brat),
+            "json" | "jsonld" => Some(ImportFormat::W3c),
+            _ => None,
+        }
+    }
+}
+
+/// How an import maps and checks what it reads.
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    /// Extra type → tag mappings, keyed by lowercase type name; they win over
+    /// the tag names themselves (`Content` → Quote).
+    pub map: HashMap<String, Tag>,
+    /// Skip (and report) spans whose text or offsets do not fit the article
+    /// instead of failing the import.
+    pub skip_invalid: bool,
+    /// `created`/`modified` of annotations whose file has no time.
+    pub now: Timestamp,
+}
+
+impl ImportOptions {
+    pub fn new(now: Timestamp) -> Self {
+        Self {
+            map: HashMap::new(),
+            skip_invalid: false,
+            now,
+        }
+    }
+
+    /// Adds a mapping from another tool's type name to a tag.
+    pub fn with_mapping(mut self, kind: &str, tag: Tag) -> Self {
+        self.map.insert(kind.trim().to_lowercase(), tag);
+        self
+    }
+
+    /// The tag of a type name: an explicit mapping, else the tag of the same
+    /// name (case-insensitive).
+    pub fn tag_of(&self, kind: &str) -> Option<Tag> {
+        self.map
+            .get(&kind.trim().to_lowercase())
+            .copied()
+            .or_else(|| kind.parse().ok())
+    }
+}
+
+/// Where in an imported file a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Location {
+    /// A line of a line-based file, from 1.
+    Line(usize),
+    /// An annotation of a JSON file, from 1, in file order.
+    Item(usize),
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Location::Line(line) => write!(f, ":{line}"),
+            Location::Item(item) => write!(f, ": annotation {item}"),
+        }
+    }
+}
+
+/// Why a span does not fit the article.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SpanProblem {
+    #[error("the span {start}..{end} is empty or reversed")]
+    Empty { start: usize, end: usize },
+    #[error("the span {start}..{end} ends past the end of the article ({len} characters)")]
+    OutOfRange {
+        start: usize,
+        end: usize,
+        len: usize,
+    },
+    #[error(
+        "the text {expected:?} does not match the article at {start}..{end}, which reads {found:?}"
+    )]
+    Mismatch {
+        start: usize,
+        end: usize,
+        expected: String,
+        found: String,
+    },
+    #[error("the text {expected:?} is nowhere in the article")]
+    NotFound { expected: String },
+}
+
+/// An import that failed, and why.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{}: {problem}", path.display())]
+    Read {
+        path: PathBuf,
+        problem: DecodeProblem,
+    },
+    #[error("{}{at}: {message}", path.display())]
+    Malformed {
+        path: PathBuf,
+        at: Location,
+        message: String,
+    },
+    #[error("{}{at}: {id}: {problem}; fix the file or import with --skip-invalid", path.display())]
+    InvalidSpan {
+        path: PathBuf,
+        at: Location,
+        /// The annotation's id in the file (`T12`, or a W3C id).
+        id: String,
+        problem: Box<SpanProblem>,
+    },
+}
+
+impl ImportError {
+    /// Whether the file itself could not be read or parsed (as opposed to
+    /// annotations that do not fit the article).
+    pub fn is_unreadable(&self) -> bool {
+        !matches!(self, ImportError::InvalidSpan { .. })
+    }
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    /// Annotations imported per tag, indexed by [`Tag::index`].
+    pub imported: [usize; 4],
+    /// Spans skipped because their type maps to no tag, per type name.
+    pub unmapped: BTreeMap<String, usize>,
+    /// Spans skipped because the same span already had the same tag.
+    pub duplicates: usize,
+    /// Discontinuous spans split into one annotation per fragment.
+    pub split: usize,
+    /// Notes attached to imported annotations.
+    pub notes: usize,
+    /// Lines or items the model has no place for, per kind (`relation`,
+    /// `attribute`, `event`, `note`, `normalization`, …).
+    pub skipped: BTreeMap<&'static str, usize>,
+    /// Problems skipped under `skip_invalid`, as full messages.
+    pub invalid: Vec<String>,
+}
+
+impl ImportReport {
+    /// Annotations imported in all.
+    pub fn total(&self) -> usize {
+        self.imported.iter().sum()
+    }
+
+    fn skip(&mut self, kind: &'static str) {
+        *self.skipped.entry(kind).or_default() += 1;
+    }
+
+    /// One line for a status bar or a terminal.
+    pub fn summary(&self) -> String {
+        let per_tag: Vec<String> = Tag::ALL
+            .iter()
+            .map(|t| format!("{} {}", self.imported[t.index()], t.label().to_lowercase()))
+            .collect();
+        let mut line = format!("{} annotations ({})", self.total(), per_tag.join(", "));
+        if self.notes > 0 {
+            line += &format!(", {} with notes", self.notes);
+        }
+        let mut skipped: Vec<String> = Vec::new();
+        if !self.unmapped.is_empty() {
+            let types: Vec<String> = self
+                .unmapped
+                .iter()
+                .map(|(kind, n)| format!("{n} {kind}"))
+                .collect();
+            skipped.push(format!("unmapped types: {}", types.join(", ")));
+        }
+        if self.duplicates > 0 {
+            skipped.push(format!("{} duplicates", self.duplicates));
+        }
+        if !self.invalid.is_empty() {
+            skipped.push(format!("{} invalid", self.invalid.len()));
+        }
+        for (kind, n) in &self.skipped {
+            skipped.push(format!("{n} {kind}{}", if *n == 1 { "" } else { "s" }));
+        }
+        if self.split > 0 {
+            line += &format!("; {} discontinuous spans split", self.split);
+        }
+        if !skipped.is_empty() {
+            line += &format!("; skipped {}", skipped.join(", "));
+        }
+        line
+    }
+}
+
+/// An imported set with what the import did.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    pub set: AnnotationSet,
+    pub report: ImportReport,
+}
+
+/// Imports the annotations of `path` (in `format`) for `article`. The GUI's
+/// File ▸ Import… and `factmark import` both call this.
+pub fn import_file(
+    format: ImportFormat,
+    article: &Article,
+    path: &Path,
+    options: &ImportOptions,
+) -> Result<Imported, ImportError> {
+    let text = read_text(path)?;
+    match format {
+        ImportFormat::Brat => brat::parse(article, &text, path, options),
+        ImportFormat::W3c => w3c::parse(article, &text, path, options),
+    }
+}
+
+/// Reads an annotation file as UTF-8 text (a BOM removed).
+fn read_text(path: &Path) -> Result<String, ImportError> {
+    let fail = |problem| ImportError::Read {
+        path: path.to_owned(),
+        problem,
+    };
+    let bytes = read_limited(path, MAX_IMPORT_BYTES).map_err(fail)?;
+    let text = String::from_utf8(bytes).map_err(|_| fail(DecodeProblem::Undecodable("UTF-8")))?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    })
+}
+
+/// A span read from a file, checked against the article, not yet in a set.
+#[derive(Debug, Clone)]
+struct Candidate {
+    /// The id the file suggests, kept when it is free.
+    id: Option<u64>,
+    tag: Tag,
+    span: Span,
+    note: String,
+    created: Option<Timestamp>,
+    modified: Option<Timestamp>,
+}
+
+/// A span in characters turned into bytes, checked to lie in the article.
+fn char_span(article: &Article, start: usize, end: usize) -> Result<Span, SpanProblem> {
+    if start >= end {
+        return Err(SpanProblem::Empty { start, end });
+    }
+    let out_of_range = || SpanProblem::OutOfRange {
+        start,
+        end,
+        len: article.char_len(),
+    };
+    let byte_start = article.byte_of_char(start).ok_or_else(out_of_range)?;
+    let byte_end = article.byte_of_char(end).ok_or_else(out_of_range)?;
+    Ok(Span::new(byte_start, byte_end))
+}
+
+/// Whether a file's copy of a text matches the article's. Line breaks and
+/// tabs of the article may appear as spaces in the file, as brat writes them.
+fn same_text(found: &str, expected: &str) -> bool {
+    let mut found = found.chars();
+    let mut expected = expected.chars();
+    loop {
+        match (found.next(), expected.next()) {
+            (None, None) => return true,
+            (Some(f), Some(e)) if f == e || (matches!(f, '\n' | '\t' | '\r') && e == ' ') => {}
+            _ => return false,
+        }
+    }
+}
+
+/// Builds the set: duplicates (same span, same tag) skipped and counted,
+/// ids kept where the file's id is free and unique, fresh ones otherwise.
+fn build_set(
+    article: &Article,
+    candidates: Vec<Candidate>,
+    options: &ImportOptions,
+    report: &mut ImportReport,
+) -> AnnotationSet {
+    let mut seen = HashSet::with_capacity(candidates.len());
+    let mut unique = Vec::with_capacity(candidates.len());
+    for c in candidates {
+        if seen.insert((c.span.start, c.span.end, c.tag)) {
+            unique.push(c);
+        } else {
+            report.duplicates += 1;
+        }
+    }
+    let mut taken = HashSet::with_capacity(unique.len());
+    let kept: Vec<Option<u64>> = unique
+        .iter()
+        .map(|c| c.id.filter(|&id| id > 0 && taken.insert(id)))
+        .collect();
+    let mut next = taken.iter().max().map_or(1, |max| max + 1);
+    let text = article.text();
+    let mut set = AnnotationSet::new();
+    for (c, id) in unique.into_iter().zip(kept) {
+        let id = id.unwrap_or_else(|| {
+            next += 1;
+            next - 1
+        });
+        let created = c.created.unwrap_or(options.now);
+        let mut annotation = Annotation::new(AnnotationId(id), c.tag, c.span, text, created);
+        annotation.modified = c.modified.unwrap_or(created);
+        annotation.note = c.note;
+        if set.apply(&Edit::Add(annotation), text).is_ok() {
+            report.imported[c.tag.index()] += 1;
+        }
+    }
+    report.notes = set
+        .annotations()
+        .iter()
+        .filter(|a| !a.note.is_empty())
+        .count();
+    set
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mappings_win_over_tag_names_and_ignore_case() {
+        let options = ImportOptions::new(Timestamp::UNIX_EPOCH).with_mapping("Content", Tag::Quote);
+        assert_eq!(options.tag_of("content"), Some(Tag::Quote));
+        assert_eq!(options.tag_of("SOURCE"), Some(Tag::Source));
+        assert_eq!(options.tag_of("Cue"), None);
+    }
+
+    #[test]
+    fn a_span_is_checked_against_the_article() {
+        let article = Article::new("ab\ncd é".to_owned());
+        let span = char_span(&article, 6, 7).unwrap();
+        assert_eq!(&article.text()[span.range()], "é");
+        assert_eq!(
+            char_span(&article, 5, 9),
+            Err(SpanProblem::OutOfRange {
+                start: 5,
+                end: 9,
+                len: 7
+            })
+        );
+        assert!(matches!(
+            char_span(&article, 3, 3),
+            Err(SpanProblem::Empty { .. })
+        ));
+    }
+
+    #[test]
+    fn line_breaks_in_the_article_match_spaces_in_a_file() {
+        assert!(same_text("b\nc", "b c"));
+        assert!(!same_text("b\nc", "bxc"));
+        assert!(!same_text("bc", "bc "));
+    }
+}

@@ -1,0 +1,620 @@
+//! Exports and imports: golden files of every export of the sample with its
+//! gold annotation, round trips, the whole PolNeAR dev corpus, injection
+//! attempts, and the `export`/`import` commands' handling of bad input.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use factmark::io::export::{self, Document, ExportFormat};
+use factmark::io::import::{self, ImportFormat, ImportOptions, Imported};
+use factmark::model::{Annotation, AnnotationSet, Article, Edit, Span, Tag};
+use jiff::Timestamp;
+use predicates::prelude::*;
+
+const ARTICLE: &str = "belarus-2020-08-16.txt";
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")
+}
+
+fn factmark() -> Command {
+    Command::cargo_bin("factmark").unwrap()
+}
+
+/// A fixed time, so exports are the same bytes on every run.
+fn fixed_now() -> Timestamp {
+    "2026-11-29T18:00:00Z".parse().unwrap()
+}
+
+fn sample() -> Article {
+    Article::new(factmark::SAMPLE_ARTICLE.to_owned())
+}
+
+/// The sample's gold annotation, imported from brat.
+fn gold(article: &Article) -> Imported {
+    import::import_file(
+        ImportFormat::Brat,
+        article,
+        &corpus().join("articles/belarus-2020-08-16.ann"),
+        &ImportOptions::new(fixed_now()),
+    )
+    .unwrap()
+}
+
+/// The fields an annotation keeps through every format.
+fn essentials(set: &AnnotationSet) -> Vec<(u64, Tag, Span, String)> {
+    set.annotations()
+        .iter()
+        .map(|a| (a.id.0, a.tag, a.span, a.note.clone()))
+        .collect()
+}
+
+#[test]
+fn the_sample_is_the_corpus_article() {
+    let on_disk = fs::read_to_string(corpus().join("articles").join(ARTICLE)).unwrap();
+    assert_eq!(on_disk, factmark::SAMPLE_ARTICLE);
+}
+
+#[test]
+fn the_gold_imports_whole_with_its_note_and_relations_counted() {
+    let article = sample();
+    let Imported { set, report } = gold(&article);
+    assert_eq!(set.len(), 46);
+    assert_eq!(report.imported, [13, 6, 10, 17]);
+    assert_eq!(report.notes, 1);
+    assert_eq!(report.skipped.get("relation"), Some(&8));
+    assert_eq!(
+        set.get(factmark::model::AnnotationId(7)).unwrap().note,
+        "Official result from the Central Election Commission; disputed by the opposition"
+    );
+    assert_eq!(
+        report.summary(),
+        "46 annotations (13 claim, 6 figure, 10 quote, 17 source), 1 with notes; skipped 8 relations"
+    );
+}
+
+fn rendered(format: ExportFormat) -> Vec<export::ExportFile> {
+    let article = sample();
+    let set = gold(&article).set;
+    let doc = Document::new(&article, Path::new(ARTICLE), &set);
+    export::render(format, &doc)
+}
+
+#[test]
+fn json_export_of_the_sample_matches_the_golden_file() {
+    let files = rendered(ExportFormat::Json);
+    assert_eq!(files[0].name, "belarus-2020-08-16.json");
+    insta::assert_snapshot!("belarus.json", files[0].contents);
+}
+
+#[test]
+fn csv_export_of_the_sample_matches_the_golden_file() {
+    let files = rendered(ExportFormat::Csv);
+    assert_eq!(files[0].name, "belarus-2020-08-16.csv");
+    insta::assert_snapshot!("belarus.csv", files[0].contents);
+}
+
+#[test]
+fn markdown_export_of_the_sample_matches_the_golden_file() {
+    let files = rendered(ExportFormat::Markdown);
+    assert_eq!(files[0].name, "belarus-2020-08-16.md");
+    insta::assert_snapshot!("belarus.md", files[0].contents);
+}
+
+#[test]
+fn html_export_of_the_sample_matches_the_golden_file() {
+    let files = rendered(ExportFormat::Html);
+    assert_eq!(files[0].name, "belarus-2020-08-16.html");
+    insta::assert_snapshot!("belarus.html", files[0].contents);
+}
+
+#[test]
+fn brat_export_of_the_sample_matches_the_golden_file_and_carries_the_text() {
+    let files = rendered(ExportFormat::Brat);
+    assert_eq!(files[0].name, "belarus-2020-08-16.ann");
+    insta::assert_snapshot!("belarus.ann", files[0].contents);
+    assert_eq!(files[1].name, ARTICLE);
+    assert_eq!(files[1].contents, factmark::SAMPLE_ARTICLE);
+}
+
+#[test]
+fn brat_export_of_the_gold_gives_back_the_gold_spans() {
+    let gold_lines: Vec<String> =
+        fs::read_to_string(corpus().join("articles/belarus-2020-08-16.ann"))
+            .unwrap()
+            .lines()
+            .filter(|l| l.starts_with('T'))
+            .map(|l| l.split('\t').skip(1).collect::<Vec<_>>().join("\t"))
+            .collect();
+    let ann = &rendered(ExportFormat::Brat)[0].contents;
+    for line in &gold_lines {
+        assert!(
+            ann.contains(line.as_str()),
+            "{line} missing from the export"
+        );
+    }
+}
+
+/// The gold with varied notes and times, so round trips have something to lose.
+fn rich_set(article: &Article) -> AnnotationSet {
+    let gold = gold(article).set;
+    let mut set = AnnotationSet::new();
+    for (i, a) in gold.annotations().iter().enumerate() {
+        let mut a: Annotation = a.clone();
+        a.created = Timestamp::from_second(1_700_000_000 + i as i64).unwrap();
+        a.modified = Timestamp::from_second(1_700_100_000 + i as i64).unwrap();
+        if i % 5 == 0 {
+            a.note = format!("note {i}: \"quoted\", <b>tags</b> & =SUM(1)");
+        }
+        set.apply(&Edit::Add(a), article.text()).unwrap();
+    }
+    set
+}
+
+#[test]
+fn set_to_json_to_set_gives_the_same_annotations() {
+    let article = sample();
+    let set = rich_set(&article);
+    let json = export::json::render(&Document::new(&article, Path::new(ARTICLE), &set));
+    let back = import::w3c::parse(
+        &article,
+        &json,
+        Path::new("x.json"),
+        &ImportOptions::new(Timestamp::UNIX_EPOCH),
+    )
+    .unwrap();
+    assert_eq!(back.set.annotations(), set.annotations());
+    assert!(back.report.invalid.is_empty() && back.report.unmapped.is_empty());
+}
+
+#[test]
+fn set_to_brat_to_set_gives_the_same_annotations() {
+    let article = sample();
+    let set = rich_set(&article);
+    let ann = export::brat::render(&Document::new(&article, Path::new(ARTICLE), &set));
+    let back = import::brat::parse(
+        &article,
+        &ann,
+        Path::new("x.ann"),
+        &ImportOptions::new(Timestamp::UNIX_EPOCH),
+    )
+    .unwrap();
+    assert_eq!(essentials(&back.set), essentials(&set));
+}
+
+#[test]
+fn every_polnear_dev_file_imports_and_every_span_is_the_article_text() {
+    let root = corpus().join("polnear-dev");
+    let mut files = 0;
+    let mut spans = 0;
+    for entry in fs::read_dir(root.join("text")).unwrap() {
+        let text_path = entry.unwrap().path();
+        let name = text_path
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let ann_path = root.join("gold").join(format!("{name}.ann"));
+        let (article, _) = factmark::io::open_article(&text_path).unwrap();
+        let imported = import::import_file(
+            ImportFormat::Brat,
+            &article,
+            &ann_path,
+            &ImportOptions::new(fixed_now()),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let lines = fs::read_to_string(&ann_path)
+            .unwrap()
+            .lines()
+            .filter(|l| l.starts_with('T'))
+            .count();
+        assert_eq!(imported.set.len(), lines, "{name}");
+        for a in imported.set.annotations() {
+            assert_eq!(article.text()[a.span.range()], a.quote.exact, "{name}");
+        }
+        files += 1;
+        spans += imported.set.len();
+    }
+    assert_eq!(files, 84);
+    assert_eq!(spans, 784 + 1952);
+}
+
+#[test]
+fn polnear_attribution_files_import_with_a_mapping_and_split_fragments() {
+    let root = corpus().join("polnear-dev");
+    let options = ImportOptions::new(fixed_now()).with_mapping("Content", Tag::Quote);
+    let mut split = 0;
+    for entry in fs::read_dir(root.join("text")).unwrap() {
+        let text_path = entry.unwrap().path();
+        let name = text_path
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let (article, _) = factmark::io::open_article(&text_path).unwrap();
+        let ann_path = root.join("ann").join(format!("{name}.ann"));
+        let imported = import::import_file(ImportFormat::Brat, &article, &ann_path, &options)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(imported.report.unmapped.contains_key("Cue"), "{name}");
+        for a in imported.set.annotations() {
+            assert_eq!(article.text()[a.span.range()], a.quote.exact, "{name}");
+        }
+        split += imported.report.split;
+    }
+    assert!(split > 0, "the attribution files have discontinuous spans");
+}
+
+/// A one-annotation set over `needle` in `text`, with a note.
+fn one_annotation(text: &str, needle: &str, note: &str) -> (Article, AnnotationSet) {
+    let article = Article::new(text.to_owned());
+    let start = text.find(needle).unwrap();
+    let mut set = AnnotationSet::new();
+    let id = set.allocate_id();
+    let mut a = Annotation::new(
+        id,
+        Tag::Claim,
+        Span::new(start, start + needle.len()),
+        text,
+        fixed_now(),
+    );
+    a.note = note.to_owned();
+    set.apply(&Edit::Add(a), text).unwrap();
+    (article, set)
+}
+
+#[test]
+fn a_formula_in_a_note_or_a_span_is_inert_in_csv() {
+    let text = "=HYPERLINK(\"http://evil.example\",\"click\") said the minister.";
+    let (article, set) = one_annotation(text, text, "=HYPERLINK(\"http://evil.example\")");
+    let csv = export::csv::render(&export::csv::rows(&Document::new(
+        &article,
+        Path::new("@evil.txt"),
+        &set,
+    )));
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let record = reader.records().next().unwrap().unwrap();
+    assert_eq!(&record[0], "'@evil.txt");
+    assert_eq!(&record[5], format!("'{text}"));
+    assert_eq!(&record[6], "'=HYPERLINK(\"http://evil.example\")");
+    for cell in record.iter() {
+        assert!(
+            !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+            "{cell:?}"
+        );
+    }
+}
+
+#[test]
+fn script_in_the_article_or_a_note_is_escaped_in_html() {
+    let text = "Before <script>alert('x')</script> after & more.";
+    let (article, set) = one_annotation(
+        text,
+        "<script>alert('x')</script>",
+        "</td><script>bad()</script>",
+    );
+    let html = export::html::render(&Document::new(&article, Path::new("a.txt"), &set));
+    assert!(!html.contains("<script"), "{html}");
+    assert!(html.contains("&lt;script&gt;alert('x')&lt;/script&gt;"));
+    assert!(html.contains("after &amp; more."));
+    assert!(
+        !html.contains("src=") && !html.contains("href="),
+        "no external resources"
+    );
+}
+
+#[test]
+fn markdown_escapes_markup_in_the_article() {
+    let text = "A <img src=x onerror=alert(1)> and *stars* here.";
+    let (article, set) =
+        one_annotation(text, "<img src=x onerror=alert(1)>", "[link](javascript:x)");
+    let md = export::markdown::render(&Document::new(&article, Path::new("a.txt"), &set));
+    assert!(md.contains("\\<img src=x onerror=alert(1)\\>"), "{md}");
+    assert!(md.contains("\\[link\\](javascript:x)"), "{md}");
+}
+
+#[test]
+fn overlapping_highlights_keep_every_run_of_text_once() {
+    let article = sample();
+    let set = gold(&article).set;
+    let html = export::html::render(&Document::new(&article, Path::new(ARTICLE), &set));
+    // The nested figure inside the claim splits it into three runs.
+    assert!(html.contains(">Mr Lukashenko, who has been in power since 1994, won </mark>"));
+    assert!(html.contains(">80.1%</mark>"));
+}
+
+#[test]
+fn export_set_writes_into_a_new_folder_and_never_over_the_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let article_path = dir.path().join(ARTICLE);
+    fs::write(
+        &article_path,
+        factmark::SAMPLE_ARTICLE.replace('\n', "\r\n"),
+    )
+    .unwrap();
+    let (article, _) = factmark::io::open_article(&article_path).unwrap();
+    let set = gold(&article).set;
+    let out = dir.path().join("exports/today");
+    let written =
+        export::export_set(ExportFormat::Brat, &article, &article_path, &set, &out).unwrap();
+    assert_eq!(
+        written,
+        vec![out.join("belarus-2020-08-16.ann"), out.join(ARTICLE)]
+    );
+    let error = export::export_set(
+        ExportFormat::Brat,
+        &article,
+        &article_path,
+        &set,
+        dir.path(),
+    )
+    .unwrap_err();
+    assert!(matches!(
+        error,
+        export::ExportError::WouldOverwriteArticle { .. }
+    ));
+    assert!(fs::read_to_string(&article_path).unwrap().contains("\r\n"));
+}
+
+// ---- the commands -------------------------------------------------------
+
+/// Writes an article and its set (the gold) into `dir`; returns the set path.
+fn write_set(dir: &Path, name: &str, text: &str) -> PathBuf {
+    fs::create_dir_all(dir).unwrap();
+    let article_path = dir.join(name);
+    fs::write(&article_path, text).unwrap();
+    let (article, _) = factmark::io::open_article(&article_path).unwrap();
+    let set = if text == factmark::SAMPLE_ARTICLE {
+        gold(&article).set
+    } else {
+        one_annotation(text, "minister", "").1
+    };
+    let set_path = factmark::io::default_set_path(&article_path);
+    factmark::io::save_set(&set_path, &article_path, &article, &set).unwrap();
+    set_path
+}
+
+#[test]
+fn export_of_a_folder_writes_every_set_and_all_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let sets = dir.path().join("sets");
+    fs::create_dir_all(sets.join("more")).unwrap();
+    write_set(&sets, ARTICLE, factmark::SAMPLE_ARTICLE);
+    write_set(&sets.join("more"), "short.txt", "The minister spoke.");
+    let out = dir.path().join("out");
+    factmark()
+        .args(["export", "--format", "csv", "-o"])
+        .arg(&out)
+        .arg(&sets)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "exported 2 sets (47 annotations) as csv",
+        ))
+        .stdout(predicate::str::contains("all.csv"));
+    let all = fs::read_to_string(out.join("all.csv")).unwrap();
+    assert_eq!(all.lines().count(), 1 + 47);
+    assert!(all.contains("short.txt,1,Claim,4,12,minister"));
+    assert!(out.join("short.csv").exists() && out.join("belarus-2020-08-16.csv").exists());
+}
+
+#[test]
+fn export_refuses_a_second_set_whose_article_has_the_same_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = write_set(&dir.path().join("a"), "story.txt", "The minister spoke.");
+    let second = write_set(&dir.path().join("b"), "story.txt", "The minister left.");
+    factmark()
+        .args(["export", "--format", "md", "-o"])
+        .arg(dir.path().join("out"))
+        .arg(&first)
+        .arg(&second)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "exported 1 set (1 annotations) as md",
+        ))
+        .stdout(predicate::str::contains("; 1 failed"))
+        .stderr(predicate::str::contains(
+            "export them into separate folders",
+        ));
+}
+
+#[test]
+fn export_of_a_missing_set_names_it_and_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    factmark()
+        .args(["export", "--format", "json", "-o"])
+        .arg(dir.path().join("out"))
+        .arg(dir.path().join("gone.annotations.ron"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "gone.annotations.ron: no such file",
+        ))
+        .stdout(predicate::str::contains("exported 0 sets"));
+}
+
+#[test]
+fn export_with_an_unknown_format_fails_with_the_choices() {
+    let dir = tempfile::tempdir().unwrap();
+    let set = write_set(dir.path(), ARTICLE, factmark::SAMPLE_ARTICLE);
+    factmark()
+        .args(["export", "--format", "xlsx", "-o"])
+        .arg(dir.path().join("out"))
+        .arg(&set)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "unknown export format `xlsx` (expected json, csv, md, html or brat)",
+        ));
+}
+
+#[test]
+fn export_into_an_unwritable_folder_names_it_and_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let set = write_set(dir.path(), ARTICLE, factmark::SAMPLE_ARTICLE);
+    let blocker = dir.path().join("not-a-folder");
+    fs::write(&blocker, "x").unwrap();
+    factmark()
+        .args(["export", "--format", "html", "-o"])
+        .arg(blocker.join("out"))
+        .arg(&set)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "not-a-folder/out: cannot create the export folder",
+        ));
+}
+
+#[test]
+fn export_of_a_set_whose_article_is_missing_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let set = write_set(dir.path(), ARTICLE, factmark::SAMPLE_ARTICLE);
+    fs::remove_file(dir.path().join(ARTICLE)).unwrap();
+    factmark()
+        .args(["export", "--format", "md", "-o"])
+        .arg(dir.path().join("out"))
+        .arg(&set)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "belarus-2020-08-16.txt: no such file",
+        ));
+}
+
+/// The sample article and its gold brat file in a fresh folder.
+fn article_with_gold(dir: &Path) -> (PathBuf, PathBuf) {
+    let article = dir.join(ARTICLE);
+    fs::write(&article, factmark::SAMPLE_ARTICLE).unwrap();
+    let ann = dir.join("gold.ann");
+    fs::copy(corpus().join("articles/belarus-2020-08-16.ann"), &ann).unwrap();
+    (article, ann)
+}
+
+#[test]
+fn import_writes_the_set_beside_the_article_and_refuses_to_overwrite_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let (article, ann) = article_with_gold(dir.path());
+    let set = dir.path().join("belarus-2020-08-16.annotations.ron");
+    factmark()
+        .arg("import")
+        .arg(&article)
+        .arg("--brat")
+        .arg(&ann)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "imported 46 annotations (13 claim, 6 figure, 10 quote, 17 source), 1 with notes; skipped 8 relations",
+        ));
+    factmark().arg("check").arg(&set).assert().code(0);
+    factmark()
+        .arg("import")
+        .arg(&article)
+        .arg("--brat")
+        .arg(&ann)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "an annotation set is already there; pass --force",
+        ));
+    factmark()
+        .arg("import")
+        .arg(&article)
+        .arg("--brat")
+        .arg(&ann)
+        .arg("--force")
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn import_of_a_mismatching_brat_span_names_the_file_and_line_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let (article, ann) = article_with_gold(dir.path());
+    let gold = fs::read_to_string(&ann).unwrap();
+    fs::write(
+        &ann,
+        gold.replace("T7\tFigure 788 793\t80.1%", "T7\tFigure 788 793\t90.1%"),
+    )
+    .unwrap();
+    factmark()
+        .arg("import")
+        .arg(&article)
+        .arg("--brat")
+        .arg(&ann)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "gold.ann:7: T7: the text \"90.1%\" does not match the article at 788..793, which reads \"80.1%\"",
+        ));
+    assert!(
+        !dir.path()
+            .join("belarus-2020-08-16.annotations.ron")
+            .exists()
+    );
+    factmark()
+        .arg("import")
+        .arg(&article)
+        .arg("--brat")
+        .arg(&ann)
+        .arg("--skip-invalid")
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("warning: skipped"))
+        .stdout(predicate::str::contains("imported 45 annotations"));
+}
+
+#[test]
+fn import_with_a_missing_article_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, ann) = article_with_gold(dir.path());
+    factmark()
+        .arg("import")
+        .arg(dir.path().join("missing.txt"))
+        .arg("--brat")
+        .arg(&ann)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("missing.txt: no such file"));
+}
+
+#[test]
+fn import_with_a_bad_mapping_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let (article, ann) = article_with_gold(dir.path());
+    factmark()
+        .arg("import")
+        .arg(&article)
+        .arg("--brat")
+        .arg(&ann)
+        .args(["--map", "Content=Opinion"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("unknown tag `Opinion`"));
+}
+
+#[test]
+fn json_exported_by_the_command_imports_back_with_w3c() {
+    let dir = tempfile::tempdir().unwrap();
+    let set = write_set(dir.path(), ARTICLE, factmark::SAMPLE_ARTICLE);
+    let out = dir.path().join("out");
+    factmark()
+        .args(["export", "--format", "json", "-o"])
+        .arg(&out)
+        .arg(&set)
+        .assert()
+        .code(0);
+    let copy = dir.path().join("copy.annotations.ron");
+    factmark()
+        .arg("import")
+        .arg(dir.path().join(ARTICLE))
+        .arg("--w3c")
+        .arg(out.join("belarus-2020-08-16.json"))
+        .arg("-o")
+        .arg(&copy)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("imported 46 annotations"));
+    let strip = |p: &Path| fs::read_to_string(p).unwrap();
+    assert_eq!(strip(&copy), strip(&set));
+}
