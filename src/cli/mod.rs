@@ -7,6 +7,7 @@
 //! Each subcommand lives in its own file and is dispatched by [`run`].
 
 mod check;
+mod text;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -14,6 +15,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 pub use check::check;
+pub use text::text;
 
 pub const EXIT_OK: u8 = 0;
 pub const EXIT_INVALID: u8 = 1;
@@ -25,7 +27,7 @@ pub const EXIT_UNREADABLE: u8 = 2;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// An article (.txt, .md) or an annotation set (.annotations.ron) to
+    /// An article (.txt, .md, .html, .docx) or an annotation set (.annotations.ron) to
     /// open in the window. Without it, the sample article opens.
     pub path: Option<PathBuf>,
 }
@@ -40,11 +42,33 @@ pub enum Command {
         /// The annotation set file (.annotations.ron).
         set: PathBuf,
     },
+    /// Print the article text exactly as factmark sees it (offsets refer to
+    /// it), extracted from a web page, Markdown or Word file.
+    ///
+    /// The metadata (title, byline, date, site, URL, language) goes to
+    /// stderr; with --meta it goes to stdout as JSON instead of the text.
+    /// Exits 2 when the article cannot be read.
+    Text {
+        /// The article: .txt, .md, .html, .htm, .html.gz or .docx (other
+        /// extensions are read as plain text).
+        article: PathBuf,
+        /// Write the text to this file instead of stdout.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Print the metadata as JSON on stdout instead of the text.
+        #[arg(long)]
+        meta: bool,
+    },
 }
 
 /// Runs a subcommand; returns its exit code.
 pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     match command {
         Command::Check { set } => check(&set, out, err),
+        Command::Text {
+            article,
+            output,
+            meta,
+        } => text(&article, output.as_deref(), meta, out, err),
     }
 }
