@@ -104,6 +104,7 @@ fn the_file_has_the_documented_shape() {
         "format: \"factmark.annotations\",",
         "version: 1,",
         "path: \"article.txt\",",
+        "format: Text,",
         "chars: 4427,",
         "date: Some(\"2020-08-16\"),",
         "tag: Source,",
@@ -331,4 +332,71 @@ fn rejected_suggestions_survive_save_and_load() {
             .set
             .is_rejected(Span::new(start, start + 8), Tag::Figure)
     );
+}
+
+#[test]
+fn a_set_records_the_article_format_and_reopens_the_same_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let article_path = dir.path().join("draft.md");
+    fs::write(
+        &article_path,
+        "# Turnout *soars*\n\nOfficials said **80.1%** voted.\n",
+    )
+    .unwrap();
+    let (article, _) = factmark::io::open_article(&article_path).unwrap();
+    assert_eq!(
+        article.text(),
+        "Turnout soars\n\nOfficials said 80.1% voted.\n"
+    );
+    let start = article.text().find("80.1%").unwrap();
+    let mut set = AnnotationSet::new();
+    let id = set.allocate_id();
+    let figure = Annotation::new(
+        id,
+        Tag::Figure,
+        Span::new(start, start + 5),
+        article.text(),
+        Timestamp::UNIX_EPOCH,
+    );
+    set.apply(&Edit::Add(figure), article.text()).unwrap();
+    let set_path = default_set_path(&article_path);
+    save_set(&set_path, &article_path, &article, &set).unwrap();
+    let saved = fs::read_to_string(&set_path).unwrap();
+    assert!(saved.contains("format: Markdown,"), "{saved}");
+    assert!(saved.contains(&format!(
+        "sha256: \"{}\"",
+        store::text_sha256(article.text())
+    )));
+
+    let (reopened, _, loaded) = load_set(&set_path).unwrap();
+    assert_eq!(reopened.text(), article.text());
+    assert_eq!(reopened.meta().format, ArticleFormat::Markdown);
+    assert!(!loaded.article_changed);
+    assert_eq!(loaded.set.annotations(), set.annotations());
+}
+
+#[test]
+fn a_set_saved_before_formats_existed_reads_its_article_as_plain_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let article_path = dir.path().join("old.md");
+    let raw = "# Title\n\nBody with *emphasis*.\n";
+    fs::write(&article_path, raw).unwrap();
+    let set_path = default_set_path(&article_path);
+    let start = raw.find("*emphasis*").unwrap();
+    fs::write(
+        &set_path,
+        format!(
+            "(format: \"factmark.annotations\", version: 1, article: (path: \"old.md\", sha256: \"{}\", chars: {}, title: \"Title\", date: None), annotations: [(id: 1, tag: Claim, start: {start}, end: {}, exact: \"*emphasis*\", prefix: \"\", suffix: \"\", created: \"2020-01-01T00:00:00Z\", modified: \"2020-01-01T00:00:00Z\")])",
+            store::text_sha256(raw),
+            raw.chars().count(),
+            start + 10,
+        ),
+    )
+    .unwrap();
+    let (article, _, loaded) = load_set(&set_path).unwrap();
+    assert_eq!(article.text(), raw);
+    assert_eq!(article.meta().format, ArticleFormat::Text);
+    assert!(!loaded.article_changed);
+    assert_eq!(loaded.set.annotations().len(), 1);
+    assert!(loaded.set.orphans().is_empty());
 }

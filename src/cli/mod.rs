@@ -10,6 +10,7 @@ mod compare;
 mod export;
 mod import;
 mod suggest;
+mod text;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -24,6 +25,7 @@ pub use compare::compare;
 pub use export::export;
 pub use import::{ImportRequest, import, parse_mapping};
 pub use suggest::suggest;
+pub use text::text;
 
 pub const EXIT_OK: u8 = 0;
 pub const EXIT_INVALID: u8 = 1;
@@ -35,7 +37,7 @@ pub const EXIT_UNREADABLE: u8 = 2;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// An article (.txt, .md) or an annotation set (.annotations.ron) to
+    /// An article (.txt, .md, .html, .docx) or an annotation set (.annotations.ron) to
     /// open in the window. Without it, the sample article opens.
     pub path: Option<PathBuf>,
 }
@@ -125,6 +127,23 @@ pub enum Command {
         #[arg(long)]
         skip_invalid: bool,
     },
+    /// Print the article text exactly as factmark sees it (offsets refer to
+    /// it), extracted from a web page, Markdown or Word file.
+    ///
+    /// The metadata (title, byline, date, site, URL, language) goes to
+    /// stderr; with --meta it goes to stdout as JSON instead of the text.
+    /// Exits 2 when the article cannot be read.
+    Text {
+        /// The article: .txt, .md, .html, .htm, .html.gz or .docx (other
+        /// extensions are read as plain text).
+        article: PathBuf,
+        /// Write the text to this file instead of stdout.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Print the metadata as JSON on stdout instead of the text.
+        #[arg(long)]
+        meta: bool,
+    },
 }
 
 /// Runs a subcommand; returns its exit code.
@@ -177,5 +196,10 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             };
             import(&request, out, err)
         }
+        Command::Text {
+            article,
+            output,
+            meta,
+        } => text(&article, output.as_deref(), meta, out, err),
     }
 }

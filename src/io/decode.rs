@@ -1,4 +1,5 @@
-//! Reading article files into article text.
+//! Reading article files: bytes within the size limit, decoded to text,
+//! and the errors every article format reports.
 //!
 //! The article text is the file decoded to UTF-8 — a UTF-8 BOM removed,
 //! UTF-16 with a BOM converted, legacy single-byte encodings (Windows-1252,
@@ -17,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use encoding_rs::Encoding;
 
-use crate::model::Article;
+use crate::model::ArticleFormat;
 
 /// The largest article file factmark opens.
 pub const MAX_ARTICLE_BYTES: u64 = 64 * 1024 * 1024;
@@ -52,6 +53,12 @@ pub enum DecodeProblem {
     Binary(&'static str),
     #[error("the file is not valid {0} text")]
     Undecodable(&'static str),
+    #[error("no article text was found in this page (only navigation, scripts or an empty body)")]
+    NoArticle,
+    #[error("this is not a readable Word document: {0}")]
+    CorruptDocument(String),
+    #[error("this is not a readable gzip file: {0}")]
+    Gzip(String),
 }
 
 /// A byte count for people.
@@ -68,22 +75,18 @@ impl fmt::Display for Size {
     }
 }
 
-/// Article text decoded from bytes, with the encoding it was found in.
+/// Article text read from a file, with how it was read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded {
+    /// The article text (for a web page or a document, the extracted text).
     pub text: String,
+    /// The character encoding the file was read in.
     pub encoding: &'static str,
-}
-
-/// Reads and decodes an article file.
-pub fn open_article(path: &Path) -> Result<(Article, Decoded), ArticleError> {
-    let fail = |problem| ArticleError {
-        path: path.to_owned(),
-        problem,
-    };
-    let bytes = read_limited(path, MAX_ARTICLE_BYTES).map_err(fail)?;
-    let decoded = decode(&bytes).map_err(fail)?;
-    Ok((Article::new(decoded.text.clone()), decoded))
+    /// The format the file was read as.
+    pub format: ArticleFormat,
+    /// Something the reader should be told, in plain words (for example
+    /// that an unknown extension was read as plain text).
+    pub notice: Option<String>,
 }
 
 /// Reads a whole file of at most `limit` bytes, refusing larger files before
@@ -142,6 +145,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeProblem> {
     Ok(Decoded {
         text,
         encoding: encoding.name(),
+        format: ArticleFormat::Text,
+        notice: None,
     })
 }
 

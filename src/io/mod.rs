@@ -1,15 +1,18 @@
-//! Everything that reads or writes files: article decoding, the annotation
-//! set file, and exports and imports in other tools' formats.
+//! Everything that reads or writes files: article decoding, the article
+//! formats (text, Markdown, HTML, Word), the annotation set file, and
+//! exports and imports in other tools' formats.
 //!
 //! `io` depends on `model` only; it returns errors that name the file and
 //! the problem and leaves printing them to its callers.
 
 pub mod decode;
 pub mod export;
+pub mod formats;
 pub mod import;
 pub mod store;
 
-pub use decode::{ArticleError, DecodeProblem, open_article};
+pub use decode::{ArticleError, DecodeProblem, Decoded};
 pub use export::{ExportError, ExportFormat, export_set};
+pub use formats::{FormatChoice, format_of, open_article, open_article_as};
 pub use import::{ImportError, ImportFormat, ImportOptions, ImportReport, Imported, import_file};
 pub use store::{LoadedSet, SetError, default_set_path, load_set, save_set};

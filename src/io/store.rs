@@ -5,7 +5,7 @@
 //! (
 //!     format: "factmark.annotations",
 //!     version: 1,
-//!     article: (path: "x.txt", sha256: "…", chars: 4427, title: "…", date: Some("2020-08-16")),
+//!     article: (path: "x.txt", format: Text, sha256: "…", chars: 4427, title: "…", date: Some("2020-08-16")),
 //!     annotations: [(id: 7, tag: Figure, start: 788, end: 793, exact: "80.1%", …)],
 //!     orphans: [],
 //! )
@@ -30,8 +30,10 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::io::decode::{self, ArticleError, DecodeProblem};
+use crate::io::formats;
 use crate::model::{
-    Anchored, Annotation, AnnotationId, AnnotationSet, Article, Orphan, Quote, Rejection, Tag,
+    Anchored, Annotation, AnnotationId, AnnotationSet, Article, ArticleFormat, Orphan, Quote,
+    Rejection, Tag,
 };
 
 /// The `format` every factmark set file declares.
@@ -93,6 +95,11 @@ pub enum SetError {
 pub struct ArticleRef {
     /// Path of the article relative to the set file's folder, with `/`.
     pub path: String,
+    /// The format the article text was extracted as; reopening reads the
+    /// file the same way so the offsets refer to the same text. Sets saved
+    /// before formats existed read their article as plain text.
+    #[serde(default)]
+    pub format: ArticleFormat,
     /// SHA-256 of the article text (UTF-8), lowercase hex.
     pub sha256: String,
     /// Length of the article text in characters.
@@ -252,9 +259,11 @@ pub fn article_path(set_path: &Path, file: &SetFile) -> PathBuf {
 pub fn load_set(set_path: &Path) -> Result<(Article, PathBuf, LoadedSet), SetError> {
     let file = read_set_file(set_path)?;
     let path = article_path(set_path, &file);
-    let (article, _) = decode::open_article(&path).map_err(|source| SetError::Article {
-        path: set_path.to_owned(),
-        source,
+    let (article, _) = formats::open_article_as(&path, file.article.format).map_err(|source| {
+        SetError::Article {
+            path: set_path.to_owned(),
+            source,
+        }
     })?;
     let loaded = anchor_set(set_path, file, &article)?;
     Ok((article, path, loaded))
@@ -369,6 +378,7 @@ pub fn to_set_file(
         version: VERSION,
         article: ArticleRef {
             path: relative_article_path(set_path, article_path),
+            format: article.meta().format,
             sha256: text_sha256(article.text()),
             chars: article.char_len(),
             title: article.meta().title.clone(),
@@ -419,6 +429,7 @@ pub fn to_ron(file: &SetFile) -> String {
     let a = &file.article;
     out.push_str("    article: (\n");
     let _ = writeln!(out, "        path: {},", RonStr(&a.path));
+    let _ = writeln!(out, "        format: {:?},", a.format);
     let _ = writeln!(out, "        sha256: {},", RonStr(&a.sha256));
     let _ = writeln!(out, "        chars: {},", a.chars);
     let _ = writeln!(out, "        title: {},", RonStr(&a.title));
@@ -555,6 +566,21 @@ pub(crate) fn write_atomically(
     bytes: &[u8],
     before_rename: impl FnOnce(&Path) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
+    replace_atomically(target, bytes, before_rename, true)
+}
+
+/// Writes a file atomically like [`write_atomically`], without keeping a
+/// backup of the file it replaces (for outputs that can be made again).
+pub(crate) fn write_output_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    replace_atomically(target, bytes, |_| Ok(()), false)
+}
+
+fn replace_atomically(
+    target: &Path,
+    bytes: &[u8],
+    before_rename: impl FnOnce(&Path) -> std::io::Result<()>,
+    keep_bak: bool,
+) -> std::io::Result<()> {
     let folder = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -568,7 +594,7 @@ pub(crate) fn write_atomically(
     temp.flush()?;
     temp.as_file().sync_all()?;
     before_rename(temp.path())?;
-    if target.exists() {
+    if keep_bak && target.exists() {
         keep_backup(target, folder, &name)?;
     }
     temp.persist(target).map_err(|e| e.error)?;

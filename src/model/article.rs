@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+use serde::{Deserialize, Serialize};
+
 use super::offsets::OffsetIndex;
 
 /// How a paragraph reads, for display. Offsets do not depend on it.
@@ -29,12 +31,50 @@ pub struct Paragraph {
     pub kind: ParagraphKind,
 }
 
+/// The kind of file an article text was extracted from. The same file read
+/// as another format gives another text, so a set records it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ArticleFormat {
+    /// Plain text, decoded as it is.
+    #[default]
+    Text,
+    /// Markdown, with its markup removed.
+    Markdown,
+    /// A web page, reduced to the article it holds.
+    Html,
+    /// A Word document (Office Open XML).
+    Docx,
+}
+
+impl ArticleFormat {
+    /// A short name for people ("HTML", "Word").
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Text => "plain text",
+            Self::Markdown => "Markdown",
+            Self::Html => "web page (HTML)",
+            Self::Docx => "Word document",
+        }
+    }
+}
+
 /// Metadata found in the text itself or given by the file it came from.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ArticleMeta {
     pub title: String,
-    /// `YYYY-MM-DD`, from a date header line.
+    /// The publication date as the source gives it; `YYYY-MM-DD` when it
+    /// comes from a date header line or a full timestamp.
     pub date: Option<String>,
+    /// Who wrote it ("By Jane Doe").
+    pub byline: Option<String>,
+    /// The publication ("Le Monde.fr").
+    pub site: Option<String>,
+    /// The canonical address of a web page.
+    pub url: Option<String>,
+    /// The language tag the source declares ("fr", "en-US").
+    pub language: Option<String>,
+    /// The kind of file the text was extracted from.
+    pub format: ArticleFormat,
 }
 
 /// An article ready to annotate.
@@ -52,11 +92,28 @@ const TITLE_CHARS: usize = 80;
 const HEADING_CHARS: usize = 80;
 
 impl Article {
-    /// Builds an article from normalized text (line breaks are `\n`).
+    /// Builds an article from normalized plain text (line breaks are `\n`);
+    /// its title and date are found in the text.
     pub fn new(text: String) -> Self {
+        Self::with_meta(text, ArticleMeta::default())
+    }
+
+    /// Builds an article from normalized text and the metadata its file
+    /// gave. A title or date the file did not give is found in the text as
+    /// [`Article::new`] does.
+    pub fn with_meta(text: String, given: ArticleMeta) -> Self {
         let paragraphs = split_paragraphs(&text);
         let offsets = OffsetIndex::new(&text);
-        let meta = find_meta(&text, &paragraphs);
+        let found = find_meta(&text, &paragraphs);
+        let title = match given.title.trim() {
+            "" => found.title,
+            title => title.to_owned(),
+        };
+        let meta = ArticleMeta {
+            title,
+            date: given.date.or(found.date),
+            ..given
+        };
         Self {
             text,
             paragraphs,

@@ -17,7 +17,7 @@ pub mod words;
 pub use agreement::{Agreement, TagAgreement, compare};
 pub use anchor::{Anchored, anchor};
 pub use annotation::{Annotation, AnnotationId, Orphan, Quote, Span, SpanError, Tag};
-pub use article::{Article, ArticleMeta, Paragraph, ParagraphKind};
+pub use article::{Article, ArticleFormat, ArticleMeta, Paragraph, ParagraphKind};
 pub use history::History;
 pub use offsets::OffsetIndex;
 pub use set::{AnnotationSet, Edit, EditError, Rejection};

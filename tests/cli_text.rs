@@ -1,0 +1,109 @@
+//! `factmark text` end to end, through the real binary.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn factmark() -> Command {
+    Command::cargo_bin("factmark").unwrap()
+}
+
+fn lemonde() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus/html/readability/lemonde-1/source.html")
+}
+
+#[test]
+fn text_prints_the_article_text_and_metadata_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("draft.md");
+    fs::write(&path, "# A *title*\n\nBody with a [link](https://x.org).\n").unwrap();
+    factmark()
+        .args(["text"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout("A title\n\nBody with a link.\n")
+        .stderr(predicate::str::contains("title: A title"))
+        .stderr(predicate::str::contains("format: Markdown"));
+}
+
+#[test]
+fn text_of_a_plain_file_is_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.txt");
+    fs::write(&path, factmark::SAMPLE_ARTICLE).unwrap();
+    let output = factmark().arg("text").arg(&path).output().unwrap();
+    assert!(output.status.success());
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        factmark::SAMPLE_ARTICLE.replace("\r\n", "\n")
+    );
+}
+
+#[test]
+fn text_meta_prints_json_on_stdout() {
+    let output = factmark()
+        .args(["text", "--meta"])
+        .arg(lemonde())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        json["title"],
+        "Le projet de loi sur le renseignement massivement approuvé à l'Assemblée"
+    );
+    assert_eq!(json["format"], "Html");
+    assert_eq!(json["language"], "fr");
+    assert_eq!(json["site"], "Le Monde.fr");
+    assert!(json["chars"].as_u64().unwrap() > 1000);
+    assert_eq!(json["sha256"].as_str().unwrap().len(), 64);
+}
+
+#[test]
+fn text_writes_to_a_file_with_o() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.txt");
+    factmark()
+        .args(["text", "-o"])
+        .arg(&out)
+        .arg(lemonde())
+        .assert()
+        .success()
+        .stdout("");
+    let text = fs::read_to_string(&out).unwrap();
+    assert!(text.starts_with("Le projet de loi sur le renseignement"));
+    assert!(text.contains("« "), "guillemets kept");
+    assert!(!dir.path().join("out.txt.bak").exists());
+}
+
+#[test]
+fn text_of_an_unreadable_article_exits_2_with_the_file_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.docx");
+    fs::write(&path, "not a zip").unwrap();
+    factmark()
+        .arg("text")
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with("error: "))
+        .stderr(predicate::str::contains("broken.docx"));
+}
+
+#[test]
+fn text_says_when_an_unknown_extension_was_read_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("story.rtfd");
+    fs::write(&path, "Plain words.\n").unwrap();
+    factmark()
+        .arg("text")
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout("Plain words.\n")
+        .stderr(predicate::str::contains("opened as plain text"));
+}
