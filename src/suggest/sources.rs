@@ -557,6 +557,13 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
     })
 }
 
+/// Auxiliaries, negations and adverbs between a subject and its verb.
+fn is_between(w: &str) -> bool {
+    let adverb = w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase());
+    let negation = w.ends_with("n't") || w.ends_with("n’t");
+    adverb || negation || BETWEEN.contains(w)
+}
+
 fn is_form_of_be(w: &str) -> bool {
     ["is", "are", "was", "were", "am", "been"]
         .iter()
@@ -588,7 +595,7 @@ fn abbreviation_dot(text: &str, tokens: &[Token], i: usize) -> bool {
 /// The subject noun phrase that ends before the cue at token `cue`.
 fn subject_before(text: &str, tokens: &[Token], cue: usize) -> Option<Span> {
     let mut end = cue;
-    while end > 0 && tokens[end - 1].word && BETWEEN.contains(tokens[end - 1].text(text)) {
+    while end > 0 && tokens[end - 1].word && is_between(tokens[end - 1].text(text)) {
         end -= 1;
     }
     if end == 0 {
@@ -650,6 +657,18 @@ fn noun_phrase_start(text: &str, tokens: &[Token], end: usize) -> Option<usize> 
         }
         if matches!(t.punct(text), Some('\'' | '’')) {
             start -= 1;
+            continue;
+        }
+        // A bracketed tag after a name: `Sen. Claire McCaskill (D-Mo.)`.
+        if t.punct(text) == Some(')')
+            && start == end
+            && let Some(k) = (start.saturating_sub(8)..start - 1)
+                .rev()
+                .find(|&k| tokens[k].punct(text) == Some('('))
+            && k > 0
+            && tokens[k - 1].capitalized(text)
+        {
+            start = k;
             continue;
         }
         break;
@@ -738,7 +757,35 @@ fn subject_after(text: &str, tokens: &[Token], from: usize) -> Option<Span> {
     while end > from && tokens[end - 1].word && STOP.contains(tokens[end - 1].text(text)) {
         end -= 1;
     }
-    (end > from).then(|| Span::new(tokens[from].span.start, tokens[end - 1].span.end))
+    if end == from {
+        return None;
+    }
+    // `said Ryan Ellis, a Republican tax consultant.` keeps its appositive,
+    // and `said Rep. Joseph Crowley (D-N.Y.)` its bracketed tag.
+    let mut last = end - 1;
+    if tokens.get(end).is_some_and(|t| t.punct(text) == Some('('))
+        && let Some(k) =
+            (end + 1..tokens.len().min(end + 8)).find(|&k| tokens[k].punct(text) == Some(')'))
+    {
+        last = k;
+    }
+    let comma = last + 1;
+    let appositive_opens = tokens
+        .get(comma)
+        .is_some_and(|t| t.punct(text) == Some(','))
+        && tokens
+            .get(comma + 1)
+            .is_some_and(|t| t.word && DETERMINER.contains(t.text(text)));
+    if appositive_opens {
+        let stop = (comma + 1..tokens.len().min(comma + 1 + MAX_SUBJECT))
+            .find(|&k| !tokens[k].word && !abbreviation_dot(text, tokens, k));
+        if let Some(stop) = stop
+            && matches!(tokens[stop].punct(text), Some('.' | ',' | ';'))
+        {
+            last = stop - 1;
+        }
+    }
+    Some(Span::new(tokens[from].span.start, tokens[last].span.end))
 }
 
 #[cfg(test)]
@@ -769,7 +816,7 @@ mod tests {
     fn an_inverted_cue_takes_the_source_after_it() {
         assert_eq!(
             found("\"It is over,\" said Sen. Claire McCaskill (D-Mo.)."),
-            vec!["Sen. Claire McCaskill"]
+            vec!["Sen. Claire McCaskill (D-Mo.)"]
         );
     }
 
