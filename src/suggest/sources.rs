@@ -521,7 +521,10 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
             });
         }
         if let Some(source) = subject_after(text, tokens, i + 1) {
-            let next = tokens.iter().position(|t| t.span.start >= source.end);
+            let next = tokens[i..]
+                .iter()
+                .position(|t| t.span.start >= source.end)
+                .map(|k| i + k);
             let ends_clause = next.is_none_or(|n| {
                 matches!(
                     tokens[n].punct(text),
