@@ -374,6 +374,9 @@ static NOUNISH_CUES: LazyLock<Lexicon> = LazyLock::new(|| {
     ])
 });
 
+/// Longest appositive after an inverted source, in tokens.
+const MAX_APPOSITIVE: usize = 25;
+
 /// Longest subject, in tokens.
 const MAX_SUBJECT: usize = 12;
 
@@ -592,7 +595,10 @@ fn abbreviation_dot(text: &str, tokens: &[Token], i: usize) -> bool {
         return false;
     }
     let s = w.text(text);
-    (s.chars().count() == 1 && s.chars().all(char::is_uppercase)) || ABBREVIATION.contains(s)
+    let initials = s.contains('.') && s.chars().next().is_some_and(char::is_uppercase);
+    initials
+        || (s.chars().count() == 1 && s.chars().all(char::is_uppercase))
+        || ABBREVIATION.contains(s)
 }
 
 /// The subject noun phrase that ends before the cue at token `cue`.
@@ -712,6 +718,14 @@ fn appositive(text: &str, tokens: &[Token], close: usize, mark: char) -> Option<
             tokens[inner.end - 1].span.end,
         ));
     }
+    if name_like(&head) && !dash {
+        // `Brian Fallon, the campaign's press secretary, said`: the name
+        // with its description, up to the comma that closes it.
+        return Some(Span::new(
+            tokens[head.start].span.start,
+            tokens[close].span.end,
+        ));
+    }
     if head_capital || !dash {
         return Some(Span::new(
             tokens[head.start].span.start,
@@ -780,7 +794,7 @@ fn subject_after(text: &str, tokens: &[Token], from: usize) -> Option<Span> {
             .get(comma + 1)
             .is_some_and(|t| t.word && DETERMINER.contains(t.text(text)));
     if appositive_opens {
-        let stop = (comma + 1..tokens.len().min(comma + 1 + MAX_SUBJECT))
+        let stop = (comma + 1..tokens.len().min(comma + 1 + MAX_APPOSITIVE))
             .find(|&k| !tokens[k].word && !abbreviation_dot(text, tokens, k));
         if let Some(stop) = stop
             && matches!(tokens[stop].punct(text), Some('.' | ',' | ';'))
