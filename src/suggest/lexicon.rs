@@ -356,8 +356,6 @@ pub const UNITS: &[&str] = &[
     "rubles",
     "rupees",
     "francs",
-    "votes",
-    "seats",
 ];
 
 /// Words that point to a comparison or a superlative.
