@@ -93,21 +93,24 @@ fn classify(ch: char, prev: Option<char>, next: Option<char>) -> Option<Mark> {
     })
 }
 
+static MARK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new("[\"“”„«»‟]").expect("the quotation mark pattern is valid")
+});
+
 /// The quotation marks of a paragraph, with their roles.
 fn marks(text: &str, range: Span) -> Vec<Mark> {
     let line = &text[range.range()];
     let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut chars = line.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if is_mark(c) {
-            let next = chars.peek().map(|&(_, n)| n);
-            if let Some(mut mark) = classify(c, prev, next) {
-                mark.at = range.start + i;
-                out.push(mark);
-            }
+    for m in MARK.find_iter(line) {
+        let Some(c) = m.as_str().chars().next() else {
+            continue;
+        };
+        let prev = line[..m.start()].chars().next_back();
+        let next = line[m.end()..].chars().next();
+        if let Some(mut mark) = classify(c, prev, next) {
+            mark.at = range.start + m.start();
+            out.push(mark);
         }
-        prev = Some(c);
     }
     out
 }

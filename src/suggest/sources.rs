@@ -12,7 +12,7 @@
 //! around a cue.
 
 use super::Suggestion;
-use super::lexicon::{ABBREVIATION, Lexicon, PHRASAL_CUES, PRONOUN, REPORTING};
+use super::lexicon::{ABBREVIATION, Lexicon, PHRASAL_CUES, PRONOUN, REPORTING, REPORTING_VERBS};
 use super::text::{Sentences, Token};
 use crate::model::{Span, Tag};
 use std::sync::LazyLock;
@@ -351,26 +351,46 @@ static WEAK_CUES: LazyLock<Lexicon> = LazyLock::new(|| {
 
 /// Reporting verbs that are more often nouns: cues only before `that`
 /// (`Trump charges that …`).
-static NOUNISH_CUES: LazyLock<Lexicon> = LazyLock::new(|| {
-    Lexicon::new(&[
-        "charges",
-        "questions",
-        "states",
-        "demands",
-        "fears",
-        "worries",
-        "tweets",
-        "remarks",
-        "warns",
-        "reports",
-        "notes",
-        "claims",
-        "promises",
-        "pledges",
-        "vows",
-        "boasts",
-        "jokes",
-        "counters",
+const NOUNISH: &[&str] = &[
+    "charges",
+    "questions",
+    "states",
+    "demands",
+    "fears",
+    "worries",
+    "tweets",
+    "remarks",
+    "warns",
+    "reports",
+    "notes",
+    "claims",
+    "promises",
+    "pledges",
+    "vows",
+    "boasts",
+    "jokes",
+    "counters",
+];
+
+static NOUNISH_CUES: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(NOUNISH));
+
+/// Every word that can start a cue: one lookup rules out most words.
+static CUE_START: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::union(&[
+        REPORTING_VERBS,
+        NOUNISH,
+        &[
+            "according",
+            "voiced",
+            "called",
+            "calls",
+            "call",
+            "calling",
+            "pointed",
+            "points",
+            "point",
+            "spoke",
+        ],
     ])
 });
 
@@ -457,6 +477,9 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
         return None;
     }
     let w = t.text(text);
+    if !CUE_START.contains(w) {
+        return None;
+    }
     if w.eq_ignore_ascii_case("according")
         && tokens.get(i + 1).is_some_and(|n| lower_is(*n, text, "to"))
     {
