@@ -475,6 +475,7 @@ mod tests {
     #[test]
     fn counts_ages_and_decimals() {
         assert_eq!(found("Some 6,700 people"), vec!["6,700"]);
+        assert_eq!(found("won 6,700 votes"), vec!["6,700"]);
         assert_eq!(found("the 34-year-old was shot"), vec!["34-year-old"]);
         assert_eq!(found("a rate of 2.5 here"), vec!["2.5"]);
         assert_eq!(found("in power for 25 years"), vec!["25 years"]);

@@ -70,8 +70,8 @@ pub fn suggest(article: &Article, tags: &[Tag]) -> Vec<Suggestion> {
     } else {
         Vec::new()
     };
-    let sentences = text::sentences(text, article.paragraphs());
     if wants(Tag::Source) || wants(Tag::Claim) {
+        let sentences = text::sentences(text, article.paragraphs());
         let attributions = sources::attributions(text, &sentences);
         if wants(Tag::Claim) {
             out.extend(claims::claims(

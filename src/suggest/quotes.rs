@@ -93,21 +93,24 @@ fn classify(ch: char, prev: Option<char>, next: Option<char>) -> Option<Mark> {
     })
 }
 
+static MARK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new("[\"“”„«»‟]").expect("the quotation mark pattern is valid")
+});
+
 /// The quotation marks of a paragraph, with their roles.
 fn marks(text: &str, range: Span) -> Vec<Mark> {
     let line = &text[range.range()];
     let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut chars = line.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if is_mark(c) {
-            let next = chars.peek().map(|&(_, n)| n);
-            if let Some(mut mark) = classify(c, prev, next) {
-                mark.at = range.start + i;
-                out.push(mark);
-            }
+    for m in MARK.find_iter(line) {
+        let Some(c) = m.as_str().chars().next() else {
+            continue;
+        };
+        let prev = line[..m.start()].chars().next_back();
+        let next = line[m.end()..].chars().next();
+        if let Some(mut mark) = classify(c, prev, next) {
+            mark.at = range.start + m.start();
+            out.push(mark);
         }
-        prev = Some(c);
     }
     out
 }
@@ -311,11 +314,32 @@ fn looks_like_title(words: &[&str]) -> bool {
     })
 }
 
+/// Bytes looked at around a quote for a cue next to it.
+const NEAR: usize = 120;
+/// Bytes looked at on each side of a quote for a cue in its paragraph, so
+/// that a text without line breaks costs no more than one with them.
+const PARAGRAPH_REACH: usize = 1500;
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn ceil_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
 /// Whether a reporting verb comes within the three words after `at`
 /// (`"…," he said`, `"…," said Smith`).
 fn cue_follows(text: &str, at: usize) -> bool {
-    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    text[at..line_end]
+    let after = &text[at..ceil_boundary(text, at + NEAR)];
+    after[..after.find('\n').unwrap_or(after.len())]
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
         .take(3)
@@ -367,8 +391,8 @@ static NAMING: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| {
 /// Whether a naming verb comes within the three words before
 /// `at` (`Trump called her "Miss Piggy"`, `known as the "X Act"`).
 fn naming_cue_before(text: &str, at: usize) -> bool {
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    text[line_start..at]
+    let before = &text[floor_boundary(text, at.saturating_sub(NEAR))..at];
+    before[before.rfind('\n').map_or(0, |i| i + 1)..]
         .rsplit(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
         .take(3)
@@ -377,10 +401,12 @@ fn naming_cue_before(text: &str, at: usize) -> bool {
 
 /// Whether the paragraph around `span` has a reporting verb outside it.
 fn paragraph_has_cue(text: &str, span: Span) -> bool {
-    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[span.end..]
-        .find('\n')
-        .map_or(text.len(), |i| span.end + i);
+    let from = floor_boundary(text, span.start.saturating_sub(PARAGRAPH_REACH));
+    let to = ceil_boundary(text, span.end + PARAGRAPH_REACH);
+    let start = text[from..span.start]
+        .rfind('\n')
+        .map_or(from, |i| from + i + 1);
+    let end = text[span.end..to].find('\n').map_or(to, |i| span.end + i);
     let has = |part: &str| {
         part.split(|c: char| !c.is_alphanumeric())
             .any(|w| !w.is_empty() && (REPORTING.contains(w) || NAMING.contains(w)))

@@ -12,7 +12,7 @@
 //! around a cue.
 
 use super::Suggestion;
-use super::lexicon::{ABBREVIATION, Lexicon, PHRASAL_CUES, PRONOUN, REPORTING};
+use super::lexicon::{ABBREVIATION, Lexicon, PHRASAL_CUES, PRONOUN, REPORTING, REPORTING_VERBS};
 use super::text::{Sentences, Token};
 use crate::model::{Span, Tag};
 use std::sync::LazyLock;
@@ -351,28 +351,51 @@ static WEAK_CUES: LazyLock<Lexicon> = LazyLock::new(|| {
 
 /// Reporting verbs that are more often nouns: cues only before `that`
 /// (`Trump charges that …`).
-static NOUNISH_CUES: LazyLock<Lexicon> = LazyLock::new(|| {
-    Lexicon::new(&[
-        "charges",
-        "questions",
-        "states",
-        "demands",
-        "fears",
-        "worries",
-        "tweets",
-        "remarks",
-        "warns",
-        "reports",
-        "notes",
-        "claims",
-        "promises",
-        "pledges",
-        "vows",
-        "boasts",
-        "jokes",
-        "counters",
+const NOUNISH: &[&str] = &[
+    "charges",
+    "questions",
+    "states",
+    "demands",
+    "fears",
+    "worries",
+    "tweets",
+    "remarks",
+    "warns",
+    "reports",
+    "notes",
+    "claims",
+    "promises",
+    "pledges",
+    "vows",
+    "boasts",
+    "jokes",
+    "counters",
+];
+
+static NOUNISH_CUES: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(NOUNISH));
+
+/// Every word that can start a cue: one lookup rules out most words.
+static CUE_START: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::union(&[
+        REPORTING_VERBS,
+        NOUNISH,
+        &[
+            "according",
+            "voiced",
+            "called",
+            "calls",
+            "call",
+            "calling",
+            "pointed",
+            "points",
+            "point",
+            "spoke",
+        ],
     ])
 });
+
+/// Longest appositive after an inverted source, in tokens.
+const MAX_APPOSITIVE: usize = 25;
 
 /// Longest subject, in tokens.
 const MAX_SUBJECT: usize = 12;
@@ -454,6 +477,9 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
         return None;
     }
     let w = t.text(text);
+    if !CUE_START.contains(w) {
+        return None;
+    }
     if w.eq_ignore_ascii_case("according")
         && tokens.get(i + 1).is_some_and(|n| lower_is(*n, text, "to"))
     {
@@ -521,7 +547,10 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
             });
         }
         if let Some(source) = subject_after(text, tokens, i + 1) {
-            let next = tokens.iter().position(|t| t.span.start >= source.end);
+            let next = tokens[i..]
+                .iter()
+                .position(|t| t.span.start >= source.end)
+                .map(|k| i + k);
             let ends_clause = next.is_none_or(|n| {
                 matches!(
                     tokens[n].punct(text),
@@ -557,6 +586,13 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
     })
 }
 
+/// Auxiliaries, negations and adverbs between a subject and its verb.
+fn is_between(w: &str) -> bool {
+    let adverb = w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase());
+    let negation = w.ends_with("n't") || w.ends_with("n’t");
+    adverb || negation || BETWEEN.contains(w)
+}
+
 fn is_form_of_be(w: &str) -> bool {
     ["is", "are", "was", "were", "am", "been"]
         .iter()
@@ -582,13 +618,16 @@ fn abbreviation_dot(text: &str, tokens: &[Token], i: usize) -> bool {
         return false;
     }
     let s = w.text(text);
-    (s.chars().count() == 1 && s.chars().all(char::is_uppercase)) || ABBREVIATION.contains(s)
+    let initials = s.contains('.') && s.chars().next().is_some_and(char::is_uppercase);
+    initials
+        || (s.chars().count() == 1 && s.chars().all(char::is_uppercase))
+        || ABBREVIATION.contains(s)
 }
 
 /// The subject noun phrase that ends before the cue at token `cue`.
 fn subject_before(text: &str, tokens: &[Token], cue: usize) -> Option<Span> {
     let mut end = cue;
-    while end > 0 && tokens[end - 1].word && BETWEEN.contains(tokens[end - 1].text(text)) {
+    while end > 0 && tokens[end - 1].word && is_between(tokens[end - 1].text(text)) {
         end -= 1;
     }
     if end == 0 {
@@ -652,6 +691,18 @@ fn noun_phrase_start(text: &str, tokens: &[Token], end: usize) -> Option<usize> 
             start -= 1;
             continue;
         }
+        // A bracketed tag after a name: `Sen. Claire McCaskill (D-Mo.)`.
+        if t.punct(text) == Some(')')
+            && start == end
+            && let Some(k) = (start.saturating_sub(8)..start - 1)
+                .rev()
+                .find(|&k| tokens[k].punct(text) == Some('('))
+            && k > 0
+            && tokens[k - 1].capitalized(text)
+        {
+            start = k;
+            continue;
+        }
         break;
     }
     // Leading words that cannot start a subject.
@@ -688,6 +739,14 @@ fn appositive(text: &str, tokens: &[Token], close: usize, mark: char) -> Option<
         return Some(Span::new(
             tokens[inner.start].span.start,
             tokens[inner.end - 1].span.end,
+        ));
+    }
+    if name_like(&head) && !dash {
+        // `Brian Fallon, the campaign's press secretary, said`: the name
+        // with its description, up to the comma that closes it.
+        return Some(Span::new(
+            tokens[head.start].span.start,
+            tokens[close].span.end,
         ));
     }
     if head_capital || !dash {
@@ -738,7 +797,35 @@ fn subject_after(text: &str, tokens: &[Token], from: usize) -> Option<Span> {
     while end > from && tokens[end - 1].word && STOP.contains(tokens[end - 1].text(text)) {
         end -= 1;
     }
-    (end > from).then(|| Span::new(tokens[from].span.start, tokens[end - 1].span.end))
+    if end == from {
+        return None;
+    }
+    // `said Ryan Ellis, a Republican tax consultant.` keeps its appositive,
+    // and `said Rep. Joseph Crowley (D-N.Y.)` its bracketed tag.
+    let mut last = end - 1;
+    if tokens.get(end).is_some_and(|t| t.punct(text) == Some('('))
+        && let Some(k) =
+            (end + 1..tokens.len().min(end + 8)).find(|&k| tokens[k].punct(text) == Some(')'))
+    {
+        last = k;
+    }
+    let comma = last + 1;
+    let appositive_opens = tokens
+        .get(comma)
+        .is_some_and(|t| t.punct(text) == Some(','))
+        && tokens
+            .get(comma + 1)
+            .is_some_and(|t| t.word && DETERMINER.contains(t.text(text)));
+    if appositive_opens {
+        let stop = (comma + 1..tokens.len().min(comma + 1 + MAX_APPOSITIVE))
+            .find(|&k| !tokens[k].word && !abbreviation_dot(text, tokens, k));
+        if let Some(stop) = stop
+            && matches!(tokens[stop].punct(text), Some('.' | ',' | ';'))
+        {
+            last = stop - 1;
+        }
+    }
+    Some(Span::new(tokens[from].span.start, tokens[last].span.end))
 }
 
 #[cfg(test)]
@@ -769,7 +856,7 @@ mod tests {
     fn an_inverted_cue_takes_the_source_after_it() {
         assert_eq!(
             found("\"It is over,\" said Sen. Claire McCaskill (D-Mo.)."),
-            vec!["Sen. Claire McCaskill"]
+            vec!["Sen. Claire McCaskill (D-Mo.)"]
         );
     }
 
