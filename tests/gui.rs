@@ -807,3 +807,152 @@ fn a_panic_in_a_frame_saves_the_work_to_the_recovery_file_and_says_where() {
     press(&mut harness, Key::Num2);
     assert_eq!(annotations(&harness).len(), 2);
 }
+
+/// Lets frames pass until the suggestions have arrived from the worker.
+fn wait_for_suggestions(harness: &mut Harness<'static, FactmarkApp>) {
+    for _ in 0..500 {
+        harness.step();
+        if !harness.state().state.is_suggesting() {
+            harness.run_ok();
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("suggestions never arrived");
+}
+
+#[test]
+fn suggestions_are_accepted_with_enter_rejected_with_x_and_stay_rejected() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    press_with(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    wait_for_suggestions(&mut harness);
+    let count = harness.state().state.suggestions.len();
+    assert!(count > 20, "only {count} suggestions on the sample");
+    assert!(
+        annotations(&harness).is_empty(),
+        "suggestions are not annotations"
+    );
+
+    let first = *harness.state().state.current().unwrap();
+    press(&mut harness, Key::Enter);
+    let set = harness.state().state.set();
+    assert!(
+        set.contains(first.span, first.tag),
+        "Enter accepts the current one"
+    );
+    assert_eq!(harness.state().state.suggestions.len(), count - 1);
+
+    let second = *harness.state().state.current().unwrap();
+    press(&mut harness, Key::X);
+    assert!(
+        harness
+            .state()
+            .state
+            .set()
+            .is_rejected(second.span, second.tag)
+    );
+    assert!(
+        !harness
+            .state()
+            .state
+            .set()
+            .contains(second.span, second.tag)
+    );
+
+    press(&mut harness, Key::N);
+    press(&mut harness, Key::P);
+    // Accepting is undoable like any edit.
+    press_with(&mut harness, Modifiers::COMMAND, Key::Z);
+    press_with(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(annotations(&harness).is_empty());
+    press_with(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    press_with(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    press_with(&mut harness, Modifiers::COMMAND, Key::S);
+    drop(harness);
+
+    // Reopened, the rejected suggestion is not proposed again.
+    let mut harness = desk.open(&desk.article());
+    press_with(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    wait_for_suggestions(&mut harness);
+    let again = &harness.state().state.suggestions;
+    assert!(
+        !again
+            .iter()
+            .any(|s| s.span == second.span && s.tag == second.tag)
+    );
+    assert!(
+        !again
+            .iter()
+            .any(|s| s.span == first.span && s.tag == first.tag)
+    );
+}
+
+#[test]
+fn accept_all_figures_is_one_undoable_step() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    press_with(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    wait_for_suggestions(&mut harness);
+    let figures = harness
+        .state()
+        .state
+        .suggestions
+        .iter()
+        .filter(|s| s.tag == Tag::Figure)
+        .count();
+    harness
+        .get_by_label(&format!("Accept all {figures} Figure"))
+        .click();
+    harness.run_ok();
+    assert_eq!(
+        harness.state().state.set().counts()[Tag::Figure.index()],
+        figures
+    );
+    press_with(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(annotations(&harness).is_empty());
+}
+
+#[test]
+fn file_export_writes_the_chosen_format_into_the_chosen_folder() {
+    let desk = Desk::new();
+    write_set(
+        &desk,
+        &[
+            (Tag::Figure, "80.1%"),
+            (Tag::Source, "Amnesty International"),
+        ],
+    );
+    let out = desk.root.join("exports");
+    let dialogs = ScriptedDialogs::answering([Some(out.clone())]);
+    let mut harness = desk.open_with(&desk.set(), dialogs);
+    harness.get_by_label("File").click();
+    harness.run_ok();
+    harness.get_by_label("Export").hover();
+    harness.run_ok();
+    harness.get_by_label("Spreadsheet (CSV)…").click();
+    harness.run_ok();
+    let csv = fs::read_to_string(out.join("belarus-2020-08-16.csv")).unwrap();
+    assert!(
+        csv.contains("80.1%") && csv.contains("Amnesty International"),
+        "{csv}"
+    );
+    harness.get_by_label_contains("Exported belarus-2020-08-16.csv");
+}
+
+#[test]
+fn file_import_adds_brat_annotations_as_one_undoable_step() {
+    let desk = Desk::new();
+    let gold = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus/articles/belarus-2020-08-16.ann");
+    let dialogs = ScriptedDialogs::answering([Some(gold)]);
+    let mut harness = desk.open_with(&desk.article(), dialogs);
+    harness.get_by_label("File").click();
+    harness.run_ok();
+    harness.get_by_label("Import annotations…").click();
+    harness.run_ok();
+    assert_eq!(annotations(&harness).len(), 46);
+    harness.get_by_label_contains("Imported 46 annotations");
+    press_with(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(annotations(&harness).is_empty());
+}

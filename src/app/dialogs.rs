@@ -21,6 +21,10 @@ pub enum DialogRequest {
     SaveSetAs {
         suggested: PathBuf,
     },
+    /// A folder to export the current set into.
+    ExportTo(crate::io::ExportFormat),
+    /// Another tool's annotations (brat .ann, W3C .json) of this article.
+    ImportAnnotations,
 }
 
 /// The user's answer: a path, or `None` when the dialog was cancelled.
@@ -38,7 +42,8 @@ pub trait Dialogs {
 }
 
 /// Article extensions offered in the open dialog.
-pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
+pub const ARTICLE_EXTENSIONS: &[&str] =
+    &["txt", "text", "md", "markdown", "html", "htm", "gz", "docx"];
 
 type DialogFuture =
     std::pin::Pin<Box<dyn std::future::Future<Output = Option<rfd::FileHandle>> + Send>>;
@@ -94,6 +99,17 @@ impl Dialogs for NativeDialogs {
                 }
                 Box::pin(dialog.save_file())
             }
+            DialogRequest::ExportTo(format) => Box::pin(
+                dialog
+                    .set_title(format!("Export as {} into folder", format.name()))
+                    .pick_folder(),
+            ),
+            DialogRequest::ImportAnnotations => Box::pin(
+                dialog
+                    .set_title("Import annotations")
+                    .add_filter("brat standoff or W3C JSON", &["ann", "json", "jsonld"])
+                    .pick_file(),
+            ),
         };
         let sender = self.sender.clone();
         let wake = Arc::clone(&self.wake);

@@ -66,6 +66,19 @@ pub enum Action {
     /// Attaches an orphan to the current text selection.
     ReattachOrphan(AnnotationId),
     Resolve(UnsavedChoice),
+    RequestExport(crate::io::ExportFormat),
+    RequestImport,
+    /// Proposes annotations (on a worker thread).
+    Suggest,
+    /// Accepts the current suggestion as an annotation.
+    AcceptSuggestion,
+    /// Rejects the current suggestion; it is not proposed again.
+    RejectSuggestion,
+    /// Moves to the next (`true`) or previous suggestion.
+    StepSuggestion(bool),
+    /// Accepts every open suggestion of a tag, as one undoable step.
+    AcceptAll(Tag),
+    DismissSuggestions,
     /// Reloads the document from disk, dropping unsaved changes.
     ReloadFromDisk,
     /// Keeps the work in the window over the changed file on disk.
@@ -253,6 +266,12 @@ pub struct AppState {
     pub disk_check_interval: Duration,
     /// Save found the set changed on disk: waiting for "overwrite?".
     pub confirm_overwrite: Option<PathBuf>,
+    /// Proposed annotations not yet accepted or rejected, in text order.
+    pub suggestions: Vec<crate::suggest::Suggestion>,
+    /// The suggestion Enter / X act on.
+    pub current_suggestion: Option<usize>,
+    /// Suggestions being computed on a worker thread.
+    suggesting: Option<std::sync::mpsc::Receiver<Vec<crate::suggest::Suggestion>>>,
 }
 
 impl AppState {
@@ -290,6 +309,9 @@ impl AppState {
             last_disk_check: None,
             disk_check_interval: DISK_CHECK_INTERVAL,
             confirm_overwrite: None,
+            suggestions: Vec::new(),
+            current_suggestion: None,
+            suggesting: None,
         };
         state.offer_recovery();
         state
@@ -379,6 +401,23 @@ impl AppState {
             Action::DeleteOrphan(id) => self.delete_orphan(id),
             Action::ReattachOrphan(id) => self.reattach_orphan(id),
             Action::Resolve(choice) => self.resolve(choice),
+            Action::RequestExport(format) => {
+                self.dialogs.request(DialogRequest::ExportTo(format));
+                self.dialog_open = true;
+            }
+            Action::RequestImport => {
+                self.dialogs.request(DialogRequest::ImportAnnotations);
+                self.dialog_open = true;
+            }
+            Action::Suggest => self.start_suggesting(),
+            Action::AcceptSuggestion => self.accept_suggestion(),
+            Action::RejectSuggestion => self.reject_suggestion(),
+            Action::StepSuggestion(forward) => self.step_suggestion(forward),
+            Action::AcceptAll(tag) => self.accept_all(tag),
+            Action::DismissSuggestions => {
+                self.suggestions.clear();
+                self.current_suggestion = None;
+            }
             Action::ReloadFromDisk => self.reload_from_disk(),
             Action::KeepMine => {
                 self.ignored_on_disk = self.doc.set_path.as_deref().and_then(DiskStamp::of);
@@ -461,6 +500,7 @@ impl AppState {
             self.dialog_open = false;
             self.answer(answer);
         }
+        self.collect_suggestions();
         self.write_recovery_if_due(now);
         let due = self
             .last_disk_check
@@ -469,6 +509,223 @@ impl AppState {
             self.last_disk_check = Some(now);
             self.check_disk();
         }
+    }
+
+    /// Whether suggestions are being computed.
+    pub fn is_suggesting(&self) -> bool {
+        self.suggesting.is_some()
+    }
+
+    fn start_suggesting(&mut self) {
+        if self.suggesting.is_some() {
+            return;
+        }
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let article = Arc::clone(&self.doc.article);
+        std::thread::spawn(move || {
+            let _ = sender.send(crate::suggest::suggest(&article, &Tag::ALL));
+        });
+        self.suggesting = Some(receiver);
+    }
+
+    /// Takes finished suggestions from the worker, without those already
+    /// annotated or rejected.
+    fn collect_suggestions(&mut self) {
+        let Some(receiver) = &self.suggesting else {
+            return;
+        };
+        let found = match receiver.try_recv() {
+            Ok(found) => found,
+            Err(std::sync::mpsc::TryRecvError::Empty) => return,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.suggesting = None;
+                self.error("Suggesting stopped unexpectedly; no suggestions were made.");
+                return;
+            }
+        };
+        self.suggesting = None;
+        let set = &self.doc.set;
+        self.suggestions = found
+            .into_iter()
+            .filter(|s| !set.contains(s.span, s.tag) && !set.is_rejected(s.span, s.tag))
+            .collect();
+        self.current_suggestion = (!self.suggestions.is_empty()).then_some(0);
+        self.message(
+            Severity::Info,
+            format!(
+                "{} suggestions: Enter accepts, X rejects, N and P move between them.",
+                self.suggestions.len()
+            ),
+        );
+        self.reveal_current_suggestion();
+    }
+
+    /// The suggestion Enter and X act on.
+    pub fn current(&self) -> Option<&crate::suggest::Suggestion> {
+        self.current_suggestion
+            .and_then(|i| self.suggestions.get(i))
+    }
+
+    fn reveal_current_suggestion(&mut self) {
+        if let Some(s) = self.current() {
+            let serial = self.reveal.map_or(1, |r| r.serial + 1);
+            self.reveal = Some(Reveal {
+                span: s.span,
+                id: AnnotationId(0),
+                serial,
+            });
+        }
+    }
+
+    /// Removes the current suggestion from the list, keeping the position.
+    fn take_current(&mut self) -> Option<crate::suggest::Suggestion> {
+        let i = self.current_suggestion?;
+        if i >= self.suggestions.len() {
+            return None;
+        }
+        let taken = self.suggestions.remove(i);
+        self.current_suggestion = if self.suggestions.is_empty() {
+            None
+        } else {
+            Some(i.min(self.suggestions.len() - 1))
+        };
+        Some(taken)
+    }
+
+    fn accept_suggestion(&mut self) {
+        let Some(s) = self.current().copied() else {
+            return;
+        };
+        let id = self.doc.set.allocate_id();
+        let annotation = Annotation::new(id, s.tag, s.span, self.doc.text(), Self::now());
+        if self.edit(Edit::Add(annotation)) {
+            self.take_current();
+            self.reveal_current_suggestion();
+        }
+    }
+
+    fn reject_suggestion(&mut self) {
+        let Some(s) = self.current().copied() else {
+            return;
+        };
+        let rejection = crate::model::Rejection {
+            tag: s.tag,
+            span: s.span,
+            exact: self.doc.text()[s.span.range()].to_owned(),
+        };
+        if self.edit(Edit::Reject(rejection)) {
+            self.take_current();
+            self.reveal_current_suggestion();
+        }
+    }
+
+    fn step_suggestion(&mut self, forward: bool) {
+        let n = self.suggestions.len();
+        if n == 0 {
+            return;
+        }
+        let i = self.current_suggestion.unwrap_or(0);
+        self.current_suggestion = Some(if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        });
+        self.reveal_current_suggestion();
+    }
+
+    fn accept_all(&mut self, tag: Tag) {
+        let now = Self::now();
+        let mut edits = Vec::new();
+        let mut kept = Vec::new();
+        for s in std::mem::take(&mut self.suggestions) {
+            if s.tag == tag {
+                let id = self.doc.set.allocate_id();
+                edits.push(Edit::Add(Annotation::new(
+                    id,
+                    s.tag,
+                    s.span,
+                    self.doc.text(),
+                    now,
+                )));
+            } else {
+                kept.push(s);
+            }
+        }
+        if edits.is_empty() || self.edit(Edit::Batch(edits)) {
+            self.suggestions = kept;
+        }
+        self.current_suggestion = (!self.suggestions.is_empty()).then_some(0);
+    }
+
+    fn export(&mut self, format: crate::io::ExportFormat, folder: &Path) {
+        let article_path = self
+            .doc
+            .article_path
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(&self.doc.name));
+        match crate::io::export_set(
+            format,
+            &self.doc.article,
+            &article_path,
+            &self.doc.set,
+            folder,
+        ) {
+            Ok(written) => {
+                let names: Vec<String> = written
+                    .iter()
+                    .filter_map(|p| p.file_name())
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .collect();
+                self.message(
+                    Severity::Info,
+                    format!("Exported {} to {}.", names.join(", "), folder.display()),
+                );
+            }
+            Err(error) => self.error(format!("The export failed. {error}")),
+        }
+    }
+
+    /// Adds another tool's annotations of this article to the set, as one
+    /// undoable step.
+    fn import(&mut self, path: &Path) {
+        let Some(format) = crate::io::ImportFormat::from_path(path) else {
+            self.error(format!(
+                "{}: factmark imports brat standoff (.ann) and W3C Web Annotation JSON (.json).",
+                path.display()
+            ));
+            return;
+        };
+        let options = crate::io::ImportOptions::new(Self::now());
+        let imported = match crate::io::import_file(format, &self.doc.article, path, &options) {
+            Ok(imported) => imported,
+            Err(error) => {
+                self.error(format!("Nothing was imported. {error}"));
+                return;
+            }
+        };
+        let mut edits = Vec::new();
+        let mut duplicates = 0;
+        for a in imported.set.annotations() {
+            if self.doc.set.contains(a.span, a.tag) {
+                duplicates += 1;
+                continue;
+            }
+            let mut a = a.clone();
+            a.id = self.doc.set.allocate_id();
+            edits.push(Edit::Add(a));
+        }
+        let added = edits.len();
+        if added > 0 && !self.edit(Edit::Batch(edits)) {
+            return;
+        }
+        self.message(
+            Severity::Info,
+            format!(
+                "Imported {added} annotations from {} ({}; {duplicates} already here).",
+                path.display(),
+                imported.report.summary()
+            ),
+        );
     }
 
     /// Notices another program changing the set or the article.
@@ -524,6 +781,8 @@ impl AppState {
         };
         match answer.request {
             DialogRequest::OpenArticle | DialogRequest::OpenSet => self.open(&path),
+            DialogRequest::ExportTo(format) => self.export(format, &path),
+            DialogRequest::ImportAnnotations => self.import(&path),
             DialogRequest::SaveSetAs { .. } => {
                 if self.save(Some(path)) {
                     if let Some(next) = self.after_save_as.take() {
@@ -626,32 +885,39 @@ impl AppState {
     }
 
     fn open_article(&mut self, path: &Path) -> Result<(), String> {
-        let (article, _) = io::open_article(path).map_err(|e| e.to_string())?;
-        let name = file_name(path);
-        let mut doc = Document::new(article, Some(path.to_owned()), name);
         let set_path = io::default_set_path(path);
-        if set_path.exists() {
-            match store::read_set_file(&set_path)
-                .and_then(|file| store::anchor_set(&set_path, file, &doc.article))
-            {
-                Ok(loaded) => {
-                    self.report_anchoring(&set_path, &loaded);
-                    doc.set = loaded.set;
-                }
-                Err(error) => {
-                    // Never write over a file that failed to load: Save will
-                    // ask for another place.
-                    doc.set_path = None;
-                    doc.set_stamp = None;
-                    self.replace_document(doc);
-                    self.error(format!(
-                        "{error}\nThe article is open without its annotations; saving will ask for a new file so the existing one is not overwritten."
-                    ));
-                    return Ok(());
-                }
+        // A set beside the article says how its text was read: read it the
+        // same way, so its offsets still fit.
+        let set_file = set_path.exists().then(|| store::read_set_file(&set_path));
+        let (article, decoded) = match &set_file {
+            Some(Ok(file)) => io::open_article_as(path, file.article.format),
+            _ => io::open_article(path),
+        }
+        .map_err(|e| e.to_string())?;
+        let mut doc = Document::new(article, Some(path.to_owned()), file_name(path));
+        let loaded = set_file
+            .map(|file| file.and_then(|file| store::anchor_set(&set_path, file, &doc.article)));
+        match loaded {
+            None => self.replace_document(doc),
+            Some(Ok(loaded)) => {
+                self.report_anchoring(&set_path, &loaded);
+                doc.set = loaded.set;
+                self.replace_document(doc);
+            }
+            Some(Err(error)) => {
+                // Never write over a file that failed to load: Save will ask
+                // for another place.
+                doc.set_path = None;
+                doc.set_stamp = None;
+                self.replace_document(doc);
+                self.error(format!(
+                    "{error}\nThe article is open without its annotations; saving will ask for a new file so the existing one is not overwritten."
+                ));
             }
         }
-        self.replace_document(doc);
+        if let Some(notice) = decoded.notice {
+            self.message(Severity::Info, notice);
+        }
         Ok(())
     }
 
@@ -694,6 +960,9 @@ impl AppState {
 
     fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
+        self.suggestions.clear();
+        self.current_suggestion = None;
+        self.suggesting = None;
         self.disk_change = None;
         self.ignored_on_disk = None;
         self.confirm_overwrite = None;

@@ -44,6 +44,8 @@ const MEASURE_BUDGET: Duration = Duration::from_millis(4);
 const GALLEY_CACHE: usize = 2_000;
 /// How long a revealed annotation flashes.
 const FLASH_SECONDS: f64 = 1.2;
+/// Longest suggestion the view looks back for, in bytes.
+const SUGGESTION_REACH: usize = 4_096;
 /// Margin around the page, points.
 const MARGIN: f32 = 24.0;
 
@@ -371,6 +373,15 @@ impl ArticleView {
                     }
                 }
             }
+            self.paint_suggestions(
+                &painter,
+                state,
+                &galley,
+                text,
+                range.start,
+                para_origin,
+                dark,
+            );
             if let Some(selection) = state.selection {
                 for rect in span_rects(&galley, text, range.start, selection, para_origin) {
                     painter.rect_filled(
@@ -407,6 +418,59 @@ impl ArticleView {
         }
 
         self.interact(ui, &response, state, visible, &layout, key, actions);
+    }
+
+    /// Suggestions on a paragraph: dashed outlines in the tag's color, the
+    /// current one thicker and lightly filled, so they never look like
+    /// annotations.
+    #[allow(clippy::too_many_arguments)]
+    fn paint_suggestions(
+        &self,
+        painter: &egui::Painter,
+        state: &AppState,
+        galley: &Galley,
+        text: &str,
+        start: usize,
+        origin: Pos2,
+        dark: bool,
+    ) {
+        let all = &state.suggestions;
+        if all.is_empty() {
+            return;
+        }
+        let end = start + text.len();
+        // Suggestions are short (a sentence at most): look a little back.
+        let from = all.partition_point(|s| s.span.start + SUGGESTION_REACH < start);
+        for (i, s) in all.iter().enumerate().skip(from) {
+            if s.span.start >= end.max(start + 1) {
+                break;
+            }
+            if s.span.end <= start {
+                continue;
+            }
+            let current = state.current_suggestion == Some(i);
+            let color = theme::tag_color(s.tag, dark);
+            let width = if current { 2.5 } else { 1.2 };
+            for rect in span_rects(galley, text, start, s.span, origin) {
+                let rect = rect.expand(1.0);
+                if current {
+                    painter.rect_filled(rect, 0.0, theme::tag_fill(s.tag, dark));
+                }
+                let corners = [
+                    rect.left_top(),
+                    rect.right_top(),
+                    rect.right_bottom(),
+                    rect.left_bottom(),
+                    rect.left_top(),
+                ];
+                painter.extend(egui::Shape::dashed_line(
+                    &corners,
+                    Stroke::new(width, color),
+                    4.0,
+                    3.0,
+                ));
+            }
+        }
     }
 
     /// Screen rectangles of the part of a span that was visible in the last

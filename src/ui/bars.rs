@@ -42,6 +42,23 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, settings: &mut Settings, actions:
                     }
                 }
             });
+            ui.menu_button("Export", |ui| {
+                for format in crate::io::ExportFormat::ALL {
+                    let label = match format {
+                        crate::io::ExportFormat::Json => "W3C Web Annotation (JSON)…",
+                        crate::io::ExportFormat::Csv => "Spreadsheet (CSV)…",
+                        crate::io::ExportFormat::Markdown => "Report (Markdown)…",
+                        crate::io::ExportFormat::Html => "Web page (HTML)…",
+                        crate::io::ExportFormat::Brat => "brat standoff…",
+                    };
+                    if ui.button(label).clicked() {
+                        actions.push(Action::RequestExport(format));
+                    }
+                }
+            });
+            if ui.button("Import annotations…").clicked() {
+                actions.push(Action::RequestImport);
+            }
             ui.separator();
             if ui.add(Button::new("Save").shortcut_text(&save)).clicked() {
                 actions.push(Action::Save);
@@ -141,7 +158,23 @@ pub fn tag_bar(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             }
         }
         ui.separator();
-        let hint = if state.selection.is_some() {
+        let suggest = ui.ctx().format_shortcut(&crate::ui::SUGGEST);
+        if state.is_suggesting() {
+            ui.spinner();
+            ui.label("Suggesting…");
+        } else if ui
+            .button("Suggest")
+            .on_hover_text(format!(
+                "Propose figures, quotes, sources and claims ({suggest})"
+            ))
+            .clicked()
+        {
+            actions.push(Action::Suggest);
+        }
+        ui.separator();
+        let hint = if !state.suggestions.is_empty() {
+            "Enter accept · X reject · N next · P previous"
+        } else if state.selection.is_some() {
             "Press 1–4 to tag the selection"
         } else if state.selected.is_some() {
             "1–4 re-tag · Del delete · Esc clear"
@@ -199,4 +232,33 @@ pub fn status_bar(ui: &mut Ui, state: &AppState) {
             ui.label(RichText::new(format!("{} characters", article.char_len())).weak());
         }
     });
+}
+
+/// The article's metadata (from the page or document it came from), above
+/// the text. Plain-text articles show nothing here: their date line is part
+/// of the text.
+pub fn metadata(ui: &mut Ui, state: &AppState) {
+    let meta = state.doc.article.meta();
+    let parts: Vec<String> = [
+        meta.byline.as_deref().map(|b| format!("By {b}")),
+        meta.date
+            .clone()
+            .filter(|_| meta.format != crate::model::ArticleFormat::Text),
+        meta.site.clone(),
+        meta.url.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if meta.format == crate::model::ArticleFormat::Text && parts.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(meta.format.label()).small().strong());
+        ui.label(RichText::new(&meta.title).strong());
+        if !parts.is_empty() {
+            ui.label(RichText::new(parts.join(" · ")).weak());
+        }
+    });
+    ui.separator();
 }

@@ -34,6 +34,8 @@ pub const REDO: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
 pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
 pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+pub const SUGGEST: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
 
 /// The key that applies a tag.
 pub fn tag_key(tag: Tag) -> Key {
@@ -157,6 +159,9 @@ impl FactmarkApp {
     /// Keyboard shortcuts that act on the whole window.
     fn shortcuts(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
         let shortcut = |s: &KeyboardShortcut| ctx.input_mut(|i| i.consume_shortcut(s));
+        if shortcut(&SUGGEST) {
+            actions.push(Action::Suggest);
+        }
         if shortcut(&OPEN_SET) {
             actions.push(Action::RequestOpenSet);
         }
@@ -178,6 +183,18 @@ impl FactmarkApp {
         }
         if copy || ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::C)) {
             self.state.copy();
+        }
+        if !self.state.suggestions.is_empty() {
+            for (key, action) in [
+                (Key::Enter, Action::AcceptSuggestion),
+                (Key::X, Action::RejectSuggestion),
+                (Key::N, Action::StepSuggestion(true)),
+                (Key::P, Action::StepSuggestion(false)),
+            ] {
+                if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key)) {
+                    actions.push(action);
+                }
+            }
         }
         for tag in Tag::ALL {
             if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, tag_key(tag))) {
@@ -398,7 +415,7 @@ impl FactmarkApp {
         if self.state.quit_confirmed {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
-        if self.state.dialog_open() {
+        if self.state.dialog_open() || self.state.is_suggesting() {
             ctx.request_repaint_after(std::time::Duration::from_millis(200));
         }
         if let Some(wait) = self.state.next_tick_in(Instant::now()) {
@@ -487,6 +504,7 @@ impl FactmarkApp {
         egui::CentralPanel::default().show(ui, |ui| {
             self.disk_change(ui, &mut actions);
             self.messages(ui, &mut actions);
+            bars::metadata(ui, &self.state);
             self.view.show(
                 ui,
                 &self.state,

@@ -25,6 +25,7 @@ pub struct Sidebar {
 
 impl Sidebar {
     pub fn show(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+        suggestions(ui, state, actions);
         self.selected_editor(ui, state, actions);
         ui.separator();
         self.filters(ui, state);
@@ -268,4 +269,55 @@ impl Sidebar {
             });
         ui.separator();
     }
+}
+
+/// Open suggestions: the current one, its keys, and "Accept all" per tag.
+fn suggestions(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    if state.suggestions.is_empty() {
+        return;
+    }
+    let dark = ui.visuals().dark_mode;
+    ui.label(RichText::new(format!("Suggestions ({})", state.suggestions.len())).strong());
+    if let Some(s) = state.current() {
+        let text = &state.doc.text()[s.span.range()];
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(s.tag.label()).color(theme::tag_color(s.tag, dark)));
+            ui.label(RichText::new(format!("“{}”", shorten(text, 120))).italics());
+        });
+        ui.label(
+            RichText::new(format!("rule: {} · score {:.2}", s.rule, s.score))
+                .small()
+                .weak(),
+        );
+    }
+    ui.horizontal(|ui| {
+        if ui.button("Accept").on_hover_text("Enter").clicked() {
+            actions.push(Action::AcceptSuggestion);
+        }
+        if ui.button("Reject").on_hover_text("X").clicked() {
+            actions.push(Action::RejectSuggestion);
+        }
+        if ui.small_button("‹").on_hover_text("Previous (P)").clicked() {
+            actions.push(Action::StepSuggestion(false));
+        }
+        if ui.small_button("›").on_hover_text("Next (N)").clicked() {
+            actions.push(Action::StepSuggestion(true));
+        }
+        if ui.small_button("Dismiss").clicked() {
+            actions.push(Action::DismissSuggestions);
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        for tag in Tag::ALL {
+            let n = state.suggestions.iter().filter(|s| s.tag == tag).count();
+            if n > 0
+                && ui
+                    .small_button(format!("Accept all {n} {}", tag.label()))
+                    .clicked()
+            {
+                actions.push(Action::AcceptAll(tag));
+            }
+        }
+    });
+    ui.separator();
 }
