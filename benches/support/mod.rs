@@ -80,28 +80,28 @@ pub fn annotation_set(article: &Article, count: usize) -> AnnotationSet {
         .collect();
     let step = (words.len() / count).max(1);
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut edits = Vec::with_capacity(count);
-    for n in 0..count {
+    let mut n = 0;
+    // Spans that would cross a line are skipped: try the next word instead,
+    // so the set gets exactly `count` annotations.
+    while set.len() < count && n < words.len() * 2 {
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
-        let first = (n * step) % words.len();
-        let length = if n % 5 == 4 {
+        let first = (n * step + n / words.len()) % words.len();
+        n += 1;
+        let length = if set.len() % 5 == 4 {
             12
         } else {
             1 + (seed % 6) as usize
         };
         let last = (first + length - 1).min(words.len() - 1);
         let span = Span::new(words[first].0, words[last].1);
-        if text[span.range()].contains('\n') {
+        let tag = Tag::ALL[(seed >> 8) as usize % 4];
+        if text[span.range()].contains('\n') || set.contains(span, tag) {
             continue;
         }
-        let tag = Tag::ALL[(seed >> 8) as usize % 4];
         let id = set.allocate_id();
-        edits.push(Edit::Add(Annotation::new(id, tag, span, text, now)));
-    }
-    for edit in edits {
-        let _ = set.apply(&edit, text);
+        let _ = set.apply(&Edit::Add(Annotation::new(id, tag, span, text, now)), text);
     }
     set
 }

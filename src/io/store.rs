@@ -592,6 +592,13 @@ fn replace_atomically(
         .tempfile_in(folder)?;
     temp.write_all(bytes)?;
     temp.flush()?;
+    // The temporary file is private (0600); the saved file keeps the
+    // permissions the target had, or gets the usual ones for a new file.
+    let permissions = match fs::metadata(target) {
+        Ok(existing) => existing.permissions(),
+        Err(_) => default_permissions(temp.as_file())?,
+    };
+    temp.as_file().set_permissions(permissions)?;
     temp.as_file().sync_all()?;
     before_rename(temp.path())?;
     if keep_bak && target.exists() {
@@ -620,6 +627,17 @@ fn keep_backup(target: &Path, folder: &Path, name: &str) -> std::io::Result<()> 
     temp.as_file().sync_all()?;
     temp.persist(backup_path(target)).map_err(|e| e.error)?;
     Ok(())
+}
+
+#[cfg(unix)]
+fn default_permissions(_file: &fs::File) -> std::io::Result<fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Ok(fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions(file: &fs::File) -> std::io::Result<fs::Permissions> {
+    Ok(file.metadata()?.permissions())
 }
 
 #[cfg(unix)]
@@ -666,6 +684,21 @@ mod tests {
             leftovers,
             vec![std::ffi::OsString::from("a.annotations.ron")]
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn saved_files_are_readable_by_others_like_any_document() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("a.annotations.ron");
+        write_atomically(&target, b"one", |_| Ok(())).unwrap();
+        let mode = fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o644);
+        fs::set_permissions(&target, fs::Permissions::from_mode(0o600)).unwrap();
+        write_atomically(&target, b"two", |_| Ok(())).unwrap();
+        let mode = fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "an existing file keeps its permissions");
     }
 
     #[test]

@@ -151,7 +151,7 @@ impl ArticleView {
     /// Page Up/Down, arrows, Home and End scroll the article when no text
     /// field has the keyboard.
     fn keyboard_scroll(&mut self, ui: &Ui) {
-        if ui.ctx().egui_wants_keyboard_input() {
+        if crate::ui::text_field_focused(ui.ctx()) {
             return;
         }
         let page = (ui.available_height() - 60.0).max(40.0);
@@ -614,10 +614,23 @@ impl ArticleView {
         key: LayoutKey,
         pos: Pos2,
     ) -> bool {
+        let (_, galley, local) = self.locate(ui, state, layout, key, pos);
+        galley.rect.expand(2.0).contains(local.to_pos2())
+    }
+
+    /// The paragraph under a screen position, its galley, and the position
+    /// relative to the galley.
+    fn locate(
+        &mut self,
+        ui: &Ui,
+        state: &AppState,
+        layout: &PageLayout,
+        key: LayoutKey,
+        pos: Pos2,
+    ) -> (usize, Arc<Galley>, egui::Vec2) {
         let i = self.paragraph_at_y(pos.y - layout.origin.y);
         let galley = self.galley(ui, state, i, key.width);
-        let local = pos - layout.paragraph_origin(&self.tops, i);
-        galley.rect.expand(2.0).contains(local.to_pos2())
+        (i, galley, pos - layout.paragraph_origin(&self.tops, i))
     }
 
     fn paragraph_at_y(&self, y: f32) -> usize {
@@ -647,13 +660,10 @@ impl ArticleView {
         if y < 0.0 {
             return 0;
         }
-        let i = self.paragraph_at_y(y);
-        let paragraph = state.doc.article.paragraphs()[i].clone();
-        let galley = self.galley(ui, state, i, key.width);
-        let local = pos - layout.paragraph_origin(&self.tops, i);
+        let (i, galley, local) = self.locate(ui, state, layout, key, pos);
+        let range = state.doc.article.paragraphs()[i].range.clone();
         let cursor = galley.cursor_from_pos(local);
-        let text = &state.doc.text()[paragraph.range.clone()];
-        paragraph.range.start + byte_of_char(text, cursor.index.0)
+        range.start + byte_of_char(&state.doc.text()[range.clone()], cursor.index.0)
     }
 }
 

@@ -37,6 +37,14 @@ pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key
 pub const SUGGEST: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
 
+/// Whether a text field (a note, the filter) has the keyboard. Plain keys
+/// then type text instead of tagging or scrolling. Other focused widgets
+/// (the article page after a click, a button) leave the keys to the app.
+pub fn text_field_focused(ctx: &egui::Context) -> bool {
+    ctx.memory(|m| m.focused())
+        .is_some_and(|id| egui::text_edit::TextEditState::load(ctx, id).is_some())
+}
+
 /// The key that applies a tag.
 pub fn tag_key(tag: Tag) -> Key {
     match tag {
@@ -178,7 +186,7 @@ impl FactmarkApp {
             actions.push(Action::Undo);
         }
         let copy = ctx.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy)));
-        if ctx.egui_wants_keyboard_input() {
+        if text_field_focused(ctx) {
             return; // Plain keys belong to the text field being edited.
         }
         if copy || ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::C)) {

@@ -68,52 +68,30 @@ impl Sidebar {
         ui.label(RichText::new(format!("“{}”", shorten(&a.quote.exact, 200))).italics());
         let id = a.id;
         ui.horizontal(|ui| {
-            ui.label("Start");
-            if ui
-                .small_button("‹")
-                .on_hover_text("Move the start one character left (Shift+Alt+Up)")
-                .clicked()
-            {
-                actions.push(Action::Nudge {
-                    id,
-                    edge: Edge::Start,
-                    forward: false,
-                });
-            }
-            if ui
-                .small_button("›")
-                .on_hover_text("Move the start one character right (Shift+Alt+Down)")
-                .clicked()
-            {
-                actions.push(Action::Nudge {
-                    id,
-                    edge: Edge::Start,
-                    forward: true,
-                });
-            }
-            ui.separator();
-            ui.label("End");
-            if ui
-                .small_button("‹")
-                .on_hover_text("Move the end one character left (Shift+Alt+Left)")
-                .clicked()
-            {
-                actions.push(Action::Nudge {
-                    id,
-                    edge: Edge::End,
-                    forward: false,
-                });
-            }
-            if ui
-                .small_button("›")
-                .on_hover_text("Move the end one character right (Shift+Alt+Right)")
-                .clicked()
-            {
-                actions.push(Action::Nudge {
-                    id,
-                    edge: Edge::End,
-                    forward: true,
-                });
+            let nudges = [
+                (
+                    "Start",
+                    Edge::Start,
+                    "start",
+                    "Shift+Alt+Up",
+                    "Shift+Alt+Down",
+                ),
+                ("End", Edge::End, "end", "Shift+Alt+Left", "Shift+Alt+Right"),
+            ];
+            for (label, edge, name, back_key, forward_key) in nudges {
+                ui.label(label);
+                for (glyph, forward, way, key) in [
+                    ("‹", false, "left", back_key),
+                    ("›", true, "right", forward_key),
+                ] {
+                    let hint = format!("Move the {name} one character {way} ({key})");
+                    if ui.small_button(glyph).on_hover_text(hint).clicked() {
+                        actions.push(Action::Nudge { id, edge, forward });
+                    }
+                }
+                if edge == Edge::Start {
+                    ui.separator();
+                }
             }
         });
         if let Some((_, note)) = &mut self.note {
