@@ -9,6 +9,11 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use predicates::prelude::*;
 
+/// `factmark check SET`, run to completion.
+fn check(set: &Path) -> assert_cmd::assert::Assert {
+    factmark().arg("check").arg(set).assert()
+}
+
 fn factmark() -> Command {
     let mut command = Command::cargo_bin("factmark").unwrap();
     command.timeout(std::time::Duration::from_secs(60));
@@ -63,10 +68,7 @@ fn a_one_gigabyte_article_is_refused_without_reading_it() {
         .unwrap()
         .set_len(1 << 30)
         .unwrap();
-    factmark()
-        .arg("check")
-        .arg(&set)
-        .assert()
+    check(&set)
         .code(2)
         .stderr(predicate::str::contains(
             "belarus.txt: the file is 1024.0 MiB",
@@ -80,10 +82,7 @@ fn random_bytes_as_an_article_are_refused() {
     let set = sample_set(dir.path());
     for seed in 1..=20 {
         fs::write(dir.path().join("belarus.txt"), random_bytes(seed, 4096)).unwrap();
-        factmark()
-            .arg("check")
-            .arg(&set)
-            .assert()
+        check(&set)
             .code(2)
             .stderr(predicate::str::contains("belarus.txt: "))
             .stderr(no_panic());
@@ -96,10 +95,7 @@ fn random_bytes_as_a_set_are_refused() {
     let set = sample_set(dir.path());
     for seed in 1..=20 {
         fs::write(&set, random_bytes(seed, 4096)).unwrap();
-        factmark()
-            .arg("check")
-            .arg(&set)
-            .assert()
+        check(&set)
             .code(2)
             .stderr(predicate::str::contains("belarus.annotations.ron:"))
             .stderr(no_panic());
@@ -115,10 +111,7 @@ fn a_set_nested_200000_parentheses_deep_is_refused() {
         format!("{}{}", "(".repeat(200_000), ")".repeat(200_000)),
     )
     .unwrap();
-    factmark()
-        .arg("check")
-        .arg(&set)
-        .assert()
+    check(&set)
         .code(2)
         .stderr(predicate::str::contains("not a valid annotation set"))
         .stderr(no_panic());
@@ -137,10 +130,7 @@ fn offsets_out_of_range_are_reanchored_by_their_text() {
     let dir = tempfile::tempdir().unwrap();
     let set = sample_set(dir.path());
     with_offsets(&set, "999999999999", "1000000000000");
-    factmark()
-        .arg("check")
-        .arg(&set)
-        .assert()
+    check(&set)
         .code(0)
         .stdout(predicate::str::contains("1 annotations"))
         .stderr(no_panic());
@@ -155,10 +145,7 @@ fn offsets_past_usize_are_a_syntax_error() {
         "99999999999999999999999",
         "99999999999999999999999999",
     );
-    factmark()
-        .arg("check")
-        .arg(&set)
-        .assert()
+    check(&set)
         .code(2)
         .stderr(predicate::str::contains("not a valid annotation set"))
         .stderr(no_panic());
@@ -169,10 +156,7 @@ fn reversed_offsets_are_invalid() {
     let dir = tempfile::tempdir().unwrap();
     let set = sample_set(dir.path());
     with_offsets(&set, "793", "788");
-    factmark()
-        .arg("check")
-        .arg(&set)
-        .assert()
+    check(&set)
         .code(1)
         .stderr(predicate::str::contains(
             "annotation 1: its span 793..788 is empty or reversed",
@@ -192,10 +176,7 @@ fn offsets_counted_in_bytes_inside_a_character_are_found_by_their_text() {
         format!("Zürich — «Genève» — 東京\n{}", factmark::SAMPLE_ARTICLE),
     )
     .unwrap();
-    factmark()
-        .arg("check")
-        .arg(&set)
-        .assert()
+    check(&set)
         .code(0)
         .stdout(predicate::str::contains("article changed, 1 re-anchored"))
         .stderr(no_panic());
@@ -220,10 +201,7 @@ fn ten_million_annotations_are_refused_by_size_quickly() {
     out.flush().unwrap();
     drop(out);
     let started = std::time::Instant::now();
-    factmark()
-        .arg("check")
-        .arg(&set)
-        .assert()
+    check(&set)
         .code(2)
         .stderr(predicate::str::contains(
             "factmark opens files of up to 128.0 MiB",
@@ -244,10 +222,7 @@ fn duplicate_ids_invalid_utf8_and_a_missing_article_are_each_named() {
         "    annotations: [\n        (id: 1, tag: Claim, start: 0, end: 5, exact: \" date\", prefix: \"\", suffix: \"\", created: \"2020-01-01T00:00:00Z\", modified: \"2020-01-01T00:00:00Z\"),\n",
     );
     fs::write(&set, duplicated).unwrap();
-    factmark()
-        .arg("check")
-        .arg(&set)
-        .assert()
+    check(&set)
         .code(1)
         .stderr(predicate::str::contains("two annotations have the id 1"))
         .stderr(no_panic());
@@ -256,20 +231,14 @@ fn duplicate_ids_invalid_utf8_and_a_missing_article_are_each_named() {
     let at = good.find("80.1%").unwrap();
     invalid[at] = 0xC3; // a lead byte with no continuation
     fs::write(&set, invalid).unwrap();
-    factmark()
-        .arg("check")
-        .arg(&set)
-        .assert()
+    check(&set)
         .code(2)
         .stderr(predicate::str::contains("not valid UTF-8"))
         .stderr(no_panic());
 
     fs::write(&set, &good).unwrap();
     fs::remove_file(dir.path().join("belarus.txt")).unwrap();
-    factmark()
-        .arg("check")
-        .arg(&set)
-        .assert()
+    check(&set)
         .code(2)
         .stderr(predicate::str::contains("belarus.txt: no such file"))
         .stderr(no_panic());
