@@ -647,7 +647,8 @@ fn annotate_until_killed(root: &Path) -> ! {
     drag_across(&mut harness, "80.1%");
     press(&mut harness, Key::Num2);
     let folder = root.join("recovery");
-    loop {
+    for step in 0.. {
+        assert!(step < 3_000, "no recovery file after a minute");
         harness.step();
         std::thread::sleep(Duration::from_millis(20));
         let written = fs::read_dir(&folder).is_ok_and(|d| {
