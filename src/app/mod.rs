@@ -217,9 +217,8 @@ pub struct RecoveryOffer {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Reveal {
     pub span: Span,
-    pub id: AnnotationId,
-    /// Distinguishes requests, so revealing the same annotation twice
-    /// scrolls twice.
+    /// Distinguishes requests, so revealing the same span twice scrolls
+    /// twice.
     pub serial: u64,
 }
 
@@ -383,13 +382,8 @@ impl AppState {
                 }
             }
             Action::Reveal(id) => {
-                if let Some(a) = self.doc.set.get(id) {
-                    let serial = self.reveal.map_or(1, |r| r.serial + 1);
-                    self.reveal = Some(Reveal {
-                        span: a.span,
-                        id,
-                        serial,
-                    });
+                if let Some(span) = self.doc.set.get(id).map(|a| a.span) {
+                    self.reveal_span(span);
                     self.selected = Some(id);
                     self.selection = None;
                 }
@@ -567,14 +561,15 @@ impl AppState {
     }
 
     fn reveal_current_suggestion(&mut self) {
-        if let Some(s) = self.current() {
-            let serial = self.reveal.map_or(1, |r| r.serial + 1);
-            self.reveal = Some(Reveal {
-                span: s.span,
-                id: AnnotationId(0),
-                serial,
-            });
+        if let Some(span) = self.current().map(|s| s.span) {
+            self.reveal_span(span);
         }
+    }
+
+    /// Asks the view to scroll to a span and flash it.
+    fn reveal_span(&mut self, span: Span) {
+        let serial = self.reveal.map_or(1, |r| r.serial + 1);
+        self.reveal = Some(Reveal { span, serial });
     }
 
     /// Removes the current suggestion from the list, keeping the position.
@@ -834,11 +829,14 @@ impl AppState {
             return;
         }
         let result = self.recovery_writing.take().map(JoinHandle::join);
-        let error = match result {
-            Some(Ok(Err(error))) => error.to_string(),
-            Some(Err(_)) => "the writer stopped unexpectedly".to_owned(),
-            _ => return,
-        };
+        match result {
+            Some(Ok(Err(error))) => self.recovery_failed(&error),
+            Some(Err(_)) => self.recovery_failed(&"the writer stopped unexpectedly"),
+            _ => {}
+        }
+    }
+
+    fn recovery_failed(&mut self, error: &dyn std::fmt::Display) {
         self.message(
             Severity::Warning,
             format!("Could not write the recovery file: {error}"),
@@ -853,10 +851,7 @@ impl AppState {
         match self.recovery.write(&key, &self.doc.article, &self.doc.set) {
             Ok(path) => Some(path),
             Err(error) => {
-                self.message(
-                    Severity::Warning,
-                    format!("Could not write the recovery file: {error}"),
-                );
+                self.recovery_failed(&error);
                 None
             }
         }

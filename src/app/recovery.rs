@@ -35,8 +35,8 @@ impl RecoveryFolder {
         &self.folder
     }
 
-    /// The recovery file of an article (`None` for an article without a
-    /// file, such as the embedded sample, which is keyed by name).
+    /// The recovery file of an article, keyed by its path (the embedded
+    /// sample, which has no file, by its name).
     pub fn path_for(&self, article_key: &Path) -> PathBuf {
         let absolute = std::path::absolute(article_key).unwrap_or_else(|_| article_key.to_owned());
         let hash = store::text_sha256(&absolute.to_string_lossy());
@@ -61,14 +61,13 @@ impl RecoveryFolder {
             source,
         })?;
         let file = store::to_set_file(&path, article_key, article, set);
-        store::write_atomically(&path, store::to_ron(&file).as_bytes(), |_| Ok(())).map_err(
+        // A recovery file needs no backup: it is written again every 30 s.
+        store::write_output_atomically(&path, store::to_ron(&file).as_bytes()).map_err(
             |source| SetError::Write {
                 path: path.clone(),
                 source,
             },
         )?;
-        // The backup of a recovery file is of no use to anyone.
-        let _ = std::fs::remove_file(store::backup_path(&path));
         Ok(path)
     }
 

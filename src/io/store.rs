@@ -609,8 +609,9 @@ fn replace_atomically(
     Ok(())
 }
 
-/// Copies the current target to its `.bak`, atomically as well, so that at
-/// every instant both the target and the backup are complete files.
+/// Keeps the current target as its `.bak` (a hard link, or a copy where
+/// links are not possible), atomically as well, so that at every instant
+/// both the target and the backup are complete files.
 fn keep_backup(target: &Path, folder: &Path, name: &str) -> std::io::Result<()> {
     // A hard link shares the old file's data, already on disk: no copy.
     let link = folder.join(format!(".{name}.bak.{}.tmp", std::process::id()));

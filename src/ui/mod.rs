@@ -429,7 +429,6 @@ impl FactmarkApp {
         if let Some(wait) = self.state.next_tick_in(Instant::now()) {
             ctx.request_repaint_after(wait);
         }
-        self.settings.recent = self.state.recent.clone();
     }
 }
 
@@ -539,6 +538,7 @@ impl eframe::App for FactmarkApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.settings.recent = self.state.recent.clone();
         eframe::set_value(storage, eframe::APP_KEY, &self.settings);
     }
 }
