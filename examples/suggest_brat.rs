@@ -55,6 +55,15 @@ fn write_ann(path: &Path, out: &Path) -> Result<(), String> {
         let end = article.char_of_byte(s.span.end).unwrap_or(0);
         let exact = article.text()[s.span.range()].replace('\n', " ");
         let _ = writeln!(ann, "T{}\t{} {start} {end}\t{exact}", n + 1, s.tag.label());
+        // The rule and score as a brat note, for per-rule diagnostics.
+        let _ = writeln!(
+            ann,
+            "#{}\tAnnotatorNotes T{}\t{} {:.2}",
+            n + 1,
+            n + 1,
+            s.rule,
+            s.score
+        );
     }
     let stem = path.file_stem().unwrap_or_default().to_string_lossy();
     let target = out.join(format!("{stem}.ann"));

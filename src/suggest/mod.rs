@@ -65,7 +65,7 @@ pub fn suggest(article: &Article, tags: &[Tag]) -> Vec<Suggestion> {
     } else {
         Vec::new()
     };
-    let quotes = if wants(Tag::Quote) || wants(Tag::Claim) {
+    let quotes = if wants(Tag::Quote) || wants(Tag::Claim) || wants(Tag::Source) {
         quotes::quotes(text, article.paragraphs())
     } else {
         Vec::new()
@@ -83,9 +83,14 @@ pub fn suggest(article: &Article, tags: &[Tag]) -> Vec<Suggestion> {
             ));
         }
         if wants(Tag::Source) {
+            // Words inside a quotation are the quoted speaker's (`"I think
+            // …," he said`): the source of a quote is outside it.
+            let subjects = sources::subjects(text, &sentences, &attributions);
             out.extend(
                 attributions
                     .iter()
+                    .chain(&subjects)
+                    .filter(|a| !within_any(a.source, &quotes))
                     .map(|a| Suggestion::new(Tag::Source, a.source, a.score, a.rule)),
             );
         }
@@ -99,6 +104,13 @@ pub fn suggest(article: &Article, tags: &[Tag]) -> Vec<Suggestion> {
     out.retain(|s| wants(s.tag) && !s.span.is_empty());
     sort_and_dedup(&mut out);
     out
+}
+
+/// Whether `span` lies inside one of `spans`, which are sorted by start and
+/// do not overlap (quotes).
+fn within_any(span: Span, spans: &[Suggestion]) -> bool {
+    let after = spans.partition_point(|s| s.span.start <= span.start);
+    after > 0 && spans[after - 1].span.end >= span.end
 }
 
 /// Sorts in set order and keeps the best-scored suggestion of each span and
@@ -149,6 +161,16 @@ mod tests {
         for s in suggest(&a, &[]) {
             assert!(s.span.validate(a.text()).is_ok(), "{s:?}");
         }
+    }
+
+    #[test]
+    fn no_source_is_suggested_inside_a_quotation() {
+        let a = article("\"I think it should be done in public,\" Chaffetz said.");
+        let sources: Vec<&str> = suggest(&a, &[Tag::Source])
+            .iter()
+            .map(|s| &a.text()[s.span.range()])
+            .collect();
+        assert_eq!(sources, vec!["Chaffetz"]);
     }
 
     #[test]

@@ -1,21 +1,32 @@
-//! Sources: who a statement is attributed to, found around a reporting cue.
+//! Sources: who a statement, a belief or a judgment is attributed to.
 //!
 //! A cue is a reporting verb from the lexicon (`said`, `told`, `insists`,
 //! `called for` …) or `according to`. The source is the noun phrase that is
 //! the cue's subject: before it (`The Central Election Commission says`,
 //! `he said`), after it when the order is inverted (`," said Sen. Smith`,
-//! `according to AFP`), with an appositive name preferred to a description
-//! (`one employee, Andrei Yaroshevich, told AFP` gives the name). Pronouns
-//! are sources when the text attributes to them (`he said`).
+//! `according to AFP`), with its description between commas (`Brian
+//! Fallon, the campaign's press secretary, said`, `said Len Burman, head of
+//! the Tax Policy Center.`). Pronouns are sources when the text attributes
+//! to them (`he said`); a name after a dash signs the quote before it.
 //!
-//! The rules read one sentence at a time and never more than a dozen words
-//! around a cue.
+//! Beyond reporting verbs, [`subjects`] proposes, with a lower score, the
+//! subject of an attitude verb (`Democrats want`, `Trump refuses`, `the
+//! group also views`) — see `subject.rs`.
+//!
+//! A subject that opens a clause reported by another source (`She said
+//! leaders had agreed`) is part of that content and is not proposed, and
+//! `suggest` drops sources inside quotations (`"I think …," he said`).
+//! The rules read one sentence at a time and never more than a few dozen
+//! words around a cue.
 
-use super::Suggestion;
-use super::lexicon::{ABBREVIATION, Lexicon, PHRASAL_CUES, PRONOUN, REPORTING, REPORTING_VERBS};
+use super::lexicon::{
+    ABBREVIATION, Lexicon, PHRASAL_CUES, PRONOUN, QUANTIFIER, REPORTING, REPORTING_VERBS,
+};
 use super::text::{Sentences, Token};
-use crate::model::{Span, Tag};
+use crate::model::Span;
 use std::sync::LazyLock;
+
+mod subject;
 
 /// Words between a subject and its verb that are not part of the subject.
 static BETWEEN: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -395,7 +406,7 @@ static CUE_START: LazyLock<Lexicon> = LazyLock::new(|| {
 });
 
 /// Longest appositive after an inverted source, in tokens.
-const MAX_APPOSITIVE: usize = 25;
+const MAX_APPOSITIVE: usize = 40;
 
 /// Longest subject, in tokens.
 const MAX_SUBJECT: usize = 12;
@@ -409,12 +420,31 @@ pub struct Attribution {
     pub rule: &'static str,
 }
 
-/// Every source in the article.
-pub fn sources(text: &str, sentences: &Sentences) -> Vec<Suggestion> {
-    attributions(text, sentences)
-        .into_iter()
-        .map(|a| Suggestion::new(Tag::Source, a.source, a.score, a.rule))
-        .collect()
+/// The subjects of sentences that can act (`Trump backed off …`, `The
+/// group also views …`), for sentences where no attribution in `cued`
+/// (sorted by cue) already names a source at their start.
+pub fn subjects(text: &str, sentences: &Sentences, cued: &[Attribution]) -> Vec<Attribution> {
+    let names = subject::Names::of(text, sentences);
+    let mut out = Vec::new();
+    for sentence in sentences.list.iter().filter(|s| !s.heading) {
+        let tokens = sentences.tokens_of(sentence);
+        let from = cued.partition_point(|a| a.cue.end <= sentence.span.start);
+        let to = from + cued[from..].partition_point(|a| a.cue.start < sentence.span.end);
+        let first = out.len();
+        let candidates = subject::sentence_subject(text, tokens, &names)
+            .into_iter()
+            .chain((0..tokens.len()).filter_map(|i| subject::attitude_at(text, tokens, i, &names)));
+        for found in candidates {
+            let overlaps = |a: &Attribution| {
+                a.source.start < found.source.end && found.source.start < a.source.end
+            };
+            if !cued[from..to].iter().any(overlaps) && !out[first..].iter().any(overlaps) {
+                out.push(found);
+            }
+        }
+    }
+    out.sort_by_key(|a| a.cue.start);
+    out
 }
 
 /// Every attribution (source and cue) in the article, in text order.
@@ -426,7 +456,9 @@ pub fn attributions(text: &str, sentences: &Sentences) -> Vec<Attribution> {
             out.push(a);
         }
         for i in 0..tokens.len() {
-            if let Some(a) = attribution_at(text, tokens, i) {
+            if let Some(a) =
+                attribution_at(text, tokens, i).or_else(|| signed_quote(text, tokens, i))
+            {
                 out.push(a);
             }
         }
@@ -462,6 +494,35 @@ fn speaker_label(text: &str, tokens: &[Token]) -> Option<Attribution> {
     })
 }
 
+/// A name signing the quote before it, after a dash: `…” ― Sonya Herridge`.
+fn signed_quote(text: &str, tokens: &[Token], i: usize) -> Option<Attribution> {
+    let dash = tokens[i];
+    if !matches!(dash.punct(text), Some('―' | '—' | '–')) || i == 0 {
+        return None;
+    }
+    if !matches!(tokens[i - 1].punct(text), Some('”' | '"' | '»')) {
+        return None;
+    }
+    let mut end = i + 1;
+    while end < tokens.len()
+        && (tokens[end].capitalized(text) || abbreviation_dot(text, tokens, end))
+        && end - i <= 6
+    {
+        end += 1;
+    }
+    // A name, and nothing after it but the end of the sentence.
+    let ends = tokens.get(end).is_none_or(|t| t.punct(text) == Some('.'));
+    if end == i + 1 || !ends || !tokens[i + 1].capitalized(text) {
+        return None;
+    }
+    Some(Attribution {
+        source: Span::new(tokens[i + 1].span.start, tokens[end - 1].span.end),
+        cue: dash.span,
+        score: 0.7,
+        rule: "source.signed_quote",
+    })
+}
+
 fn is_quote_mark(c: char) -> bool {
     matches!(c, '"' | '“' | '«' | '„')
 }
@@ -483,7 +544,9 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
     if w.eq_ignore_ascii_case("according")
         && tokens.get(i + 1).is_some_and(|n| lower_is(*n, text, "to"))
     {
-        let source = subject_after(text, tokens, i + 2)?;
+        // `According to police, officers saw …`: what follows the comma is
+        // the clause, not a description of the source.
+        let source = subject_after(text, tokens, i + 2, i > 1)?;
         return Some(Attribution {
             source,
             cue: Span::new(t.span.start, tokens[i + 1].span.end),
@@ -546,7 +609,7 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
                 rule: "source.appositive",
             });
         }
-        if let Some(source) = subject_after(text, tokens, i + 1) {
+        if let Some(source) = subject_after(text, tokens, i + 1, true) {
             let next = tokens[i..]
                 .iter()
                 .position(|t| t.span.start >= source.end)
@@ -573,6 +636,9 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
     if !text[source.range()].chars().any(char::is_alphabetic) {
         return None; // `in 2008 questioned`: a number is no source
     }
+    if reported_clause(text, tokens, source) {
+        return None;
+    }
     let rule = if PRONOUN.contains(&text[source.range()]) {
         "source.pronoun"
     } else {
@@ -584,6 +650,17 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
         score,
         rule,
     })
+}
+
+/// Whether the subject `source` opens a clause reported by another source
+/// (`She said leaders had agreed …`, `He notes that the commission
+/// announced …`): its attribution is part of that content, not a new one.
+fn reported_clause(text: &str, tokens: &[Token], source: Span) -> bool {
+    let first = tokens.partition_point(|t| t.span.start < source.start);
+    first
+        .checked_sub(1)
+        .map(|k| tokens[k])
+        .is_some_and(|b| b.word && (lower_is(b, text, "that") || REPORTING.contains(b.text(text))))
 }
 
 /// Auxiliaries, negations and adverbs between a subject and its verb.
@@ -729,27 +806,23 @@ fn appositive(text: &str, tokens: &[Token], close: usize, mark: char) -> Option<
     }
     let head_start = noun_phrase_start(text, tokens, opener)?;
     let head = head_start..opener;
-    let name_like = |r: &std::ops::Range<usize>| {
-        r.len() <= 4
-            && r.clone()
-                .all(|k| tokens[k].capitalized(text) || abbreviation_dot(text, tokens, k))
-    };
-    let head_capital = tokens[head.start].capitalized(text);
-    if name_like(&inner) && !name_like(&head) {
-        return Some(Span::new(
-            tokens[inner.start].span.start,
-            tokens[inner.end - 1].span.end,
-        ));
-    }
-    if name_like(&head) && !dash {
-        // `Brian Fallon, the campaign's press secretary, said`: the name
-        // with its description, up to the comma that closes it.
+    let first = tokens[inner.start];
+    let w = first.text(text);
+    // `Trump, speaking to veterans, said`, `Clinton, at the debate, said`,
+    // `Mr. Obama, who knew …, told`: a clause between commas; the source is
+    // the phrase before it.
+    let clause = first.word
+        && (w.ends_with("ing") || is_relative(w) || STOP.contains(w) && !DETERMINER.contains(w));
+    if !clause {
+        // `Brian Fallon, the campaign's press secretary, said`, `one
+        // employee, Andrei Yaroshevich, told`: the source with its
+        // description, up to the mark that closes it.
         return Some(Span::new(
             tokens[head.start].span.start,
             tokens[close].span.end,
         ));
     }
-    if head_capital || !dash {
+    if tokens[head.start].capitalized(text) || !dash {
         return Some(Span::new(
             tokens[head.start].span.start,
             tokens[head.end - 1].span.end,
@@ -758,9 +831,52 @@ fn appositive(text: &str, tokens: &[Token], close: usize, mark: char) -> Option<
     None
 }
 
+/// The last token of a description that follows a source and ends its
+/// sentence: `said Len Burman, head of the Tax Policy Center.`, `said
+/// Joseph, who has four children.` `comma` is the token after the source.
+fn trailing_appositive(text: &str, tokens: &[Token], comma: usize) -> Option<usize> {
+    if tokens.get(comma)?.punct(text) != Some(',') {
+        return None;
+    }
+    let first = *tokens.get(comma + 1)?;
+    let w = first.text(text);
+    // `, adding …`, `, and …`, `, more than …` go on with the sentence;
+    // a capital may open a clause (`, Mitt Romney had …`).
+    let opens_description = DETERMINER.contains(w)
+        || is_relative(w)
+        || w.eq_ignore_ascii_case("now")
+        || !(first.capitalized(text)
+            || w.ends_with("ing")
+            || w.ends_with("ly")
+            || STOP.contains(w)
+            || QUANTIFIER.contains(w));
+    if !first.word || !opens_description {
+        return None;
+    }
+    let stop = (comma + 1..tokens.len().min(comma + 1 + MAX_APPOSITIVE)).find(|&k| {
+        !tokens[k].word
+            && !abbreviation_dot(text, tokens, k)
+            && !matches!(
+                tokens[k].punct(text),
+                Some(',' | '(' | ')' | '-' | '\'' | '’' | '&' | '/')
+            )
+    });
+    match stop {
+        Some(k) if matches!(tokens[k].punct(text), Some('.' | ';')) => Some(k - 1),
+        None if tokens.len() <= comma + 1 + MAX_APPOSITIVE => Some(tokens.len() - 1),
+        _ => None,
+    }
+}
+
+fn is_relative(w: &str) -> bool {
+    ["who", "whose", "which"]
+        .iter()
+        .any(|r| r.eq_ignore_ascii_case(w))
+}
+
 /// The noun phrase that starts at token `from` (after an inverted cue or
 /// `according to`).
-fn subject_after(text: &str, tokens: &[Token], from: usize) -> Option<Span> {
+fn subject_after(text: &str, tokens: &[Token], from: usize, described: bool) -> Option<Span> {
     let mut end = from;
     while end < tokens.len() && end - from < MAX_SUBJECT {
         let t = tokens[end];
@@ -809,35 +925,20 @@ fn subject_after(text: &str, tokens: &[Token], from: usize) -> Option<Span> {
     {
         last = k;
     }
-    let comma = last + 1;
-    let appositive_opens = tokens
-        .get(comma)
-        .is_some_and(|t| t.punct(text) == Some(','))
-        && tokens
-            .get(comma + 1)
-            .is_some_and(|t| t.word && DETERMINER.contains(t.text(text)));
-    if appositive_opens {
-        let stop = (comma + 1..tokens.len().min(comma + 1 + MAX_APPOSITIVE))
-            .find(|&k| !tokens[k].word && !abbreviation_dot(text, tokens, k));
-        if let Some(stop) = stop
-            && matches!(tokens[stop].punct(text), Some('.' | ',' | ';'))
-        {
-            last = stop - 1;
-        }
+    if described && let Some(k) = trailing_appositive(text, tokens, last + 1) {
+        last = k;
     }
     Some(Span::new(tokens[from].span.start, tokens[last].span.end))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::model::Article;
-    use crate::suggest::text;
+    use crate::model::{Article, Tag};
 
+    /// The sources `suggest` proposes for `input`, as text.
     fn found(input: &str) -> Vec<String> {
         let article = Article::new(input.to_owned());
-        let s = text::sentences(article.text(), article.paragraphs());
-        sources(article.text(), &s)
+        crate::suggest::suggest(&article, &[Tag::Source])
             .iter()
             .map(|x| input[x.span.range()].to_owned())
             .collect()
@@ -872,7 +973,7 @@ mod tests {
     fn told_afp_attributes_to_the_speaker() {
         assert_eq!(
             found("\"We want free elections,\" one employee, Andrei Yaroshevich, told AFP."),
-            vec!["Andrei Yaroshevich"]
+            vec!["one employee, Andrei Yaroshevich,"]
         );
         assert_eq!(
             found("Officials told AFP the bridge was closed."),
@@ -893,5 +994,82 @@ mod tests {
     fn nouns_that_look_like_cues_are_not() {
         assert!(found("The report was published. His statement was short.").is_empty());
         assert!(found("She was told to leave.").is_empty());
+    }
+
+    #[test]
+    fn a_description_after_an_inverted_source_belongs_to_it() {
+        assert_eq!(
+            found("\"It is over,\" said Len Burman, head of the Tax Policy Center."),
+            vec!["Len Burman, head of the Tax Policy Center"]
+        );
+        // What follows the comma of a leading `according to` is the clause.
+        assert_eq!(
+            found("According to police, the suspect fled."),
+            vec!["police"]
+        );
+    }
+
+    #[test]
+    fn a_clause_between_commas_is_not_the_source() {
+        assert_eq!(
+            found("Trump, speaking to veterans in Virginia, said he would act."),
+            vec!["Trump"]
+        );
+        assert_eq!(
+            found("Aaron Kall, the director of debate at the university, said it was close."),
+            vec!["Aaron Kall, the director of debate at the university,"]
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_dash_signs_the_quote() {
+        assert_eq!(
+            found("\u{201c}He is our greatest shame.\u{201d} \u{2015} Sonya Herridge"),
+            vec!["Sonya Herridge"]
+        );
+    }
+
+    #[test]
+    fn a_clause_reported_by_another_source_is_its_content() {
+        assert_eq!(found("She said leaders had agreed to a plan."), vec!["She"]);
+        assert_eq!(
+            found("He notes that the commission announced a change."),
+            vec!["He"]
+        );
+    }
+
+    #[test]
+    fn subjects_that_want_refuse_or_compare_are_sources() {
+        // A capital opening a sentence is a name when the article writes
+        // it so elsewhere.
+        assert_eq!(
+            found("It met with Democrats. Democrats want policies that pay."),
+            vec!["Democrats"]
+        );
+        assert_eq!(
+            found("Meanwhile, the two Republican presidents refused to sign it."),
+            vec!["the two Republican presidents"]
+        );
+        assert_eq!(
+            found("The group also views Obama as a failure."),
+            vec!["The group"]
+        );
+        assert_eq!(
+            found("Bill Clinton said it was time. Clinton then likened him to a coach."),
+            vec!["Bill Clinton", "Clinton"]
+        );
+        assert_eq!(
+            found("It was late, as they doubted the answers."),
+            vec!["they"]
+        );
+    }
+
+    #[test]
+    fn subjects_that_only_act_are_not_sources() {
+        assert!(found("Patriot sold the mine to Mr. Clarke.").is_empty());
+        assert!(found("The McKinley plan is linear.").is_empty());
+        assert!(found("The report was published on Monday.").is_empty());
+        // `Taxes` opens the sentence with a capital but is no name.
+        assert!(found("Taxes support schools in the state.").is_empty());
     }
 }

@@ -1,0 +1,405 @@
+//! The subject of a sentence as its source, whatever its verb.
+//!
+//! Attribution is wider than a list of reporting verbs: people and
+//! organizations also `want`, `refuse`, `back off`, `compare`, `plan` and
+//! `chronicle`, and a newsroom wants to know who. When a sentence opens with
+//! a noun phrase that can act — a pronoun, a name, or a phrase headed by a
+//! noun for people, organizations or documents (`officials`, `the
+//! campaign`, `a new poll`) — followed by an active verb, that phrase is
+//! proposed as a source with a lower score than a cue-based one.
+//!
+//! Openers (`But`, `Meanwhile,`) and an introductory phrase up to its comma
+//! (`In a statement,`, `After the debate,`) are skipped; a description
+//! between commas belongs to the source (`Aaron Kall, a debate coach,`),
+//! a clause between commas does not (`Trump, speaking in Ohio,`).
+
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
+
+use super::super::lexicon::{AGENT, ATTITUDE, Fnv, Lexicon, PRONOUN, QUANTIFIER, attitude_verb};
+use super::super::text::{Sentences, Token};
+use super::{Attribution, DETERMINER, STOP, abbreviation_dot, is_form_of_be, is_relative};
+use crate::model::Span;
+use std::sync::LazyLock;
+
+/// Words that open a sentence before its subject.
+static OPENER: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::new(&[
+        "but",
+        "and",
+        "so",
+        "yet",
+        "still",
+        "now",
+        "instead",
+        "meanwhile",
+        "however",
+        "also",
+        "then",
+        "thus",
+        "indeed",
+        "moreover",
+        "separately",
+        "similarly",
+        "likewise",
+        "nevertheless",
+        "nonetheless",
+        "or",
+    ])
+});
+
+/// Words that open an introductory phrase, which ends at its comma.
+static INTRO: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::new(&[
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "during",
+        "when",
+        "as",
+        "while",
+        "since",
+        "although",
+        "though",
+        "if",
+        "because",
+        "last",
+        "this",
+        "earlier",
+        "later",
+        "yesterday",
+        "today",
+        "for",
+        "with",
+        "without",
+        "despite",
+        "under",
+        "following",
+        "unlike",
+        "like",
+        "by",
+        "from",
+        "throughout",
+        "until",
+        "once",
+        "even",
+        "instead",
+        "asked",
+        "speaking",
+        "writing",
+        "still",
+        "to",
+    ])
+});
+
+/// Words that join two parts of one noun phrase (`supporters in
+/// Congress`, `Bank of America`, `the campaign and its allies`).
+static JOINER: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::new(&["of", "for", "at", "from", "in", "on", "and", "&"]));
+
+/// Prepositions: a noun phrase after one is its object, not a subject.
+static PREPOSITION: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::new(&[
+        "of", "in", "to", "from", "on", "at", "with", "by", "for", "into", "about", "over",
+        "under", "against", "during", "through", "without", "within", "like", "than", "after",
+        "before", "between", "among", "toward", "towards", "upon", "despite",
+    ])
+});
+
+/// Pronouns that can be a sentence's source (`it` is too often a dummy
+/// subject, `you` too often generic).
+static SUBJECT_PRONOUN: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::new(&["he", "she", "they", "we", "i"]));
+
+/// Words seen with a capital inside a sentence: names, which a capital at
+/// the start of a sentence cannot tell from other words.
+pub(super) struct Names<'t>(HashSet<&'t str, BuildHasherDefault<Fnv>>);
+
+impl<'t> Names<'t> {
+    pub(super) fn of(text: &'t str, sentences: &Sentences) -> Self {
+        let mut set = HashSet::default();
+        for sentence in &sentences.list {
+            let tokens = sentences.tokens_of(sentence);
+            for pair in tokens.windows(2) {
+                let [before, t] = pair else { continue };
+                if t.capitalized(text) && (before.word || before.punct(text) == Some(',')) {
+                    set.insert(t.text(text));
+                }
+            }
+        }
+        Self(set)
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.0.contains(word)
+    }
+}
+
+/// The source that is the subject of the sentence `tokens`, if it is one.
+pub(super) fn sentence_subject(text: &str, tokens: &[Token], names: &Names) -> Option<Attribution> {
+    let start = subject_start(text, tokens)?;
+    if SUBJECT_PRONOUN.contains(tokens[start].text(text)) && tokens[start].word {
+        let verb = verb_at(text, tokens, start + 1)?;
+        return Some(found(tokens, start, start, verb, "source.subject_pronoun"));
+    }
+    let mut k = start;
+    while k < tokens.len() && k - start < super::MAX_SUBJECT {
+        let t = tokens[k];
+        if !t.word {
+            if abbreviation_dot(text, tokens, k) || matches!(t.punct(text), Some('-' | '&')) {
+                k += 1;
+                continue;
+            }
+            return None;
+        }
+        let w = t.text(text);
+        // A pronoun or `that` inside the phrase starts a clause (`the best
+        // one I know`); a determiner starts a new phrase unless a
+        // preposition joins it (`the head of the party`).
+        let after_joiner = k > start && JOINER.contains(tokens[k - 1].text(text));
+        if k > start
+            && (PRONOUN.contains(w)
+                || is_relative(w)
+                || w.eq_ignore_ascii_case("that")
+                || DETERMINER.contains(w) && !after_joiner)
+        {
+            return None;
+        }
+        if head_like(text, tokens, k, start, names) {
+            // The phrase may end here: a description or a verb follows.
+            if let Some((last, Some(verb))) = after_head(text, tokens, k + 1)
+                && agrees(text, tokens[k], tokens[verb])
+            {
+                return Some(found(tokens, start, last, verb, "source.subject"));
+            }
+        } else if k > start && STOP.contains(w) && !JOINER.contains(w) {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Whether a verb without an ending (`want`, `plan`) can follow `head`:
+/// only a plural or `I`, `we`, `they` does (`Democrats want`); in `The
+/// McKinley plan` it is a noun.
+fn agrees(text: &str, head: Token, verb: Token) -> bool {
+    let v = verb.text(text);
+    if !ATTITUDE.contains(v) || v.ends_with('s') || v.ends_with("ed") {
+        return true; // an inflected or irregular form
+    }
+    let h = head.text(text);
+    (h.ends_with('s') && !h.ends_with("ss"))
+        || [
+            "police", "people", "staff", "men", "women", "military", "public", "they", "we", "i",
+            "you", "who",
+        ]
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(h))
+}
+
+/// The source of an attitude verb at token `i` anywhere in a sentence: the
+/// pronoun, relative pronoun, name or agent noun phrase just before it (`as
+/// they bristled`, `who began his speech`, `when President Obama painted`).
+pub(super) fn attitude_at(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    names: &Names,
+) -> Option<Attribution> {
+    let t = tokens[i];
+    let w = t.text(text);
+    if !t.word || t.capitalized(text) || !attitude_verb(w) {
+        return None;
+    }
+    let mut end = i;
+    while end > 0 && tokens[end - 1].word && super::is_between(tokens[end - 1].text(text)) {
+        let b = tokens[end - 1].text(text);
+        if b.eq_ignore_ascii_case("been") || (is_form_of_be(b) && !w.ends_with("ing")) {
+            return None; // `was asked`, `has been accused`
+        }
+        end -= 1;
+    }
+    if w.ends_with("ing") && end == i {
+        return None; // a participle or a noun (`the meeting`)
+    }
+    let head = *tokens.get(end.checked_sub(1)?)?;
+    let h = head.text(text);
+    if !head.word || !agrees(text, head, t) {
+        return None;
+    }
+    let rule = "source.attitude";
+    let first = if SUBJECT_PRONOUN.contains(h) || is_relative(h) && h != "Which" && h != "Who" {
+        end - 1
+    } else if head_like(text, tokens, end - 1, 0, names) {
+        super::noun_phrase_start(text, tokens, end)?
+    } else {
+        return None;
+    };
+    // `She said Trump favors …`, `noted that Trump supported …`: a clause
+    // reported by another source is its content, not a new attribution.
+    if super::reported_clause(text, tokens, tokens[first].span) {
+        return None;
+    }
+    // The phrase must open like a subject (`the campaign`, `Mr. Obama`,
+    // `voters`), and not be the object of a preposition (`in the wake of
+    // the New York Times report`).
+    let opening = tokens[first];
+    let o = opening.text(text);
+    let opens = opening.capitalized(text)
+        || DETERMINER.contains(o)
+        || QUANTIFIER.contains(o)
+        || AGENT.contains(o)
+        || SUBJECT_PRONOUN.contains(o)
+        || is_relative(o)
+        || ["many", "some", "most", "few", "other", "both"]
+            .iter()
+            .any(|q| q.eq_ignore_ascii_case(o));
+    let object = first
+        .checked_sub(1)
+        .is_some_and(|k| tokens[k].word && PREPOSITION.contains(tokens[k].text(text)));
+    if !opens || object {
+        return None;
+    }
+    if first == end - 1 && !head_like(text, tokens, first, 0, names) {
+        return Some(found(tokens, first, first, i, rule));
+    }
+    if first == 0 && !names.contains(tokens[0].text(text)) && !AGENT.contains(tokens[0].text(text))
+    {
+        // Sentence openings are the job of `sentence_subject`.
+        return None;
+    }
+    Some(found(tokens, first, end - 1, i, rule))
+}
+
+fn found(
+    tokens: &[Token],
+    first: usize,
+    last: usize,
+    verb: usize,
+    rule: &'static str,
+) -> Attribution {
+    Attribution {
+        source: Span::new(tokens[first].span.start, tokens[last].span.end),
+        cue: tokens[verb].span,
+        score: 0.4,
+        rule,
+    }
+}
+
+/// The first token of the sentence's subject, after openers and an
+/// introductory phrase.
+fn subject_start(text: &str, tokens: &[Token]) -> Option<usize> {
+    let mut s = 0;
+    while let Some(t) = tokens.get(s)
+        && t.word
+        && OPENER.contains(t.text(text))
+    {
+        s += 1;
+        if tokens.get(s).is_some_and(|t| t.punct(text) == Some(',')) {
+            s += 1;
+        }
+    }
+    let t = *tokens.get(s)?;
+    if !t.word {
+        return None;
+    }
+    let w = t.text(text);
+    let adverb = w.ends_with("ly")
+        && tokens
+            .get(s + 1)
+            .is_some_and(|n| n.punct(text) == Some(','));
+    if INTRO.contains(w) || adverb {
+        let comma =
+            (s + 1..tokens.len().min(s + 16)).find(|&k| tokens[k].punct(text) == Some(','))?;
+        s = comma + 1;
+    }
+    tokens.get(s).is_some_and(|t| t.word).then_some(s)
+}
+
+/// Whether token `k` can end a subject: a name, or a noun for people,
+/// organizations or documents.
+fn head_like(text: &str, tokens: &[Token], k: usize, start: usize, names: &Names) -> bool {
+    let t = tokens[k];
+    let w = t.text(text);
+    if w.ends_with("’s") || w.ends_with("'s") {
+        return false; // `Trump's comments`
+    }
+    if AGENT.contains(w) {
+        return true;
+    }
+    if !t.capitalized(text) || DETERMINER.contains(w) || QUANTIFIER.contains(w) || STOP.contains(w)
+    {
+        return false;
+    }
+    // A capital opening the sentence is a name only if the article also
+    // writes the word with a capital elsewhere.
+    k > start || names.contains(w)
+}
+
+/// After a head ending before token `next`: the last token of the source
+/// (with a description between commas, or a bracketed tag) and the verb, if
+/// one follows. `None` when the phrase goes on.
+fn after_head(text: &str, tokens: &[Token], next: usize) -> Option<(usize, Option<usize>)> {
+    let t = *tokens.get(next)?;
+    match t.punct(text) {
+        Some('(') => {
+            let close = (next + 1..tokens.len().min(next + 8))
+                .find(|&k| tokens[k].punct(text) == Some(')'))?;
+            let (last, verb) = after_head(text, tokens, close + 1).unwrap_or((close, None));
+            Some((last.max(close), verb))
+        }
+        Some(',') => {
+            let close = (next + 2..tokens.len().min(next + 16))
+                .find(|&k| tokens[k].punct(text) == Some(','))?;
+            let first = tokens[next + 1];
+            let w = first.text(text);
+            let clause = !first.word
+                || w.ends_with("ing")
+                || is_relative(w)
+                || STOP.contains(w) && !DETERMINER.contains(w);
+            let verb = verb_at(text, tokens, close + 1)?;
+            let last = if clause { next - 1 } else { close };
+            Some((last, Some(verb)))
+        }
+        _ if t.word => {
+            let w = t.text(text);
+            if JOINER.contains(w) && tokens.get(next + 1).is_some_and(|n| n.word) {
+                return None;
+            }
+            Some((next - 1, verb_at(text, tokens, next)))
+        }
+        _ => None,
+    }
+}
+
+/// The token of the active verb at or after token `k` (past auxiliaries and
+/// adverbs), if the words there read as one.
+fn verb_at(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
+    let mut v = k;
+    let mut aux = false;
+    while let Some(t) = tokens.get(v)
+        && t.word
+        && super::is_between(t.text(text))
+    {
+        let w = t.text(text);
+        if w.eq_ignore_ascii_case("been") {
+            return None;
+        }
+        if is_form_of_be(w) {
+            // `is seizing on` is active; `is expected`, `was arrested` and
+            // `is a senator` are not.
+            let next = tokens.get(v + 1)?;
+            let w = next.text(text);
+            return (next.word && w.ends_with("ing") && attitude_verb(w)).then_some(v + 1);
+        }
+        aux = true;
+        v += 1;
+    }
+    let t = *tokens.get(v)?;
+    let w = t.text(text);
+    let verb = t.word && !t.capitalized(text) && attitude_verb(w);
+    (verb && (aux || !w.ends_with("ing"))).then_some(v)
+}
