@@ -136,23 +136,24 @@ pub fn quotes(text: &str, paragraphs: &[Paragraph]) -> Vec<Suggestion> {
             continue;
         }
         let range = Span::new(p.range.start, p.range.end);
-        let mut marks = marks(text, range).into_iter().peekable();
+        let list = marks(text, range);
+        let mut marks = list.iter().copied().enumerate().peekable();
         let mut stack: Vec<Mark> = Vec::new();
         let mut count = 1;
         if let Some((start, n)) = carried.take() {
-            let reopens = marks.peek().is_some_and(|m| {
+            let reopens = marks.peek().is_some_and(|&(_, m)| {
                 m.role != Role::Close
                     && m.family == family_of(start, text)
                     && text[range.start..m.at].trim().is_empty()
             });
-            if reopens && let Some(first) = marks.next() {
+            if reopens && let Some((_, first)) = marks.next() {
                 stack.push(Mark { at: start, ..first });
                 count = n + 1;
             } else {
                 out.append(&mut nested);
             }
         }
-        for mark in marks {
+        for (index, mark) in marks {
             let Some(top) = stack.last() else {
                 if mark.role != Role::Close {
                     stack.push(mark);
@@ -186,6 +187,19 @@ pub fn quotes(text: &str, paragraphs: &[Paragraph]) -> Vec<Suggestion> {
                 }
             } else if mark.role != Role::Close && mark.family != top.family {
                 stack.push(mark); // a quote inside a quote
+            } else if mark.role != Role::Close
+                && stack.len() == 1
+                && list[index + 1..]
+                    .iter()
+                    .take(2)
+                    .filter(|m| m.role != Role::Open)
+                    .count()
+                    == 2
+            {
+                // The same kind of mark opens again and two closing marks
+                // follow: a quote inside the quote, with the same marks
+                // (`“I’d rather live in what he calls “hell” than …”`).
+                stack.push(mark);
             } else if mark.role != Role::Close && stack.len() == 1 {
                 // The same kind of mark opens again: the first one was stray.
                 out.append(&mut nested);
@@ -268,7 +282,7 @@ fn judge_one(text: &str, span: Span) -> Option<Suggestion> {
     let exclaims = body.ends_with(['!', '?']);
     let introduced = before.ends_with(':');
     let attributed_after = cue_follows(text, span.end);
-    let named_by_someone = naming_cue_before(text, span.start);
+    let named_by_someone = naming_cue_before(text, span.start) || named_in_a_list(text, span.start);
     if !exclaims
         && !introduced
         && !attributed_after
@@ -300,6 +314,14 @@ fn judge_one(text: &str, span: Span) -> Option<Suggestion> {
 /// a title (`"March for Freedom"`, `"Face the Nation,"`, `"13th"`).
 fn looks_like_title(words: &[&str]) -> bool {
     if words.is_empty() || words.len() > 6 {
+        return false;
+    }
+    // A sentence ends inside: words said, not a title (`“The Donald. Big
+    // Daddy.”`). Initials (`“Dr. J”`) are no sentence end.
+    let sentence_inside = words[..words.len() - 1]
+        .iter()
+        .any(|w| w.len() > 3 && w.ends_with(['.', '!', '?']) && !w[..w.len() - 1].contains('.'));
+    if sentence_inside {
         return false;
     }
     words.iter().enumerate().all(|(i, w)| {
@@ -388,15 +410,37 @@ static NAMING: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| {
     ])
 });
 
-/// Whether a naming verb comes within the three words before
+/// Whether a naming verb comes within the six words before
 /// `at` (`Trump called her "Miss Piggy"`, `known as the "X Act"`).
 fn naming_cue_before(text: &str, at: usize) -> bool {
     let before = &text[floor_boundary(text, at.saturating_sub(NEAR))..at];
     before[before.rfind('\n').map_or(0, |i| i + 1)..]
         .rsplit(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
-        .take(3)
+        .take(6)
         .any(|w| NAMING.contains(w))
+}
+
+/// Whether the quote at `at` continues a list of quoted names after a
+/// naming verb: `called her “Miss Piggy” and “Miss Housekeeping”`.
+fn named_in_a_list(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end();
+    let Some(list) = before
+        .strip_suffix(',')
+        .or_else(|| before.strip_suffix(" and"))
+        .or_else(|| before.strip_suffix(" or"))
+    else {
+        return false;
+    };
+    let list = list.trim_end().trim_end_matches([',', '.']);
+    if !list.ends_with(['”', '"', '»']) {
+        return false;
+    }
+    let closing = list.len() - list.chars().next_back().map_or(0, char::len_utf8);
+    let from = floor_boundary(text, closing.saturating_sub(NEAR));
+    text[from..closing]
+        .rfind(['“', '"', '«'])
+        .is_some_and(|open| naming_cue_before(text, from + open))
 }
 
 /// Whether the paragraph around `span` has a reporting verb outside it.
@@ -456,6 +500,28 @@ mod tests {
         assert_eq!(
             found("He said: \"They call it “a hoax” every day.\""),
             vec!["\"They call it “a hoax” every day.\""]
+        );
+    }
+
+    #[test]
+    fn capitalized_sentences_are_not_titles() {
+        assert_eq!(
+            found("She clapped. “The Donald. Big Daddy.” He slept."),
+            vec!["“The Donald. Big Daddy.”"]
+        );
+        assert!(found("He watched “Face the Nation” on Sunday.").is_empty());
+    }
+
+    #[test]
+    fn a_nested_quote_may_use_the_same_marks() {
+        assert_eq!(
+            found("“I’d rather live in what he calls “hell” than here.” ― Adriana"),
+            vec!["“I’d rather live in what he calls “hell” than here.”"]
+        );
+        // A stray opening mark is still dropped.
+        assert_eq!(
+            found("“Oops. “It is over,” he said."),
+            vec!["“It is over,”"]
         );
     }
 
