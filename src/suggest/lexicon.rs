@@ -548,6 +548,11 @@ pub const PHRASAL_CUES: &[(&str, &str)] = &[
 /// report: heads of a noun phrase that can be a source (`the two
 /// Republican presidents`, `a new ad`).
 pub const AGENT_NOUNS: &[&str] = &[
+    "corporations",
+    "individuals",
+    "americans",
+    "republicans",
+    "democrats",
     "official",
     "officials",
     "spokesman",
@@ -838,7 +843,7 @@ pub const ABBREVIATIONS: &[&str] = &[
     "jr", "sr", "no", "vs", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "jun", "jul",
     "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "pres", "gop", "u.s", "u.k", "u.n",
     "d.c", "a.m", "p.m", "e.g", "i.e", "etc", "approx", "est", "dept", "univ", "adm", "cmdr",
-    "supt", "det", "insp", "hon", "rev", "fr", "messrs",
+    "supt", "det", "insp", "hon", "rev", "fr", "messrs", "del", "sens", "reps", "govs",
 ];
 
 /// Month names and their abbreviations, lowercase.

@@ -20,7 +20,8 @@
 //! words around a cue.
 
 use super::lexicon::{
-    ABBREVIATION, Lexicon, PHRASAL_CUES, PRONOUN, QUANTIFIER, REPORTING, REPORTING_VERBS,
+    ABBREVIATION, AGENT, Lexicon, PHRASAL_CUES, PRONOUN, QUANTIFIER, REPORTING, REPORTING_VERBS,
+    attitude_verb,
 };
 use super::text::{Sentences, Token};
 use crate::model::Span;
@@ -523,6 +524,13 @@ fn signed_quote(text: &str, tokens: &[Token], i: usize) -> Option<Attribution> {
     })
 }
 
+/// Whether token `k` is the second of two apostrophes that close a quote
+/// in the `''…,''` style some newspapers print.
+fn closes_doubled_apostrophes(text: &str, tokens: &[Token], k: usize) -> bool {
+    let apostrophe = |t: &Token| matches!(t.punct(text), Some('\'' | '’'));
+    k > 0 && apostrophe(&tokens[k]) && apostrophe(&tokens[k - 1])
+}
+
 fn is_quote_mark(c: char) -> bool {
     matches!(c, '"' | '“' | '«' | '„')
 }
@@ -593,43 +601,58 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
     let cue = t.span;
     let score = if weak { 0.6 } else { 0.9 };
     // Inverted: `," said Smith.` / `, says the report`.
-    let inverted = prev
-        .is_none_or(|p| matches!(p.punct(text), Some(',' | '"' | '”' | '»' | ':' | '—' | '–')))
-        && !w.ends_with("ing");
+    let inverted = prev.is_some_and(|p| {
+        matches!(p.punct(text), Some(',' | '"' | '”' | '»' | ':' | '—' | '–'))
+            || closes_doubled_apostrophes(text, tokens, i - 1)
+    }) && !w.ends_with("ing");
+    if prev.is_none() && t.capitalized(text) && !weak {
+        return None; // `Say Mexico demanded …`, `Calls men names`
+    }
     if inverted && !weak {
         // After a comma this may also be `Name, a spokesman, said …`: the
         // order is inverted only when the phrase after the cue ends the
         // clause.
         let after_comma = prev.is_some_and(|p| p.punct(text) == Some(','));
-        if after_comma && let Some(source) = subject_before(text, tokens, i) {
+        // After `told` comes the one told (`told AFP`), never the source.
+        let tells = ["told", "tell", "tells"]
+            .iter()
+            .any(|x| x.eq_ignore_ascii_case(w));
+        let after = (!tells)
+            .then(|| subject_after(text, tokens, i + 1, true))
+            .flatten()
+            .map(|source| {
+                let next = tokens[i..]
+                    .iter()
+                    .position(|t| t.span.start >= source.end)
+                    .map(|k| i + k);
+                let ends_clause = next.is_none_or(|n| {
+                    matches!(
+                        tokens[n].punct(text),
+                        Some('.' | ',' | ';' | '(' | '!' | ':')
+                    )
+                });
+                (source, ends_clause)
+            });
+        let after_cue = |source| Attribution {
+            source,
+            cue,
+            score,
+            rule: "source.after_cue",
+        };
+        match after {
+            // `…, said Batchelder.`
+            Some((source, true)) => return Some(after_cue(source)),
+            Some((source, false)) if !after_comma => return Some(after_cue(source)),
+            None if !after_comma => return None,
+            _ => {}
+        }
+        if let Some(source) = subject_before(text, tokens, i) {
             return Some(Attribution {
                 source,
                 cue,
                 score,
                 rule: "source.appositive",
             });
-        }
-        if let Some(source) = subject_after(text, tokens, i + 1, true) {
-            let next = tokens[i..]
-                .iter()
-                .position(|t| t.span.start >= source.end)
-                .map(|k| i + k);
-            let ends_clause = next.is_none_or(|n| {
-                matches!(
-                    tokens[n].punct(text),
-                    Some('.' | ',' | ';' | '(' | '!' | ':')
-                )
-            });
-            if !after_comma || ends_clause {
-                return Some(Attribution {
-                    source,
-                    cue,
-                    score,
-                    rule: "source.after_cue",
-                });
-            }
-        } else if !after_comma {
-            return None;
         }
     }
     let source = subject_before(text, tokens, i)?;
@@ -670,6 +693,34 @@ fn is_between(w: &str) -> bool {
     adverb || negation || BETWEEN.contains(w)
 }
 
+/// Whether two words say when: `on Tuesday`, `in 2010`, `last week`.
+fn is_time_phrase(text: &str, first: Token, second: Token) -> bool {
+    let (a, b) = (first.text(text), second.text(text));
+    let when = ["on", "in", "last", "this", "late", "early", "earlier"]
+        .iter()
+        .any(|x| x.eq_ignore_ascii_case(a));
+    let time = b.len() == 4 && b.bytes().all(|c| c.is_ascii_digit())
+        || [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "week",
+            "month",
+            "year",
+            "night",
+            "morning",
+            "evening",
+            "afternoon",
+        ]
+        .iter()
+        .any(|x| x.eq_ignore_ascii_case(b));
+    first.word && second.word && when && time
+}
+
 fn is_form_of_be(w: &str) -> bool {
     ["is", "are", "was", "were", "am", "been"]
         .iter()
@@ -704,8 +755,14 @@ fn abbreviation_dot(text: &str, tokens: &[Token], i: usize) -> bool {
 /// The subject noun phrase that ends before the cue at token `cue`.
 fn subject_before(text: &str, tokens: &[Token], cue: usize) -> Option<Span> {
     let mut end = cue;
-    while end > 0 && tokens[end - 1].word && is_between(tokens[end - 1].text(text)) {
-        end -= 1;
+    loop {
+        if end > 1 && is_time_phrase(text, tokens[end - 2], tokens[end - 1]) {
+            end -= 2; // `Sanders on Tuesday said`, `who in 2010 said`
+        } else if end > 0 && tokens[end - 1].word && is_between(tokens[end - 1].text(text)) {
+            end -= 1;
+        } else {
+            break;
+        }
     }
     if end == 0 {
         return None;
@@ -730,11 +787,21 @@ fn noun_phrase_start(text: &str, tokens: &[Token], end: usize) -> Option<usize> 
         let t = tokens[start - 1];
         if t.word {
             let w = t.text(text);
-            if w.eq_ignore_ascii_case("and")
+            // `Developers and supporters in Congress`, `Experts on North
+            // Korea`, `advisers to Mr. Obama`: a phrase after a noun for
+            // people belongs to it, and so does a second noun after `and`.
+            let agent_before = start >= 2
+                && start < end
+                && (AGENT.contains(tokens[start - 2].text(text))
+                    || tokens[start - 2].capitalized(text));
+            let joins = w.eq_ignore_ascii_case("and")
+                && agent_before
+                && (tokens[start].capitalized(text) || AGENT.contains(tokens[end - 1].text(text)));
+            let modifies = matches!(w, "in" | "on" | "from" | "to" | "at" | "for" | "of")
                 && start >= 2
-                && tokens[start - 2].capitalized(text)
-                && tokens[start].capitalized(text)
-            {
+                && start < end
+                && AGENT.contains(tokens[start - 2].text(text));
+            if joins || modifies {
                 start -= 1;
                 continue;
             }
@@ -793,7 +860,7 @@ fn noun_phrase_start(text: &str, tokens: &[Token], end: usize) -> Option<usize> 
 /// `close` just before the cue.
 fn appositive(text: &str, tokens: &[Token], close: usize, mark: char) -> Option<Span> {
     let dash = mark != ',';
-    let opener = (close.saturating_sub(MAX_SUBJECT)..close)
+    let opener = (close.saturating_sub(MAX_APPOSITIVE)..close)
         .rev()
         .find(|&j| match tokens[j].punct(text) {
             Some(',') => !dash,
@@ -811,8 +878,7 @@ fn appositive(text: &str, tokens: &[Token], close: usize, mark: char) -> Option<
     // `Trump, speaking to veterans, said`, `Clinton, at the debate, said`,
     // `Mr. Obama, who knew …, told`: a clause between commas; the source is
     // the phrase before it.
-    let clause = first.word
-        && (w.ends_with("ing") || is_relative(w) || STOP.contains(w) && !DETERMINER.contains(w));
+    let clause = first.word && (w.ends_with("ing") || STOP.contains(w) && !DETERMINER.contains(w));
     if !clause {
         // `Brian Fallon, the campaign's press secretary, said`, `one
         // employee, Andrei Yaroshevich, told`: the source with its
@@ -840,16 +906,11 @@ fn trailing_appositive(text: &str, tokens: &[Token], comma: usize) -> Option<usi
     }
     let first = *tokens.get(comma + 1)?;
     let w = first.text(text);
-    // `, adding …`, `, and …`, `, more than …` go on with the sentence;
-    // a capital may open a clause (`, Mitt Romney had …`).
+    // `, adding …`, `, and …`, `, more than …` go on with the sentence.
     let opens_description = DETERMINER.contains(w)
         || is_relative(w)
         || w.eq_ignore_ascii_case("now")
-        || !(first.capitalized(text)
-            || w.ends_with("ing")
-            || w.ends_with("ly")
-            || STOP.contains(w)
-            || QUANTIFIER.contains(w));
+        || !(w.ends_with("ing") || w.ends_with("ly") || STOP.contains(w) || QUANTIFIER.contains(w));
     if !first.word || !opens_description {
         return None;
     }
@@ -892,6 +953,16 @@ fn subject_after(text: &str, tokens: &[Token], from: usize, described: bool) -> 
             if STOP.contains(w) && !of_joins && !DETERMINER.contains(w) {
                 break;
             }
+            // `said of RT`; `said the event brought back …`: a verb ends
+            // the phrase, which then was a clause.
+            let verb = !t.capitalized(text)
+                && (w.ends_with("ed") && !AGENT.contains(w)
+                    || w.ends_with("n't")
+                    || w.ends_with("n’t")
+                    || attitude_verb(w));
+            if (end == from && w.eq_ignore_ascii_case("of")) || (end > from && verb) {
+                break;
+            }
             if w.eq_ignore_ascii_case("and")
                 && !tokens.get(end + 1).is_some_and(|n| n.capitalized(text))
             {
@@ -905,6 +976,17 @@ fn subject_after(text: &str, tokens: &[Token], from: usize, described: bool) -> 
             continue;
         }
         if matches!(t.punct(text), Some('\'' | '’')) {
+            end += 1;
+            continue;
+        }
+        // `9/11 widow Terry Strada`, `a New York Times/CBS News poll`
+        let slash = t.punct(text) == Some('/')
+            && end > from
+            && tokens[end - 1].span.end == t.span.start
+            && tokens
+                .get(end + 1)
+                .is_some_and(|n| n.word && n.span.start == t.span.end);
+        if slash {
             end += 1;
             continue;
         }
@@ -1071,5 +1153,43 @@ mod tests {
         assert!(found("The report was published on Monday.").is_empty());
         // `Taxes` opens the sentence with a capital but is no name.
         assert!(found("Taxes support schools in the state.").is_empty());
+    }
+
+    #[test]
+    fn doubled_apostrophes_close_a_quote() {
+        assert_eq!(
+            found("''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist."),
+            vec!["Douglas Holtz-Eakin, an economist"]
+        );
+    }
+
+    #[test]
+    fn a_subject_keeps_its_phrases_and_skips_the_time() {
+        assert_eq!(
+            found("Developers and supporters in Congress say the program works."),
+            vec!["Developers and supporters in Congress"]
+        );
+        assert_eq!(
+            found("But Sanders on Tuesday said he wants more."),
+            vec!["Sanders"]
+        );
+        assert_eq!(
+            found("\"It is close,\" said 9/11 widow Terry Strada."),
+            vec!["9/11 widow Terry Strada"]
+        );
+        assert_eq!(
+            found("It is over, said Rep. G.K. Butterfield (D-N.C.), head of the caucus."),
+            vec!["Rep. G.K. Butterfield (D-N.C.), head of the caucus"]
+        );
+    }
+
+    #[test]
+    fn what_follows_an_inverted_cue_must_be_a_phrase() {
+        // A clause after `said` is what was said; `of RT` is no source.
+        assert_eq!(
+            found("Losses will outstrip gains, said Batchelder."),
+            vec!["Batchelder"]
+        );
+        assert!(found("\"It is propaganda,\" said of RT.").is_empty());
     }
 }

@@ -121,8 +121,11 @@ fn abbreviation_period(text: &str, tokens: &[Token], i: usize) -> bool {
         return false;
     }
     let word = prev.text(text);
-    let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    initial || ABBREVIATION.contains(word)
+    // `J.` and `G.K.` (initials) as well as `Sen.` do not end a sentence.
+    let initials = word
+        .split('.')
+        .all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase));
+    initials || ABBREVIATION.contains(word)
 }
 
 /// Splits every non-blank paragraph into sentences.
