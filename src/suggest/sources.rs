@@ -386,6 +386,73 @@ const NOUNISH: &[&str] = &[
 
 static NOUNISH_CUES: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(NOUNISH));
 
+/// Labels an article prints before a colon that are no speakers.
+static EDITORIAL_LABEL: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::new(&[
+        "source",
+        "sources",
+        "correction",
+        "corrections",
+        "clarification",
+        "update",
+        "updated",
+        "note",
+        "editor",
+        "editors",
+        "photo",
+        "photos",
+        "video",
+        "watch",
+        "read",
+        "related",
+        "credit",
+        "caption",
+        "disclosure",
+        "abstract",
+        "summary",
+        "transcript",
+        "graphic",
+        "chart",
+        "map",
+        "see",
+        "also",
+        "more",
+        "full",
+        "text",
+        "breaking",
+        "exclusive",
+        "analysis",
+        "opinion",
+        "advertisement",
+        "listen",
+        "q",
+        "a",
+    ])
+});
+
+/// Cues that are also plural nouns (`phone calls`, `his tax claims`).
+static NOUN_PLURALS: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::new(&[
+        "calls",
+        "claims",
+        "reports",
+        "notes",
+        "charges",
+        "shows",
+        "finds",
+        "remarks",
+        "questions",
+        "tweets",
+        "states",
+        "demands",
+        "fears",
+        "worries",
+        "estimates",
+        "warns",
+        "insists",
+    ])
+});
+
 /// Every word that can start a cue: one lookup rules out most words.
 static CUE_START: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::union(&[
@@ -483,8 +550,20 @@ fn speaker_label(text: &str, tokens: &[Token]) -> Option<Attribution> {
             .iter()
             .enumerate()
             .all(|(k, t)| t.capitalized(text) || abbreviation_dot(text, tokens, skip + k));
-    // Words must follow the label; `Note:` or `However:` are no speakers.
-    if !all_names || colon + 1 >= tokens.len() || STOP.contains(name[0].text(text)) {
+    // Words must follow the label; `Note:` or `However:` are no speakers,
+    // nor are an article's labels (`Correction:`, `The Latest:`) and
+    // headlines in title case (`Stealth Over Health:`).
+    let first = name[0].text(text);
+    let title_case = name[1..]
+        .iter()
+        .any(|t| t.word && (STOP.contains(t.text(text)) || DETERMINER.contains(t.text(text))));
+    if !all_names
+        || colon + 1 >= tokens.len()
+        || STOP.contains(first)
+        || DETERMINER.contains(first)
+        || EDITORIAL_LABEL.contains(first)
+        || title_case
+    {
         return None;
     }
     Some(Attribution {
@@ -587,6 +666,15 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
         if DETERMINER.contains(p) || (is_passive_or_infinitive(p) && !progressive) {
             return None;
         }
+        // `phone calls`, `medical claims`, `taking calls`: after a word that
+        // cannot be a subject, a plural that is also a verb is a noun.
+        let subject_like = PRONOUN.contains(p)
+            || AGENT.contains(p)
+            || is_between(p)
+            || prev.is_some_and(|t| t.capitalized(text));
+        if NOUN_PLURALS.contains(w) && !subject_like {
+            return None;
+        }
     }
     // Participles after a comma (`…, saying …`) share the subject of the
     // main clause, which is attributed on its own.
@@ -656,10 +744,11 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
         }
     }
     let source = subject_before(text, tokens, i)?;
-    if !text[source.range()].chars().any(char::is_alphabetic) {
-        return None; // `in 2008 questioned`: a number is no source
+    let named = &text[source.range()];
+    if !named.chars().any(char::is_alphabetic) || named.eq_ignore_ascii_case("you") {
+        return None; // `in 2008 questioned`; `what do you expect?`
     }
-    if reported_clause(text, tokens, source) {
+    if reported_clause(text, tokens, source, w) {
         return None;
     }
     let rule = if PRONOUN.contains(&text[source.range()]) {
@@ -678,12 +767,19 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
 /// Whether the subject `source` opens a clause reported by another source
 /// (`She said leaders had agreed …`, `He notes that the commission
 /// announced …`): its attribution is part of that content, not a new one.
-fn reported_clause(text: &str, tokens: &[Token], source: Span) -> bool {
+///
+/// So is the speaker of words named in another clause: `condemned what he
+/// called a "brazen breach"` (`cue` is the verb after the source).
+fn reported_clause(text: &str, tokens: &[Token], source: Span, cue: &str) -> bool {
     let first = tokens.partition_point(|t| t.span.start < source.start);
-    first
-        .checked_sub(1)
-        .map(|k| tokens[k])
-        .is_some_and(|b| b.word && (lower_is(b, text, "that") || REPORTING.contains(b.text(text))))
+    let Some(before) = first.checked_sub(1).map(|k| tokens[k]) else {
+        return false;
+    };
+    let naming = cue.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("call"));
+    before.word
+        && (lower_is(before, text, "that")
+            || REPORTING.contains(before.text(text))
+            || naming && lower_is(before, text, "what"))
 }
 
 /// Auxiliaries, negations and adverbs between a subject and its verb.
@@ -1191,5 +1287,20 @@ mod tests {
             vec!["Batchelder"]
         );
         assert!(found("\"It is propaganda,\" said of RT.").is_empty());
+    }
+
+    #[test]
+    fn labels_named_words_and_plural_nouns_are_not_sources() {
+        assert!(found("Correction: An earlier version misstated the date.").is_empty());
+        assert!(found("Stealth Over Health: Clinton Was Headed to ER.").is_empty());
+        assert_eq!(found("WALLACE: Let us begin."), vec!["WALLACE"]);
+        assert_eq!(
+            found("Ban Ki-moon condemned what he called a \"brazen breach\"."),
+            vec!["Ban Ki-moon"]
+        );
+        assert_eq!(
+            found("She cited his many tax claims and the phone calls."),
+            vec!["She"]
+        );
     }
 }

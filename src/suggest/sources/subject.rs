@@ -240,7 +240,7 @@ pub(super) fn attitude_at(
     };
     // `She said Trump favors …`, `noted that Trump supported …`: a clause
     // reported by another source is its content, not a new attribution.
-    if super::reported_clause(text, tokens, tokens[first].span) {
+    if super::reported_clause(text, tokens, tokens[first].span, w) {
         return None;
     }
     // The phrase must open like a subject (`the campaign`, `Mr. Obama`,
