@@ -218,8 +218,7 @@ pub const REPORTING_VERBS: &[&str] = &[
 
 /// Verbs that attribute a statement, a belief, a wish, a judgment or a
 /// finding to their subject: the reporting verbs and the wider attitude
-/// verbs (`want`, `refuse`, `liken`, `chronicle`). Base forms, and the
-/// irregular forms that [`attitude_verb`] cannot derive.
+/// verbs (`want`, `refuse`, `liken`, `chronicle`), in their base form.
 pub const ATTITUDE_VERBS: &[&str] = &[
     "say",
     "tell",
@@ -463,6 +462,11 @@ pub const ATTITUDE_VERBS: &[&str] = &[
     "exaggerate",
     "overstate",
     "understate",
+];
+
+/// Irregular forms of [`ATTITUDE_VERBS`], which [`attitude_verb`] cannot
+/// derive from the base form.
+pub const ATTITUDE_IRREGULAR: &[&str] = &[
     "said",
     "says",
     "told",
@@ -489,7 +493,7 @@ pub const ATTITUDE_VERBS: &[&str] = &[
 /// one derived with a regular ending (`-s`, `-es`, `-ies`, `-ed`, `-ied`,
 /// `-ing`, with a dropped `e` or a doubled consonant).
 pub fn attitude_verb(word: &str) -> bool {
-    if ATTITUDE.contains(word) {
+    if ATTITUDE.contains(word) || ATTITUDE_IRREGULAR_FORM.contains(word) {
         return true;
     }
     // The word without `suffix`, if it ends so (ASCII case ignored).
@@ -548,6 +552,11 @@ pub const PHRASAL_CUES: &[(&str, &str)] = &[
 /// report: heads of a noun phrase that can be a source (`the two
 /// Republican presidents`, `a new ad`).
 pub const AGENT_NOUNS: &[&str] = &[
+    "countries",
+    "nations",
+    "states",
+    "colleague",
+    "host",
     "corporations",
     "individuals",
     "americans",
@@ -738,7 +747,6 @@ pub const AGENT_NOUNS: &[&str] = &[
     "daughter",
     "friend",
     "friends",
-    "colleague",
     "colleagues",
     "partner",
     "partners",
@@ -784,7 +792,6 @@ pub const AGENT_NOUNS: &[&str] = &[
     "columnists",
     "editor",
     "editors",
-    "host",
     "moderator",
     "observers",
     "strategist",
@@ -1098,6 +1105,7 @@ lexicon!(REPORTING, REPORTING_VERBS);
 lexicon!(PRONOUN, PRONOUNS);
 lexicon!(AGENT, AGENT_NOUNS);
 lexicon!(ATTITUDE, ATTITUDE_VERBS);
+lexicon!(ATTITUDE_IRREGULAR_FORM, ATTITUDE_IRREGULAR);
 lexicon!(ABBREVIATION, ABBREVIATIONS);
 lexicon!(MONTH, MONTHS);
 lexicon!(SCALE, SCALES);

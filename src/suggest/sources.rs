@@ -1303,4 +1303,22 @@ mod tests {
             vec!["She"]
         );
     }
+
+    #[test]
+    fn a_later_verb_of_the_subject_makes_it_a_source() {
+        assert_eq!(
+            found("Hillary Clinton spoke out Tuesday about the death, arguing that it was wrong."),
+            vec!["Hillary Clinton"]
+        );
+        assert_eq!(
+            found("Mr. Trump has used the phrase often and criticized Obama for it."),
+            vec!["Mr. Trump"]
+        );
+        assert_eq!(
+            found("The campaign would like to organize another rally."),
+            vec!["The campaign"]
+        );
+        // A noun after an adjective is no verb.
+        assert!(found("The Mexican secretary of the economy came to talk.").is_empty());
+    }
 }

@@ -141,8 +141,15 @@ impl<'t> Names<'t> {
 pub(super) fn sentence_subject(text: &str, tokens: &[Token], names: &Names) -> Option<Attribution> {
     let start = subject_start(text, tokens)?;
     if SUBJECT_PRONOUN.contains(tokens[start].text(text)) && tokens[start].word {
-        let verb = verb_at(text, tokens, start + 1)?;
-        return Some(found(tokens, start, start, verb, "source.subject_pronoun"));
+        return predicate(
+            text,
+            tokens,
+            start,
+            start,
+            start,
+            start + 1,
+            "source.subject_pronoun",
+        );
     }
     let mut k = start;
     while k < tokens.len() && k - start < super::MAX_SUBJECT {
@@ -169,10 +176,10 @@ pub(super) fn sentence_subject(text: &str, tokens: &[Token], names: &Names) -> O
         }
         if head_like(text, tokens, k, start, names) {
             // The phrase may end here: a description or a verb follows.
-            if let Some((last, Some(verb))) = after_head(text, tokens, k + 1)
-                && agrees(text, tokens[k], tokens[verb])
+            if let Some((last, at)) = after_head(text, tokens, k + 1)
+                && let Some(found) = predicate(text, tokens, start, k, last, at, "source.subject")
             {
-                return Some(found(tokens, start, last, verb, "source.subject"));
+                return Some(found);
             }
         } else if k > start && STOP.contains(w) && !JOINER.contains(w) {
             return None;
@@ -182,15 +189,91 @@ pub(super) fn sentence_subject(text: &str, tokens: &[Token], names: &Names) -> O
     None
 }
 
+/// The attribution of the subject `first..=last` (headed by token `head`)
+/// whose predicate starts at token `at`: its verb is an attitude verb, or
+/// the predicate goes on to one it shares the subject with (`Clinton spoke
+/// out Tuesday, arguing that …`, `Trump has used the phrase and criticized
+/// Obama`, `Trump took to Twitter to accuse …`).
+fn predicate(
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    head: usize,
+    last: usize,
+    at: usize,
+    rule: &'static str,
+) -> Option<Attribution> {
+    if let Some(verb) = verb_at(text, tokens, at)
+        && agrees(text, tokens, head, verb)
+    {
+        return Some(found(tokens, first, last, verb, rule));
+    }
+    let verb = plain_verb_at(text, tokens, at)?;
+    let shared = (verb + 1..tokens.len()).find(|&k| {
+        let t = tokens[k];
+        let w = t.text(text);
+        let before = tokens[k - 1];
+        let b = before.text(text);
+        t.word
+            && !t.capitalized(text)
+            && attitude_verb(w)
+            && (before.word && COORDINATOR.contains(b)
+                || before.punct(text) == Some(',') && w.ends_with("ing"))
+    })?;
+    Some(found(tokens, first, last, shared, "source.subject_shared"))
+}
+
+/// Words before a second verb of the same subject.
+static COORDINATOR: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::new(&["and", "or", "yet", "but", "to", "then"]));
+
+/// The first verb of a predicate starting at token `k`, whatever it is.
+fn plain_verb_at(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
+    let mut v = k;
+    while tokens
+        .get(v)
+        .is_some_and(|t| t.word && super::is_between(t.text(text)))
+    {
+        v += 1;
+    }
+    if v > k {
+        return Some(k); // an auxiliary
+    }
+    let t = *tokens.get(v)?;
+    let w = t.text(text);
+    // Without an auxiliary, a verb shows its ending (`checked`, `gives`)
+    // or is an irregular past (`went`); `the Mexican secretary` is a noun.
+    let ending = w.len() > 3
+        && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"));
+    let verb = t.word
+        && !t.capitalized(text)
+        && !AGENT.contains(w)
+        && !STOP.contains(w)
+        && (ending || IRREGULAR_PAST.contains(w));
+    verb.then_some(v)
+}
+
+/// Irregular past tenses of common verbs.
+static IRREGULAR_PAST: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::new(&[
+        "went", "took", "made", "came", "gave", "got", "held", "left", "ran", "met", "put", "set",
+        "kept", "began", "became", "brought", "won", "lost", "spent", "built", "stood", "sat",
+        "fell", "rose", "drew", "grew", "paid", "sold", "led", "struck", "threw", "wore",
+    ])
+});
+
 /// Whether a verb without an ending (`want`, `plan`) can follow `head`:
 /// only a plural or `I`, `we`, `they` does (`Democrats want`); in `The
 /// McKinley plan` it is a noun.
-fn agrees(text: &str, head: Token, verb: Token) -> bool {
-    let v = verb.text(text);
+fn agrees(text: &str, tokens: &[Token], head: usize, verb: usize) -> bool {
+    let v = tokens[verb].text(text);
     if !ATTITUDE.contains(v) || v.ends_with('s') || v.ends_with("ed") {
         return true; // an inflected or irregular form
     }
-    let h = head.text(text);
+    if verb > head + 1 && tokens[verb - 1].word && super::is_between(tokens[verb - 1].text(text)) {
+        return true; // `would like`, `did not want`
+    }
+    let h = tokens[head].text(text);
     (h.ends_with('s') && !h.ends_with("ss"))
         || [
             "police", "people", "staff", "men", "women", "military", "public", "they", "we", "i",
@@ -227,7 +310,7 @@ pub(super) fn attitude_at(
     }
     let head = *tokens.get(end.checked_sub(1)?)?;
     let h = head.text(text);
-    if !head.word || !agrees(text, head, t) {
+    if !head.word || !agrees(text, tokens, end - 1, i) {
         return None;
     }
     let rule = "source.attitude";
@@ -340,16 +423,16 @@ fn head_like(text: &str, tokens: &[Token], k: usize, start: usize, names: &Names
 }
 
 /// After a head ending before token `next`: the last token of the source
-/// (with a description between commas, or a bracketed tag) and the verb, if
-/// one follows. `None` when the phrase goes on.
-fn after_head(text: &str, tokens: &[Token], next: usize) -> Option<(usize, Option<usize>)> {
+/// (with a description between commas, or a bracketed tag) and the token
+/// where its predicate starts. `None` when the phrase goes on.
+fn after_head(text: &str, tokens: &[Token], next: usize) -> Option<(usize, usize)> {
     let t = *tokens.get(next)?;
     match t.punct(text) {
         Some('(') => {
             let close = (next + 1..tokens.len().min(next + 8))
                 .find(|&k| tokens[k].punct(text) == Some(')'))?;
-            let (last, verb) = after_head(text, tokens, close + 1).unwrap_or((close, None));
-            Some((last.max(close), verb))
+            let (last, at) = after_head(text, tokens, close + 1)?;
+            Some((last.max(close), at))
         }
         Some(',') => {
             let close = (next + 2..tokens.len().min(next + 16))
@@ -360,16 +443,15 @@ fn after_head(text: &str, tokens: &[Token], next: usize) -> Option<(usize, Optio
                 || w.ends_with("ing")
                 || is_relative(w)
                 || STOP.contains(w) && !DETERMINER.contains(w);
-            let verb = verb_at(text, tokens, close + 1)?;
             let last = if clause { next - 1 } else { close };
-            Some((last, Some(verb)))
+            Some((last, close + 1))
         }
         _ if t.word => {
             let w = t.text(text);
             if JOINER.contains(w) && tokens.get(next + 1).is_some_and(|n| n.word) {
                 return None;
             }
-            Some((next - 1, verb_at(text, tokens, next)))
+            Some((next - 1, next))
         }
         _ => None,
     }
