@@ -554,7 +554,6 @@ pub const PHRASAL_CUES: &[(&str, &str)] = &[
 pub const AGENT_NOUNS: &[&str] = &[
     "countries",
     "nations",
-    "states",
     "colleague",
     "host",
     "corporations",

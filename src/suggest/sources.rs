@@ -789,6 +789,14 @@ fn is_between(w: &str) -> bool {
     adverb || negation || BETWEEN.contains(w)
 }
 
+/// Whether `w` opens a list of members that belongs to the phrase before
+/// it (`Other unions, including the AFL-CIO, have endorsed …`).
+fn is_inclusive(w: &str) -> bool {
+    ["including", "like", "such", "among"]
+        .iter()
+        .any(|x| x.eq_ignore_ascii_case(w))
+}
+
 /// Whether two words say when: `on Tuesday`, `in 2010`, `last week`.
 fn is_time_phrase(text: &str, first: Token, second: Token) -> bool {
     let (a, b) = (first.text(text), second.text(text));
@@ -974,7 +982,9 @@ fn appositive(text: &str, tokens: &[Token], close: usize, mark: char) -> Option<
     // `Trump, speaking to veterans, said`, `Clinton, at the debate, said`,
     // `Mr. Obama, who knew …, told`: a clause between commas; the source is
     // the phrase before it.
-    let clause = first.word && (w.ends_with("ing") || STOP.contains(w) && !DETERMINER.contains(w));
+    let clause = first.word
+        && !is_inclusive(w)
+        && (w.ends_with("ing") || STOP.contains(w) && !DETERMINER.contains(w));
     if !clause {
         // `Brian Fallon, the campaign's press secretary, said`, `one
         // employee, Andrei Yaroshevich, told`: the source with its
@@ -1320,5 +1330,17 @@ mod tests {
         );
         // A noun after an adjective is no verb.
         assert!(found("The Mexican secretary of the economy came to talk.").is_empty());
+    }
+
+    #[test]
+    fn members_listed_after_including_belong_to_the_source() {
+        assert_eq!(
+            found("Other unions, including the AFL-CIO, said they back Clinton."),
+            vec!["Other unions, including the AFL-CIO,"]
+        );
+        assert_eq!(
+            found("In May, the Supreme Court this month rejected a request."),
+            vec!["the Supreme Court"]
+        );
     }
 }

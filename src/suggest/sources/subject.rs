@@ -243,7 +243,9 @@ fn plain_verb_at(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
     let w = t.text(text);
     // Without an auxiliary, a verb shows its ending (`checked`, `gives`)
     // or is an irregular past (`went`); `the Mexican secretary` is a noun.
+    let possessive = w.ends_with("'s") || w.ends_with("’s");
     let ending = w.len() > 3
+        && !possessive
         && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"));
     let verb = t.word
         && !t.capitalized(text)
@@ -440,9 +442,10 @@ fn after_head(text: &str, tokens: &[Token], next: usize) -> Option<(usize, usize
             let first = tokens[next + 1];
             let w = first.text(text);
             let clause = !first.word
-                || w.ends_with("ing")
-                || is_relative(w)
-                || STOP.contains(w) && !DETERMINER.contains(w);
+                || !super::is_inclusive(w)
+                    && (w.ends_with("ing")
+                        || is_relative(w)
+                        || STOP.contains(w) && !DETERMINER.contains(w));
             let last = if clause { next - 1 } else { close };
             Some((last, close + 1))
         }
@@ -461,6 +464,9 @@ fn after_head(text: &str, tokens: &[Token], next: usize) -> Option<(usize, usize
 /// adverbs), if the words there read as one.
 fn verb_at(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
     let mut v = k;
+    if tokens.len() > v + 1 && super::is_time_phrase(text, tokens[v], tokens[v + 1]) {
+        v += 2; // `the Supreme Court this month rejected`
+    }
     let mut aux = false;
     while let Some(t) = tokens.get(v)
         && t.word
