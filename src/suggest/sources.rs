@@ -668,10 +668,11 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
         }
         // `phone calls`, `medical claims`, `taking calls`: after a word that
         // cannot be a subject, a plural that is also a verb is a noun.
+        let adjective = p.ends_with("ic") || p.ends_with("an"); // `Democratic claims`
         let subject_like = PRONOUN.contains(p)
             || AGENT.contains(p)
             || is_between(p)
-            || prev.is_some_and(|t| t.capitalized(text));
+            || prev.is_some_and(|t| t.capitalized(text)) && !adjective;
         if NOUN_PLURALS.contains(w) && !subject_like {
             return None;
         }
@@ -754,6 +755,12 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
         }
     }
     let source = subject_before(text, tokens, i)?;
+    // `an overall cost estimate`: a base form after a singular is a noun.
+    let first = tokens.partition_point(|t| t.span.start < source.start);
+    let last = tokens.partition_point(|t| t.span.end <= source.end);
+    if !(first..last).any(|head| subject::agrees(text, tokens, head, i)) {
+        return None;
+    }
     let source = without_contraction(text, source);
     let named = &text[source.range()];
     let gerund = !named.contains(' ') && named.ends_with("ing");

@@ -267,7 +267,7 @@ static IRREGULAR_PAST: LazyLock<Lexicon> = LazyLock::new(|| {
 /// Whether a verb without an ending (`want`, `plan`) can follow `head`:
 /// only a plural or `I`, `we`, `they` does (`Democrats want`); in `The
 /// McKinley plan` it is a noun.
-fn agrees(text: &str, tokens: &[Token], head: usize, verb: usize) -> bool {
+pub(super) fn agrees(text: &str, tokens: &[Token], head: usize, verb: usize) -> bool {
     let v = tokens[verb].text(text);
     if !ATTITUDE.contains(v) || v.ends_with('s') || v.ends_with("ed") {
         return true; // an inflected or irregular form
