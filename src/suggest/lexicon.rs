@@ -552,6 +552,7 @@ pub const PHRASAL_CUES: &[(&str, &str)] = &[
 /// report: heads of a noun phrase that can be a source (`the two
 /// Republican presidents`, `a new ad`).
 pub const AGENT_NOUNS: &[&str] = &[
+    "lady",
     "countries",
     "nations",
     "colleague",

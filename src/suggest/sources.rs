@@ -221,6 +221,10 @@ static STOP: LazyLock<Lexicon> = LazyLock::new(|| {
         "it's",
         "let's",
         "reporters",
+        "everything",
+        "nothing",
+        "something",
+        "anything",
         "me",
         "him",
         "us",
@@ -1031,7 +1035,18 @@ fn appositive(text: &str, tokens: &[Token], close: usize, mark: char) -> Option<
     if inner.is_empty() {
         return None;
     }
-    let head_start = noun_phrase_start(text, tokens, opener)?;
+    let mut head_start = noun_phrase_start(text, tokens, opener)?;
+    // `Michael Mulgrew, president of the union, which represents …, said`:
+    // a name before a first description starts the source.
+    if head_start >= 2
+        && tokens[head_start - 1].punct(text) == Some(',')
+        && !tokens[head_start].capitalized(text)
+        && let Some(name) = noun_phrase_start(text, tokens, head_start - 1)
+        && tokens[name].capitalized(text)
+        && tokens[head_start - 2].capitalized(text)
+    {
+        head_start = name;
+    }
     let head = head_start..opener;
     let first = tokens[inner.start];
     let w = first.text(text);
@@ -1068,11 +1083,26 @@ fn trailing_appositive(text: &str, tokens: &[Token], comma: usize) -> Option<usi
     }
     let first = *tokens.get(comma + 1)?;
     let w = first.text(text);
-    // `, adding …`, `, and …`, `, more than …` go on with the sentence.
+    // `, adding …`, `, and …`, `, more than …` go on with the sentence;
+    // `, who emphasized …` is an attribution of its own.
+    let comparative = [
+        "more", "less", "fewer", "about", "nearly", "almost", "up", "down",
+    ]
+    .iter()
+    .any(|x| x.eq_ignore_ascii_case(w));
+    let attributes = is_relative(w)
+        && tokens
+            .get(comma + 2)
+            .is_some_and(|v| v.word && attitude_verb(v.text(text)));
     let opens_description = DETERMINER.contains(w)
-        || is_relative(w)
+        || is_relative(w) && !attributes
         || w.eq_ignore_ascii_case("now")
-        || !(w.ends_with("ing") || w.ends_with("ly") || STOP.contains(w) || QUANTIFIER.contains(w));
+        || !(w.ends_with("ing")
+            || w.ends_with("ly")
+            || STOP.contains(w)
+            || QUANTIFIER.contains(w)
+            || comparative
+            || is_relative(w));
     if !first.word || !opens_description {
         return None;
     }
@@ -1109,10 +1139,18 @@ fn subject_after(text: &str, tokens: &[Token], from: usize, described: bool) -> 
                 end += 1;
                 break;
             }
+            // `head of the caucus` joins; `Stacey Plaskett of the Virgin
+            // Islands` adds a place to a name.
+            let place = tokens[end - 1].capitalized(text)
+                && tokens
+                    .get(end + 1)
+                    .is_some_and(|n| lower_is(*n, text, "the"));
             let of_joins = (w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("for"))
                 && end > from
+                && !place
                 && tokens.get(end + 1).is_some_and(|n| n.word);
-            if STOP.contains(w) && !of_joins && !DETERMINER.contains(w) {
+            let preposition = w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("for");
+            if (STOP.contains(w) || preposition) && !of_joins && !DETERMINER.contains(w) {
                 break;
             }
             // `said of RT`; `said the event brought back …`: a verb ends
@@ -1154,8 +1192,12 @@ fn subject_after(text: &str, tokens: &[Token], from: usize, described: bool) -> 
         }
         break;
     }
-    while end > from && tokens[end - 1].word && STOP.contains(tokens[end - 1].text(text)) {
-        end -= 1;
+    while end > from
+        && tokens[end - 1].word
+        && (STOP.contains(tokens[end - 1].text(text))
+            || DETERMINER.contains(tokens[end - 1].text(text)))
+    {
+        end -= 1; // `said no.`
     }
     if end == from {
         return None;
@@ -1410,5 +1452,24 @@ mod tests {
             Vec::<String>::new()
         );
         assert!(found("PolitiFact rated 22% of Democratic claims as true.").is_empty());
+    }
+
+    #[test]
+    fn descriptions_chain_and_places_stay_out() {
+        assert_eq!(
+            found(
+                "Michael Mulgrew, president of the union, which represents teachers, said it works."
+            ),
+            vec!["Michael Mulgrew, president of the union, which represents teachers,"]
+        );
+        assert_eq!(
+            found("\"It is bad,\" said Del. Stacey Plaskett of the Virgin Islands."),
+            vec!["Del. Stacey Plaskett"]
+        );
+        // A description that reports on its own is not part of the source.
+        assert_eq!(
+            found("\"It is fine,\" said Mr. Kamin, who emphasized that it was simple."),
+            vec!["Mr. Kamin", "who"]
+        );
     }
 }

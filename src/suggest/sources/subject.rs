@@ -443,9 +443,7 @@ fn after_head(text: &str, tokens: &[Token], next: usize) -> Option<(usize, usize
             let w = first.text(text);
             let clause = !first.word
                 || !super::is_inclusive(w)
-                    && (w.ends_with("ing")
-                        || is_relative(w)
-                        || STOP.contains(w) && !DETERMINER.contains(w));
+                    && (w.ends_with("ing") || STOP.contains(w) && !DETERMINER.contains(w));
             let last = if clause { next - 1 } else { close };
             Some((last, close + 1))
         }
