@@ -493,41 +493,43 @@ pub const ATTITUDE_IRREGULAR: &[&str] = &[
 /// one derived with a regular ending (`-s`, `-es`, `-ies`, `-ed`, `-ied`,
 /// `-ing`, with a dropped `e` or a doubled consonant).
 pub fn attitude_verb(word: &str) -> bool {
-    if ATTITUDE.contains(word) || ATTITUDE_IRREGULAR_FORM.contains(word) {
+    let w = word.as_bytes();
+    if w.len() < 3 || w.len() > 20 {
+        return false;
+    }
+    if ATTITUDE.contains_bytes(w) || ATTITUDE_IRREGULAR_FORM.contains_bytes(w) {
         return true;
     }
     // The word without `suffix`, if it ends so (ASCII case ignored).
-    let stem = |suffix: &str| {
-        let cut = word.len().checked_sub(suffix.len())?;
-        (cut > 1 && word.is_char_boundary(cut) && word[cut..].eq_ignore_ascii_case(suffix))
-            .then(|| &word[..cut])
+    let stem = |suffix: &[u8]| {
+        let cut = w.len().checked_sub(suffix.len())?;
+        (cut > 1 && w[cut..].eq_ignore_ascii_case(suffix)).then(|| &w[..cut])
     };
     // Whether `stem` followed by the letter `last` is in the list.
-    let plus = |stem: &str, last: u8| {
+    let plus = |stem: &[u8], last: u8| {
         let mut buf = [0u8; 24];
         let len = stem.len();
         len < buf.len() && {
-            buf[..len].copy_from_slice(stem.as_bytes());
+            buf[..len].copy_from_slice(stem);
             buf[len] = last;
-            std::str::from_utf8(&buf[..=len]).is_ok_and(|w| ATTITUDE.contains(w))
+            ATTITUDE.contains_bytes(&buf[..=len])
         }
     };
-    if let Some(s) = stem("ies").or_else(|| stem("ied")) {
+    if let Some(s) = stem(b"ies").or_else(|| stem(b"ied")) {
         return plus(s, b'y'); // worries, worried
     }
-    if stem("es").is_some_and(|s| ATTITUDE.contains(s)) {
+    if stem(b"es").is_some_and(|s| ATTITUDE.contains_bytes(s)) {
         return true; // wishes
     }
-    if let Some(s) = stem("s") {
-        return ATTITUDE.contains(s);
+    if let Some(s) = stem(b"s") {
+        return ATTITUDE.contains_bytes(s);
     }
-    if let Some(s) = stem("ed").or_else(|| stem("ing")) {
+    if let Some(s) = stem(b"ed").or_else(|| stem(b"ing")) {
         // noted, noting; planned, planning
-        let b = s.as_bytes();
-        let doubled = b.len() > 2 && b[b.len() - 1] == b[b.len() - 2];
-        return ATTITUDE.contains(s)
+        let doubled = s.len() > 2 && s[s.len() - 1] == s[s.len() - 2];
+        return ATTITUDE.contains_bytes(s)
             || plus(s, b'e')
-            || doubled && ATTITUDE.contains(&s[..s.len() - 1]);
+            || doubled && ATTITUDE.contains_bytes(&s[..s.len() - 1]);
     }
     false
 }
@@ -1068,30 +1070,40 @@ impl Hasher for Fnv {
 }
 
 /// A word list with constant-time, case-insensitive lookup.
-pub struct Lexicon(HashSet<&'static str, BuildHasherDefault<Fnv>>);
+pub struct Lexicon(HashSet<&'static [u8], BuildHasherDefault<Fnv>>);
 
 impl Lexicon {
     pub fn new(words: &[&'static str]) -> Self {
-        Self(words.iter().copied().collect())
+        Self(words.iter().map(|w| w.as_bytes()).collect())
     }
 
     /// A lexicon of every word of several lists.
     pub fn union(lists: &[&[&'static str]]) -> Self {
-        Self(lists.iter().flat_map(|l| l.iter().copied()).collect())
+        Self(
+            lists
+                .iter()
+                .flat_map(|l| l.iter().map(|w| w.as_bytes()))
+                .collect(),
+        )
     }
 
     /// Whether `word` is in the list, ignoring ASCII case. Words longer than
     /// any entry are rejected without lowercasing.
     pub fn contains(&self, word: &str) -> bool {
+        self.contains_bytes(word.as_bytes())
+    }
+
+    /// [`Lexicon::contains`] on the bytes of a word (the entries are
+    /// lowercase ASCII or UTF-8, so no byte sequence can match wrongly).
+    pub fn contains_bytes(&self, bytes: &[u8]) -> bool {
         let mut buf = [0u8; 24];
-        let bytes = word.as_bytes();
         if bytes.len() > buf.len() {
             return false;
         }
         let lower = &mut buf[..bytes.len()];
         lower.copy_from_slice(bytes);
         lower.make_ascii_lowercase();
-        std::str::from_utf8(lower).is_ok_and(|w| self.0.contains(w))
+        self.0.contains(&*lower)
     }
 }
 
