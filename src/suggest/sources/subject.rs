@@ -286,8 +286,8 @@ pub(super) fn agrees(text: &str, tokens: &[Token], head: usize, verb: usize) -> 
 }
 
 /// The source of an attitude verb at token `i` anywhere in a sentence: the
-/// pronoun, relative pronoun, name or agent noun phrase just before it (`as
-/// they bristled`, `who began his speech`, `when President Obama painted`).
+/// name or noun phrase for people just before it (`when President Obama
+/// painted`, `as the campaign sees it`).
 pub(super) fn attitude_at(
     text: &str,
     tokens: &[Token],
@@ -316,13 +316,13 @@ pub(super) fn attitude_at(
         return None;
     }
     let rule = "source.attitude";
-    let first = if SUBJECT_PRONOUN.contains(h) || is_relative(h) && h != "Which" && h != "Who" {
-        end - 1
-    } else if head_like(text, tokens, end - 1, 0, names) {
-        super::noun_phrase_start(text, tokens, end)?
-    } else {
+    // Pronouns inside a sentence do too many other things (`as he welcomed
+    // guests`, `which confirmed …`): only a name or a noun for people.
+    if SUBJECT_PRONOUN.contains(h) || is_relative(h) || !head_like(text, tokens, end - 1, 0, names)
+    {
         return None;
-    };
+    }
+    let first = super::noun_phrase_start(text, tokens, end)?;
     // `She said Trump favors …`, `noted that Trump supported …`: a clause
     // reported by another source is its content, not a new attribution.
     if super::reported_clause(text, tokens, tokens[first].span, w) {
@@ -348,9 +348,7 @@ pub(super) fn attitude_at(
     if !opens || object {
         return None;
     }
-    if first == end - 1 && !head_like(text, tokens, first, 0, names) {
-        return Some(found(tokens, first, first, i, rule));
-    }
+
     if first == 0 && !names.contains(tokens[0].text(text)) && !AGENT.contains(tokens[0].text(text))
     {
         // Sentence openings are the job of `sentence_subject`.
