@@ -768,6 +768,25 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
     let source = without_contraction(text, source);
     let named = &text[source.range()];
     let gerund = !named.contains(' ') && named.ends_with("ing");
+    let source = if named.ends_with("'s") || named.ends_with("’s") {
+        // `Ms Tikhanovskaya's call`: the cue is a noun, and the source the
+        // name that owns it.
+        let last = tokens.partition_point(|t| t.span.end <= source.end) - 1;
+        let mut first = last;
+        while first > 0
+            && tokens[first - 1].span.start >= source.start
+            && (tokens[first - 1].capitalized(text) || abbreviation_dot(text, tokens, first - 1))
+        {
+            first -= 1;
+        }
+        if !tokens[first].capitalized(text) {
+            return None;
+        }
+        Span::new(tokens[first].span.start, source.end)
+    } else {
+        source
+    };
+    let named = &text[source.range()];
     if !named.chars().any(char::is_alphabetic) || named.eq_ignore_ascii_case("you") || gerund {
         return None; // `in 2008 questioned`; `what do you expect?`; `Having said`
     }

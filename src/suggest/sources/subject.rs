@@ -276,7 +276,8 @@ pub(super) fn agrees(text: &str, tokens: &[Token], head: usize, verb: usize) -> 
         return true; // `would like`, `did not want`
     }
     let h = tokens[head].text(text);
-    (h.ends_with('s') && !h.ends_with("ss"))
+    let possessive = h.ends_with("'s") || h.ends_with("’s");
+    (h.ends_with('s') && !h.ends_with("ss") && !possessive)
         || [
             "police", "people", "staff", "men", "women", "military", "public", "they", "we", "i",
             "you", "who",
