@@ -597,6 +597,7 @@ pub const PHRASAL_CUES: &[(&str, &str)] = &[
 /// report: heads of a noun phrase that can be a source (`the two
 /// Republican presidents`, `a new ad`).
 pub const AGENT_NOUNS: &[&str] = &[
+    "general",
     "lady",
     "countries",
     "nations",

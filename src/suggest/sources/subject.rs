@@ -99,12 +99,13 @@ static INTRO: LazyLock<Lexicon> = LazyLock::new(|| {
 static JOINER: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::new(&["of", "for", "at", "from", "in", "on", "and", "&"]));
 
-/// Prepositions: a noun phrase after one is its object, not a subject.
+/// Prepositions: a noun phrase after one is its object, not a subject
+/// (`after`, `before`, `like` also open clauses: `after Trump unleashed`).
 static PREPOSITION: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::new(&[
         "of", "in", "to", "from", "on", "at", "with", "by", "for", "into", "about", "over",
-        "under", "against", "during", "through", "without", "within", "like", "than", "after",
-        "before", "between", "among", "toward", "towards", "upon", "despite",
+        "under", "against", "during", "through", "without", "within", "between", "among", "toward",
+        "towards", "upon", "despite",
     ])
 });
 
