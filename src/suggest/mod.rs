@@ -14,7 +14,9 @@
 //! - [`quotes`]: words between paired quotation marks, across paragraphs
 //!   when a quote continues; never apostrophes, names or titles;
 //! - [`sources`]: who a statement is attributed to, found around reporting
-//!   cues ("said", "told", "according to" …), pronouns included;
+//!   cues ("said", "told", "according to" …), pronouns included, and, with
+//!   a lower score, the subjects of attitude verbs ("want", "refuse");
+//!   never inside a quotation;
 //! - [`claims`]: check-worthy clauses (a figure, a comparison, an attributed
 //!   statement, a cause); not questions, headings or first-person opinion.
 //!
