@@ -19,6 +19,7 @@ for target in $targets; do
 done
 cp seeds/set_loader/* corpus/set_loader/
 cp "$shared"/articles/*.txt "$shared"/polnear-dev/text/*.txt corpus/article_decoder/
+cp "$shared"/articles/*.txt "$shared"/polnear-dev/text/*.txt corpus/suggester/
 if [ -d corpus/brat_importer ]; then
     cp "$shared"/articles/*.ann "$shared"/polnear-dev/gold/*.ann corpus/brat_importer/
 fi

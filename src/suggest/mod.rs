@@ -175,6 +175,41 @@ mod tests {
         assert_eq!(sources, vec!["Chaffetz"]);
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+
+        /// Any mix of words, marks and reporting cues gives suggestions on
+        /// character boundaries inside the text, and never a panic.
+        #[test]
+        fn any_text_gives_valid_suggestions(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "said", "says", "told", "according", "to", "who", "that", "what", "called",
+                    "Mr.", "G.K.", "Trump", "Clinton’s", "the", "officials", "want", "wants",
+                    "and", "of", "in", "on", "Tuesday", "has", "been", "is", "saying", ",", ".",
+                    ":", ";", "\"", "“", "”", "«", "»", "„", "'", "''", "’", "―", "—", "-", "(",
+                    ")", "/", "\n", "\n\n", "5%", "$4.5", "million", "two", "Ça", "€3bn", "日本",
+                    "🙂", "I’ve", "we", "He", "?", "!", "…", "\u{a0}", "\u{301}",
+                ]),
+                0..60,
+            ),
+            glue in proptest::collection::vec(proptest::bool::ANY, 60),
+        ) {
+            let mut text = String::new();
+            for (k, piece) in pieces.iter().enumerate() {
+                text.push_str(piece);
+                if glue[k] {
+                    text.push(' ');
+                }
+            }
+            let a = article(&text);
+            for s in suggest(&a, &[]) {
+                proptest::prop_assert!(s.span.validate(a.text()).is_ok(), "{s:?} in {text:?}");
+                proptest::prop_assert!(!s.span.is_empty());
+            }
+        }
+    }
+
     #[test]
     fn an_empty_article_has_no_suggestions() {
         assert!(suggest(&article(""), &[]).is_empty());

@@ -554,6 +554,9 @@ fn speaker_label(text: &str, tokens: &[Token]) -> Option<Attribution> {
             .iter()
             .enumerate()
             .all(|(k, t)| t.capitalized(text) || abbreviation_dot(text, tokens, skip + k));
+    if !all_names {
+        return None;
+    }
     // Words must follow the label; `Note:` or `However:` are no speakers,
     // nor are an article's labels (`Correction:`, `The Latest:`) and
     // headlines in title case (`Stealth Over Health:`).
@@ -561,8 +564,7 @@ fn speaker_label(text: &str, tokens: &[Token]) -> Option<Attribution> {
     let title_case = name[1..]
         .iter()
         .any(|t| t.word && (STOP.contains(t.text(text)) || DETERMINER.contains(t.text(text))));
-    if !all_names
-        || colon + 1 >= tokens.len()
+    if colon + 1 >= tokens.len()
         || STOP.contains(first)
         || DETERMINER.contains(first)
         || EDITORIAL_LABEL.contains(first)
@@ -1490,5 +1492,14 @@ mod tests {
             found("\"It is fine,\" said Mr. Kamin, who emphasized that it was simple."),
             vec!["Mr. Kamin", "who"]
         );
+    }
+
+    #[test]
+    fn names_joined_by_and_take_a_plural_verb() {
+        assert_eq!(
+            found("Fighting goes on as China and Russia support the government."),
+            vec!["China and Russia"]
+        );
+        assert!(found("A speaker on a colon: nothing").is_empty());
     }
 }

@@ -276,6 +276,11 @@ pub(super) fn agrees(text: &str, tokens: &[Token], head: usize, verb: usize) -> 
     if verb > head + 1 && tokens[verb - 1].word && super::is_between(tokens[verb - 1].text(text)) {
         return true; // `would like`, `did not want`
     }
+    if head >= 2 && lower_and(text, tokens[head - 1])
+        || head >= 3 && lower_and(text, tokens[head - 2])
+    {
+        return true; // `China and Russia support`
+    }
     let h = tokens[head].text(text);
     let possessive = h.ends_with("'s") || h.ends_with("’s");
     (h.ends_with('s') && !h.ends_with("ss") && !possessive)
@@ -285,6 +290,10 @@ pub(super) fn agrees(text: &str, tokens: &[Token], head: usize, verb: usize) -> 
         ]
         .iter()
         .any(|p| p.eq_ignore_ascii_case(h))
+}
+
+fn lower_and(text: &str, t: Token) -> bool {
+    t.word && t.text(text).eq_ignore_ascii_case("and")
 }
 
 /// The source of an attitude verb at token `i` anywhere in a sentence: the
