@@ -176,11 +176,14 @@ pub(super) fn sentence_subject(text: &str, tokens: &[Token], names: &Names) -> O
             return None;
         }
         if head_like(text, tokens, k, start, names) {
-            // The phrase may end here: a description or a verb follows.
-            if let Some((last, at)) = after_head(text, tokens, k + 1)
-                && let Some(found) = predicate(text, tokens, start, k, last, at, "source.subject")
-            {
-                return Some(found);
+            // The phrase may end here: a description or a verb follows. If
+            // a verb follows that does not attribute, the sentence does not
+            // (`Mr. Obama scrutinized reports like …`).
+            if let Some((last, at)) = after_head(text, tokens, k + 1) {
+                let found = predicate(text, tokens, start, k, last, at, "source.subject");
+                if found.is_some() || plain_verb_at(text, tokens, at).is_some() {
+                    return found;
+                }
             }
         } else if k > start && STOP.contains(w) && !JOINER.contains(w) {
             return None;
@@ -401,6 +404,12 @@ fn subject_start(text: &str, tokens: &[Token]) -> Option<usize> {
         return None;
     }
     let w = t.text(text);
+    if ["what", "how", "why", "whether", "whatever"]
+        .iter()
+        .any(|q| q.eq_ignore_ascii_case(w))
+    {
+        return None; // `What Mr. Trump considers smart …`
+    }
     let adverb = w.ends_with("ly")
         && tokens
             .get(s + 1)
