@@ -505,7 +505,10 @@ pub fn subjects(text: &str, sentences: &Sentences, cued: &[Attribution]) -> Vec<
         let first = out.len();
         let candidates = subject::sentence_subject(text, tokens, &names)
             .into_iter()
-            .chain((0..tokens.len()).filter_map(|i| subject::attitude_at(text, tokens, i, &names)));
+            .chain((0..tokens.len()).filter_map(|i| {
+                subject::attitude_at(text, tokens, i, &names)
+                    .or_else(|| finding_in(text, tokens, i))
+            }));
         for found in candidates {
             let overlaps = |a: &Attribution| {
                 a.source.start < found.source.end && found.source.start < a.source.end
@@ -579,6 +582,50 @@ fn speaker_label(text: &str, tokens: &[Token]) -> Option<Attribution> {
         rule: "source.speaker_label",
     })
 }
+
+/// A poll, survey or study that a finding is `in` (token `i`): `In this
+/// poll, Trump rose`, `a bump in one of the first post-debate polls`.
+fn finding_in(text: &str, tokens: &[Token], i: usize) -> Option<Attribution> {
+    if !lower_is(tokens[i], text, "in") {
+        return None;
+    }
+    let last = (i + 1..tokens.len().min(i + 1 + MAX_SUBJECT))
+        .take_while(|&k| {
+            tokens[k].word
+                || abbreviation_dot(text, tokens, k)
+                || tokens[k].punct(text) == Some('/')
+        })
+        .filter(|&k| FINDING.contains(tokens[k].text(text)))
+        .last()?;
+    // The phrase ends at the document (`in this poll,`), and opens like a
+    // noun phrase (`this`, `the`, `one of`, `several`).
+    let ends = tokens
+        .get(last + 1)
+        .is_none_or(|t| !t.word || STOP.contains(t.text(text)));
+    let opening = tokens[i + 1].text(text);
+    let opens = tokens[i + 1].word
+        && (DETERMINER.contains(opening)
+            || QUANTIFIER.contains(opening)
+            || ["one", "some"]
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(opening)));
+    if !ends || !opens {
+        return None;
+    }
+    Some(Attribution {
+        source: Span::new(tokens[i + 1].span.start, tokens[last].span.end),
+        cue: tokens[i].span,
+        score: 0.5,
+        rule: "source.finding_in",
+    })
+}
+
+/// Documents whose findings are attributed to them.
+static FINDING: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::new(&[
+        "poll", "polls", "survey", "surveys", "study", "studies", "analysis", "census",
+    ])
+});
 
 /// A name signing the quote before it, after a dash: `…” ― Sonya Herridge`.
 fn signed_quote(text: &str, tokens: &[Token], i: usize) -> Option<Attribution> {
@@ -1501,5 +1548,14 @@ mod tests {
             vec!["China and Russia"]
         );
         assert!(found("A speaker on a colon: nothing").is_empty());
+    }
+
+    #[test]
+    fn a_poll_holds_its_findings() {
+        assert_eq!(
+            found("In this poll, Trump rose one point since Monday."),
+            vec!["this poll"]
+        );
+        assert!(found("Rain fell in the valley all night.").is_empty());
     }
 }
