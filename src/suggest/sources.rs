@@ -1107,4 +1107,17 @@ mod tests {
         );
         assert!(found("Rain fell in the valley all night.").is_empty());
     }
+
+    #[test]
+    fn a_stance_said_of_a_subject_attributes() {
+        assert_eq!(
+            found("Sen. Graham has been critical of Trump since the primary."),
+            vec!["Sen. Graham"]
+        );
+        assert_eq!(
+            found("Many Democrats are afraid that the edge may be undercut."),
+            vec!["Many Democrats"]
+        );
+        assert!(found("The senator was arrested on Monday.").is_empty());
+    }
 }

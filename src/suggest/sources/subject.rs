@@ -259,6 +259,81 @@ fn plain_verb_at(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
     verb.then_some(v)
 }
 
+/// Adjectives that state a stance when said of someone (`critical of`,
+/// `afraid that`, `confident`).
+static STANCE: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::new(&[
+        "critical",
+        "concerned",
+        "afraid",
+        "confident",
+        "skeptical",
+        "sceptical",
+        "worried",
+        "optimistic",
+        "pessimistic",
+        "supportive",
+        "opposed",
+        "eager",
+        "determined",
+        "convinced",
+        "adamant",
+        "hopeful",
+        "doubtful",
+        "certain",
+        "sure",
+        "aware",
+        "unaware",
+        "unsure",
+        "insistent",
+        "clear",
+        "furious",
+        "angry",
+        "upset",
+        "frustrated",
+        "disappointed",
+        "pleased",
+        "happy",
+        "unhappy",
+        "proud",
+        "wary",
+        "bullish",
+        "bearish",
+        "reluctant",
+        "unwilling",
+        "willing",
+        "keen",
+        "firm",
+        "emphatic",
+        "outspoken",
+        "vocal",
+        "silent",
+        "dismissive",
+        "sympathetic",
+        "hostile",
+        "open",
+        "receptive",
+        "resistant",
+        "committed",
+    ])
+});
+
+/// Words of degree between a form of `be` and an adjective.
+static DEGREE: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::new(&[
+        "too",
+        "very",
+        "so",
+        "less",
+        "more",
+        "most",
+        "quite",
+        "rather",
+        "less",
+        "increasingly",
+    ])
+});
+
 /// Irregular past tenses of common verbs.
 static IRREGULAR_PAST: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::new(&[
@@ -489,15 +564,20 @@ fn verb_at(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
         && super::is_between(t.text(text))
     {
         let w = t.text(text);
-        if w.eq_ignore_ascii_case("been") {
-            return None;
-        }
         if is_form_of_be(w) {
-            // `is seizing on` is active; `is expected`, `was arrested` and
-            // `is a senator` are not.
-            let next = tokens.get(v + 1)?;
+            // `is seizing on` is active, and `has been critical of`, `are
+            // afraid that` state a stance; `is expected`, `was arrested` and
+            // `is a senator` do not.
+            let mut a = v + 1;
+            while tokens.get(a).is_some_and(|t| {
+                t.word && (DEGREE.contains(t.text(text)) || super::is_between(t.text(text)))
+            }) {
+                a += 1;
+            }
+            let next = tokens.get(a)?;
             let w = next.text(text);
-            return (next.word && w.ends_with("ing") && attitude_verb(w)).then_some(v + 1);
+            let progressive = a == v + 1 && w.ends_with("ing") && attitude_verb(w);
+            return (next.word && (progressive || STANCE.contains(w))).then_some(a);
         }
         aux = true;
         v += 1;
