@@ -1120,4 +1120,13 @@ mod tests {
         );
         assert!(found("The senator was arrested on Monday.").is_empty());
     }
+
+    #[test]
+    fn the_subject_of_a_participle_after_with_is_a_source() {
+        assert_eq!(
+            found("The council failed over Syria, with Russia backing the government."),
+            vec!["Russia"]
+        );
+        assert!(found("The council met in the meeting room.").is_empty());
+    }
 }

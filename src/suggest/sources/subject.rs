@@ -396,9 +396,9 @@ pub(super) fn attitude_at(
         }
         end -= 1;
     }
-    if w.ends_with("ing") && end == i {
-        return None; // a participle or a noun (`the meeting`)
-    }
+    // A participle or a noun (`the meeting`), except in `with X -ing`,
+    // checked below.
+    let participle = w.ends_with("ing") && end == i;
     let head = *tokens.get(end.checked_sub(1)?)?;
     let h = head.text(text);
     if !head.word || !agrees(text, tokens, end - 1, i) {
@@ -431,10 +431,12 @@ pub(super) fn attitude_at(
         || ["many", "some", "most", "few", "other", "both"]
             .iter()
             .any(|q| q.eq_ignore_ascii_case(o));
-    let object = first
-        .checked_sub(1)
-        .is_some_and(|k| tokens[k].word && PREPOSITION.contains(tokens[k].text(text)));
-    if !opens || object {
+    let before = first.checked_sub(1).map(|k| tokens[k]);
+    // `with Russia backing the government`: the subject of a participle.
+    let absolute = before.is_some_and(|b| b.word && b.text(text).eq_ignore_ascii_case("with"));
+    let object = before.is_some_and(|b| b.word && PREPOSITION.contains(b.text(text)));
+    let allowed = if participle { absolute } else { !object };
+    if !opens || !allowed {
         return None;
     }
 
