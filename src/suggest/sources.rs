@@ -416,8 +416,13 @@ fn reported_clause(text: &str, tokens: &[Token], source: Span, cue: &str) -> boo
         return false;
     };
     let naming = cue.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("call"));
+    // `now that Cruz has endorsed Trump`: a conjunction, not reported words.
+    let conjunction = first >= 2
+        && ["now", "so", "except", "given", "provided"]
+            .iter()
+            .any(|w| lower_is(tokens[first - 2], text, w));
     before.word
-        && (lower_is(before, text, "that")
+        && (lower_is(before, text, "that") && !conjunction
             || REPORTING.contains(before.text(text))
             || naming && lower_is(before, text, "what"))
 }
