@@ -365,7 +365,19 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
     }
     let source = without_contraction(text, source);
     let named = &text[source.range()];
-    let gerund = !named.contains(' ') && named.ends_with("ing");
+    // `Having said that`, `Following a swiftly called meeting`: a
+    // participle opens no subject; `King said` is a name.
+    let mut words = named.split_whitespace();
+    let first_word = words.next().unwrap_or("");
+    let second_lower = words
+        .next()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+    let gerund = first_word.ends_with("ing")
+        && (first_word.chars().next().is_some_and(char::is_lowercase)
+            || second_lower
+            || ["having", "being"]
+                .iter()
+                .any(|g| g.eq_ignore_ascii_case(first_word)));
     let source = if named.ends_with("'s") || named.ends_with("’s") {
         // `Ms Tikhanovskaya's call`: the cue is a noun, and the source the
         // name that owns it.
@@ -577,7 +589,10 @@ fn noun_phrase_start(text: &str, tokens: &[Token], end: usize) -> Option<usize> 
                     || tokens[start - 2].capitalized(text));
             let joins = w.eq_ignore_ascii_case("and")
                 && agent_before
-                && (tokens[start].capitalized(text) || AGENT.contains(tokens[end - 1].text(text)));
+                && (tokens[start].capitalized(text)
+                    || DETERMINER.contains(tokens[start].text(text))
+                        && tokens.get(start + 1).is_some_and(|t| t.capitalized(text))
+                    || AGENT.contains(tokens[end - 1].text(text)));
             let modifies = matches!(w, "in" | "on" | "from" | "to" | "at" | "for" | "of")
                 && start >= 2
                 && start < end
@@ -1133,5 +1148,15 @@ mod tests {
             vec!["Russia"]
         );
         assert!(found("The council met in the meeting room.").is_empty());
+    }
+
+    #[test]
+    fn names_ending_in_ing_are_names_and_floating_quantifiers_are_skipped() {
+        assert_eq!(found("King said the march would go on."), vec!["King"]);
+        assert!(found("Following a swiftly called meeting said nothing.").is_empty());
+        assert_eq!(
+            found("China and the United States together vowed to act."),
+            vec!["China and the United States"]
+        );
     }
 }

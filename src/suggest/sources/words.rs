@@ -74,6 +74,12 @@ pub(super) static BETWEEN: LazyLock<Lexicon> = LazyLock::new(|| {
         "friday",
         "saturday",
         "sunday",
+        "all",
+        "both",
+        "each",
+        "together",
+        "only",
+        "almost",
     ])
 });
 
