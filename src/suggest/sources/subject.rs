@@ -197,7 +197,8 @@ pub(super) fn sentence_subject(text: &str, tokens: &[Token], names: &Names) -> O
 /// whose predicate starts at token `at`: its verb is an attitude verb, or
 /// the predicate goes on to one it shares the subject with (`Clinton spoke
 /// out Tuesday, arguing that …`, `Trump has used the phrase and criticized
-/// Obama`, `Trump took to Twitter to accuse …`).
+/// Obama`). An infinitive (`took to Twitter to accuse`) is not counted: too
+/// often its subject is another.
 fn predicate(
     text: &str,
     tokens: &[Token],
@@ -229,7 +230,7 @@ fn predicate(
 
 /// Words before a second verb of the same subject.
 static COORDINATOR: LazyLock<Lexicon> =
-    LazyLock::new(|| Lexicon::new(&["and", "or", "yet", "but", "to", "then"]));
+    LazyLock::new(|| Lexicon::new(&["and", "or", "yet", "but", "then"]));
 
 /// The first verb of a predicate starting at token `k`, whatever it is.
 fn plain_verb_at(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
