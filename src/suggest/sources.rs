@@ -54,12 +54,13 @@ pub struct Attribution {
 pub fn subjects(text: &str, sentences: &Sentences, cued: &[Attribution]) -> Vec<Attribution> {
     let names = subject::Names::of(text, sentences);
     let mut out = Vec::new();
-    for sentence in sentences.list.iter().filter(|s| !s.heading) {
+    for sentence in &sentences.list {
         let tokens = sentences.tokens_of(sentence);
         let from = cued.partition_point(|a| a.cue.end <= sentence.span.start);
         let to = from + cued[from..].partition_point(|a| a.cue.start < sentence.span.end);
         let first = out.len();
         let candidates = subject::sentence_subject(text, tokens, &names)
+            .or_else(|| subject::headline_subject(text, tokens))
             .into_iter()
             .chain((0..tokens.len()).filter_map(|i| {
                 subject::attitude_at(text, tokens, i, &names)
@@ -1158,5 +1159,14 @@ mod tests {
             found("China and the United States together vowed to act."),
             vec!["China and the United States"]
         );
+    }
+
+    #[test]
+    fn a_title_case_headline_names_its_source() {
+        assert_eq!(
+            found("Obama Sees Personal Insult If Blacks Stay Home\n\nThe president spoke."),
+            vec!["Obama", "The president"]
+        );
+        assert!(found("Super PAC Haul Surges Past One Billion Dollars").is_empty());
     }
 }

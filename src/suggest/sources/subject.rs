@@ -193,6 +193,34 @@ pub(super) fn sentence_subject(text: &str, tokens: &[Token], names: &Names) -> O
     None
 }
 
+/// The subject of a headline in title case, before its capitalized verb:
+/// `Hillary Clinton Speaks ‘Directly To White People’`, `Obama Sees
+/// 'Personal Insult' …`. Only an inflected attitude verb splits it, so
+/// that `Super PAC Haul Surges` stays whole.
+pub(super) fn headline_subject(text: &str, tokens: &[Token]) -> Option<Attribution> {
+    let verb = (1..tokens.len().min(6)).find(|&k| {
+        let t = tokens[k];
+        let w = t.text(text);
+        t.capitalized(text)
+            && (w.ends_with('s') || w.ends_with("ed"))
+            && !AGENT.contains(w)
+            && attitude_verb(w)
+    })?;
+    let all_capitals = tokens[..verb]
+        .iter()
+        .enumerate()
+        .all(|(k, t)| t.capitalized(text) || abbreviation_dot(text, tokens, k));
+    // Every longer word of the sentence capitalized, bar one.
+    let (long, lower) = tokens
+        .iter()
+        .filter(|t| t.word && t.text(text).len() > 3)
+        .fold((0, 0), |(n, l), t| {
+            (n + 1, l + usize::from(!t.capitalized(text)))
+        });
+    let title_case = long >= 3 && lower <= 1;
+    (all_capitals && title_case).then(|| found(tokens, 0, verb - 1, verb, "source.headline"))
+}
+
 /// The attribution of the subject `first..=last` (headed by token `head`)
 /// whose predicate starts at token `at`: its verb is an attitude verb, or
 /// the predicate goes on to one it shares the subject with (`Clinton spoke
