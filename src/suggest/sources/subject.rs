@@ -516,11 +516,20 @@ fn subject_start(text: &str, tokens: &[Token]) -> Option<usize> {
     {
         return None; // `What Mr. Trump considers smart …`
     }
-    let adverb = w.ends_with("ly")
-        && tokens
-            .get(s + 1)
-            .is_some_and(|n| n.punct(text) == Some(','));
-    if INTRO.contains(w) || adverb {
+    // Up to two introductory phrases: `Once in my early 20s, when my mother
+    // mentioned the devil, I laughed …`.
+    for _ in 0..2 {
+        let Some(t) = tokens.get(s).filter(|t| t.word) else {
+            break;
+        };
+        let w = t.text(text);
+        let adverb = w.ends_with("ly")
+            && tokens
+                .get(s + 1)
+                .is_some_and(|n| n.punct(text) == Some(','));
+        if !INTRO.contains(w) && !adverb {
+            break;
+        }
         let comma =
             (s + 1..tokens.len().min(s + 16)).find(|&k| tokens[k].punct(text) == Some(','))?;
         s = comma + 1;
