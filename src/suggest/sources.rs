@@ -29,8 +29,8 @@ mod subject;
 mod words;
 
 use words::{
-    BETWEEN, CUE_START, DETERMINER, EDITORIAL_LABEL, FINDING, NOUN_PLURALS, NOUNISH_CUES, STOP,
-    WEAK_CUES,
+    BETWEEN, CUE_START, DETERMINER, EDITORIAL_LABEL, FINDING, INVERTIBLE, NOUN_PLURALS,
+    NOUNISH_CUES, STOP, WEAK_CUES,
 };
 
 /// Longest appositive after an inverted source, in tokens.
@@ -303,10 +303,12 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
     let cue = t.span;
     let score = if weak { 0.6 } else { 0.9 };
     // Inverted: `," said Smith.` / `, says the report`.
+    // Only verbs of saying invert (`, said Smith`); `, called EB-5,` and
+    // `, declared bankruptcy` keep their subject before them.
     let inverted = prev.is_some_and(|p| {
         matches!(p.punct(text), Some(',' | '"' | '”' | '»' | ':' | '—' | '–'))
             || closes_doubled_apostrophes(text, tokens, i - 1)
-    }) && !w.ends_with("ing");
+    }) && INVERTIBLE.contains(w);
     if prev.is_none() && t.capitalized(text) && !weak {
         return None; // `Say Mexico demanded …`, `Calls men names`
     }
@@ -367,15 +369,18 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
     let source = without_contraction(text, source);
     let named = &text[source.range()];
     // `Having said that`, `Following a swiftly called meeting`: a
-    // participle opens no subject; `King said` is a name.
+    // participle opens no subject; `King said` is a name, `mining
+    // companies` a noun phrase.
     let mut words = named.split_whitespace();
     let first_word = words.next().unwrap_or("");
     let second_lower = words
         .next()
         .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+    let single = !named.contains(' ');
+    let capital = first_word.chars().next().is_some_and(char::is_uppercase);
     let gerund = first_word.ends_with("ing")
-        && (first_word.chars().next().is_some_and(char::is_lowercase)
-            || second_lower
+        && (single && !capital
+            || capital && second_lower
             || ["having", "being"]
                 .iter()
                 .any(|g| g.eq_ignore_ascii_case(first_word)));
@@ -1168,5 +1173,17 @@ mod tests {
             vec!["Obama", "The president"]
         );
         assert!(found("Super PAC Haul Surges Past One Billion Dollars").is_empty());
+    }
+
+    #[test]
+    fn only_verbs_of_saying_invert() {
+        assert_eq!(
+            found("His group, called the Legacy Fund, will own the land."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            found("One after another, mining companies, including Patriot, declared bankruptcy."),
+            vec!["mining companies, including Patriot,"]
+        );
     }
 }
