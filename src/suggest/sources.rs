@@ -70,7 +70,10 @@ pub fn subjects(text: &str, sentences: &Sentences, cued: &[Attribution]) -> Vec<
             let overlaps = |a: &Attribution| {
                 a.source.start < found.source.end && found.source.start < a.source.end
             };
-            if !cued[from..to].iter().any(overlaps) && !out[first..].iter().any(overlaps) {
+            if !cued[from..to].iter().any(overlaps)
+                && !out[first..].iter().any(overlaps)
+                && !within_doubled_apostrophes(text, tokens, found.source)
+            {
                 out.push(found);
             }
         }
@@ -90,6 +93,7 @@ pub fn attributions(text: &str, sentences: &Sentences) -> Vec<Attribution> {
         for i in 0..tokens.len() {
             if let Some(a) =
                 attribution_at(text, tokens, i).or_else(|| signed_quote(text, tokens, i))
+                && !within_doubled_apostrophes(text, tokens, a.source)
             {
                 out.push(a);
             }
@@ -204,6 +208,20 @@ fn signed_quote(text: &str, tokens: &[Token], i: usize) -> Option<Attribution> {
         score: 0.7,
         rule: "source.signed_quote",
     })
+}
+
+/// Whether `source` stands inside a quotation opened with two apostrophes
+/// in its sentence (`''I think Trump should,'' Holtz-Eakin said`): after an
+/// odd number of `''`.
+fn within_doubled_apostrophes(text: &str, tokens: &[Token], source: Span) -> bool {
+    let before = tokens.partition_point(|t| t.span.end <= source.start);
+    let marks = (1..before)
+        .filter(|&k| {
+            closes_doubled_apostrophes(text, tokens, k)
+                && tokens[k - 1].span.end == tokens[k].span.start
+        })
+        .count();
+    marks % 2 == 1
 }
 
 /// Whether token `k` is the second of two apostrophes that close a quote
@@ -1184,6 +1202,14 @@ mod tests {
         assert_eq!(
             found("One after another, mining companies, including Patriot, declared bankruptcy."),
             vec!["mining companies, including Patriot,"]
+        );
+    }
+
+    #[test]
+    fn no_source_inside_a_doubled_apostrophe_quote() {
+        assert_eq!(
+            found("''I think Trump should do so,'' Douglas Holtz-Eakin told me."),
+            vec!["Douglas Holtz-Eakin"]
         );
     }
 }
