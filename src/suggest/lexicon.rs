@@ -578,49 +578,61 @@ pub const ATTITUDE_IRREGULAR: &[&str] = &[
     "sworn",
 ];
 
-/// Whether `word` is a form of one of [`ATTITUDE_VERBS`]: the base form, or
-/// one derived with a regular ending (`-s`, `-es`, `-ies`, `-ed`, `-ied`,
-/// `-ing`, with a dropped `e` or a doubled consonant).
+/// Whether `word` is a form of one of [`ATTITUDE_VERBS`]: the base form, an
+/// irregular form, or one derived with a regular ending (`-s`, `-es`,
+/// `-ies`, `-ed`, `-ied`, `-ing`, with a dropped `e` or a doubled
+/// consonant). One lookup in a table of every form, built once.
 pub fn attitude_verb(word: &str) -> bool {
-    let w = word.as_bytes();
-    if w.len() < 3 || w.len() > 20 {
+    let bytes = word.as_bytes();
+    let mut buf = [0u8; 24];
+    if bytes.len() < 3 || bytes.len() > buf.len() {
         return false;
     }
-    if ATTITUDE.contains_bytes(w) || ATTITUDE_IRREGULAR_FORM.contains_bytes(w) {
-        return true;
+    let lower = &mut buf[..bytes.len()];
+    lower.copy_from_slice(bytes);
+    lower.make_ascii_lowercase();
+    ATTITUDE_FORMS.contains(&*lower)
+}
+
+/// Every form [`attitude_verb`] accepts.
+static ATTITUDE_FORMS: LazyLock<HashSet<Vec<u8>, BuildHasherDefault<Fnv>>> = LazyLock::new(|| {
+    let mut forms = HashSet::default();
+    for base in ATTITUDE_VERBS {
+        forms.extend(regular_forms(base).into_iter().map(String::into_bytes));
     }
-    // The word without `suffix`, if it ends so (ASCII case ignored).
-    let stem = |suffix: &[u8]| {
-        let cut = w.len().checked_sub(suffix.len())?;
-        (cut > 1 && w[cut..].eq_ignore_ascii_case(suffix)).then(|| &w[..cut])
-    };
-    // Whether `stem` followed by the letter `last` is in the list.
-    let plus = |stem: &[u8], last: u8| {
-        let mut buf = [0u8; 24];
-        let len = stem.len();
-        len < buf.len() && {
-            buf[..len].copy_from_slice(stem);
-            buf[len] = last;
-            ATTITUDE.contains_bytes(&buf[..=len])
-        }
-    };
-    if let Some(s) = stem(b"ies").or_else(|| stem(b"ied")) {
-        return plus(s, b'y'); // worries, worried
+    forms.extend(ATTITUDE_IRREGULAR.iter().map(|w| w.as_bytes().to_vec()));
+    forms
+});
+
+/// A verb's regular forms: `note`, `notes`, `noted`, `noting`; `plan`,
+/// `planned`, `planning`; `worry`, `worries`, `worried`; `wish`, `wishes`.
+fn regular_forms(base: &str) -> Vec<String> {
+    let mut out = vec![base.to_owned()];
+    let b = base.as_bytes();
+    let last = b[b.len() - 1];
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let before_last = b.len().checked_sub(2).map(|k| b[k]);
+    if last == b'y' && before_last.is_some_and(|c| !vowel(c)) {
+        let stem = &base[..base.len() - 1];
+        out.push(format!("{stem}ies"));
+        out.push(format!("{stem}ied"));
+    } else {
+        out.push(format!("{base}s"));
+        out.push(format!("{base}es"));
+        out.push(format!("{base}ed"));
     }
-    if stem(b"es").is_some_and(|s| ATTITUDE.contains_bytes(s)) {
-        return true; // wishes
+    if last == b'e' {
+        out.push(format!("{base}d"));
+        out.push(format!("{}ing", &base[..base.len() - 1]));
     }
-    if let Some(s) = stem(b"s") {
-        return ATTITUDE.contains_bytes(s);
+    out.push(format!("{base}ing"));
+    // A doubled last consonant: `planned`, `admitting`.
+    if !vowel(last) && !matches!(last, b'w' | b'x' | b'y') {
+        let c = last as char;
+        out.push(format!("{base}{c}ed"));
+        out.push(format!("{base}{c}ing"));
     }
-    if let Some(s) = stem(b"ed").or_else(|| stem(b"ing")) {
-        // noted, noting; planned, planning
-        let doubled = s.len() > 2 && s[s.len() - 1] == s[s.len() - 2];
-        return ATTITUDE.contains_bytes(s)
-            || plus(s, b'e')
-            || doubled && ATTITUDE.contains_bytes(&s[..s.len() - 1]);
-    }
-    false
+    out
 }
 
 /// Words that join a reporting verb into one cue (`called for`, `pointed
@@ -1207,7 +1219,6 @@ lexicon!(REPORTING, REPORTING_VERBS);
 lexicon!(PRONOUN, PRONOUNS);
 lexicon!(AGENT, AGENT_NOUNS);
 lexicon!(ATTITUDE, ATTITUDE_VERBS);
-lexicon!(ATTITUDE_IRREGULAR_FORM, ATTITUDE_IRREGULAR);
 lexicon!(ABBREVIATION, ABBREVIATIONS);
 lexicon!(MONTH, MONTHS);
 lexicon!(SCALE, SCALES);

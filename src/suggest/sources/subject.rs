@@ -412,9 +412,14 @@ pub(super) fn attitude_at(
     i: usize,
     names: &Names,
 ) -> Option<Attribution> {
-    let t = tokens[i];
+    let t = *tokens.get(i)?;
+    // A word must come before (the subject or an auxiliary): checked first,
+    // as it is cheaper than the verb lookup.
+    if !t.word || i == 0 || !tokens[i - 1].word || t.capitalized(text) {
+        return None;
+    }
     let w = t.text(text);
-    if !t.word || t.capitalized(text) || !attitude_verb(w) {
+    if !attitude_verb(w) {
         return None;
     }
     let mut end = i;
