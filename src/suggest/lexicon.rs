@@ -655,6 +655,10 @@ pub const PHRASAL_CUES: &[(&str, &str)] = &[
 /// report: heads of a noun phrase that can be a source (`the two
 /// Republican presidents`, `a new ad`).
 pub const AGENT_NOUNS: &[&str] = &[
+    "video",
+    "footage",
+    "recording",
+    "evidence",
     "general",
     "lady",
     "countries",

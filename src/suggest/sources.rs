@@ -1212,4 +1212,12 @@ mod tests {
             vec!["Douglas Holtz-Eakin"]
         );
     }
+
+    #[test]
+    fn a_pronoun_in_a_speech_tag_is_the_source() {
+        assert_eq!(
+            found("\"Did you shoot him?\" she yells while moving along the street."),
+            vec!["she"]
+        );
+    }
 }

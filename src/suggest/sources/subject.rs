@@ -440,7 +440,13 @@ pub(super) fn attitude_at(
     }
     let rule = "source.attitude";
     // Pronouns inside a sentence do too many other things (`as he welcomed
-    // guests`, `which confirmed …`): only a name or a noun for people.
+    // guests`, `which confirmed …`): only a name or a noun for people,
+    // except in a speech tag right after a quotation (`,” she yells`).
+    let speech_tag =
+        end >= 2 && matches!(tokens[end - 2].punct(text), Some('”' | '"' | '»')) && end == i;
+    if SUBJECT_PRONOUN.contains(h) && speech_tag {
+        return Some(found(tokens, end - 1, end - 1, i, "source.speech_tag"));
+    }
     if SUBJECT_PRONOUN.contains(h) || is_relative(h) || !head_like(text, tokens, end - 1, 0, names)
     {
         return None;
