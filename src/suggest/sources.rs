@@ -30,7 +30,7 @@ mod words;
 
 use words::{
     BETWEEN, CUE_START, DETERMINER, EDITORIAL_LABEL, FINDING, INVERTIBLE, NOUN_PLURALS,
-    NOUNISH_CUES, STOP, WEAK_CUES,
+    NOUNISH_CUES, STOP, TIME_WORD, WEAK_CUES,
 };
 
 /// Longest appositive after an inverted source, in tokens.
@@ -493,25 +493,7 @@ fn is_time_phrase(text: &str, first: Token, second: Token) -> bool {
     let when = ["on", "in", "last", "this", "late", "early", "earlier"]
         .iter()
         .any(|x| x.eq_ignore_ascii_case(a));
-    let time = b.len() == 4 && b.bytes().all(|c| c.is_ascii_digit())
-        || [
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "week",
-            "month",
-            "year",
-            "night",
-            "morning",
-            "evening",
-            "afternoon",
-        ]
-        .iter()
-        .any(|x| x.eq_ignore_ascii_case(b));
+    let time = b.len() == 4 && b.bytes().all(|c| c.is_ascii_digit()) || TIME_WORD.contains(b);
     first.word && second.word && when && time
 }
 
