@@ -269,3 +269,85 @@ fn compare_rejects_an_iou_outside_0_to_1() {
         .code(2)
         .stderr(predicate::str::contains("outside (0, 1]"));
 }
+
+#[test]
+fn suggest_does_not_add_back_what_the_journalist_rejected() {
+    use factmark::model::{Edit, Rejection, Tag};
+    let dir = tempfile::tempdir().unwrap();
+    let article_path = sample(dir.path());
+    let set_path = dir.path().join("out.annotations.ron");
+    factmark()
+        .args(["suggest", "--tags", "figure", "-o"])
+        .arg(&set_path)
+        .arg(&article_path)
+        .assert()
+        .code(0);
+    // As the window does: the figure `80.1%` removed and rejected.
+    let (article, _, mut loaded) = factmark::io::load_set(&set_path).unwrap();
+    let figure = loaded
+        .set
+        .annotations()
+        .iter()
+        .find(|a| a.quote.exact == "80.1%")
+        .unwrap()
+        .clone();
+    let text = article.text();
+    loaded
+        .set
+        .apply(&Edit::Remove(figure.clone()), text)
+        .unwrap();
+    let rejection = Rejection {
+        tag: Tag::Figure,
+        span: figure.span,
+        exact: figure.quote.exact.clone(),
+    };
+    loaded.set.apply(&Edit::Reject(rejection), text).unwrap();
+    factmark::io::save_set(&set_path, &article_path, &article, &loaded.set).unwrap();
+
+    factmark()
+        .args(["suggest", "--tags", "figure", "-o"])
+        .arg(&set_path)
+        .arg(&article_path)
+        .assert()
+        .code(0)
+        .stdout(
+            predicate::str::contains("0 suggestions added")
+                .and(predicate::str::contains("1 rejected before")),
+        );
+    let found = annotations(&set_path);
+    assert!(!found.contains(&(Tag::Figure, "80.1%".to_owned())));
+}
+
+#[test]
+fn min_score_keeps_only_the_surer_suggestions() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = sample(dir.path());
+    let all = dir.path().join("all.annotations.ron");
+    let sure = dir.path().join("sure.annotations.ron");
+    factmark()
+        .args(["suggest", "-o"])
+        .arg(&all)
+        .arg(&article)
+        .assert()
+        .code(0);
+    factmark()
+        .args(["suggest", "--min-score", "0.9", "-o"])
+        .arg(&sure)
+        .arg(&article)
+        .assert()
+        .code(0);
+    let (all, sure) = (annotations(&all), annotations(&sure));
+    assert!(
+        !sure.is_empty() && sure.len() < all.len(),
+        "{} of {}",
+        sure.len(),
+        all.len()
+    );
+    assert!(sure.iter().all(|a| all.contains(a)));
+    factmark()
+        .args(["suggest", "--min-score", "2"])
+        .arg(&article)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("outside [0, 1]"));
+}

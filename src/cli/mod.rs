@@ -68,6 +68,9 @@ pub enum Command {
         #[arg(long, value_delimiter = ',', value_parser = suggest::parse_tag,
               default_value = "claim,figure,quote,source")]
         tags: Vec<Tag>,
+        /// Only suggestions whose rule is at least this sure (0 to 1).
+        #[arg(long, default_value = "0", value_parser = suggest::parse_score)]
+        min_score: f32,
     },
     /// Compare two annotation sets of the same article: per-tag precision,
     /// recall and F1 of OTHER against REFERENCE, and Cohen's kappa.
@@ -154,7 +157,8 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             article,
             output,
             tags,
-        } => suggest(&article, output.as_deref(), &tags, out, err),
+            min_score,
+        } => suggest(&article, output.as_deref(), &tags, min_score, out, err),
         Command::Compare {
             reference,
             other,

@@ -1,8 +1,9 @@
-//! `factmark suggest ARTICLE [-o SET.ron] [--tags …]`: offline
-//! pre-annotation of an article into a set, new or existing.
+//! `factmark suggest ARTICLE [-o SET.ron] [--tags …] [--min-score S]`:
+//! offline pre-annotation of an article into a set, new or existing.
 //!
 //! Suggestions already in the set (same span and tag) are not added twice,
-//! so running it again is harmless. A set that fails to load is never
+//! so running it again is harmless, and suggestions the journalist rejected
+//! in the window are not added back. A set that fails to load is never
 //! written over.
 
 use std::io::Write;
@@ -19,6 +20,7 @@ pub fn suggest(
     article_path: &Path,
     output: Option<&Path>,
     tags: &[Tag],
+    min_score: f32,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
@@ -60,10 +62,17 @@ pub fn suggest(
 
     let now = jiff::Timestamp::now();
     let mut added = [0usize; 4];
-    let mut already = 0;
+    let (mut already, mut rejected) = (0, 0);
     for s in suggest_spans(&article, tags) {
+        if s.score < min_score {
+            continue;
+        }
         if set.contains(s.span, s.tag) {
             already += 1;
+            continue;
+        }
+        if set.is_rejected(s.span, s.tag) {
+            rejected += 1;
             continue;
         }
         let id = set.allocate_id();
@@ -82,13 +91,27 @@ pub fn suggest(
         .collect();
     let _ = writeln!(
         out,
-        "{}: {} suggestions added ({}), {} already there",
+        "{}: {} suggestions added ({}), {} already there, {} rejected before",
         set_path.display(),
         added.iter().sum::<usize>(),
         per_tag.join(", "),
-        already
+        already,
+        rejected
     );
     EXIT_OK
+}
+
+/// Parses `--min-score 0.5`: a number from 0 to 1.
+pub fn parse_score(s: &str) -> Result<f32, String> {
+    let value: f32 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{s}` is not a number"))?;
+    if (0.0..=1.0).contains(&value) {
+        Ok(value)
+    } else {
+        Err(format!("{value} is outside [0, 1]"))
+    }
 }
 
 /// Parses `--tags claim,figure` items.
