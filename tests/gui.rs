@@ -890,6 +890,40 @@ fn suggestions_are_accepted_with_enter_rejected_with_x_and_stay_rejected() {
 }
 
 #[test]
+fn only_the_surer_suggestions_hides_the_unsure_ones_and_brings_them_back() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    press_with(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    wait_for_suggestions(&mut harness);
+    let all = harness.state().state.suggestions.clone();
+    assert!(
+        all.iter().any(|s| s.score < 0.5),
+        "the sample has unsure ones"
+    );
+
+    harness.get_by_label("Only the surer ones").click();
+    harness.run_ok();
+    let sure = &harness.state().state.suggestions;
+    assert!(sure.iter().all(|s| s.score >= 0.5));
+    assert_eq!(
+        sure.len(),
+        all.iter().filter(|s| s.score >= 0.5).count(),
+        "only the unsure ones go"
+    );
+    assert!(harness.state().state.current().is_some());
+    assert_eq!(
+        harness.state().settings.min_suggestion_score,
+        0.5,
+        "remembered"
+    );
+
+    // Unticked, the window suggests again and the hidden ones come back.
+    harness.get_by_label("Only the surer ones").click();
+    wait_for_suggestions(&mut harness);
+    assert_eq!(harness.state().state.suggestions, all);
+}
+
+#[test]
 fn accept_all_figures_is_one_undoable_step() {
     let desk = Desk::new();
     let mut harness = desk.open(&desk.article());

@@ -78,6 +78,9 @@ pub enum Action {
     StepSuggestion(bool),
     /// Accepts every open suggestion of a tag, as one undoable step.
     AcceptAll(Tag),
+    /// Proposes only suggestions at least this sure; a lower bound than
+    /// before suggests again, to bring back those it had hidden.
+    SetMinSuggestionScore(f32),
     DismissSuggestions,
     /// Reloads the document from disk, dropping unsaved changes.
     ReloadFromDisk,
@@ -271,6 +274,8 @@ pub struct AppState {
     pub current_suggestion: Option<usize>,
     /// Suggestions being computed on a worker thread.
     suggesting: Option<std::sync::mpsc::Receiver<Vec<crate::suggest::Suggestion>>>,
+    /// Suggestions whose rule is less sure than this are not proposed.
+    pub min_suggestion_score: f32,
 }
 
 impl AppState {
@@ -311,6 +316,7 @@ impl AppState {
             suggestions: Vec::new(),
             current_suggestion: None,
             suggesting: None,
+            min_suggestion_score: 0.0,
         };
         state.offer_recovery();
         state
@@ -408,6 +414,7 @@ impl AppState {
             Action::RejectSuggestion => self.reject_suggestion(),
             Action::StepSuggestion(forward) => self.step_suggestion(forward),
             Action::AcceptAll(tag) => self.accept_all(tag),
+            Action::SetMinSuggestionScore(score) => self.set_min_suggestion_score(score),
             Action::DismissSuggestions => {
                 self.suggestions.clear();
                 self.current_suggestion = None;
@@ -522,8 +529,26 @@ impl AppState {
         self.suggesting = Some(receiver);
     }
 
+    fn set_min_suggestion_score(&mut self, score: f32) {
+        let lower = score < self.min_suggestion_score;
+        self.min_suggestion_score = score;
+        if lower && !self.suggestions.is_empty() {
+            self.start_suggesting();
+            return;
+        }
+        let current = self.current().map(|s| (s.span, s.tag));
+        self.suggestions.retain(|s| s.score >= score);
+        self.current_suggestion = current
+            .and_then(|(span, tag)| {
+                self.suggestions
+                    .iter()
+                    .position(|s| s.span == span && s.tag == tag)
+            })
+            .or((!self.suggestions.is_empty()).then_some(0));
+    }
+
     /// Takes finished suggestions from the worker, without those already
-    /// annotated or rejected.
+    /// annotated or rejected, nor those less sure than asked.
     fn collect_suggestions(&mut self) {
         let Some(receiver) = &self.suggesting else {
             return;
@@ -539,9 +564,12 @@ impl AppState {
         };
         self.suggesting = None;
         let set = &self.doc.set;
+        let min = self.min_suggestion_score;
         self.suggestions = found
             .into_iter()
-            .filter(|s| !set.contains(s.span, s.tag) && !set.is_rejected(s.span, s.tag))
+            .filter(|s| {
+                s.score >= min && !set.contains(s.span, s.tag) && !set.is_rejected(s.span, s.tag)
+            })
             .collect();
         self.current_suggestion = (!self.suggestions.is_empty()).then_some(0);
         self.message(

@@ -81,6 +81,8 @@ pub struct Settings {
     pub theme: ThemeChoice,
     pub visible: [bool; 4],
     pub zoom: f32,
+    /// Suggestions less sure than this are not proposed.
+    pub min_suggestion_score: f32,
 }
 
 impl Default for Settings {
@@ -90,6 +92,7 @@ impl Default for Settings {
             theme: ThemeChoice::System,
             visible: [true; 4],
             zoom: 1.0,
+            min_suggestion_score: 0.0,
         }
     }
 }
@@ -132,6 +135,7 @@ impl FactmarkApp {
             .unwrap_or_default();
         let mut state = AppState::with_sample(startup.dialogs, startup.recovery);
         state.recent = settings.recent.clone();
+        state.min_suggestion_score = settings.min_suggestion_score;
         if let Some(path) = &startup.path {
             state.open(path);
         }
@@ -156,6 +160,7 @@ impl FactmarkApp {
             ctx.set_zoom_factor(self.settings.zoom);
             self.applied_zoom = Some(self.settings.zoom);
         }
+        self.settings.min_suggestion_score = self.state.min_suggestion_score;
         // Keyboard zoom (Ctrl +/-/0) is handled by egui; remember its result.
         let zoom = ctx.zoom_factor();
         if (zoom - self.settings.zoom).abs() > f32::EPSILON {

@@ -249,6 +249,11 @@ impl Sidebar {
     }
 }
 
+/// The score from which a suggestion counts as sure: cue-based sources,
+/// quotes, figures and claims are above it, subjects of attitude verbs
+/// below.
+const SURE: f32 = 0.5;
+
 /// Open suggestions: the current one, its keys, and "Accept all" per tag.
 fn suggestions(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     if state.suggestions.is_empty() {
@@ -285,6 +290,21 @@ fn suggestions(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             actions.push(Action::DismissSuggestions);
         }
     });
+    let mut sure_only = state.min_suggestion_score >= SURE;
+    if ui
+        .checkbox(&mut sure_only, "Only the surer ones")
+        .on_hover_text(format!(
+            "Hide suggestions whose rule scores below {SURE:.1}, such as the subjects of \
+             verbs like \"wants\" or \"refuses\""
+        ))
+        .changed()
+    {
+        actions.push(Action::SetMinSuggestionScore(if sure_only {
+            SURE
+        } else {
+            0.0
+        }));
+    }
     ui.horizontal_wrapped(|ui| {
         for tag in Tag::ALL {
             let n = state.suggestions.iter().filter(|s| s.tag == tag).count();
