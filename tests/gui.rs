@@ -916,6 +916,25 @@ fn only_the_surer_suggestions_hides_the_unsure_ones_and_brings_them_back() {
         0.5,
         "remembered"
     );
+    let hidden = all.len() - harness.state().state.suggestions.len();
+    let said = format!("{hidden} less sure ones hidden");
+    assert!(
+        harness
+            .state()
+            .state
+            .messages
+            .iter()
+            .any(|m| m.text.contains(&said)),
+        "the window says how many it hides"
+    );
+    let counts = harness
+        .state()
+        .state
+        .messages
+        .iter()
+        .filter(|m| m.text.contains("suggestions"))
+        .count();
+    assert_eq!(counts, 1, "in place of the count it gave before");
 
     // Unticked, the window suggests again and the hidden ones come back.
     harness.get_by_label("Only the surer ones").click();

@@ -276,6 +276,8 @@ pub struct AppState {
     suggesting: Option<std::sync::mpsc::Receiver<Vec<crate::suggest::Suggestion>>>,
     /// Suggestions whose rule is less sure than this are not proposed.
     pub min_suggestion_score: f32,
+    /// The message that counts the suggestions, replaced by the next one.
+    suggestions_note: Option<String>,
 }
 
 impl AppState {
@@ -317,6 +319,7 @@ impl AppState {
             current_suggestion: None,
             suggesting: None,
             min_suggestion_score: 0.0,
+            suggestions_note: None,
         };
         state.offer_recovery();
         state
@@ -352,6 +355,15 @@ impl AppState {
         if !self.messages.iter().any(|m| m.text == text) {
             self.messages.push(Message { severity, text });
         }
+    }
+
+    /// Says how many suggestions there are, in place of the last such note.
+    fn note_suggestions(&mut self, text: String) {
+        if let Some(old) = self.suggestions_note.take() {
+            self.messages.retain(|m| m.text != old);
+        }
+        self.message(Severity::Info, text.clone());
+        self.suggestions_note = Some(text);
     }
 
     fn changed(&mut self) {
@@ -537,7 +549,15 @@ impl AppState {
             return;
         }
         let current = self.current().map(|s| (s.span, s.tag));
+        let before = self.suggestions.len();
         self.suggestions.retain(|s| s.score >= score);
+        if before > 0 {
+            self.note_suggestions(format!(
+                "{} suggestions; {} less sure ones hidden.",
+                self.suggestions.len(),
+                before - self.suggestions.len()
+            ));
+        }
         self.current_suggestion = current
             .and_then(|(span, tag)| {
                 self.suggestions
@@ -572,13 +592,10 @@ impl AppState {
             })
             .collect();
         self.current_suggestion = (!self.suggestions.is_empty()).then_some(0);
-        self.message(
-            Severity::Info,
-            format!(
-                "{} suggestions: Enter accepts, X rejects, N and P move between them.",
-                self.suggestions.len()
-            ),
-        );
+        self.note_suggestions(format!(
+            "{} suggestions: Enter accepts, X rejects, N and P move between them.",
+            self.suggestions.len()
+        ));
         self.reveal_current_suggestion();
     }
 
