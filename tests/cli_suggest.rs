@@ -19,6 +19,17 @@ fn sample(dir: &Path) -> PathBuf {
     path
 }
 
+/// `factmark suggest ARGS -o SET ARTICLE`, run.
+fn suggest_into(set: &Path, article: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
+    factmark()
+        .arg("suggest")
+        .args(args)
+        .arg("-o")
+        .arg(set)
+        .arg(article)
+        .assert()
+}
+
 fn annotations(set: &Path) -> Vec<(factmark::model::Tag, String)> {
     let (_, _, loaded) = factmark::io::load_set(set).unwrap();
     loaded
@@ -54,22 +65,13 @@ fn suggest_twice_adds_nothing_the_second_time() {
     let dir = tempfile::tempdir().unwrap();
     let article = sample(dir.path());
     let set = dir.path().join("out.annotations.ron");
-    factmark()
-        .args(["suggest", "--tags", "figure,quote", "-o"])
-        .arg(&set)
-        .arg(&article)
-        .assert()
-        .code(0);
+    suggest_into(&set, &article, &["--tags", "figure,quote"]).code(0);
     let first = annotations(&set);
     assert!(first.iter().all(|(t, _)| matches!(
         t,
         factmark::model::Tag::Figure | factmark::model::Tag::Quote
     )));
-    factmark()
-        .args(["suggest", "--tags", "figure,quote", "-o"])
-        .arg(&set)
-        .arg(&article)
-        .assert()
+    suggest_into(&set, &article, &["--tags", "figure,quote"])
         .code(0)
         .stdout(predicate::str::contains(format!(
             "0 suggestions added (0 claim, 0 figure, 0 quote, 0 source), {} already there",
@@ -186,18 +188,8 @@ fn compare_reports_precision_and_recall_of_the_other_set() {
     let article = sample(dir.path());
     let figures = dir.path().join("figures.annotations.ron");
     let all = dir.path().join("all.annotations.ron");
-    factmark()
-        .args(["suggest", "--tags", "figure", "-o"])
-        .arg(&figures)
-        .arg(&article)
-        .assert()
-        .code(0);
-    factmark()
-        .args(["suggest", "-o"])
-        .arg(&all)
-        .arg(&article)
-        .assert()
-        .code(0);
+    suggest_into(&figures, &article, &["--tags", "figure"]).code(0);
+    suggest_into(&all, &article, &[]).code(0);
     // Against the figures-only reference, every other tag is all misses.
     factmark()
         .arg("compare")
@@ -276,12 +268,7 @@ fn suggest_does_not_add_back_what_the_journalist_rejected() {
     let dir = tempfile::tempdir().unwrap();
     let article_path = sample(dir.path());
     let set_path = dir.path().join("out.annotations.ron");
-    factmark()
-        .args(["suggest", "--tags", "figure", "-o"])
-        .arg(&set_path)
-        .arg(&article_path)
-        .assert()
-        .code(0);
+    suggest_into(&set_path, &article_path, &["--tags", "figure"]).code(0);
     // As the window does: the figure `80.1%` removed and rejected.
     let (article, _, mut loaded) = factmark::io::load_set(&set_path).unwrap();
     let figure = loaded
@@ -304,11 +291,7 @@ fn suggest_does_not_add_back_what_the_journalist_rejected() {
     loaded.set.apply(&Edit::Reject(rejection), text).unwrap();
     factmark::io::save_set(&set_path, &article_path, &article, &loaded.set).unwrap();
 
-    factmark()
-        .args(["suggest", "--tags", "figure", "-o"])
-        .arg(&set_path)
-        .arg(&article_path)
-        .assert()
+    suggest_into(&set_path, &article_path, &["--tags", "figure"])
         .code(0)
         .stdout(
             predicate::str::contains("0 suggestions added")
@@ -324,18 +307,8 @@ fn min_score_keeps_only_the_surer_suggestions() {
     let article = sample(dir.path());
     let all = dir.path().join("all.annotations.ron");
     let sure = dir.path().join("sure.annotations.ron");
-    factmark()
-        .args(["suggest", "-o"])
-        .arg(&all)
-        .arg(&article)
-        .assert()
-        .code(0);
-    factmark()
-        .args(["suggest", "--min-score", "0.9", "-o"])
-        .arg(&sure)
-        .arg(&article)
-        .assert()
-        .code(0);
+    suggest_into(&all, &article, &[]).code(0);
+    suggest_into(&sure, &article, &["--min-score", "0.9"]).code(0);
     let (all, sure) = (annotations(&all), annotations(&sure));
     assert!(
         !sure.is_empty() && sure.len() < all.len(),
