@@ -115,13 +115,5 @@ fn write_table(out: &mut dyn Write, result: &Agreement) -> std::io::Result<()> {
 
 /// Parses `--iou`: a number in (0, 1].
 pub fn parse_iou(s: &str) -> Result<f64, String> {
-    let value: f64 = s
-        .trim()
-        .parse()
-        .map_err(|_| format!("`{s}` is not a number"))?;
-    if value > 0.0 && value <= 1.0 {
-        Ok(value)
-    } else {
-        Err(format!("{value} is outside (0, 1]"))
-    }
+    super::parse_fraction(s, false)
 }

@@ -207,3 +207,21 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         } => text(&article, output.as_deref(), meta, out, err),
     }
 }
+
+/// Parses a number from 0 to 1 given on the command line (`--iou`,
+/// `--min-score`); 0 itself only when `zero` allows it. The message names
+/// the range.
+fn parse_fraction(s: &str, zero: bool) -> Result<f64, String> {
+    let value: f64 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{s}` is not a number"))?;
+    let low_ok = if zero { value >= 0.0 } else { value > 0.0 };
+    if low_ok && value <= 1.0 {
+        Ok(value)
+    } else if zero {
+        Err(format!("{value} is outside [0, 1]"))
+    } else {
+        Err(format!("{value} is outside (0, 1]"))
+    }
+}

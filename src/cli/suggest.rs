@@ -103,15 +103,7 @@ pub fn suggest(
 
 /// Parses `--min-score 0.5`: a number from 0 to 1.
 pub fn parse_score(s: &str) -> Result<f32, String> {
-    let value: f32 = s
-        .trim()
-        .parse()
-        .map_err(|_| format!("`{s}` is not a number"))?;
-    if (0.0..=1.0).contains(&value) {
-        Ok(value)
-    } else {
-        Err(format!("{value} is outside [0, 1]"))
-    }
+    super::parse_fraction(s, true).map(|v| v as f32)
 }
 
 /// Parses `--tags claim,figure` items.

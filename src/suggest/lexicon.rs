@@ -583,25 +583,17 @@ pub const ATTITUDE_IRREGULAR: &[&str] = &[
 /// `-ies`, `-ed`, `-ied`, `-ing`, with a dropped `e` or a doubled
 /// consonant). One lookup in a table of every form, built once.
 pub fn attitude_verb(word: &str) -> bool {
-    let bytes = word.as_bytes();
-    let mut buf = [0u8; 24];
-    if bytes.len() < 3 || bytes.len() > buf.len() {
-        return false;
-    }
-    let lower = &mut buf[..bytes.len()];
-    lower.copy_from_slice(bytes);
-    lower.make_ascii_lowercase();
-    ATTITUDE_FORMS.contains(&*lower)
+    word.len() >= 3 && ATTITUDE_FORMS.contains(word)
 }
 
 /// Every form [`attitude_verb`] accepts.
-static ATTITUDE_FORMS: LazyLock<HashSet<Vec<u8>, BuildHasherDefault<Fnv>>> = LazyLock::new(|| {
-    let mut forms = HashSet::default();
-    for base in ATTITUDE_VERBS {
-        forms.extend(regular_forms(base).into_iter().map(String::into_bytes));
-    }
-    forms.extend(ATTITUDE_IRREGULAR.iter().map(|w| w.as_bytes().to_vec()));
-    forms
+static ATTITUDE_FORMS: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::from_words(
+        ATTITUDE_VERBS
+            .iter()
+            .flat_map(|base| regular_forms(base))
+            .chain(ATTITUDE_IRREGULAR.iter().map(|w| (*w).to_owned())),
+    )
 });
 
 /// A verb's regular forms: `note`, `notes`, `noted`, `noting`; `plan`,
@@ -1176,19 +1168,29 @@ impl Hasher for Fnv {
 }
 
 /// A word list with constant-time, case-insensitive lookup.
-pub struct Lexicon(HashSet<&'static [u8], BuildHasherDefault<Fnv>>);
+pub struct Lexicon(HashSet<Box<[u8]>, BuildHasherDefault<Fnv>>);
 
 impl Lexicon {
-    pub fn new(words: &[&'static str]) -> Self {
-        Self(words.iter().map(|w| w.as_bytes()).collect())
+    pub fn new(words: &[&str]) -> Self {
+        Self(words.iter().map(|w| w.as_bytes().into()).collect())
     }
 
     /// A lexicon of every word of several lists.
-    pub fn union(lists: &[&[&'static str]]) -> Self {
+    pub fn union(lists: &[&[&str]]) -> Self {
         Self(
             lists
                 .iter()
-                .flat_map(|l| l.iter().map(|w| w.as_bytes()))
+                .flat_map(|l| l.iter().map(|w| w.as_bytes().into()))
+                .collect(),
+        )
+    }
+
+    /// A lexicon of words built at run time (lowercase).
+    pub fn from_words(words: impl IntoIterator<Item = String>) -> Self {
+        Self(
+            words
+                .into_iter()
+                .map(|w| w.into_bytes().into_boxed_slice())
                 .collect(),
         )
     }
@@ -1196,12 +1198,7 @@ impl Lexicon {
     /// Whether `word` is in the list, ignoring ASCII case. Words longer than
     /// any entry are rejected without lowercasing.
     pub fn contains(&self, word: &str) -> bool {
-        self.contains_bytes(word.as_bytes())
-    }
-
-    /// [`Lexicon::contains`] on the bytes of a word (the entries are
-    /// lowercase ASCII or UTF-8, so no byte sequence can match wrongly).
-    pub fn contains_bytes(&self, bytes: &[u8]) -> bool {
+        let bytes = word.as_bytes();
         let mut buf = [0u8; 24];
         if bytes.len() > buf.len() {
             return false;

@@ -239,6 +239,11 @@ fn lower_is(t: Token, text: &str, w: &str) -> bool {
     t.word && t.text(text).eq_ignore_ascii_case(w)
 }
 
+/// Whether a word ends with a possessive `'s` (`Trump's`, `Clinton’s`).
+fn is_possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("’s")
+}
+
 /// The attribution whose cue starts at token `i`, if any.
 fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution> {
     let t = tokens[i];
@@ -402,7 +407,7 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
             || ["having", "being"]
                 .iter()
                 .any(|g| g.eq_ignore_ascii_case(first_word)));
-    let source = if named.ends_with("'s") || named.ends_with("’s") {
+    let source = if is_possessive(named) {
         // `Ms Tikhanovskaya's call`: the cue is a noun, and the source the
         // name that owns it.
         let last = tokens.partition_point(|t| t.span.end <= source.end) - 1;

@@ -293,10 +293,12 @@ fn suggestions(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     let mut sure_only = state.min_suggestion_score >= SURE;
     if ui
         .checkbox(&mut sure_only, "Only the surer ones")
-        .on_hover_text(format!(
-            "Hide suggestions whose rule scores below {SURE:.1}, such as the subjects of \
-             verbs like \"wants\" or \"refuses\""
-        ))
+        .on_hover_ui(|ui| {
+            ui.label(format!(
+                "Hide suggestions whose rule scores below {SURE:.1}, such as the subjects of \
+                 verbs like \"wants\" or \"refuses\""
+            ));
+        })
         .changed()
     {
         actions.push(Action::SetMinSuggestionScore(if sure_only {
