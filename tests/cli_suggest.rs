@@ -30,6 +30,13 @@ fn suggest_into(set: &Path, article: &Path, args: &[&str]) -> assert_cmd::assert
         .assert()
 }
 
+/// The sample article with its suggestions in the default set: the set.
+fn suggested_sample(dir: &Path) -> PathBuf {
+    let article = sample(dir);
+    factmark().arg("suggest").arg(&article).assert().code(0);
+    dir.join("belarus-2020-08-16.annotations.ron")
+}
+
 fn annotations(set: &Path) -> Vec<(factmark::model::Tag, String)> {
     let (_, _, loaded) = factmark::io::load_set(set).unwrap();
     loaded
@@ -150,9 +157,7 @@ fn suggest_rejects_an_unknown_tag() {
 #[test]
 fn suggest_refuses_a_set_of_another_article() {
     let dir = tempfile::tempdir().unwrap();
-    let article = sample(dir.path());
-    let set = dir.path().join("belarus-2020-08-16.annotations.ron");
-    factmark().arg("suggest").arg(&article).assert().code(0);
+    let set = suggested_sample(dir.path());
     let other = dir.path().join("other.txt");
     fs::write(&other, "Officials said 40% of the vote was counted.").unwrap();
     factmark()
@@ -168,9 +173,7 @@ fn suggest_refuses_a_set_of_another_article() {
 #[test]
 fn compare_a_set_with_itself_is_perfect() {
     let dir = tempfile::tempdir().unwrap();
-    let article = sample(dir.path());
-    factmark().arg("suggest").arg(&article).assert().code(0);
-    let set = dir.path().join("belarus-2020-08-16.annotations.ron");
+    let set = suggested_sample(dir.path());
     factmark()
         .arg("compare")
         .arg(&set)
@@ -223,9 +226,7 @@ fn compare_refuses_sets_of_different_articles() {
 #[test]
 fn compare_on_a_missing_or_broken_set_exits_2() {
     let dir = tempfile::tempdir().unwrap();
-    let article = sample(dir.path());
-    factmark().arg("suggest").arg(&article).assert().code(0);
-    let good = dir.path().join("belarus-2020-08-16.annotations.ron");
+    let good = suggested_sample(dir.path());
     factmark()
         .arg("compare")
         .arg(&good)
@@ -249,9 +250,7 @@ fn compare_on_a_missing_or_broken_set_exits_2() {
 #[test]
 fn compare_rejects_an_iou_outside_0_to_1() {
     let dir = tempfile::tempdir().unwrap();
-    let article = sample(dir.path());
-    factmark().arg("suggest").arg(&article).assert().code(0);
-    let set = dir.path().join("belarus-2020-08-16.annotations.ron");
+    let set = suggested_sample(dir.path());
     factmark()
         .arg("compare")
         .arg(&set)
