@@ -3,7 +3,10 @@
 //! Straight (`"…"`), curly (`“…”`), low-high (`„…“`) and guillemets
 //! (`«…»`) are paired by their role: a mark after a space opens, a mark
 //! before a space or punctuation closes, and a mistyped or mixed pair still
-//! closes. Quotes nested in a quote belong to it. A quote that runs over
+//! closes. An article's own convention decides what `”` does: where quotes
+//! open with `“` it only closes (`”Mr. Trump` is then a stray mark, not an
+//! opening), and only in articles written `”…”` throughout, as Swedish and
+//! Finnish are, does it open. Quotes nested in a quote belong to it. A quote that runs over
 //! several paragraphs follows the typographic convention: a paragraph opens
 //! the quote without closing it and the next paragraph starts with an
 //! opening mark; the suggestion spans them all, up to the closing mark.
@@ -53,7 +56,22 @@ fn closes_before(c: Option<char>) -> bool {
     c.is_none_or(|c| c.is_whitespace() || ".,;:!?)]}—–-…'’".contains(c) || is_mark(c))
 }
 
-fn classify(ch: char, prev: Option<char>, next: Option<char>) -> Option<Mark> {
+/// Which quotation conventions an article follows.
+#[derive(Debug, Clone, Copy)]
+struct Convention {
+    /// The article writes `”…”` (no `“` anywhere), so `”` also opens.
+    right_opens: bool,
+}
+
+impl Convention {
+    fn of(text: &str) -> Self {
+        Convention {
+            right_opens: !text.contains('“'),
+        }
+    }
+}
+
+fn classify(ch: char, prev: Option<char>, next: Option<char>, conv: Convention) -> Option<Mark> {
     let family = match ch {
         '"' => Family::Straight,
         '«' | '»' => Family::Guillemet,
@@ -68,8 +86,9 @@ fn classify(ch: char, prev: Option<char>, next: Option<char>) -> Option<Mark> {
             }
         }
         '”' | '»' => {
-            if opens_after(prev) && next.is_some_and(char::is_alphanumeric) {
-                Role::Open // ”Mr. — a mistyped opening mark
+            let may_open = ch == '»' || conv.right_opens;
+            if may_open && opens_after(prev) && next.is_some_and(char::is_alphanumeric) {
+                Role::Open // ”Han sa — Swedish; »Ja« — Danish
             } else {
                 Role::Close
             }
@@ -98,7 +117,7 @@ static MARK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
 });
 
 /// The quotation marks of a paragraph, with their roles.
-fn marks(text: &str, range: Span) -> Vec<Mark> {
+fn marks(text: &str, range: Span, conv: Convention) -> Vec<Mark> {
     let line = &text[range.range()];
     let mut out = Vec::new();
     for m in MARK.find_iter(line) {
@@ -107,7 +126,7 @@ fn marks(text: &str, range: Span) -> Vec<Mark> {
         };
         let prev = line[..m.start()].chars().next_back();
         let next = line[m.end()..].chars().next();
-        if let Some(mut mark) = classify(c, prev, next) {
+        if let Some(mut mark) = classify(c, prev, next, conv) {
             mark.at = range.start + m.start();
             out.push(mark);
         }
@@ -124,6 +143,7 @@ struct Pair {
 
 /// Every quote in the article.
 pub fn quotes(text: &str, paragraphs: &[Paragraph]) -> Vec<Suggestion> {
+    let conv = Convention::of(text);
     let mut out = Vec::new();
     // The start of a quote still open at the end of the last paragraph, and
     // how many paragraphs it has run over.
@@ -136,7 +156,7 @@ pub fn quotes(text: &str, paragraphs: &[Paragraph]) -> Vec<Suggestion> {
             continue;
         }
         let range = Span::new(p.range.start, p.range.end);
-        let list = marks(text, range);
+        let list = marks(text, range, conv);
         let mut marks = list.iter().copied().enumerate().peekable();
         let mut stack: Vec<Mark> = Vec::new();
         let mut count = 1;
@@ -469,6 +489,20 @@ mod tests {
             .iter()
             .map(|s| text[s.span.range()].to_owned())
             .collect()
+    }
+
+    #[test]
+    fn the_articles_convention_decides_whether_a_right_mark_opens() {
+        // Swedish writes ”…” at both ends; Danish »…«.
+        assert_eq!(
+            found("Han sa: ”Vi vinner.” »Vi kommer til at vinde,« sagde hun."),
+            vec!["”Vi vinner.”", "»Vi kommer til at vinde,«"]
+        );
+        // Where quotes open with “, a ” before a word is a stray mark.
+        assert_eq!(
+            found("“Yes,” she said.\n\n”Mr. Trump is loud.” ― Ana"),
+            vec!["“Yes,”"]
+        );
     }
 
     #[test]
