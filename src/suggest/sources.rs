@@ -259,7 +259,7 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
     {
         // `According to police, officers saw …`: what follows the comma is
         // the clause, not a description of the source.
-        let source = subject_after(text, tokens, i + 2, i > 1)?;
+        let source = subject_after(text, tokens, i + 2, i > 1, true)?;
         return Some(Attribution {
             source,
             cue: Span::new(t.span.start, tokens[i + 1].span.end),
@@ -345,7 +345,7 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
             .iter()
             .any(|x| x.eq_ignore_ascii_case(w));
         let after = (!tells)
-            .then(|| subject_after(text, tokens, i + 1, true))
+            .then(|| subject_after(text, tokens, i + 1, true, false))
             .flatten()
             .map(|source| {
                 let next = tokens[i..]
@@ -555,10 +555,39 @@ fn subject_before(text: &str, tokens: &[Token], cue: usize) -> Option<Span> {
         return appositive(text, tokens, end - 1, c);
     }
     let start = noun_phrase_start(text, tokens, end)?;
+    let start = name_after_object(text, tokens, start, end);
     Some(Span::new(
         tokens[start].span.start,
         tokens[end - 1].span.end,
     ))
+}
+
+/// Where the source starts when the phrase `start..end` before a cue is an
+/// object with a clause after it (`invoked the famous story John F.
+/// Kennedy told`, `In a Bloomberg interview Trump declared`): a name right
+/// after a noun that is no title for people starts the clause, and is the
+/// source. A title keeps its name (`the talk radio host Rush Limbaugh`).
+fn name_after_object(text: &str, tokens: &[Token], start: usize, end: usize) -> usize {
+    let object =
+        start > 0 && tokens[start - 1].word && DETERMINER.contains(tokens[start].text(text));
+    if !object {
+        return start;
+    }
+    let mut name = end;
+    while name > start + 1
+        && (tokens[name - 1].capitalized(text) || abbreviation_dot(text, tokens, name - 1))
+    {
+        name -= 1;
+    }
+    let before = tokens[name - 1];
+    let plain_noun = name < end
+        && name - 1 > start
+        && before.word
+        && !STOP.contains(before.text(text))
+        && !matches!(before.text(text), "of" | "for")
+        && !before.capitalized(text)
+        && !AGENT.contains(before.text(text));
+    if plain_noun { name } else { start }
 }
 
 /// The first token of the noun phrase that ends just before token `end`.
@@ -613,7 +642,7 @@ fn noun_phrase_start(text: &str, tokens: &[Token], end: usize) -> Option<usize> 
                 continue;
             }
             // `Commission on Presidential Debates`, `Bank of America`
-            let inside_name = matches!(w, "on" | "for" | "of" | "at" | "in")
+            let inside_name = matches!(w, "on" | "for" | "of" | "at" | "in" | "to")
                 && start >= 2
                 && start < end
                 && tokens[start - 2].capitalized(text)
@@ -775,9 +804,20 @@ fn is_relative(w: &str) -> bool {
         .any(|r| r.eq_ignore_ascii_case(w))
 }
 
-/// The noun phrase that starts at token `from` (after an inverted cue or
-/// `according to`).
-fn subject_after(text: &str, tokens: &[Token], from: usize, described: bool) -> Option<Span> {
+/// The noun phrase that starts at token `from` (after an inverted cue or,
+/// when `according`, after `according to`).
+///
+/// No clause follows `according to` directly, so there a word that looks
+/// like a verb is a noun or a participle in the phrase (`a new report by
+/// Politico`, `talk radio host Rush Limbaugh`, `a complaint filed by the
+/// SEC`), and `by` names who made it.
+fn subject_after(
+    text: &str,
+    tokens: &[Token],
+    from: usize,
+    described: bool,
+    according: bool,
+) -> Option<Span> {
     let mut end = from;
     while end < tokens.len() && end - from < MAX_SUBJECT {
         let t = tokens[end];
@@ -798,7 +838,18 @@ fn subject_after(text: &str, tokens: &[Token], from: usize, described: bool) -> 
                 && !place
                 && tokens.get(end + 1).is_some_and(|n| n.word);
             let preposition = w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("for");
-            if (STOP.contains(w) || preposition) && !of_joins && !DETERMINER.contains(w) {
+            let by_joins = according
+                && w.eq_ignore_ascii_case("by")
+                && end > from
+                && tokens.get(end + 1).is_some_and(|n| n.word);
+            // `Alliance to Reclaim Our Schools`, `Committee to Protect
+            // Journalists`: `to` inside a name.
+            let to_in_name = w == "to"
+                && end > from
+                && tokens[end - 1].capitalized(text)
+                && tokens.get(end + 1).is_some_and(|n| n.capitalized(text));
+            let joins = of_joins || by_joins || to_in_name;
+            if (STOP.contains(w) || preposition) && !joins && !DETERMINER.contains(w) {
                 break;
             }
             // `said of RT`; `said the event brought back …`: a verb ends
@@ -808,7 +859,16 @@ fn subject_after(text: &str, tokens: &[Token], from: usize, described: bool) -> 
                     || w.ends_with("n't")
                     || w.ends_with("n’t")
                     || attitude_verb(w));
-            if (end == from && w.eq_ignore_ascii_case("of")) || (end > from && verb) {
+            // After `according to`, a verb-like word after a name is a
+            // verb again (`a speech Mrs. Clinton delivered`), and a
+            // participle joins only with its agent (`filed by`).
+            let in_phrase = according
+                && !tokens[end - 1].capitalized(text)
+                && (!w.ends_with("ed")
+                    || tokens
+                        .get(end + 1)
+                        .is_some_and(|n| lower_is(*n, text, "by")));
+            if (end == from && w.eq_ignore_ascii_case("of")) || (end > from && verb && !in_phrase) {
                 break;
             }
             if w.eq_ignore_ascii_case("and")
@@ -900,6 +960,42 @@ mod tests {
         assert_eq!(
             found("Turnout fell, according to the electoral commission."),
             vec!["the electoral commission"]
+        );
+        // No clause follows `according to`: words that look like verbs are
+        // nouns there, `by` names the author, `to` may be inside a name.
+        assert_eq!(
+            found("According to a new report by Politico, insiders worry."),
+            vec!["a new report by Politico"]
+        );
+        assert_eq!(
+            found("According to conservative talk radio host Rush Limbaugh, it failed."),
+            vec!["conservative talk radio host Rush Limbaugh"]
+        );
+        assert_eq!(
+            found("Thousands walked out, according to the Alliance to Reclaim Our Schools."),
+            vec!["the Alliance to Reclaim Our Schools"]
+        );
+        // A name then a verb starts a clause: the phrase ends before it.
+        assert_eq!(
+            found("Taxes rise, according to a speech Mrs. Clinton delivered in May."),
+            vec!["a speech Mrs. Clinton"]
+        );
+    }
+
+    #[test]
+    fn a_name_after_an_object_starts_the_clause() {
+        assert_eq!(
+            found("Scott invoked the famous story John F. Kennedy told about his father."),
+            vec!["John F. Kennedy"]
+        );
+        assert_eq!(
+            found("In a Bloomberg interview Trump declared that NATO was obsolete."),
+            vec!["Trump"]
+        );
+        // A title for people keeps its name.
+        assert_eq!(
+            found("But the Republican nominee Donald Trump said it was rigged."),
+            vec!["the Republican nominee Donald Trump"]
         );
     }
 
