@@ -30,7 +30,7 @@ mod words;
 
 use words::{
     BETWEEN, CUE_START, DETERMINER, EDITORIAL_LABEL, FINDING, INVERTIBLE, NOUN_PLURALS,
-    NOUNISH_CUES, STOP, TIME_WORD, WEAK_CUES,
+    NOUNISH_CUES, PASSIVE_CUE, STOP, TIME_WORD, WEAK_CUES,
 };
 
 /// Longest appositive after an inverted source, in tokens.
@@ -50,7 +50,9 @@ pub struct Attribution {
 
 /// The subjects of sentences that can act (`Trump backed off …`, `The
 /// group also views …`), for sentences where no attribution in `cued`
-/// (sorted by cue) already names a source at their start.
+/// (sorted by cue) already names a source at their start; and the agents
+/// of participles of saying (`reported by The Washington Post`). Claims
+/// never read these: what they attribute is no reported statement.
 pub fn subjects(text: &str, sentences: &Sentences, cued: &[Attribution]) -> Vec<Attribution> {
     let names = subject::Names::of(text, sentences);
     let mut out = Vec::new();
@@ -65,6 +67,7 @@ pub fn subjects(text: &str, sentences: &Sentences, cued: &[Attribution]) -> Vec<
             .chain((0..tokens.len()).filter_map(|i| {
                 subject::attitude_at(text, tokens, i, &names)
                     .or_else(|| finding_in(text, tokens, i))
+                    .or_else(|| passive_agent(text, tokens, i))
             }));
         for found in candidates {
             let overlaps = |a: &Attribution| {
@@ -181,6 +184,30 @@ fn finding_in(text: &str, tokens: &[Token], i: usize) -> Option<Attribution> {
     })
 }
 
+/// The agent after `by` (token `i`) of a participle of saying or of taking
+/// a stand: `was first reported by The Washington Post`, `endorsed by
+/// dozens of papers`, `a view echoed by everyone I interviewed`.
+fn passive_agent(text: &str, tokens: &[Token], i: usize) -> Option<Attribution> {
+    if !lower_is(tokens[i], text, "by") || i == 0 {
+        return None;
+    }
+    let mut verb = i - 1;
+    if verb > 0 && tokens[verb].word && tokens[verb].text(text).ends_with("ly") {
+        verb -= 1; // `was widely reported by`
+    }
+    let v = tokens[verb];
+    if !v.word || v.capitalized(text) || !PASSIVE_CUE.contains(v.text(text)) {
+        return None;
+    }
+    let source = subject_after(text, tokens, i + 1, false, true)?;
+    Some(Attribution {
+        source,
+        cue: Span::new(v.span.start, tokens[i].span.end),
+        score: 0.6,
+        rule: "source.passive_agent",
+    })
+}
+
 /// A name signing the quote before it, after a dash: `…” ― Sonya Herridge`.
 fn signed_quote(text: &str, tokens: &[Token], i: usize) -> Option<Attribution> {
     let dash = tokens[i];
@@ -290,6 +317,20 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
         // `is saying`, `are demanding` are active; `was told` is passive.
         let progressive = w.ends_with("ing") && is_form_of_be(p);
         if DETERMINER.contains(p) || (is_passive_or_infinitive(p) && !progressive) {
+            return None;
+        }
+        // So is `was first reported`, `was widely criticized`.
+        let mut k = i - 1;
+        while k > 0
+            && tokens[k].word
+            && is_between(tokens[k].text(text))
+            && !is_passive_or_infinitive(tokens[k].text(text))
+        {
+            k -= 1;
+        }
+        let auxiliary = tokens[k].text(text);
+        let progressive = w.ends_with("ing") && is_form_of_be(auxiliary);
+        if k < i - 1 && tokens[k].word && is_passive_or_infinitive(auxiliary) && !progressive {
             return None;
         }
         // `phone calls`, `medical claims`, `taking calls`: after a word that
@@ -848,7 +889,12 @@ fn subject_after(
                 && end > from
                 && tokens[end - 1].capitalized(text)
                 && tokens.get(end + 1).is_some_and(|n| n.capitalized(text));
-            let joins = of_joins || by_joins || to_in_name;
+            // `Charles G. and David H. Koch`, `Neera Tanden and Blair Effron`
+            let and_names = w == "and"
+                && end > from
+                && (tokens[end - 1].capitalized(text) || abbreviation_dot(text, tokens, end - 1))
+                && tokens.get(end + 1).is_some_and(|n| n.capitalized(text));
+            let joins = of_joins || by_joins || to_in_name || and_names;
             if (STOP.contains(w) || preposition) && !joins && !DETERMINER.contains(w) {
                 break;
             }
@@ -868,12 +914,17 @@ fn subject_after(
                     || tokens
                         .get(end + 1)
                         .is_some_and(|n| lower_is(*n, text, "by")));
-            if (end == from && w.eq_ignore_ascii_case("of")) || (end > from && verb && !in_phrase) {
+            // `everyone I interviewed`: a clause describing the phrase
+            // keeps its verb.
+            let described_by_clause = according
+                && end > from + 1
+                && PRONOUN.contains(tokens[end - 1].text(text))
+                && !PRONOUN.contains(tokens[end - 2].text(text));
+            if verb && described_by_clause {
+                end += 1;
                 break;
             }
-            if w.eq_ignore_ascii_case("and")
-                && !tokens.get(end + 1).is_some_and(|n| n.capitalized(text))
-            {
+            if (end == from && w.eq_ignore_ascii_case("of")) || (end > from && verb && !in_phrase) {
                 break;
             }
             end += 1;
@@ -903,9 +954,10 @@ fn subject_after(
     while end > from
         && tokens[end - 1].word
         && (STOP.contains(tokens[end - 1].text(text))
-            || DETERMINER.contains(tokens[end - 1].text(text)))
+            || DETERMINER.contains(tokens[end - 1].text(text))
+            || lower_is(tokens[end - 1], text, "of"))
     {
-        end -= 1; // `said no.`
+        end -= 1; // `said no.`, `by 42 percent of those`
     }
     if end == from {
         return None;
@@ -979,6 +1031,29 @@ mod tests {
         assert_eq!(
             found("Taxes rise, according to a speech Mrs. Clinton delivered in May."),
             vec!["a speech Mrs. Clinton"]
+        );
+    }
+
+    #[test]
+    fn the_agent_of_a_participle_of_saying_is_a_source() {
+        assert_eq!(
+            found("The registration issue was first reported by The Washington Post."),
+            vec!["The Washington Post"]
+        );
+        assert_eq!(
+            found("Her view was echoed by everyone I interviewed."),
+            vec!["everyone I interviewed"]
+        );
+        assert_eq!(
+            found("It was denounced by Neera Tanden and Blair Effron, who run it."),
+            vec!["Neera Tanden and Blair Effron"]
+        );
+        // Agents of mere actions are not sources, nor is the subject of a
+        // passive, adverb or not.
+        assert!(found("The bill was backed by the governor.").is_empty());
+        assert_eq!(
+            found("The plan was widely criticized by Democrats."),
+            vec!["Democrats"]
         );
     }
 
