@@ -30,7 +30,7 @@ mod words;
 
 use words::{
     BETWEEN, CUE_START, DETERMINER, EDITORIAL_LABEL, FINDING, INVERTIBLE, NOUN_PLURALS,
-    NOUNISH_CUES, PASSIVE_CUE, STOP, TIME_WORD, WEAK_CUES,
+    NOUNISH_CUES, PASSIVE_CUE, PREPOSITION, STOP, TIME_WORD, WEAK_CUES,
 };
 
 /// Longest appositive after an inverted source, in tokens.
@@ -426,6 +426,12 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
     let source = subject_before(text, tokens, i)?;
     // `an overall cost estimate`: a base form after a singular is a noun.
     let first = tokens.partition_point(|t| t.span.start < source.start);
+    // `credited to the aggressive laws proposed`, `appeared in the British
+    // Medical Journal found`: the object of a preposition is no subject;
+    // the subject is a longer phrase this rule cannot delimit.
+    if first > 0 && tokens[first - 1].word && PREPOSITION.contains(tokens[first - 1].text(text)) {
+        return None;
+    }
     let last = tokens.partition_point(|t| t.span.end <= source.end);
     if !(first..last).any(|head| subject::agrees(text, tokens, head, i)) {
         return None;
@@ -596,11 +602,54 @@ fn subject_before(text: &str, tokens: &[Token], cue: usize) -> Option<Span> {
         return appositive(text, tokens, end - 1, c);
     }
     let start = noun_phrase_start(text, tokens, end)?;
+    let start = list_start(text, tokens, start, end);
     let start = name_after_object(text, tokens, start, end);
     Some(Span::new(
         tokens[start].span.start,
         tokens[end - 1].span.end,
     ))
+}
+
+/// Where a list of names that ends with the phrase `start..end` starts:
+/// `the United States, Britain and France`, `Jeff Merkley (D-Ore.),
+/// Sherrod Brown (D-Ohio) and Robert Menendez`. A comma joins only in a
+/// list that ends with `and`, so `In Washington, Obama said` stays `Obama`.
+fn list_start(text: &str, tokens: &[Token], start: usize, end: usize) -> usize {
+    let mut start = start;
+    let mut listed = tokens[start..end].iter().any(|t| lower_is(*t, text, "and"));
+    loop {
+        if start < 2 || !tokens[start].capitalized(text) {
+            return start;
+        }
+        let joiner = tokens[start - 1];
+        let and = lower_is(joiner, text, "and");
+        if !(and || joiner.punct(text) == Some(',') && listed) {
+            return start;
+        }
+        let mut item_end = start - 1;
+        // The item's bracketed tag: `(D-Ore.)`.
+        if tokens[item_end - 1].punct(text) == Some(')')
+            && let Some(k) = (item_end.saturating_sub(9)..item_end - 1)
+                .rev()
+                .find(|&k| tokens[k].punct(text) == Some('('))
+        {
+            item_end = k;
+        }
+        let mut item = item_end;
+        while item > 0
+            && (tokens[item - 1].capitalized(text) || abbreviation_dot(text, tokens, item - 1))
+        {
+            item -= 1;
+        }
+        if item == item_end {
+            return start;
+        }
+        if item > 0 && lower_is(tokens[item - 1], text, "the") {
+            item -= 1;
+        }
+        listed |= and;
+        start = item;
+    }
 }
 
 /// Where the source starts when the phrase `start..end` before a cue is an
@@ -1054,6 +1103,30 @@ mod tests {
         assert_eq!(
             found("The plan was widely criticized by Democrats."),
             vec!["Democrats"]
+        );
+    }
+
+    #[test]
+    fn a_list_of_names_is_one_source() {
+        assert_eq!(
+            found(
+                "Sens. Jeff Merkley (D-Ore.), Sherrod Brown (D-Ohio) and Robert Menendez (D-N.J.) all said it."
+            ),
+            vec![
+                "Sens. Jeff Merkley (D-Ore.), Sherrod Brown (D-Ohio) and Robert Menendez (D-N.J.)"
+            ]
+        );
+        // A comma alone makes no list.
+        assert_eq!(found("In Washington, Obama said no."), vec!["Obama"]);
+    }
+
+    #[test]
+    fn the_object_of_a_preposition_is_no_subject() {
+        assert!(
+            found("The spike can be credited to the aggressive laws proposed in 1971.").is_empty()
+        );
+        assert!(
+            found("A study that appeared in the British Medical Journal found flaws.").is_empty()
         );
     }
 

@@ -21,7 +21,9 @@ use std::hash::BuildHasherDefault;
 
 use super::super::lexicon::{AGENT, ATTITUDE, Fnv, Lexicon, PRONOUN, QUANTIFIER, attitude_verb};
 use super::super::text::{Sentences, Token};
-use super::{Attribution, DETERMINER, STOP, abbreviation_dot, is_form_of_be, is_relative};
+use super::{
+    Attribution, DETERMINER, PREPOSITION, STOP, abbreviation_dot, is_form_of_be, is_relative,
+};
 use crate::model::Span;
 use std::sync::LazyLock;
 
@@ -104,13 +106,6 @@ static JOINER: LazyLock<Lexicon> =
 
 /// Prepositions: a noun phrase after one is its object, not a subject
 /// (`after`, `before`, `like` also open clauses: `after Trump unleashed`).
-static PREPOSITION: LazyLock<Lexicon> = LazyLock::new(|| {
-    Lexicon::new(&[
-        "of", "in", "to", "from", "on", "at", "with", "by", "for", "into", "about", "over",
-        "under", "against", "during", "through", "without", "within", "between", "among", "toward",
-        "towards", "upon", "despite",
-    ])
-});
 
 /// Pronouns that can be a sentence's source (`it` is too often a dummy
 /// subject, `you` too often generic).

@@ -510,6 +510,15 @@ pub(super) static PASSIVE_CUE: LazyLock<Lexicon> = LazyLock::new(|| {
     ])
 });
 
+/// Prepositions: a noun phrase after one is its object, not a subject.
+pub(super) static PREPOSITION: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::new(&[
+        "of", "in", "to", "from", "on", "at", "with", "by", "for", "into", "about", "over",
+        "under", "against", "during", "through", "without", "within", "between", "among", "toward",
+        "towards", "upon", "despite", "near",
+    ])
+});
+
 /// Documents whose findings are attributed to them.
 pub(super) static FINDING: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::new(&[
