@@ -104,9 +104,6 @@ static INTRO: LazyLock<Lexicon> = LazyLock::new(|| {
 static JOINER: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::new(&["of", "for", "at", "from", "in", "on", "and", "&"]));
 
-/// Prepositions: a noun phrase after one is its object, not a subject
-/// (`after`, `before`, `like` also open clauses: `after Trump unleashed`).
-
 /// Pronouns that can be a sentence's source (`it` is too often a dummy
 /// subject, `you` too often generic).
 static SUBJECT_PRONOUN: LazyLock<Lexicon> =

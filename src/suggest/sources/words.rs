@@ -510,7 +510,8 @@ pub(super) static PASSIVE_CUE: LazyLock<Lexicon> = LazyLock::new(|| {
     ])
 });
 
-/// Prepositions: a noun phrase after one is its object, not a subject.
+/// Prepositions: a noun phrase after one is its object, not a subject
+/// (`after`, `before`, `like` also open clauses: `after Trump unleashed`).
 pub(super) static PREPOSITION: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::new(&[
         "of", "in", "to", "from", "on", "at", "with", "by", "for", "into", "about", "over",
