@@ -183,6 +183,7 @@ pub const REPORTING_VERBS: &[&str] = &[
     "disclosed",
     "found",
     "finds",
+    "show",
     "shows",
     "showed",
     "shown",

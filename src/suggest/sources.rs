@@ -723,7 +723,7 @@ fn noun_phrase_start(text: &str, tokens: &[Token], end: usize) -> Option<usize> 
                     || DETERMINER.contains(tokens[start].text(text))
                         && tokens.get(start + 1).is_some_and(|t| t.capitalized(text))
                     || AGENT.contains(tokens[end - 1].text(text)));
-            let modifies = matches!(w, "in" | "on" | "from" | "to" | "at" | "for" | "of")
+            let modifies = matches!(w, "in" | "on" | "from" | "to" | "at" | "for" | "of" | "by")
                 && start >= 2
                 && start < end
                 && AGENT.contains(tokens[start - 2].text(text));
@@ -1118,6 +1118,18 @@ mod tests {
         );
         // A comma alone makes no list.
         assert_eq!(found("In Washington, Obama said no."), vec!["Obama"]);
+    }
+
+    #[test]
+    fn studies_and_data_speak_with_their_authors() {
+        assert_eq!(
+            found("A 2014 study by Loyola Law School professor Justin Levitt found 31 cases."),
+            vec!["A 2014 study by Loyola Law School professor Justin Levitt"]
+        );
+        assert_eq!(
+            found("Data from the 2014 American Community Survey show that women gained."),
+            vec!["Data from the 2014 American Community Survey"]
+        );
     }
 
     #[test]

@@ -386,8 +386,8 @@ pub(super) fn agrees(text: &str, tokens: &[Token], head: usize, verb: usize) -> 
     let possessive = super::is_possessive(h);
     (h.ends_with('s') && !h.ends_with("ss") && !possessive)
         || [
-            "police", "people", "staff", "men", "women", "military", "public", "they", "we", "i",
-            "you", "who",
+            "police", "people", "staff", "men", "women", "military", "public", "data", "they",
+            "we", "i", "you", "who",
         ]
         .iter()
         .any(|p| p.eq_ignore_ascii_case(h))
@@ -459,6 +459,11 @@ pub(super) fn attitude_at(
         || ["many", "some", "most", "few", "other", "both"]
             .iter()
             .any(|q| q.eq_ignore_ascii_case(o));
+    // `a New York Times report`: after `a`, a base form is a noun.
+    let singular = o.eq_ignore_ascii_case("a") || o.eq_ignore_ascii_case("an");
+    if singular && ATTITUDE.contains(w) && !w.ends_with('s') && !w.ends_with("ed") {
+        return None;
+    }
     let before = first.checked_sub(1).map(|k| tokens[k]);
     // `with Russia backing the government`: the subject of a participle.
     let absolute = before.is_some_and(|b| b.word && b.text(text).eq_ignore_ascii_case("with"));
