@@ -278,7 +278,7 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
         return None;
     }
     let w = t.text(text);
-    if !CUE_START.contains(w) {
+    if !CUE_START.contains(w) || in_capitals(w) {
         return None;
     }
     if w.eq_ignore_ascii_case("according")
@@ -490,6 +490,12 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
         score,
         rule,
     })
+}
+
+/// Whether `w` is written in capitals (`CLAIMS`, `THINKS`): a word of a
+/// heading or a kicker (`QUESTIONABLE MEDICAL CLAIMS —`), not a cue.
+fn in_capitals(w: &str) -> bool {
+    w.len() > 1 && w.chars().all(|c| !c.is_lowercase()) && w.chars().any(char::is_uppercase)
 }
 
 /// Whether the subject `source` opens a clause reported by another source
@@ -1129,6 +1135,15 @@ mod tests {
         assert_eq!(
             found("Data from the 2014 American Community Survey show that women gained."),
             vec!["Data from the 2014 American Community Survey"]
+        );
+    }
+
+    #[test]
+    fn headings_in_capitals_have_no_cues() {
+        assert!(found("QUESTIONABLE MEDICAL CLAIMS — For years, Oz was dogged.").is_empty());
+        assert_eq!(
+            found("EVEN OZ’S BOSS THINKS HE’S WRONG — The head of Sony agreed."),
+            vec!["The head of Sony"]
         );
     }
 

@@ -409,7 +409,7 @@ pub(super) fn attitude_at(
         return None;
     }
     let w = t.text(text);
-    if !attitude_verb(w) {
+    if !attitude_verb(w) || super::in_capitals(w) {
         return None;
     }
     let mut end = i;
