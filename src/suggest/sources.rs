@@ -609,6 +609,7 @@ fn subject_before(text: &str, tokens: &[Token], cue: usize) -> Option<Span> {
     }
     let start = noun_phrase_start(text, tokens, end)?;
     let start = list_start(text, tokens, start, end);
+    let start = second_object_start(text, tokens, start);
     let start = name_after_object(text, tokens, start, end);
     Some(Span::new(
         tokens[start].span.start,
@@ -656,6 +657,30 @@ fn list_start(text: &str, tokens: &[Token], start: usize, end: usize) -> usize {
         listed |= and;
         start = item;
     }
+}
+
+/// Where a phrase that starts at `start` starts when it is the second
+/// object of a preposition after a noun for people: `Experts on North
+/// Korea and nuclear nonproliferation said`, `Political observers in
+/// Virginia and around the country say`.
+fn second_object_start(text: &str, tokens: &[Token], start: usize) -> usize {
+    let mut and = start;
+    if and >= 1 && tokens[and - 1].word && PREPOSITION.contains(tokens[and - 1].text(text)) {
+        and -= 1; // `and around the country`
+    }
+    if and < 2 || !lower_is(tokens[and - 1], text, "and") {
+        return start;
+    }
+    let Some(left) = noun_phrase_start(text, tokens, and - 1) else {
+        return start;
+    };
+    let modified = (left + 1..and - 1).any(|k| {
+        tokens[k].word
+            && PREPOSITION.contains(tokens[k].text(text))
+            && tokens[k - 1].word
+            && AGENT.contains(tokens[k - 1].text(text))
+    });
+    if modified { left } else { start }
 }
 
 /// Where the source starts when the phrase `start..end` before a cue is an
@@ -1135,6 +1160,18 @@ mod tests {
         assert_eq!(
             found("Data from the 2014 American Community Survey show that women gained."),
             vec!["Data from the 2014 American Community Survey"]
+        );
+    }
+
+    #[test]
+    fn a_noun_for_people_keeps_both_objects_of_its_preposition() {
+        assert_eq!(
+            found("Experts on North Korea and nuclear nonproliferation said the test mattered."),
+            vec!["Experts on North Korea and nuclear nonproliferation"]
+        );
+        assert_eq!(
+            found("Political observers in Virginia and around the country say Scott deserves it."),
+            vec!["Political observers in Virginia and around the country"]
         );
     }
 
