@@ -340,7 +340,10 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
             || AGENT.contains(p)
             || is_between(p)
             || prev.is_some_and(|t| t.capitalized(text)) && !adjective;
-        if NOUN_PLURALS.contains(w) && !subject_like {
+        // Before `that` it is a verb again (`Another slide shows that`),
+        // unless a preposition makes it a noun (`help of states that`).
+        let verb_before_that = then_that && !STOP.contains(p) && !PREPOSITION.contains(p);
+        if NOUN_PLURALS.contains(w) && !subject_like && !verb_before_that {
             return None;
         }
     }
@@ -1173,6 +1176,15 @@ mod tests {
             found("Political observers in Virginia and around the country say Scott deserves it."),
             vec!["Political observers in Virginia and around the country"]
         );
+    }
+
+    #[test]
+    fn a_plural_cue_before_that_is_a_verb() {
+        assert_eq!(
+            found("Another slide shows that eight of 10 avocados are imported."),
+            vec!["Another slide"]
+        );
+        assert!(found("Her plan needs the help of states that may balk.").is_empty());
     }
 
     #[test]
