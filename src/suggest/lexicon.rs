@@ -183,7 +183,6 @@ pub const REPORTING_VERBS: &[&str] = &[
     "disclosed",
     "found",
     "finds",
-    "show",
     "shows",
     "showed",
     "shown",

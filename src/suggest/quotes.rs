@@ -593,6 +593,8 @@ mod tests {
     fn markup_attributes_and_scare_quotes_are_not_quotes() {
         assert!(found("<tweet author=\"someone\" id=\"123\">").is_empty());
         assert!(found("Tea Party \"super PACs\" spent money.").is_empty());
+        // `show` is a cue for sources (`data show`), but no reporting verb.
+        assert!(found("The “sex tape” was footage from a reality show.").is_empty());
         assert_eq!(
             found("The US condemned the election as \"not free and fair\"."),
             vec!["\"not free and fair\""]

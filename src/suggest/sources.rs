@@ -30,7 +30,7 @@ mod words;
 
 use words::{
     BETWEEN, CUE_START, DETERMINER, EDITORIAL_LABEL, FINDING, INVERTIBLE, NOUN_PLURALS,
-    NOUNISH_CUES, PASSIVE_CUE, PREPOSITION, STOP, TIME_WORD, WEAK_CUES,
+    NOUNISH_CUES, PASSIVE_CUE, PREPOSITION, SOURCE_CUE, STOP, TIME_WORD, WEAK_CUES,
 };
 
 /// Longest appositive after an inverted source, in tokens.
@@ -304,7 +304,7 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
         .get(i + 1)
         .is_some_and(|n| lower_is(*n, text, "that"));
     let nounish_verb = then_that && NOUNISH_CUES.contains(w);
-    if !phrasal && !nounish_verb && !REPORTING.contains(w) && !w.eq_ignore_ascii_case("voiced") {
+    if !phrasal && !nounish_verb && !REPORTING.contains(w) && !SOURCE_CUE.contains(w) {
         return None;
     }
     let weak = WEAK_CUES.contains(w);

@@ -454,13 +454,19 @@ pub(super) static NOUN_PLURALS: LazyLock<Lexicon> = LazyLock::new(|| {
 });
 
 /// Every word that can start a cue: one lookup rules out most words.
+/// Cues for sources only: common nouns too often for quotes to count them
+/// as reporting (`a Spanish reality show`).
+pub(super) const SOURCE_CUES: &[&str] = &["voiced", "show"];
+
+pub(super) static SOURCE_CUE: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(SOURCE_CUES));
+
 pub(super) static CUE_START: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::union(&[
         REPORTING_VERBS,
         NOUNISH,
+        SOURCE_CUES,
         &[
             "according",
-            "voiced",
             "called",
             "calls",
             "call",
