@@ -242,6 +242,15 @@ fn signed_quote(text: &str, tokens: &[Token], i: usize) -> Option<Attribution> {
 /// odd number of `''`.
 fn within_doubled_apostrophes(text: &str, tokens: &[Token], source: Span) -> bool {
     let before = tokens.partition_point(|t| t.span.end <= source.start);
+    // `…families,'' he added.`: right after a closing pair, in a sentence
+    // that began inside the quotation.
+    if before >= 3
+        && closes_doubled_apostrophes(text, tokens, before - 1)
+        && matches!(tokens[before - 3].punct(text), Some(',' | '.' | '?' | '!'))
+        && tokens[before - 3].span.end == tokens[before - 2].span.start
+    {
+        return false;
+    }
     let marks = (1..before)
         .filter(|&k| {
             closes_doubled_apostrophes(text, tokens, k)
@@ -362,8 +371,18 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
     {
         return None;
     }
-    if (w.eq_ignore_ascii_case("continued") || w.eq_ignore_ascii_case("continue"))
-        && !next.is_some_and(|n| matches!(n.punct(text), Some(':' | '"' | '“')))
+    // `continued` reports only next to a quotation: `She continued, “For
+    // us …`, `,” she continued.`, `Caddell continued:`.
+    let opens_quote = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|n| matches!(n.punct(text), Some(':' | '"' | '“')))
+    };
+    let after_quote = i >= 2 && matches!(tokens[i - 2].punct(text), Some('”' | '"' | '\'' | '’'));
+    let beside_quote = opens_quote(i + 1)
+        || next.is_some_and(|n| n.punct(text) == Some(',')) && opens_quote(i + 2)
+        || after_quote;
+    if (w.eq_ignore_ascii_case("continued") || w.eq_ignore_ascii_case("continue")) && !beside_quote
     {
         return None;
     }
@@ -1518,6 +1537,24 @@ mod tests {
             found("''I think Trump should do so,'' Douglas Holtz-Eakin told me."),
             vec!["Douglas Holtz-Eakin"]
         );
+        // A sentence that began inside the quotation ends with its tag.
+        assert_eq!(
+            found("''We agree. These are the key priorities,'' he added."),
+            vec!["he"]
+        );
+    }
+
+    #[test]
+    fn continued_reports_only_next_to_a_quotation() {
+        assert_eq!(
+            found("She continued, “For us, all we want is truth.”"),
+            vec!["She"]
+        );
+        assert_eq!(
+            found("“This is not who we are,” she continued."),
+            vec!["she"]
+        );
+        assert!(found("The protests continued into the night.").is_empty());
     }
 
     #[test]
