@@ -125,6 +125,12 @@ fn abbreviation_period(text: &str, tokens: &[Token], i: usize) -> bool {
     let initials = word
         .split('.')
         .all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase));
+    // `No. 1` abbreviates; `the answer is no. He` ends a sentence.
+    if word.eq_ignore_ascii_case("no") {
+        return tokens
+            .get(i + 1)
+            .is_some_and(|n| n.text(text).starts_with(|c: char| c.is_ascii_digit()));
+    }
     initials || ABBREVIATION.contains(word)
 }
 
@@ -243,6 +249,10 @@ mod tests {
         assert_eq!(
             split("Rep. Robert C. Scott spoke. He left.\nNew line"),
             vec!["Rep. Robert C. Scott spoke.", "He left.", "New line"]
+        );
+        assert_eq!(
+            split("He ranked No. 1 in polls. The answer is no. He left."),
+            vec!["He ranked No. 1 in polls.", "The answer is no.", "He left."]
         );
     }
 
