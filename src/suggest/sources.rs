@@ -36,6 +36,9 @@ use words::{
 /// Longest appositive after an inverted source, in tokens.
 const MAX_APPOSITIVE: usize = 40;
 
+/// Pronouns that can be the subject of a clause without `that`.
+const SUBJECT_PRONOUNS: [&str; 5] = ["i", "we", "they", "he", "she"];
+
 /// Longest subject, in tokens.
 const MAX_SUBJECT: usize = 12;
 
@@ -797,6 +800,19 @@ fn noun_phrase_start(text: &str, tokens: &[Token], end: usize) -> Option<usize> 
             if STOP.contains(w) && !(start == end && PRONOUN.contains(w)) {
                 break;
             }
+            // `all the experts I interviewed said`: a clause without `that`
+            // describing the noun before the pronoun.
+            let contact_clause = start + 1 == end
+                && SUBJECT_PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(w))
+                && tokens[start].text(text).ends_with("ed")
+                && start >= 2
+                && tokens[start - 2].word
+                && !STOP.contains(tokens[start - 2].text(text))
+                && !PRONOUN.contains(tokens[start - 2].text(text));
+            if contact_clause {
+                start -= 1;
+                continue;
+            }
             if PRONOUN.contains(w) && start != end {
                 break;
             }
@@ -1023,7 +1039,15 @@ fn subject_after(
                 && PRONOUN.contains(tokens[end - 1].text(text))
                 && !PRONOUN.contains(tokens[end - 2].text(text));
             if verb && described_by_clause {
-                end += 1;
+                // The clause runs to the next mark: `experts I spoke to
+                // this week about Mrs. Clinton's tax plans,`.
+                end = (end + 1..tokens.len().min(end + MAX_SUBJECT))
+                    .find(|&k| {
+                        !tokens[k].word
+                            && !abbreviation_dot(text, tokens, k)
+                            && !matches!(tokens[k].punct(text), Some('\'' | '’'))
+                    })
+                    .unwrap_or(end + 1);
                 break;
             }
             if (end == from && w.eq_ignore_ascii_case("of")) || (end > from && verb && !in_phrase) {
@@ -1145,6 +1169,15 @@ mod tests {
         assert_eq!(
             found("Her view was echoed by everyone I interviewed."),
             vec!["everyone I interviewed"]
+        );
+        assert_eq!(
+            found("It was echoed by experts I spoke to about Mrs. Clinton's plans, as before."),
+            vec!["experts I spoke to about Mrs. Clinton's plans"]
+        );
+        // The same clause before a cue.
+        assert_eq!(
+            found("In her favor, all the experts I interviewed said her plan was clearer."),
+            vec!["all the experts I interviewed"]
         );
         assert_eq!(
             found("It was denounced by Neera Tanden and Blair Effron, who run it."),
