@@ -79,6 +79,7 @@ pub fn subjects(text: &str, sentences: &Sentences, cued: &[Attribution]) -> Vec<
             if !cued[from..to].iter().any(overlaps)
                 && !out[first..].iter().any(overlaps)
                 && !within_doubled_apostrophes(text, tokens, found.source)
+                && !hypothetical(text, tokens, found.source)
             {
                 out.push(found);
             }
@@ -100,6 +101,7 @@ pub fn attributions(text: &str, sentences: &Sentences) -> Vec<Attribution> {
             if let Some(a) =
                 attribution_at(text, tokens, i).or_else(|| signed_quote(text, tokens, i))
                 && !within_doubled_apostrophes(text, tokens, a.source)
+                && !hypothetical(text, tokens, a.source)
             {
                 out.push(a);
             }
@@ -261,6 +263,17 @@ fn within_doubled_apostrophes(text: &str, tokens: &[Token], source: Span) -> boo
         })
         .count();
     marks % 2 == 1
+}
+
+/// Whether `source` is the subject of a condition or an indirect question
+/// (`if the Chinese pledged to cap …`, `check whether anyone disclosed`,
+/// `how Mr. Trump views`): nothing is attributed to it yet.
+fn hypothetical(text: &str, tokens: &[Token], source: Span) -> bool {
+    let first = tokens.partition_point(|t| t.span.start < source.start);
+    first > 0
+        && ["if", "whether", "how", "why"]
+            .iter()
+            .any(|w| lower_is(tokens[first - 1], text, w))
 }
 
 /// Whether token `k` is the second of two apostrophes that close a quote
@@ -1574,6 +1587,15 @@ mod tests {
         assert_eq!(
             found("''We agree. These are the key priorities,'' he added."),
             vec!["he"]
+        );
+    }
+
+    #[test]
+    fn conditions_and_indirect_questions_attribute_nothing() {
+        assert!(found("The deal holds only if the Chinese pledged to cap emissions.").is_empty());
+        assert_eq!(
+            found("He asked staff to check whether anyone disclosed it."),
+            vec!["He"]
         );
     }
 
