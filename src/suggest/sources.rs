@@ -470,6 +470,17 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
     if first > 0 && tokens[first - 1].word && PREPOSITION.contains(tokens[first - 1].text(text)) {
         return None;
     }
+    // `unleashed a series of tweets saying`, `issued a statement calling`:
+    // a participle after the object of a verb describes the object; the
+    // verb's subject is the source, attributed on its own.
+    let object_of_verb = w.ends_with("ing")
+        && first > 0
+        && tokens[first - 1].word
+        && !tokens[first - 1].capitalized(text)
+        && !STOP.contains(tokens[first - 1].text(text));
+    if object_of_verb {
+        return None;
+    }
     let last = tokens.partition_point(|t| t.span.end <= source.end);
     if !(first..last).any(|head| subject::agrees(text, tokens, head, i)) {
         return None;
@@ -1596,6 +1607,23 @@ mod tests {
         assert_eq!(
             found("He asked staff to check whether anyone disclosed it."),
             vec!["He"]
+        );
+    }
+
+    #[test]
+    fn a_participle_after_an_object_describes_the_object() {
+        assert_eq!(
+            found("The council issued a statement calling the test a violation."),
+            vec!["The council"]
+        );
+        assert_eq!(
+            found("Trump unleashed a series of tweets early Friday saying she lied."),
+            Vec::<String>::new()
+        );
+        // After a subject it reports: `Trump, saying …` aside, `is saying`.
+        assert_eq!(
+            found("Officials are saying the test failed."),
+            vec!["Officials"]
         );
     }
 
