@@ -1628,6 +1628,15 @@ mod tests {
     }
 
     #[test]
+    fn a_base_form_needs_a_plural_subject() {
+        assert!(found("It treats illnesses such as post-traumatic stress disorder.").is_empty());
+        assert_eq!(
+            found("Experts stress that the risk is low."),
+            vec!["Experts"]
+        );
+    }
+
+    #[test]
     fn continued_reports_only_next_to_a_quotation() {
         assert_eq!(
             found("She continued, “For us, all we want is truth.”"),

@@ -19,7 +19,9 @@
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
-use super::super::lexicon::{AGENT, ATTITUDE, Fnv, Lexicon, PRONOUN, QUANTIFIER, attitude_verb};
+use super::super::lexicon::{
+    AGENT, ATTITUDE, Fnv, Lexicon, PRONOUN, QUANTIFIER, REPORTING, attitude_verb,
+};
 use super::super::text::{Sentences, Token};
 use super::{
     Attribution, DETERMINER, PREPOSITION, STOP, abbreviation_dot, is_form_of_be, is_relative,
@@ -366,13 +368,22 @@ static IRREGULAR_PAST: LazyLock<Lexicon> = LazyLock::new(|| {
     ])
 });
 
+/// Irregular forms of attitude and reporting verbs (`said`, `told`).
+static IRREGULAR_FORM: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::new(super::super::lexicon::ATTITUDE_IRREGULAR));
+
 /// Whether a verb without an ending (`want`, `plan`) can follow `head`:
 /// only a plural or `I`, `we`, `they` does (`Democrats want`); in `The
 /// McKinley plan` it is a noun.
 pub(super) fn agrees(text: &str, tokens: &[Token], head: usize, verb: usize) -> bool {
     let v = tokens[verb].text(text);
-    if !ATTITUDE.contains(v) || v.ends_with('s') || v.ends_with("ed") {
-        return true; // an inflected or irregular form
+    let inflected = v.ends_with('s') && !v.ends_with("ss")
+        || v.ends_with("ed")
+        || v.ends_with("ing")
+        || IRREGULAR_PAST.contains(v)
+        || IRREGULAR_FORM.contains(v);
+    if inflected || !(ATTITUDE.contains(v) || REPORTING.contains(v)) {
+        return true; // an inflected or irregular form (`stress` is a base)
     }
     if verb > head + 1 && tokens[verb - 1].word && super::is_between(tokens[verb - 1].text(text)) {
         return true; // `would like`, `did not want`
