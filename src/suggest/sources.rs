@@ -1637,6 +1637,11 @@ mod tests {
     }
 
     #[test]
+    fn a_background_action_after_while_is_no_attribution() {
+        assert!(found("She was his lawyer while the FBI investigated her role.").is_empty());
+    }
+
+    #[test]
     fn continued_reports_only_next_to_a_quotation() {
         assert_eq!(
             found("She continued, “For us, all we want is truth.”"),
