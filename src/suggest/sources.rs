@@ -32,7 +32,7 @@ mod words;
 use phrase::{is_relative, noun_phrase_start, subject_after, subject_before};
 use words::{
     BETWEEN, CUE_START, DETERMINER, EDITORIAL_LABEL, FINDING, INVERTIBLE, NOUN_PLURALS,
-    NOUNISH_CUES, PASSIVE_CUE, PREPOSITION, SOURCE_CUE, STOP, TIME_WORD, WEAK_CUES,
+    NOUNISH_CUES, PASSIVE_CUE, PREPOSITION, SOURCE_CUE, TIME_WORD, WEAK_CUES, is_stop,
 };
 
 /// Longest subject, in tokens.
@@ -131,9 +131,9 @@ fn speaker_label(text: &str, tokens: &[Token]) -> Option<Attribution> {
     let first = name[0].text(text);
     let title_case = name[1..]
         .iter()
-        .any(|t| t.word && (STOP.contains(t.text(text)) || DETERMINER.contains(t.text(text))));
+        .any(|t| t.word && (is_stop(t.text(text)) || DETERMINER.contains(t.text(text))));
     if colon + 1 >= tokens.len()
-        || STOP.contains(first)
+        || is_stop(first)
         || DETERMINER.contains(first)
         || EDITORIAL_LABEL.contains(first)
         || title_case
@@ -166,7 +166,7 @@ fn finding_in(text: &str, tokens: &[Token], i: usize) -> Option<Attribution> {
     // noun phrase (`this`, `the`, `one of`, `several`).
     let ends = tokens
         .get(last + 1)
-        .is_none_or(|t| !t.word || STOP.contains(t.text(text)));
+        .is_none_or(|t| !t.word || is_stop(t.text(text)));
     let opening = tokens[i + 1].text(text);
     let opens = tokens[i + 1].word
         && (DETERMINER.contains(opening)
@@ -363,7 +363,7 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
             || prev.is_some_and(|t| t.capitalized(text)) && !adjective;
         // Before `that` it is a verb again (`Another slide shows that`),
         // unless a preposition makes it a noun (`help of states that`).
-        let verb_before_that = then_that && !STOP.contains(p) && !PREPOSITION.contains(p);
+        let verb_before_that = then_that && !is_stop(p) && !PREPOSITION.contains(p);
         if NOUN_PLURALS.contains(w) && !subject_like && !verb_before_that {
             return None;
         }
@@ -473,7 +473,7 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
         && first > 0
         && tokens[first - 1].word
         && !tokens[first - 1].capitalized(text)
-        && !STOP.contains(tokens[first - 1].text(text));
+        && !is_stop(tokens[first - 1].text(text));
     if object_of_verb {
         return None;
     }
@@ -1143,6 +1143,14 @@ mod tests {
     #[test]
     fn a_background_action_after_while_is_no_attribution() {
         assert!(found("She was his lawyer while the FBI investigated her role.").is_empty());
+    }
+
+    #[test]
+    fn an_acronym_is_no_function_word() {
+        assert_eq!(
+            found("The US has also condemned the election."),
+            vec!["The US"]
+        );
     }
 
     #[test]

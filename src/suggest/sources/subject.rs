@@ -24,7 +24,7 @@ use super::super::lexicon::{
 };
 use super::super::text::{Sentences, Token};
 use super::{
-    Attribution, DETERMINER, PREPOSITION, STOP, abbreviation_dot, is_form_of_be, is_relative,
+    Attribution, DETERMINER, PREPOSITION, abbreviation_dot, is_form_of_be, is_relative, is_stop,
 };
 use crate::model::Span;
 use std::sync::LazyLock;
@@ -182,7 +182,7 @@ pub(super) fn sentence_subject(text: &str, tokens: &[Token], names: &Names) -> O
                     return found;
                 }
             }
-        } else if k > start && STOP.contains(w) && !JOINER.contains(w) {
+        } else if k > start && is_stop(w) && !JOINER.contains(w) {
             return None;
         }
         k += 1;
@@ -280,7 +280,7 @@ fn plain_verb_at(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
     let verb = t.word
         && !t.capitalized(text)
         && !AGENT.contains(w)
-        && !STOP.contains(w)
+        && !is_stop(w)
         && (ending || IRREGULAR_PAST.contains(w));
     verb.then_some(v)
 }
@@ -569,8 +569,7 @@ fn head_like(text: &str, tokens: &[Token], k: usize, start: usize, names: &Names
     if AGENT.contains(w) {
         return true;
     }
-    if !t.capitalized(text) || DETERMINER.contains(w) || QUANTIFIER.contains(w) || STOP.contains(w)
-    {
+    if !t.capitalized(text) || DETERMINER.contains(w) || QUANTIFIER.contains(w) || is_stop(w) {
         return false;
     }
     // A capital opening the sentence is a name only if the article also
@@ -597,7 +596,7 @@ fn after_head(text: &str, tokens: &[Token], next: usize) -> Option<(usize, usize
             let w = first.text(text);
             let clause = !first.word
                 || !super::is_inclusive(w)
-                    && (w.ends_with("ing") || STOP.contains(w) && !DETERMINER.contains(w));
+                    && (w.ends_with("ing") || is_stop(w) && !DETERMINER.contains(w));
             let last = if clause { next - 1 } else { close };
             Some((last, close + 1))
         }

@@ -108,7 +108,7 @@ pub(super) static BETWEEN: LazyLock<Lexicon> = LazyLock::new(|| {
 
 /// Words that end a subject going left: verbs, prepositions, conjunctions,
 /// sentence adverbs.
-pub(super) static STOP: LazyLock<Lexicon> = LazyLock::new(|| {
+static STOP_WORDS: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::union(&[
         &[
             "that",
@@ -228,6 +228,13 @@ pub(super) static STOP: LazyLock<Lexicon> = LazyLock::new(|| {
         PARTS_OF_TIME,
     ])
 });
+
+/// Whether `w` ends a subject going left (see `STOP_WORDS`). A word in
+/// capitals is an acronym, not a function word: `The US has condemned`.
+pub(super) fn is_stop(w: &str) -> bool {
+    let acronym = w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase());
+    !acronym && STOP_WORDS.contains(w)
+}
 
 /// Determiners and possessives: before a cue they make it a noun
 /// (`the report`, `his statement`).
