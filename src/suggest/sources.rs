@@ -29,7 +29,7 @@ mod phrase;
 mod subject;
 mod words;
 
-use phrase::{is_relative, noun_phrase_start, subject_after, subject_before};
+use phrase::{is_relative, names_a_role, noun_phrase_start, subject_after, subject_before};
 use words::{
     BETWEEN, CUE_START, DETERMINER, EDITORIAL_LABEL, FINDING, INVERTIBLE, NOUN_PLURALS,
     NOUNISH_CUES, PASSIVE_CUE, PREPOSITION, SOURCE_CUE, TIME_WORD, WEAK_CUES, is_stop,

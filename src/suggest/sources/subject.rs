@@ -596,7 +596,9 @@ fn after_head(text: &str, tokens: &[Token], next: usize) -> Option<(usize, usize
             let w = first.text(text);
             let clause = !first.word
                 || !super::is_inclusive(w)
-                    && (w.ends_with("ing") || is_stop(w) && !DETERMINER.contains(w));
+                    && (w.ends_with("ing")
+                        || is_stop(w) && !DETERMINER.contains(w)
+                        || is_relative(w) && !super::names_a_role(text, tokens, next + 1));
             let last = if clause { next - 1 } else { close };
             Some((last, close + 1))
         }

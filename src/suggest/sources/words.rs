@@ -561,6 +561,78 @@ pub(super) static PREPOSITION: LazyLock<Lexicon> = LazyLock::new(|| {
     ])
 });
 
+/// Verbs of a relative clause that says what a source does for a living or
+/// stands for (`Derek Mitchell, who served as ambassador to Burma,`,
+/// `Michael Mulgrew, president of the union, which represents teachers,`):
+/// such a clause describes the source, like an appositive. Any other verb
+/// tells an event (`Mr. Obama, who understood that …,`) and is left out.
+pub(super) static ROLE_VERB: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::new(&[
+        "serve",
+        "serves",
+        "served",
+        "serving",
+        "run",
+        "runs",
+        "ran",
+        "head",
+        "heads",
+        "headed",
+        "lead",
+        "leads",
+        "led",
+        "chair",
+        "chairs",
+        "chaired",
+        "direct",
+        "directs",
+        "directed",
+        "oversee",
+        "oversees",
+        "oversaw",
+        "study",
+        "studies",
+        "studied",
+        "represent",
+        "represents",
+        "represented",
+        "track",
+        "tracks",
+        "tracked",
+        "teach",
+        "teaches",
+        "taught",
+        "work",
+        "works",
+        "worked",
+        "advise",
+        "advises",
+        "advised",
+        "manage",
+        "manages",
+        "managed",
+        "cover",
+        "covers",
+        "covered",
+        "research",
+        "researches",
+        "researched",
+        "specialize",
+        "specializes",
+        "specialized",
+        "coordinate",
+        "coordinates",
+        "coordinated",
+        "own",
+        "owns",
+        "owned",
+        "founded",
+        "co-founded",
+        "include",
+        "includes",
+    ])
+});
+
 /// Documents whose findings are attributed to them.
 pub(super) static FINDING: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::new(&[

@@ -1,0 +1,530 @@
+//! Where a source's noun phrase starts and ends: before a cue (`The
+//! Central Election Commission says`), after an inverted cue or `according
+//! to` (`said Len Burman, head of the Tax Policy Center.`), with its
+//! appositives, bracketed tags, lists of names and the phrases that modify
+//! a noun for people.
+
+use super::super::lexicon::{AGENT, PRONOUN, QUANTIFIER, attitude_verb};
+use super::super::text::Token;
+use super::words::{DETERMINER, PREPOSITION, ROLE_VERB, is_stop};
+use super::{MAX_SUBJECT, abbreviation_dot, is_between, is_inclusive, is_time_phrase, lower_is};
+use crate::model::Span;
+
+/// Longest appositive after an inverted source, in tokens.
+const MAX_APPOSITIVE: usize = 40;
+
+/// Pronouns that can be the subject of a clause without `that`.
+const SUBJECT_PRONOUNS: [&str; 5] = ["i", "we", "they", "he", "she"];
+
+/// The subject noun phrase that ends before the cue at token `cue`.
+pub(super) fn subject_before(text: &str, tokens: &[Token], cue: usize) -> Option<Span> {
+    let mut end = cue;
+    loop {
+        if end > 1 && is_time_phrase(text, tokens[end - 2], tokens[end - 1]) {
+            end -= 2; // `Sanders on Tuesday said`, `who in 2010 said`
+        } else if end > 0 && tokens[end - 1].word && is_between(tokens[end - 1].text(text)) {
+            end -= 1;
+        } else {
+            break;
+        }
+    }
+    if end == 0 {
+        return None;
+    }
+    // An appositive between commas or dashes: `Name, a spokesman, said`.
+    if let Some(c) = tokens[end - 1].punct(text)
+        && matches!(c, ',' | '—' | '–' | '-')
+    {
+        return appositive(text, tokens, end - 1, c);
+    }
+    let start = noun_phrase_start(text, tokens, end)?;
+    let start = list_start(text, tokens, start, end);
+    let start = second_object_start(text, tokens, start);
+    let start = name_after_object(text, tokens, start, end);
+    Some(Span::new(
+        tokens[start].span.start,
+        tokens[end - 1].span.end,
+    ))
+}
+
+/// Where a list of names that ends with the phrase `start..end` starts:
+/// `the United States, Britain and France`, `Jeff Merkley (D-Ore.),
+/// Sherrod Brown (D-Ohio) and Robert Menendez`. A comma joins only in a
+/// list that ends with `and`, so `In Washington, Obama said` stays `Obama`.
+fn list_start(text: &str, tokens: &[Token], start: usize, end: usize) -> usize {
+    let mut start = start;
+    let mut listed = tokens[start..end].iter().any(|t| lower_is(*t, text, "and"));
+    loop {
+        if start < 2 || !tokens[start].capitalized(text) {
+            return start;
+        }
+        let joiner = tokens[start - 1];
+        let and = lower_is(joiner, text, "and");
+        if !(and || joiner.punct(text) == Some(',') && listed) {
+            return start;
+        }
+        let mut item_end = start - 1;
+        // The item's bracketed tag: `(D-Ore.)`.
+        if tokens[item_end - 1].punct(text) == Some(')')
+            && let Some(k) = (item_end.saturating_sub(9)..item_end - 1)
+                .rev()
+                .find(|&k| tokens[k].punct(text) == Some('('))
+        {
+            item_end = k;
+        }
+        let mut item = item_end;
+        while item > 0
+            && (tokens[item - 1].capitalized(text) || abbreviation_dot(text, tokens, item - 1))
+        {
+            item -= 1;
+        }
+        if item == item_end {
+            return start;
+        }
+        if item > 0 && lower_is(tokens[item - 1], text, "the") {
+            item -= 1;
+        }
+        listed |= and;
+        start = item;
+    }
+}
+
+/// Where a phrase that starts at `start` starts when it is the second
+/// object of a preposition after a noun for people: `Experts on North
+/// Korea and nuclear nonproliferation said`, `Political observers in
+/// Virginia and around the country say`.
+fn second_object_start(text: &str, tokens: &[Token], start: usize) -> usize {
+    let mut and = start;
+    if and >= 1 && tokens[and - 1].word && PREPOSITION.contains(tokens[and - 1].text(text)) {
+        and -= 1; // `and around the country`
+    }
+    if and < 2 || !lower_is(tokens[and - 1], text, "and") {
+        return start;
+    }
+    let Some(left) = noun_phrase_start(text, tokens, and - 1) else {
+        return start;
+    };
+    let modified = (left + 1..and - 1).any(|k| {
+        tokens[k].word
+            && PREPOSITION.contains(tokens[k].text(text))
+            && tokens[k - 1].word
+            && AGENT.contains(tokens[k - 1].text(text))
+    });
+    if modified { left } else { start }
+}
+
+/// Where the source starts when the phrase `start..end` before a cue is an
+/// object with a clause after it (`invoked the famous story John F.
+/// Kennedy told`, `In a Bloomberg interview Trump declared`): a name right
+/// after a noun that is no title for people starts the clause, and is the
+/// source. A title keeps its name (`the talk radio host Rush Limbaugh`).
+fn name_after_object(text: &str, tokens: &[Token], start: usize, end: usize) -> usize {
+    let object =
+        start > 0 && tokens[start - 1].word && DETERMINER.contains(tokens[start].text(text));
+    if !object {
+        return start;
+    }
+    let mut name = end;
+    while name > start + 1
+        && (tokens[name - 1].capitalized(text) || abbreviation_dot(text, tokens, name - 1))
+    {
+        name -= 1;
+    }
+    let before = tokens[name - 1];
+    let plain_noun = name < end
+        && name - 1 > start
+        && before.word
+        && !is_stop(before.text(text))
+        && !matches!(before.text(text), "of" | "for")
+        && !before.capitalized(text)
+        && !AGENT.contains(before.text(text));
+    if plain_noun { name } else { start }
+}
+
+/// The first token of the noun phrase that ends just before token `end`.
+pub(super) fn noun_phrase_start(text: &str, tokens: &[Token], end: usize) -> Option<usize> {
+    let mut start = end;
+    while start > 0 && end - start < MAX_SUBJECT {
+        let t = tokens[start - 1];
+        if t.word {
+            let w = t.text(text);
+            // A word before a determiner inside the phrase is its verb
+            // (`supply an overall cost estimate`, `sent the letter`).
+            let before_determiner = start < end
+                && tokens[start].word
+                && DETERMINER.contains(tokens[start].text(text))
+                && !t.capitalized(text)
+                && !matches!(
+                    w,
+                    "all"
+                        | "both"
+                        | "half"
+                        | "and"
+                        | "of"
+                        | "for"
+                        | "at"
+                        | "in"
+                        | "on"
+                        | "from"
+                        | "to"
+                );
+            if before_determiner {
+                break;
+            }
+            // `Developers and supporters in Congress`, `Experts on North
+            // Korea`, `advisers to Mr. Obama`: a phrase after a noun for
+            // people belongs to it, and so does a second noun after `and`.
+            let agent_before = start >= 2
+                && start < end
+                && (AGENT.contains(tokens[start - 2].text(text))
+                    || tokens[start - 2].capitalized(text));
+            let joins = w.eq_ignore_ascii_case("and")
+                && agent_before
+                && (tokens[start].capitalized(text)
+                    || DETERMINER.contains(tokens[start].text(text))
+                        && tokens.get(start + 1).is_some_and(|t| t.capitalized(text))
+                    || AGENT.contains(tokens[end - 1].text(text)));
+            let modifies = matches!(w, "in" | "on" | "from" | "to" | "at" | "for" | "of" | "by")
+                && start >= 2
+                && start < end
+                && AGENT.contains(tokens[start - 2].text(text));
+            if joins || modifies {
+                start -= 1;
+                continue;
+            }
+            // `Commission on Presidential Debates`, `Bank of America`
+            let inside_name = matches!(w, "on" | "for" | "of" | "at" | "in" | "to")
+                && start >= 2
+                && start < end
+                && tokens[start - 2].capitalized(text)
+                && tokens[start].capitalized(text);
+            if inside_name {
+                start -= 1;
+                continue;
+            }
+            if is_stop(w) && !(start == end && PRONOUN.contains(w)) {
+                break;
+            }
+            // `all the experts I interviewed said`: a clause without `that`
+            // describing the noun before the pronoun.
+            let contact_clause = start + 1 == end
+                && SUBJECT_PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(w))
+                && tokens[start].text(text).ends_with("ed")
+                && start >= 2
+                && tokens[start - 2].word
+                && !is_stop(tokens[start - 2].text(text))
+                && !PRONOUN.contains(tokens[start - 2].text(text));
+            if contact_clause {
+                start -= 1;
+                continue;
+            }
+            if PRONOUN.contains(w) && start != end {
+                break;
+            }
+            start -= 1;
+            if PRONOUN.contains(w) {
+                break;
+            }
+            continue;
+        }
+        if abbreviation_dot(text, tokens, start - 1) && start >= 2 {
+            start -= 1; // the word of the abbreviation comes next
+            continue;
+        }
+        if matches!(t.punct(text), Some('\'' | '’')) {
+            start -= 1;
+            continue;
+        }
+        // A bracketed tag after a name: `Sen. Claire McCaskill (D-Mo.)`.
+        if t.punct(text) == Some(')')
+            && start == end
+            && let Some(k) = (start.saturating_sub(8)..start - 1)
+                .rev()
+                .find(|&k| tokens[k].punct(text) == Some('('))
+            && k > 0
+            && tokens[k - 1].capitalized(text)
+        {
+            start = k;
+            continue;
+        }
+        break;
+    }
+    // Leading words and marks that cannot start a subject (`of`, the
+    // `''` of a quotation).
+    while start < end
+        && (tokens[start].word
+            && (is_stop(tokens[start].text(text)) || lower_is(tokens[start], text, "of"))
+            || matches!(tokens[start].punct(text), Some('\'' | '’')))
+    {
+        start += 1;
+    }
+    (start < end).then_some(start)
+}
+
+/// The source around an appositive that ends with the punctuation token
+/// `close` just before the cue.
+fn appositive(text: &str, tokens: &[Token], close: usize, mark: char) -> Option<Span> {
+    let dash = mark != ',';
+    let opener = (close.saturating_sub(MAX_APPOSITIVE)..close)
+        .rev()
+        .find(|&j| match tokens[j].punct(text) {
+            Some(',') => !dash,
+            Some('—' | '–' | '-') => dash,
+            _ => false,
+        })?;
+    let inner = opener + 1..close;
+    if inner.is_empty() {
+        return None;
+    }
+    let mut head_start = noun_phrase_start(text, tokens, opener)?;
+    // `Michael Mulgrew, president of the union, which represents …, said`:
+    // a name before a first description starts the source.
+    if head_start >= 2
+        && tokens[head_start - 1].punct(text) == Some(',')
+        && !tokens[head_start].capitalized(text)
+        && let Some(name) = noun_phrase_start(text, tokens, head_start - 1)
+        && tokens[name].capitalized(text)
+        && tokens[head_start - 2].capitalized(text)
+    {
+        head_start = name;
+    }
+    let head = head_start..opener;
+    let first = tokens[inner.start];
+    let w = first.text(text);
+    // `Trump, speaking to veterans, said`, `Clinton, at the debate, said`,
+    // `Mr. Obama, who knew …, told`: a clause between commas; the source is
+    // the phrase before it.
+    let clause = first.word
+        && !is_inclusive(w)
+        && (w.ends_with("ing")
+            || is_stop(w) && !DETERMINER.contains(w)
+            || is_relative(w) && !names_a_role(text, tokens, inner.start));
+    if !clause {
+        // `Brian Fallon, the campaign's press secretary, said`, `one
+        // employee, Andrei Yaroshevich, told`: the source with its
+        // description, up to the mark that closes it.
+        return Some(Span::new(
+            tokens[head.start].span.start,
+            tokens[close].span.end,
+        ));
+    }
+    if tokens[head.start].capitalized(text) || !dash {
+        return Some(Span::new(
+            tokens[head.start].span.start,
+            tokens[head.end - 1].span.end,
+        ));
+    }
+    None
+}
+
+/// The last token of a description that follows a source and ends its
+/// sentence: `said Len Burman, head of the Tax Policy Center.`, `said
+/// Joseph, who has four children.` `comma` is the token after the source.
+fn trailing_appositive(text: &str, tokens: &[Token], comma: usize) -> Option<usize> {
+    if tokens.get(comma)?.punct(text) != Some(',') {
+        return None;
+    }
+    let first = *tokens.get(comma + 1)?;
+    let w = first.text(text);
+    // `, adding …`, `, and …`, `, more than …` go on with the sentence;
+    // `, who emphasized …` is an attribution of its own.
+    let comparative = [
+        "more", "less", "fewer", "about", "nearly", "almost", "up", "down",
+    ]
+    .iter()
+    .any(|x| x.eq_ignore_ascii_case(w));
+    let attributes = is_relative(w)
+        && tokens
+            .get(comma + 2)
+            .is_some_and(|v| v.word && attitude_verb(v.text(text)));
+    let opens_description = DETERMINER.contains(w)
+        || is_relative(w) && !attributes
+        || w.eq_ignore_ascii_case("now")
+        || !(w.ends_with("ing")
+            || w.ends_with("ly")
+            || is_stop(w)
+            || QUANTIFIER.contains(w)
+            || comparative
+            || is_relative(w));
+    if !first.word || !opens_description {
+        return None;
+    }
+    let stop = (comma + 1..tokens.len().min(comma + 1 + MAX_APPOSITIVE)).find(|&k| {
+        !tokens[k].word
+            && !abbreviation_dot(text, tokens, k)
+            && !matches!(
+                tokens[k].punct(text),
+                Some(',' | '(' | ')' | '-' | '\'' | '’' | '&' | '/')
+            )
+    });
+    match stop {
+        Some(k) if matches!(tokens[k].punct(text), Some('.' | ';')) => Some(k - 1),
+        None if tokens.len() <= comma + 1 + MAX_APPOSITIVE => Some(tokens.len() - 1),
+        _ => None,
+    }
+}
+
+/// Whether the relative clause opened by the pronoun at token `k` says
+/// what its noun does for a living or stands for (`who served as`, `which
+/// represents`, `who has long studied`): see `ROLE_VERB`.
+pub(super) fn names_a_role(text: &str, tokens: &[Token], k: usize) -> bool {
+    let mut v = k + 1;
+    while tokens.get(v).is_some_and(|t| {
+        t.word
+            && (["has", "have", "had", "now", "also", "long", "currently"]
+                .iter()
+                .any(|a| lower_is(*t, text, a))
+                || is_between(t.text(text)) && t.text(text).ends_with("ly"))
+    }) {
+        v += 1;
+    }
+    tokens
+        .get(v)
+        .is_some_and(|t| t.word && ROLE_VERB.contains(t.text(text)))
+}
+
+pub(super) fn is_relative(w: &str) -> bool {
+    ["who", "whose", "which"]
+        .iter()
+        .any(|r| r.eq_ignore_ascii_case(w))
+}
+
+/// The noun phrase that starts at token `from` (after an inverted cue or,
+/// when `according`, after `according to`).
+///
+/// No clause follows `according to` directly, so there a word that looks
+/// like a verb is a noun or a participle in the phrase (`a new report by
+/// Politico`, `talk radio host Rush Limbaugh`, `a complaint filed by the
+/// SEC`), and `by` names who made it.
+pub(super) fn subject_after(
+    text: &str,
+    tokens: &[Token],
+    from: usize,
+    described: bool,
+    according: bool,
+) -> Option<Span> {
+    let mut end = from;
+    while end < tokens.len() && end - from < MAX_SUBJECT {
+        let t = tokens[end];
+        if t.word {
+            let w = t.text(text);
+            if end == from && PRONOUN.contains(w) {
+                end += 1;
+                break;
+            }
+            // `head of the caucus` joins; `Stacey Plaskett of the Virgin
+            // Islands` adds a place to a name.
+            let place = tokens[end - 1].capitalized(text)
+                && tokens
+                    .get(end + 1)
+                    .is_some_and(|n| lower_is(*n, text, "the"));
+            let of_joins = (w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("for"))
+                && end > from
+                && !place
+                && tokens.get(end + 1).is_some_and(|n| n.word);
+            let preposition = w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("for");
+            let by_joins = according
+                && w.eq_ignore_ascii_case("by")
+                && end > from
+                && tokens.get(end + 1).is_some_and(|n| n.word);
+            // `Alliance to Reclaim Our Schools`, `Committee to Protect
+            // Journalists`: `to` inside a name.
+            let to_in_name = w == "to"
+                && end > from
+                && tokens[end - 1].capitalized(text)
+                && tokens.get(end + 1).is_some_and(|n| n.capitalized(text));
+            // `Charles G. and David H. Koch`, `Neera Tanden and Blair Effron`
+            let and_names = w == "and"
+                && end > from
+                && (tokens[end - 1].capitalized(text) || abbreviation_dot(text, tokens, end - 1))
+                && tokens.get(end + 1).is_some_and(|n| n.capitalized(text));
+            let joins = of_joins || by_joins || to_in_name || and_names;
+            if (is_stop(w) || preposition) && !joins && !DETERMINER.contains(w) {
+                break;
+            }
+            // `said of RT`; `said the event brought back …`: a verb ends
+            // the phrase, which then was a clause.
+            let verb = !t.capitalized(text)
+                && (w.ends_with("ed") && !AGENT.contains(w)
+                    || w.ends_with("n't")
+                    || w.ends_with("n’t")
+                    || attitude_verb(w));
+            // After `according to`, a verb-like word after a name is a
+            // verb again (`a speech Mrs. Clinton delivered`), and a
+            // participle joins only with its agent (`filed by`).
+            let in_phrase = according
+                && !tokens[end - 1].capitalized(text)
+                && (!w.ends_with("ed")
+                    || tokens
+                        .get(end + 1)
+                        .is_some_and(|n| lower_is(*n, text, "by")));
+            // `everyone I interviewed`: a clause describing the phrase
+            // keeps its verb.
+            let described_by_clause = according
+                && end > from + 1
+                && PRONOUN.contains(tokens[end - 1].text(text))
+                && !PRONOUN.contains(tokens[end - 2].text(text));
+            if verb && described_by_clause {
+                // The clause runs to the next mark: `experts I spoke to
+                // this week about Mrs. Clinton's tax plans,`.
+                end = (end + 1..tokens.len().min(end + MAX_SUBJECT))
+                    .find(|&k| {
+                        !tokens[k].word
+                            && !abbreviation_dot(text, tokens, k)
+                            && !matches!(tokens[k].punct(text), Some('\'' | '’'))
+                    })
+                    .unwrap_or(end + 1);
+                break;
+            }
+            if (end == from && w.eq_ignore_ascii_case("of")) || (end > from && verb && !in_phrase) {
+                break;
+            }
+            end += 1;
+            continue;
+        }
+        if abbreviation_dot(text, tokens, end) && tokens.get(end + 1).is_some_and(|n| n.word) {
+            end += 1;
+            continue;
+        }
+        if matches!(t.punct(text), Some('\'' | '’')) {
+            end += 1;
+            continue;
+        }
+        // `9/11 widow Terry Strada`, `a New York Times/CBS News poll`
+        let slash = t.punct(text) == Some('/')
+            && end > from
+            && tokens[end - 1].span.end == t.span.start
+            && tokens
+                .get(end + 1)
+                .is_some_and(|n| n.word && n.span.start == t.span.end);
+        if slash {
+            end += 1;
+            continue;
+        }
+        break;
+    }
+    while end > from
+        && tokens[end - 1].word
+        && (is_stop(tokens[end - 1].text(text))
+            || DETERMINER.contains(tokens[end - 1].text(text))
+            || lower_is(tokens[end - 1], text, "of"))
+    {
+        end -= 1; // `said no.`, `by 42 percent of those`
+    }
+    if end == from {
+        return None;
+    }
+    // `said Ryan Ellis, a Republican tax consultant.` keeps its appositive,
+    // and `said Rep. Joseph Crowley (D-N.Y.)` its bracketed tag.
+    let mut last = end - 1;
+    if tokens.get(end).is_some_and(|t| t.punct(text) == Some('('))
+        && let Some(k) =
+            (end + 1..tokens.len().min(end + 8)).find(|&k| tokens[k].punct(text) == Some(')'))
+    {
+        last = k;
+    }
+    if described && let Some(k) = trailing_appositive(text, tokens, last + 1) {
+        last = k;
+    }
+    Some(Span::new(tokens[from].span.start, tokens[last].span.end))
+}
