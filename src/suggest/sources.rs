@@ -1154,6 +1154,23 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_clause_stays_with_its_source_only_when_it_names_a_role() {
+        assert_eq!(
+            found("Derek Mitchell, who served as ambassador to Burma, said it would help."),
+            vec!["Derek Mitchell, who served as ambassador to Burma,"]
+        );
+        assert_eq!(
+            found("Mr. Obama, who understood that a push would fail, told his advisers to act."),
+            vec!["Mr. Obama"]
+        );
+        // At the end of a sentence the description stays whatever it says.
+        assert_eq!(
+            found("\"We are tired,\" said Joseph, who has four children."),
+            vec!["Joseph, who has four children"]
+        );
+    }
+
+    #[test]
     fn continued_reports_only_next_to_a_quotation() {
         assert_eq!(
             found("She continued, “For us, all we want is truth.”"),
