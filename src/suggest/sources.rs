@@ -1146,6 +1146,14 @@ mod tests {
     }
 
     #[test]
+    fn a_slash_joins_the_names_of_a_poll() {
+        assert_eq!(
+            found("The Reuters/Ipsos poll showed Clinton ahead."),
+            vec!["The Reuters/Ipsos poll"]
+        );
+    }
+
+    #[test]
     fn an_acronym_is_no_function_word() {
         assert_eq!(
             found("The US has also condemned the election."),

@@ -235,6 +235,17 @@ pub(super) fn noun_phrase_start(text: &str, tokens: &[Token], end: usize) -> Opt
             start -= 1;
             continue;
         }
+        // `The Reuters/Ipsos poll`: a slash between two words joins them.
+        let slash = t.punct(text) == Some('/')
+            && start >= 2
+            && start < end
+            && tokens[start - 2].word
+            && tokens[start - 2].span.end == t.span.start
+            && tokens[start].span.start == t.span.end;
+        if slash {
+            start -= 1;
+            continue;
+        }
         // A bracketed tag after a name: `Sen. Claire McCaskill (D-Mo.)`.
         if t.punct(text) == Some(')')
             && start == end
