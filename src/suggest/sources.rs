@@ -1146,6 +1146,14 @@ mod tests {
     }
 
     #[test]
+    fn an_amount_of_money_is_no_part_of_the_subject() {
+        assert_eq!(
+            found("That is a fraction of the $20 million experts say it costs."),
+            vec!["experts"]
+        );
+    }
+
+    #[test]
     fn a_slash_joins_the_names_of_a_poll() {
         assert_eq!(
             found("The Reuters/Ipsos poll showed Clinton ahead."),

@@ -4,7 +4,7 @@
 //! appositives, bracketed tags, lists of names and the phrases that modify
 //! a noun for people.
 
-use super::super::lexicon::{AGENT, PRONOUN, QUANTIFIER, attitude_verb};
+use super::super::lexicon::{AGENT, PRONOUN, QUANTIFIER, SCALE, attitude_verb};
 use super::super::text::Token;
 use super::words::{DETERMINER, PREPOSITION, ROLE_VERB, is_stop};
 use super::{MAX_SUBJECT, abbreviation_dot, is_between, is_inclusive, is_time_phrase, lower_is};
@@ -268,6 +268,19 @@ pub(super) fn noun_phrase_start(text: &str, tokens: &[Token], end: usize) -> Opt
             || matches!(tokens[start].punct(text), Some('\'' | '’')))
     {
         start += 1;
+    }
+    // `the minimum $20 million experts say`: an amount of money before the
+    // phrase belongs to the clause before it.
+    if start > 0 && matches!(tokens[start - 1].punct(text), Some('$' | '€' | '£')) {
+        while start < end
+            && tokens[start].word
+            && (tokens[start]
+                .text(text)
+                .starts_with(|c: char| c.is_ascii_digit())
+                || SCALE.contains(tokens[start].text(text)))
+        {
+            start += 1;
+        }
     }
     (start < end).then_some(start)
 }
