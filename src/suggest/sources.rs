@@ -335,12 +335,12 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
         && p.word
     {
         let p = p.text(text);
-        // `is saying`, `are demanding` are active; `was told` is passive.
-        let progressive = w.ends_with("ing") && is_form_of_be(p);
-        if DETERMINER.contains(p) || (is_passive_or_infinitive(p) && !progressive) {
+        if DETERMINER.contains(p) {
             return None;
         }
-        // So is `was first reported`, `was widely criticized`.
+        // `is saying`, `are demanding` are active; `was told`, `was first
+        // reported`, `was widely criticized` are passive, and `to say` is
+        // an infinitive: the auxiliary may stand before adverbs.
         let mut k = i - 1;
         while k > 0
             && tokens[k].word
@@ -351,7 +351,7 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
         }
         let auxiliary = tokens[k].text(text);
         let progressive = w.ends_with("ing") && is_form_of_be(auxiliary);
-        if k < i - 1 && tokens[k].word && is_passive_or_infinitive(auxiliary) && !progressive {
+        if tokens[k].word && is_passive_or_infinitive(auxiliary) && !progressive {
             return None;
         }
         // `phone calls`, `medical claims`, `taking calls`: after a word that
