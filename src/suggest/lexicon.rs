@@ -596,7 +596,7 @@ static ATTITUDE_FORMS: LazyLock<Lexicon> = LazyLock::new(|| {
 
 /// A verb's regular forms: `note`, `notes`, `noted`, `noting`; `plan`,
 /// `planned`, `planning`; `worry`, `worries`, `worried`; `wish`, `wishes`.
-fn regular_forms(base: &str) -> Vec<String> {
+pub(super) fn regular_forms(base: &str) -> Vec<String> {
     let mut out = vec![base.to_owned()];
     let b = base.as_bytes();
     let last = b[b.len() - 1];

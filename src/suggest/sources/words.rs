@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use crate::suggest::lexicon::{Lexicon, REPORTING_VERBS};
+use crate::suggest::lexicon::{Lexicon, REPORTING_VERBS, regular_forms};
 
 /// Days of the week, lowercase.
 pub(super) const WEEKDAYS: &[&str] = &[
@@ -567,70 +567,36 @@ pub(super) static PREPOSITION: LazyLock<Lexicon> = LazyLock::new(|| {
 /// such a clause describes the source, like an appositive. Any other verb
 /// tells an event (`Mr. Obama, who understood that …,`) and is left out.
 pub(super) static ROLE_VERB: LazyLock<Lexicon> = LazyLock::new(|| {
-    Lexicon::new(&[
+    let regular = [
         "serve",
-        "serves",
-        "served",
-        "serving",
         "run",
-        "runs",
-        "ran",
         "head",
-        "heads",
-        "headed",
         "lead",
-        "leads",
-        "led",
         "chair",
-        "chairs",
-        "chaired",
         "direct",
-        "directs",
-        "directed",
         "oversee",
-        "oversees",
-        "oversaw",
         "study",
-        "studies",
-        "studied",
         "represent",
-        "represents",
-        "represented",
         "track",
-        "tracks",
-        "tracked",
         "teach",
-        "teaches",
-        "taught",
         "work",
-        "works",
-        "worked",
         "advise",
-        "advises",
-        "advised",
         "manage",
-        "manages",
-        "managed",
         "cover",
-        "covers",
-        "covered",
         "research",
-        "researches",
-        "researched",
         "specialize",
-        "specializes",
-        "specialized",
         "coordinate",
-        "coordinates",
-        "coordinated",
         "own",
-        "owns",
-        "owned",
-        "founded",
-        "co-founded",
         "include",
-        "includes",
-    ])
+    ];
+    // Irregular forms, and `founded` without `found`, the past of `find`.
+    let other = ["ran", "led", "oversaw", "taught", "founded", "co-founded"];
+    Lexicon::from_words(
+        regular
+            .iter()
+            .flat_map(|base| regular_forms(base))
+            .chain(other.iter().map(|w| (*w).to_owned())),
+    )
 });
 
 /// Documents whose findings are attributed to them.
