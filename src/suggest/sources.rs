@@ -1078,6 +1078,16 @@ mod tests {
             vec!["Obama", "The president"]
         );
         assert!(found("Super PAC Haul Surges Past One Billion Dollars").is_empty());
+        // A base form after a plural, a number opening the subject.
+        assert_eq!(
+            found("Black Lawmakers Rip Donald Trump As A Disgusting Fraud"),
+            vec!["Black Lawmakers"]
+        );
+        assert_eq!(
+            found("31 Latinos Share Their Most Honest Thoughts On Donald Trump"),
+            vec!["31 Latinos"]
+        );
+        assert!(found("A Curious Plan to Fight Climate Change: Buy Mines").is_empty());
     }
 
     #[test]

@@ -198,15 +198,22 @@ pub(super) fn headline_subject(text: &str, tokens: &[Token]) -> Option<Attributi
     let verb = (1..tokens.len().min(6)).find(|&k| {
         let t = tokens[k];
         let w = t.text(text);
+        // A base form follows a plural: `Black Lawmakers Rip Donald Trump`.
+        let before = tokens[k - 1].text(text);
+        let plural = before.ends_with('s')
+            && !["ss", "us", "is"].iter().any(|end| before.ends_with(end))
+            && !tokens[0].text(text).eq_ignore_ascii_case("a");
         t.capitalized(text)
-            && (w.ends_with('s') || w.ends_with("ed"))
+            && (w.ends_with('s') || w.ends_with("ed") || plural && ATTITUDE.contains(w))
             && !AGENT.contains(w)
             && attitude_verb(w)
     })?;
-    let all_capitals = tokens[..verb]
-        .iter()
-        .enumerate()
-        .all(|(k, t)| t.capitalized(text) || abbreviation_dot(text, tokens, k));
+    // `31 Latinos Share …`: a number may open the subject.
+    let all_capitals = tokens[..verb].iter().enumerate().all(|(k, t)| {
+        t.capitalized(text)
+            || abbreviation_dot(text, tokens, k)
+            || k == 0 && t.text(text).bytes().all(|b| b.is_ascii_digit())
+    });
     // Every longer word of the sentence capitalized, bar one.
     let (long, lower) = tokens
         .iter()
