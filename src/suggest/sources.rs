@@ -1142,6 +1142,14 @@ mod tests {
     }
 
     #[test]
+    fn a_plural_head_agrees_before_its_phrase() {
+        assert_eq!(
+            found("A number of other members of Congress echo her concerns."),
+            vec!["A number of other members of Congress"]
+        );
+    }
+
+    #[test]
     fn a_base_form_needs_a_plural_subject() {
         assert!(found("It treats illnesses such as post-traumatic stress disorder.").is_empty());
         assert_eq!(

@@ -240,8 +240,11 @@ fn predicate(
     at: usize,
     rule: &'static str,
 ) -> Option<Attribution> {
+    // The head may come before a phrase that ends the subject (`A number of
+    // other members of Congress echo`).
     if let Some(verb) = verb_at(text, tokens, at)
-        && agrees(text, tokens, head, verb)
+        && (agrees(text, tokens, head, verb)
+            || (first..last).any(|h| agrees(text, tokens, h, verb)))
     {
         return Some(found(tokens, first, last, verb, rule));
     }
