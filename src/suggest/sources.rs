@@ -1150,6 +1150,20 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_phrase_stays_in_the_subject() {
+        assert_eq!(
+            found("A union representing flight attendants endorsed Hillary Clinton."),
+            vec!["A union representing flight attendants"]
+        );
+        assert_eq!(
+            found("Many people involved in the negotiations assumed that he had money."),
+            vec!["Many people involved in the negotiations"]
+        );
+        // A verb that attributes nothing still ends the sentence's chances.
+        assert!(found("Mr. Obama scrutinized reports like the assessment.").is_empty());
+    }
+
+    #[test]
     fn a_base_form_needs_a_plural_subject() {
         assert!(found("It treats illnesses such as post-traumatic stress disorder.").is_empty());
         assert_eq!(

@@ -149,6 +149,10 @@ pub(super) fn sentence_subject(text: &str, tokens: &[Token], names: &Names) -> O
             "source.subject_pronoun",
         );
     }
+    // A participle phrase after the head (`A union representing flight
+    // attendants endorsed`, `Many people involved in the talks assumed`):
+    // the subject runs on to the first inflected attitude verb.
+    let mut modified = false;
     let mut k = start;
     while k < tokens.len() && k - start < super::MAX_SUBJECT {
         let t = tokens[k];
@@ -160,6 +164,12 @@ pub(super) fn sentence_subject(text: &str, tokens: &[Token], names: &Names) -> O
             return None;
         }
         let w = t.text(text);
+        if modified
+            && let Some(v) = verb_at(text, tokens, k)
+            && (tokens[v].text(text).ends_with("ed") || tokens[v].text(text).ends_with('s'))
+        {
+            return Some(found(tokens, start, k - 1, v, "source.subject"));
+        }
         // A pronoun or `that` inside the phrase starts a clause (`the best
         // one I know`); a determiner starts a new phrase unless a
         // preposition joins it (`the head of the party`).
@@ -176,10 +186,27 @@ pub(super) fn sentence_subject(text: &str, tokens: &[Token], names: &Names) -> O
             // The phrase may end here: a description or a verb follows. If
             // a verb follows that does not attribute, the sentence does not
             // (`Mr. Obama scrutinized reports like …`).
+            let participle = |n: usize| {
+                tokens.get(n).is_some_and(|t| {
+                    let p = t.text(text);
+                    t.word
+                        && !t.capitalized(text)
+                        && (p.ends_with("ing")
+                            || p.ends_with("ed")
+                                && tokens
+                                    .get(n + 1)
+                                    .is_some_and(|b| PREPOSITION.contains(b.text(text))))
+                })
+            };
             if let Some((last, at)) = after_head(text, tokens, k + 1) {
                 let found = predicate(text, tokens, start, k, last, at, "source.subject");
-                if found.is_some() || plain_verb_at(text, tokens, at).is_some() {
+                if found.is_some() {
                     return found;
+                }
+                if participle(k + 1) {
+                    modified = true;
+                } else if plain_verb_at(text, tokens, at).is_some() {
+                    return None;
                 }
             }
         } else if k > start && is_stop(w) && !JOINER.contains(w) {
