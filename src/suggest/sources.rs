@@ -1164,6 +1164,19 @@ mod tests {
     }
 
     #[test]
+    fn a_plural_after_an_adjective_or_inside_a_name_is_a_noun() {
+        assert!(
+            found("For Trump, the format was not ideal: Presidential debates are long.").is_empty()
+        );
+        assert!(found("It is a set of Clean Air Act rules that could close plants.").is_empty());
+        // After a person's name it is a verb.
+        assert_eq!(
+            found("Aides say that, as Paul Ryan plans a visit, Hillary Clinton plans to speak."),
+            vec!["Aides", "Paul Ryan", "Hillary Clinton"]
+        );
+    }
+
+    #[test]
     fn a_base_form_needs_a_plural_subject() {
         assert!(found("It treats illnesses such as post-traumatic stress disorder.").is_empty());
         assert_eq!(

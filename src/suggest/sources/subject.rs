@@ -24,7 +24,8 @@ use super::super::lexicon::{
 };
 use super::super::text::{Sentences, Token};
 use super::{
-    Attribution, DETERMINER, PREPOSITION, abbreviation_dot, is_form_of_be, is_relative, is_stop,
+    Attribution, DETERMINER, NOUN_PLURALS, PREPOSITION, abbreviation_dot, is_form_of_be,
+    is_relative, is_stop,
 };
 use crate::model::Span;
 use std::sync::LazyLock;
@@ -458,6 +459,29 @@ pub(super) fn attitude_at(
     }
     let w = t.text(text);
     if !attitude_verb(w) || super::in_capitals(w) {
+        return None;
+    }
+    // `Presidential debates`, `the Clean Power Plan rules`, `Republican
+    // claims`: after an adjective or inside a name, a plural that is also
+    // a verb is a noun.
+    let p = tokens[i - 1].text(text);
+    let part_of_name = i >= 2 && tokens[i - 2].capitalized(text); // `Paul Ryan plans`
+    let adjective = ["al", "ic", "an"].iter().any(|end| p.ends_with(end)) && !part_of_name;
+    // A name of a thing: capitalized words after `of` or a possessive
+    // (`a set of Clean Air Act rules`, `the Agency’s Clean Power Plan
+    // rules`); after a person's name (`Hillary Clinton plans`) it is a verb.
+    let mut run = i;
+    while run > 0
+        && tokens[run - 1].capitalized(text)
+        && !super::is_possessive(tokens[run - 1].text(text))
+    {
+        run -= 1;
+    }
+    let in_name = i - run >= 2
+        && run > 0
+        && (super::lower_is(tokens[run - 1], text, "of")
+            || super::is_possessive(tokens[run - 1].text(text)));
+    if NOUN_PLURALS.contains(w) && (adjective || in_name) {
         return None;
     }
     let mut end = i;

@@ -457,6 +457,10 @@ pub(super) static NOUN_PLURALS: LazyLock<Lexicon> = LazyLock::new(|| {
         "estimates",
         "warns",
         "insists",
+        "debates",
+        "rules",
+        "points",
+        "plans",
     ])
 });
 
