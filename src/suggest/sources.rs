@@ -29,7 +29,9 @@ mod phrase;
 mod subject;
 mod words;
 
-use phrase::{is_relative, names_a_role, noun_phrase_start, subject_after, subject_before};
+use phrase::{
+    is_relative, list_start, names_a_role, noun_phrase_start, subject_after, subject_before,
+};
 use words::{
     BETWEEN, CUE_START, DETERMINER, EDITORIAL_LABEL, FINDING, INVERTIBLE, NOUN_PLURALS,
     NOUNISH_CUES, PASSIVE_CUE, PREPOSITION, SOURCE_CUE, TIME_WORD, WEAK_CUES, is_stop,
@@ -1173,6 +1175,20 @@ mod tests {
         assert_eq!(
             found("Aides say that, as Paul Ryan plans a visit, Hillary Clinton plans to speak."),
             vec!["Aides", "Paul Ryan", "Hillary Clinton"]
+        );
+    }
+
+    #[test]
+    fn attitude_subjects_keep_their_lists_and_passive_phrases() {
+        assert_eq!(
+            found("The war goes on as the United States, Britain and France support rebels."),
+            vec!["the United States, Britain and France"]
+        );
+        assert!(
+            found(
+                "In Yemen, a coalition led by Saudi Arabia and backed by the West is implicated."
+            )
+            .is_empty()
         );
     }
 

@@ -51,7 +51,7 @@ pub(super) fn subject_before(text: &str, tokens: &[Token], cue: usize) -> Option
 /// `the United States, Britain and France`, `Jeff Merkley (D-Ore.),
 /// Sherrod Brown (D-Ohio) and Robert Menendez`. A comma joins only in a
 /// list that ends with `and`, so `In Washington, Obama said` stays `Obama`.
-fn list_start(text: &str, tokens: &[Token], start: usize, end: usize) -> usize {
+pub(super) fn list_start(text: &str, tokens: &[Token], start: usize, end: usize) -> usize {
     let mut start = start;
     let mut listed = tokens[start..end].iter().any(|t| lower_is(*t, text, "and"));
     loop {

@@ -199,6 +199,17 @@ pub(super) fn sentence_subject(text: &str, tokens: &[Token], names: &Names) -> O
                                     .is_some_and(|b| PREPOSITION.contains(b.text(text))))
                 })
             };
+            // `a 46-page analysis released by the Department … reveals`: a
+            // participle with its agent is no predicate.
+            let passive = participle(k + 1)
+                && tokens
+                    .get(k + 2)
+                    .is_some_and(|b| super::lower_is(*b, text, "by"));
+            if passive {
+                modified = true;
+                k += 1;
+                continue;
+            }
             if let Some((last, at)) = after_head(text, tokens, k + 1) {
                 let found = predicate(text, tokens, start, k, last, at, "source.subject");
                 if found.is_some() {
@@ -514,6 +525,7 @@ pub(super) fn attitude_at(
         return None;
     }
     let first = super::noun_phrase_start(text, tokens, end)?;
+    let first = super::list_start(text, tokens, first, end);
     // `She said Trump favors …`, `noted that Trump supported …`: a clause
     // reported by another source is its content, not a new attribution.
     if super::reported_clause(text, tokens, tokens[first].span, w) {
