@@ -1193,6 +1193,14 @@ mod tests {
     }
 
     #[test]
+    fn a_home_town_describes_the_name_before_it() {
+        assert_eq!(
+            found("Johnnie Wilson, of Springfield, Va., said he had fought in Vietnam."),
+            vec!["Johnnie Wilson, of Springfield, Va.,"]
+        );
+    }
+
+    #[test]
     fn a_base_form_needs_a_plural_subject() {
         assert!(found("It treats illnesses such as post-traumatic stress disorder.").is_empty());
         assert_eq!(

@@ -312,6 +312,19 @@ fn appositive(text: &str, tokens: &[Token], close: usize, mark: char) -> Option<
     {
         head_start = name;
     }
+    // `Johnnie Wilson, of Springfield, Va., said`: a home town between
+    // commas describes the name before it.
+    if head_start >= 3
+        && ["of", "from"]
+            .iter()
+            .any(|w| lower_is(tokens[head_start - 1], text, w))
+        && tokens[head_start - 2].punct(text) == Some(',')
+        && tokens[head_start - 3].capitalized(text)
+        && let Some(name) = noun_phrase_start(text, tokens, head_start - 2)
+        && tokens[name].capitalized(text)
+    {
+        head_start = name;
+    }
     let head = head_start..opener;
     let first = tokens[inner.start];
     let w = first.text(text);
