@@ -1201,6 +1201,13 @@ mod tests {
     }
 
     #[test]
+    fn like_without_an_auxiliary_is_a_preposition() {
+        assert!(found("People like Scott have served.").is_empty());
+        assert!(found("Mr. Obama scrutinized reports like the assessment.").is_empty());
+        assert_eq!(found("Voters would like a change."), vec!["Voters"]);
+    }
+
+    #[test]
     fn a_base_form_needs_a_plural_subject() {
         assert!(found("It treats illnesses such as post-traumatic stress disorder.").is_empty());
         assert_eq!(

@@ -472,6 +472,11 @@ pub(super) fn attitude_at(
     if !attitude_verb(w) || super::in_capitals(w) {
         return None;
     }
+    // `people like Scott`, `reports like the assessment`: without an
+    // auxiliary (`would like`) `like` is a preposition.
+    if w.eq_ignore_ascii_case("like") && !super::is_between(tokens[i - 1].text(text)) {
+        return None;
+    }
     // `Presidential debates`, `the Clean Power Plan rules`, `Republican
     // claims`: after an adjective or inside a name, a plural that is also
     // a verb is a noun.
@@ -720,5 +725,7 @@ fn verb_at(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
     let t = *tokens.get(v)?;
     let w = t.text(text);
     let verb = t.word && !t.capitalized(text) && attitude_verb(w);
-    (verb && (aux || !w.ends_with("ing"))).then_some(v)
+    // `People like Scott`: `like` needs an auxiliary to be a verb.
+    let preposition = w.eq_ignore_ascii_case("like") && !aux;
+    (verb && !preposition && (aux || !w.ends_with("ing"))).then_some(v)
 }
