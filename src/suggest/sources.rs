@@ -1076,7 +1076,7 @@ mod tests {
     #[test]
     fn a_title_case_headline_names_its_source() {
         assert_eq!(
-            found("Obama Sees Personal Insult If Blacks Stay Home\n\nThe president spoke."),
+            found("Obama Sees Personal Insult If Blacks Stay Home\n\nThe president spoke of it."),
             vec!["Obama", "The president"]
         );
         assert!(found("Super PAC Haul Surges Past One Billion Dollars").is_empty());
@@ -1197,6 +1197,16 @@ mod tests {
         assert_eq!(
             found("Johnnie Wilson, of Springfield, Va., said he had fought in Vietnam."),
             vec!["Johnnie Wilson, of Springfield, Va.,"]
+        );
+    }
+
+    #[test]
+    fn speaking_reports_only_with_what_it_is_about() {
+        assert!(found("The president spoke in a cottage on a Marine base.").is_empty());
+        assert!(found("The two women spoke for about five minutes.").is_empty());
+        assert_eq!(
+            found("Chief Justice John Roberts spoke of the legacy of racism."),
+            vec!["Chief Justice John Roberts"]
         );
     }
 

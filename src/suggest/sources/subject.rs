@@ -421,6 +421,33 @@ static IRREGULAR_PAST: LazyLock<Lexicon> = LazyLock::new(|| {
 static IRREGULAR_FORM: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::new(super::super::lexicon::ATTITUDE_IRREGULAR));
 
+/// Whether the verb at token `v` is `speak` with nothing said about what:
+/// `spoke for about five minutes`, `spoke in a cottage`, `also spoke.`
+/// report no words; `spoke of`, `spoke about`, `spoke out`, `spoke to a
+/// gathering` do.
+fn speaks_of_nothing(text: &str, tokens: &[Token], v: usize) -> bool {
+    let w = tokens[v].text(text);
+    let speak = ["speak", "speaks", "spoke", "speaking"]
+        .iter()
+        .any(|s| s.eq_ignore_ascii_case(w));
+    let mut n = v + 1;
+    while tokens.get(n).is_some_and(|t| {
+        t.word
+            && (t.text(text).ends_with("ly")
+                || ["more", "most"]
+                    .iter()
+                    .any(|m| super::lower_is(*t, text, m)))
+    }) {
+        n += 1; // `spoke emotionally of`, `speaks more frequently about`
+    }
+    let about = tokens.get(n).is_some_and(|t| {
+        ["of", "about", "out", "on", "to", "at", "with"]
+            .iter()
+            .any(|p| super::lower_is(*t, text, p))
+    });
+    speak && !about
+}
+
 /// Whether a verb without an ending (`want`, `plan`) can follow `head`:
 /// only a plural or `I`, `we`, `they` does (`Democrats want`); in `The
 /// McKinley plan` it is a noun.
@@ -470,6 +497,9 @@ pub(super) fn attitude_at(
     }
     let w = t.text(text);
     if !attitude_verb(w) || super::in_capitals(w) {
+        return None;
+    }
+    if speaks_of_nothing(text, tokens, i) {
         return None;
     }
     // `people like Scott`, `reports like the assessment`: without an
@@ -727,5 +757,6 @@ fn verb_at(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
     let verb = t.word && !t.capitalized(text) && attitude_verb(w);
     // `People like Scott`: `like` needs an auxiliary to be a verb.
     let preposition = w.eq_ignore_ascii_case("like") && !aux;
-    (verb && !preposition && (aux || !w.ends_with("ing"))).then_some(v)
+    let reports = verb && !preposition && !speaks_of_nothing(text, tokens, v);
+    (reports && (aux || !w.ends_with("ing"))).then_some(v)
 }
