@@ -400,6 +400,9 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
     {
         return None;
     }
+    if subject::reports_nothing(text, tokens, i) {
+        return None;
+    }
     let cue = t.span;
     let score = if weak { 0.6 } else { 0.9 };
     // Inverted: `," said Smith.` / `, says the report`.
@@ -1208,6 +1211,13 @@ mod tests {
             found("Chief Justice John Roberts spoke of the legacy of racism."),
             vec!["Chief Justice John Roberts"]
         );
+    }
+
+    #[test]
+    fn idioms_report_nothing() {
+        assert!(found("The real Trump showed up at the debate.").is_empty());
+        assert!(found("They found a way through the Clean Air Act.").is_empty());
+        assert_eq!(found("The study found that taxes rose."), vec!["The study"]);
     }
 
     #[test]

@@ -421,15 +421,30 @@ static IRREGULAR_PAST: LazyLock<Lexicon> = LazyLock::new(|| {
 static IRREGULAR_FORM: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::new(super::super::lexicon::ATTITUDE_IRREGULAR));
 
-/// Whether the verb at token `v` is `speak` with nothing said about what:
-/// `spoke for about five minutes`, `spoke in a cottage`, `also spoke.`
-/// report no words; `spoke of`, `spoke about`, `spoke out`, `spoke to a
-/// gathering` do.
-fn speaks_of_nothing(text: &str, tokens: &[Token], v: usize) -> bool {
+/// Whether the verb at token `v` reports nothing, whatever its lexicon
+/// says: `speak` with nothing about what (`spoke for about five minutes`,
+/// `spoke in a cottage`, `also spoke.`; not `spoke of`, `spoke out`,
+/// `spoke to a gathering`), and idioms (`The real Trump showed up`, `They
+/// found a way through the Clean Air Act`).
+pub(super) fn reports_nothing(text: &str, tokens: &[Token], v: usize) -> bool {
     let w = tokens[v].text(text);
-    let speak = ["speak", "speaks", "spoke", "speaking"]
-        .iter()
-        .any(|s| s.eq_ignore_ascii_case(w));
+    let is_any = |forms: &[&str]| forms.iter().any(|f| f.eq_ignore_ascii_case(w));
+    let next_is = |k: usize, word: &str| {
+        tokens
+            .get(k)
+            .is_some_and(|n| super::lower_is(*n, text, word))
+    };
+    if is_any(&["show", "shows", "showed", "shown"]) && next_is(v + 1, "up") {
+        return true;
+    }
+    if is_any(&["found", "finds", "find"])
+        && (next_is(v + 1, "ways") || next_is(v + 1, "a") && next_is(v + 2, "way"))
+    {
+        return true;
+    }
+    if !is_any(&["speak", "speaks", "spoke", "speaking"]) {
+        return false;
+    }
     let mut n = v + 1;
     while tokens.get(n).is_some_and(|t| {
         t.word
@@ -440,12 +455,10 @@ fn speaks_of_nothing(text: &str, tokens: &[Token], v: usize) -> bool {
     }) {
         n += 1; // `spoke emotionally of`, `speaks more frequently about`
     }
-    let about = tokens.get(n).is_some_and(|t| {
-        ["of", "about", "out", "on", "to", "at", "with"]
-            .iter()
-            .any(|p| super::lower_is(*t, text, p))
-    });
-    speak && !about
+    let about = ["of", "about", "out", "on", "to", "at", "with"]
+        .iter()
+        .any(|p| next_is(n, p));
+    !about
 }
 
 /// Whether a verb without an ending (`want`, `plan`) can follow `head`:
@@ -499,7 +512,7 @@ pub(super) fn attitude_at(
     if !attitude_verb(w) || super::in_capitals(w) {
         return None;
     }
-    if speaks_of_nothing(text, tokens, i) {
+    if reports_nothing(text, tokens, i) {
         return None;
     }
     // `people like Scott`, `reports like the assessment`: without an
@@ -757,6 +770,6 @@ fn verb_at(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
     let verb = t.word && !t.capitalized(text) && attitude_verb(w);
     // `People like Scott`: `like` needs an auxiliary to be a verb.
     let preposition = w.eq_ignore_ascii_case("like") && !aux;
-    let reports = verb && !preposition && !speaks_of_nothing(text, tokens, v);
+    let reports = verb && !preposition && !reports_nothing(text, tokens, v);
     (reports && (aux || !w.ends_with("ing"))).then_some(v)
 }
