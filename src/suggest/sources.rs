@@ -529,7 +529,28 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
     if reported_clause(text, tokens, source, w) {
         return None;
     }
-    let rule = if PRONOUN.contains(&text[source.range()]) {
+    let pronoun = PRONOUN.contains(&text[source.range()]);
+    // `the two guides I wrote`, `the many new programs she has proposed`,
+    // `the $18 million he says he raised`: a pronoun right after a noun
+    // opens a clause about that noun; what it reports is no statement.
+    let first = tokens.partition_point(|t| t.span.start < source.start);
+    let about_noun = pronoun
+        && !is_relative(&text[source.range()])
+        && first > 0
+        && tokens[first - 1].word
+        && !tokens[first - 1].capitalized(text)
+        && !is_stop(tokens[first - 1].text(text))
+        && !PREPOSITION.contains(tokens[first - 1].text(text))
+        && !REPORTING.contains(tokens[first - 1].text(text))
+        && !is_between(tokens[first - 1].text(text))
+        && !is_relative(tokens[first - 1].text(text))
+        && !tokens[first - 1]
+            .text(text)
+            .starts_with(|c: char| c.is_ascii_digit());
+    if about_noun {
+        return None;
+    }
+    let rule = if pronoun {
         "source.pronoun"
     } else {
         "source.before_cue"
@@ -1210,6 +1231,17 @@ mod tests {
         assert_eq!(
             found("Chief Justice John Roberts spoke of the legacy of racism."),
             vec!["Chief Justice John Roberts"]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_right_after_a_noun_describes_the_noun() {
+        assert!(found("Please read the two guides I wrote in 2014.").is_empty());
+        assert!(found("It pays for the many new programs she has proposed.").is_empty());
+        // After `which` it reports as usual.
+        assert_eq!(
+            found("He took donations, which he said were accompanied by favors."),
+            vec!["he"]
         );
     }
 
