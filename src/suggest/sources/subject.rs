@@ -424,8 +424,9 @@ static IRREGULAR_FORM: LazyLock<Lexicon> =
 /// Whether the verb at token `v` reports nothing, whatever its lexicon
 /// says: `speak` with nothing about what (`spoke for about five minutes`,
 /// `spoke in a cottage`, `also spoke.`; not `spoke of`, `spoke out`,
-/// `spoke to a gathering`), and idioms (`The real Trump showed up`, `They
-/// found a way through the Clean Air Act`).
+/// `spoke to a gathering`), `know` with an object (`knows the
+/// specifics`), and idioms (`The real Trump showed up`, `They found a way
+/// through the Clean Air Act`).
 pub(super) fn reports_nothing(text: &str, tokens: &[Token], v: usize) -> bool {
     let w = tokens[v].text(text);
     let is_any = |forms: &[&str]| forms.iter().any(|f| f.eq_ignore_ascii_case(w));
@@ -439,6 +440,18 @@ pub(super) fn reports_nothing(text: &str, tokens: &[Token], v: usize) -> bool {
     }
     if is_any(&["found", "finds", "find"])
         && (next_is(v + 1, "ways") || next_is(v + 1, "a") && next_is(v + 2, "way"))
+    {
+        return true;
+    }
+    // `She knows the gritty specifics`, `knows nothing`, `knows as much`:
+    // knowing a thing states no belief, unlike `knows there are …`.
+    if is_any(&["know", "knows", "knew"])
+        && tokens.get(v + 1).is_some_and(|n| {
+            DETERMINER.contains(n.text(text))
+                || ["nothing", "as", "much", "little", "more", "better"]
+                    .iter()
+                    .any(|w| super::lower_is(*n, text, w))
+        })
     {
         return true;
     }
