@@ -1250,6 +1250,7 @@ mod tests {
         assert!(found("The real Trump showed up at the debate.").is_empty());
         assert!(found("They found a way through the Clean Air Act.").is_empty());
         assert!(found("She knows the gritty specifics of health care policy.").is_empty());
+        assert!(found("And I think his tweet was about his base.").is_empty());
         assert_eq!(found("Voters know there are problems."), vec!["Voters"]);
         assert_eq!(found("The study found that taxes rose."), vec!["The study"]);
     }

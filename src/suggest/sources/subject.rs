@@ -443,6 +443,16 @@ pub(super) fn reports_nothing(text: &str, tokens: &[Token], v: usize) -> bool {
     {
         return true;
     }
+    // `And I think his tweet was about …` in a transcript: the speaker's
+    // own hedge, not a source.
+    if is_any(&["think"])
+        && v > 0
+        && ["i", "we"]
+            .iter()
+            .any(|p| super::lower_is(tokens[v - 1], text, p))
+    {
+        return true;
+    }
     // `She knows the gritty specifics`, `knows nothing`, `knows as much`:
     // knowing a thing states no belief, unlike `knows there are …`.
     if is_any(&["know", "knows", "knew"])
