@@ -1251,6 +1251,12 @@ mod tests {
         assert!(found("They found a way through the Clean Air Act.").is_empty());
         assert!(found("She knows the gritty specifics of health care policy.").is_empty());
         assert!(found("And I think his tweet was about his base.").is_empty());
+        assert!(found("She called into a radio program when she was home.").is_empty());
+        assert!(found("The rating is strong, though it has declined slightly from 58.").is_empty());
+        assert_eq!(
+            found("The president declined to threaten Moscow."),
+            vec!["The president"]
+        );
         assert_eq!(found("Voters know there are problems."), vec!["Voters"]);
         assert_eq!(found("The study found that taxes rose."), vec!["The study"]);
     }

@@ -443,6 +443,25 @@ pub(super) fn reports_nothing(text: &str, tokens: &[Token], v: usize) -> bool {
     {
         return true;
     }
+    // `She called into Tom Joyner's radio program`: phoned, not said.
+    if is_any(&["call", "calls", "called", "calling"])
+        && (next_is(v + 1, "in") || next_is(v + 1, "into"))
+    {
+        return true;
+    }
+    // `Approval has declined slightly from 58 percent`: a number falls.
+    if is_any(&["decline", "declines", "declined", "declining"])
+        && tokens.get(v + 1).is_some_and(|n| {
+            let number = |t: &Token| t.text(text).starts_with(|c: char| c.is_ascii_digit());
+            ["slightly", "sharply", "from", "by"]
+                .iter()
+                .any(|w| super::lower_is(*n, text, w))
+                || number(n)
+                || super::lower_is(*n, text, "to") && tokens.get(v + 2).is_some_and(number)
+        })
+    {
+        return true;
+    }
     // `And I think his tweet was about …` in a transcript: the speaker's
     // own hedge, not a source.
     if is_any(&["think"])
