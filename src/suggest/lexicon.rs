@@ -972,6 +972,13 @@ pub const AGENT_NOUNS: &[&str] = &[
     "narrator",
     "environmentalists",
     "delegate",
+    "average",
+    "averages",
+    "figures",
+    "numbers",
+    "results",
+    "tally",
+    "findings",
 ];
 
 /// Personal and relative pronouns that can stand for a source.

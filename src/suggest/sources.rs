@@ -363,10 +363,18 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
             || AGENT.contains(p)
             || is_between(p)
             || prev.is_some_and(|t| t.capitalized(text)) && !adjective;
-        // Before `that` it is a verb again (`Another slide shows that`),
-        // unless a preposition makes it a noun (`help of states that`).
-        let verb_before_that = then_that && !is_stop(p) && !PREPOSITION.contains(p);
-        if NOUN_PLURALS.contains(w) && !subject_like && !verb_before_that {
+        // Before a clause or an object it is a verb again (`Another slide
+        // shows that`, `Video of the incident shows him`, `The average
+        // shows Clinton leading`), unless a preposition makes it a noun
+        // (`help of states that`).
+        let object = next.is_some_and(|n| {
+            n.capitalized(text)
+                || ["that", "how", "what", "him", "her", "them"]
+                    .iter()
+                    .any(|o| lower_is(n, text, o))
+        });
+        let verb_before_object = object && !is_stop(p) && !PREPOSITION.contains(p);
+        if NOUN_PLURALS.contains(w) && !subject_like && !verb_before_object {
             return None;
         }
     }
@@ -493,9 +501,11 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
     // companies` a noun phrase.
     let mut words = named.split_whitespace();
     let first_word = words.next().unwrap_or("");
+    // `Polling averages show`: a noun for people or documents after the
+    // -ing word makes it a noun phrase, not a participle with its object.
     let second_lower = words
         .next()
-        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase) && !AGENT.contains(w));
     let single = !named.contains(' ');
     let capital = first_word.chars().next().is_some_and(char::is_uppercase);
     let gerund = first_word.ends_with("ing")
@@ -781,6 +791,18 @@ mod tests {
         assert_eq!(
             found("Political observers in Virginia and around the country say Scott deserves it."),
             vec!["Political observers in Virginia and around the country"]
+        );
+    }
+
+    #[test]
+    fn a_plural_cue_before_an_object_is_a_verb() {
+        assert_eq!(
+            found("Video of the incident shows him with his hands in the air."),
+            vec!["Video of the incident"]
+        );
+        assert_eq!(
+            found("Polling averages show Clinton with a lead."),
+            vec!["Polling averages"]
         );
     }
 
