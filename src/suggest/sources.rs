@@ -21,7 +21,9 @@
 //! The rules read one sentence at a time and never more than a few dozen
 //! words around a cue.
 
-use super::lexicon::{ABBREVIATION, AGENT, PHRASAL_CUES, PRONOUN, QUANTIFIER, REPORTING};
+use super::lexicon::{
+    ABBREVIATION, AGENT, PHRASAL_CUES, PRONOUN, QUANTIFIER, REPORTING, attitude_verb,
+};
 use super::text::{Sentences, Token};
 use crate::model::Span;
 
@@ -401,9 +403,16 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
             .is_some_and(|n| matches!(n.punct(text), Some(':' | '"' | '“')))
     };
     let after_quote = i >= 2 && matches!(tokens[i - 2].punct(text), Some('”' | '"' | '\'' | '’'));
+    // `continues to insist`, `continued to call for`: the verb after `to`
+    // reports.
+    let goes_on_reporting = next.is_some_and(|n| lower_is(n, text, "to"))
+        && tokens.get(i + 2).is_some_and(|v| {
+            v.word && (REPORTING.contains(v.text(text)) || attitude_verb(v.text(text)))
+        });
     let beside_quote = opens_quote(i + 1)
         || next.is_some_and(|n| n.punct(text) == Some(',')) && opens_quote(i + 2)
-        || after_quote;
+        || after_quote
+        || goes_on_reporting;
     if (w.eq_ignore_ascii_case("continued") || w.eq_ignore_ascii_case("continue")) && !beside_quote
     {
         return None;
@@ -1356,6 +1365,11 @@ mod tests {
             vec!["she"]
         );
         assert!(found("The protests continued into the night.").is_empty());
+        // `continued to` a verb that reports.
+        assert_eq!(
+            found("Small groups of protesters continued to call for more information."),
+            vec!["Small groups of protesters"]
+        );
     }
 
     #[test]
