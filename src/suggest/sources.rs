@@ -734,6 +734,14 @@ mod tests {
     }
 
     #[test]
+    fn those_responding_belong_to_their_share() {
+        assert_eq!(
+            found("Clinton was supported by 42 percent of those responding, the poll said."),
+            vec!["42 percent of those responding", "the poll"]
+        );
+    }
+
+    #[test]
     fn the_agent_of_a_participle_of_saying_is_a_source() {
         assert_eq!(
             found("The registration issue was first reported by The Washington Post."),
@@ -1135,6 +1143,7 @@ mod tests {
             vec!["Obama", "The president"]
         );
         assert!(found("Super PAC Haul Surges Past One Billion Dollars").is_empty());
+        assert!(found("Obama Power Plant Rules Face Key Test In U.S. Court").is_empty());
         // A base form after a plural, a number opening the subject.
         assert_eq!(
             found("Black Lawmakers Rip Donald Trump As A Disgusting Fraud"),

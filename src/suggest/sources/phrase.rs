@@ -475,6 +475,20 @@ pub(super) fn subject_after(
                 && end > from
                 && (tokens[end - 1].capitalized(text) || abbreviation_dot(text, tokens, end - 1))
                 && tokens.get(end + 1).is_some_and(|n| n.capitalized(text));
+            // `42 percent of those responding`, `of those surveyed`
+            let of_those = w.eq_ignore_ascii_case("of")
+                && end > from
+                && tokens
+                    .get(end + 1)
+                    .is_some_and(|n| lower_is(*n, text, "those"))
+                && tokens.get(end + 2).is_some_and(|n| {
+                    let p = n.text(text);
+                    n.word && (p.ends_with("ing") || p.ends_with("ed"))
+                });
+            if of_those {
+                end += 3;
+                break;
+            }
             let joins = of_joins || by_joins || to_in_name || and_names;
             if (is_stop(w) || preposition) && !joins && !DETERMINER.contains(w) {
                 break;

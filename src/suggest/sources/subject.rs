@@ -245,6 +245,7 @@ pub(super) fn headline_subject(text: &str, tokens: &[Token]) -> Option<Attributi
         t.capitalized(text)
             && (w.ends_with('s') || w.ends_with("ed") || plural && ATTITUDE.contains(w))
             && !AGENT.contains(w)
+            && !NOUN_PLURALS.contains(w) // `Obama Power Plant Rules Face …`
             && attitude_verb(w)
     })?;
     // `31 Latinos Share …`: a number may open the subject.
