@@ -1290,6 +1290,11 @@ mod tests {
         assert!(found("The real Trump showed up at the debate.").is_empty());
         assert!(found("They found a way through the Clean Air Act.").is_empty());
         assert!(found("She knows the gritty specifics of health care policy.").is_empty());
+        assert!(found("Mitt Romney released his returns in 2012.").is_empty());
+        assert_eq!(
+            found("The Clinton campaign released a new ad this week."),
+            vec!["The Clinton campaign"]
+        );
         assert!(found("And I think his tweet was about his base.").is_empty());
         assert!(found("She called into a radio program when she was home.").is_empty());
         assert!(found("The rating is strong, though it has declined slightly from 58.").is_empty());

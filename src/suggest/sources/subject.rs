@@ -422,6 +422,38 @@ static IRREGULAR_PAST: LazyLock<Lexicon> = LazyLock::new(|| {
 static IRREGULAR_FORM: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::new(super::super::lexicon::ATTITUDE_IRREGULAR));
 
+/// Things that say something when made public.
+static STATEMENT: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::new(&[
+        "statement",
+        "statements",
+        "letter",
+        "letters",
+        "ad",
+        "ads",
+        "report",
+        "reports",
+        "analysis",
+        "plan",
+        "plans",
+        "proposal",
+        "proposals",
+        "list",
+        "memo",
+        "poll",
+        "study",
+        "survey",
+        "findings",
+        "details",
+        "transcript",
+        "message",
+        "policy",
+        "agenda",
+        "platform",
+        "endorsements",
+    ])
+});
+
 /// Whether the verb at token `v` reports nothing, whatever its lexicon
 /// says: `speak` with nothing about what (`spoke for about five minutes`,
 /// `spoke in a cottage`, `also spoke.`; not `spoke of`, `spoke out`,
@@ -443,6 +475,21 @@ pub(super) fn reports_nothing(text: &str, tokens: &[Token], v: usize) -> bool {
         && (next_is(v + 1, "ways") || next_is(v + 1, "a") && next_is(v + 2, "way"))
     {
         return true;
+    }
+    // `released her returns`, `released video`, `unveiled the first
+    // draft`: making a thing public says something only when the thing is
+    // a statement (`released a letter`, `unveiled a proposal`).
+    if is_any(&[
+        "release", "releases", "released", "unveil", "unveils", "unveiled",
+    ]) {
+        // The object's head: the last word before a preposition or a mark
+        // (`a new ad this week`, `a letter from his doctor`).
+        let head = (v + 1..tokens.len().min(v + 6))
+            .map(|k| tokens[k])
+            .take_while(|t| t.word && !PREPOSITION.contains(t.text(text)) && !is_stop(t.text(text)))
+            .last();
+        let says = head.is_some_and(|t| STATEMENT.contains(t.text(text)));
+        return !says;
     }
     // `She called into Tom Joyner's radio program`: phoned, not said.
     if is_any(&["call", "calls", "called", "calling"])
