@@ -1291,6 +1291,16 @@ mod tests {
         assert!(found("They found a way through the Clean Air Act.").is_empty());
         assert!(found("She knows the gritty specifics of health care policy.").is_empty());
         assert!(found("Mitt Romney released his returns in 2012.").is_empty());
+        // A participle after its noun is passive.
+        assert!(
+            found("China's most-visited page was the monitor maintained by the embassy.")
+                .is_empty()
+        );
+        assert!(found("The cases in which people accused of fraud went free were few.").is_empty());
+        assert_eq!(
+            found("Trump responded by using the example of Chicago."),
+            vec!["Trump"]
+        );
         assert_eq!(
             found("The Clinton campaign released a new ad this week."),
             vec!["The Clinton campaign"]

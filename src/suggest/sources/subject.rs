@@ -491,6 +491,26 @@ pub(super) fn reports_nothing(text: &str, tokens: &[Token], v: usize) -> bool {
         let says = head.is_some_and(|t| STATEMENT.contains(t.text(text)));
         return !says;
     }
+    // A participle after its noun, in a clause without `which was`:
+    // `the monitor maintained by the embassy`, `chemicals found in
+    // refrigerants`, `people accused of rape`, `Michelle expected to visit`.
+    let participle = w.ends_with("ed") || is_any(&["found", "known", "seen", "shown"]);
+    let preceded_by_noun =
+        v > 0 && tokens[v - 1].word && !super::is_between(tokens[v - 1].text(text));
+    if participle && preceded_by_noun {
+        // `responded by using …` is active: `by` and a gerund.
+        let agent = next_is(v + 1, "by")
+            && tokens
+                .get(v + 2)
+                .is_some_and(|t| !t.text(text).ends_with("ing"));
+        let passive = agent
+            || is_any(&["found"]) && next_is(v + 1, "in")
+            || is_any(&["accused", "charged"]) && next_is(v + 1, "of")
+            || is_any(&["expected"]) && next_is(v + 1, "to");
+        if passive {
+            return true;
+        }
+    }
     // `She called into Tom Joyner's radio program`: phoned, not said.
     if is_any(&["call", "calls", "called", "calling"])
         && (next_is(v + 1, "in") || next_is(v + 1, "into"))

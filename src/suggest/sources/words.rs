@@ -562,6 +562,7 @@ pub(super) static PREPOSITION: LazyLock<Lexicon> = LazyLock::new(|| {
         "inside",
         "beyond",
         "throughout",
+        "behind",
     ])
 });
 
