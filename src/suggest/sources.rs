@@ -22,7 +22,7 @@
 //! words around a cue.
 
 use super::lexicon::{
-    ABBREVIATION, AGENT, PHRASAL_CUES, PRONOUN, QUANTIFIER, REPORTING, attitude_verb,
+    ABBREVIATION, AGENT, MONTH, PHRASAL_CUES, PRONOUN, QUANTIFIER, REPORTING, attitude_verb,
 };
 use super::text::{Sentences, Token};
 use crate::model::Span;
@@ -542,7 +542,17 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
         source
     };
     let named = &text[source.range()];
-    if !named.chars().any(char::is_alphabetic) || named.eq_ignore_ascii_case("you") || gerund {
+    // `… since Jan. 1, 2015, shows`: a date is no source.
+    let date = named
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|m| MONTH.contains(m))
+        && named.contains(|c: char| c.is_ascii_digit());
+    if !named.chars().any(char::is_alphabetic)
+        || named.eq_ignore_ascii_case("you")
+        || gerund
+        || date
+    {
         return None; // `in 2008 questioned`; `what do you expect?`; `Having said`
     }
     if reported_clause(text, tokens, source, w) {
@@ -731,6 +741,11 @@ mod tests {
             found("Taxes rise, according to a speech Mrs. Clinton delivered in May."),
             vec!["a speech Mrs. Clinton"]
         );
+    }
+
+    #[test]
+    fn a_date_is_no_source() {
+        assert!(found("Groups that raised money since Jan. 1, 2015, shows a gap.").is_empty());
     }
 
     #[test]
@@ -1291,6 +1306,7 @@ mod tests {
         assert!(found("They found a way through the Clean Air Act.").is_empty());
         assert!(found("She knows the gritty specifics of health care policy.").is_empty());
         assert!(found("Mitt Romney released his returns in 2012.").is_empty());
+        assert!(found("Its view of the world says something about its aims.").is_empty());
         // A participle after its noun is passive.
         assert!(
             found("China's most-visited page was the monitor maintained by the embassy.")

@@ -511,6 +511,13 @@ pub(super) fn reports_nothing(text: &str, tokens: &[Token], v: usize) -> bool {
             return true;
         }
     }
+    // `Its view of the world says something about …`: reveals, not says.
+    if is_any(&["say", "says", "said"])
+        && (next_is(v + 1, "something") || next_is(v + 1, "a") && next_is(v + 2, "lot"))
+        && (next_is(v + 2, "about") || next_is(v + 3, "about"))
+    {
+        return true;
+    }
     // `She called into Tom Joyner's radio program`: phoned, not said.
     if is_any(&["call", "calls", "called", "calling"])
         && (next_is(v + 1, "in") || next_is(v + 1, "into"))
