@@ -1307,6 +1307,12 @@ mod tests {
         assert!(found("She knows the gritty specifics of health care policy.").is_empty());
         assert!(found("Mitt Romney released his returns in 2012.").is_empty());
         assert!(found("Its view of the world says something about its aims.").is_empty());
+        assert!(found("Under pressure from the unions, Washington backed out.").is_empty());
+        assert!(found("She has assumed a newly created role.").is_empty());
+        assert_eq!(
+            found("Many people assumed that he had the money."),
+            vec!["Many people"]
+        );
         // A participle after its noun is passive.
         assert!(
             found("China's most-visited page was the monitor maintained by the embassy.")

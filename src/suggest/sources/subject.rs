@@ -511,6 +511,21 @@ pub(super) fn reports_nothing(text: &str, tokens: &[Token], v: usize) -> bool {
             return true;
         }
     }
+    // `Washington backed out`: retreated.
+    if is_any(&["back", "backs", "backed"]) && next_is(v + 1, "out") {
+        return true;
+    }
+    // `His company would assume Patriot's obligations`: take on, not
+    // believe (`assumed that …`).
+    if is_any(&["assume", "assumes", "assumed"])
+        && tokens.get(v + 1).is_some_and(|n| {
+            let w = n.text(text);
+            !super::lower_is(*n, text, "that")
+                && (DETERMINER.contains(w) || n.capitalized(text) || super::is_possessive(w))
+        })
+    {
+        return true;
+    }
     // `Its view of the world says something about …`: reveals, not says.
     if is_any(&["say", "says", "said"])
         && (next_is(v + 1, "something") || next_is(v + 1, "a") && next_is(v + 2, "lot"))
