@@ -1308,6 +1308,9 @@ mod tests {
         assert!(found("Mitt Romney released his returns in 2012.").is_empty());
         assert!(found("Its view of the world says something about its aims.").is_empty());
         assert!(found("Under pressure from the unions, Washington backed out.").is_empty());
+        assert!(found("In Syria the Council has proved to be ineffective.").is_empty());
+        assert!(found("On Thursday, Justice delivered the immunity agreements.").is_empty());
+        assert!(found("Under his plan, Trump would expand the standard deduction.").is_empty());
         assert!(found("She has assumed a newly created role.").is_empty());
         assert_eq!(
             found("Many people assumed that he had the money."),

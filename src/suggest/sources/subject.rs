@@ -451,6 +451,11 @@ static STATEMENT: LazyLock<Lexicon> = LazyLock::new(|| {
         "agenda",
         "platform",
         "endorsements",
+        "speech",
+        "remarks",
+        "address",
+        "verdict",
+        "warning",
     ])
 });
 
@@ -480,7 +485,15 @@ pub(super) fn reports_nothing(text: &str, tokens: &[Token], v: usize) -> bool {
     // draft`: making a thing public says something only when the thing is
     // a statement (`released a letter`, `unveiled a proposal`).
     if is_any(&[
-        "release", "releases", "released", "unveil", "unveils", "unveiled",
+        "release",
+        "releases",
+        "released",
+        "unveil",
+        "unveils",
+        "unveiled",
+        "deliver",
+        "delivers",
+        "delivered",
     ]) {
         // The object's head: the last word before a preposition or a mark
         // (`a new ad this week`, `a letter from his doctor`).
@@ -510,6 +523,20 @@ pub(super) fn reports_nothing(text: &str, tokens: &[Token], v: usize) -> bool {
         if passive {
             return true;
         }
+    }
+    // `The Council has proved to be ineffective`: turned out.
+    if is_any(&["prove", "proves", "proved", "proven"])
+        && next_is(v + 1, "to")
+        && next_is(v + 2, "be")
+    {
+        return true;
+    }
+    // `Trump would expand the standard deduction`: enlarge, unless he
+    // expands on something he said.
+    if is_any(&["expand", "expands", "expanded", "expanding"])
+        && !(next_is(v + 1, "on") || next_is(v + 1, "upon"))
+    {
+        return true;
     }
     // `Washington backed out`: retreated.
     if is_any(&["back", "backs", "backed"]) && next_is(v + 1, "out") {
