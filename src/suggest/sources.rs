@@ -651,7 +651,9 @@ fn is_time_phrase(text: &str, first: Token, second: Token) -> bool {
     let when = ["on", "in", "last", "this", "late", "early", "earlier"]
         .iter()
         .any(|x| x.eq_ignore_ascii_case(a));
-    let time = b.len() == 4 && b.bytes().all(|c| c.is_ascii_digit()) || TIME_WORD.contains(b);
+    let time = b.len() == 4 && b.bytes().all(|c| c.is_ascii_digit())
+        || TIME_WORD.contains(b)
+        || MONTH.contains(b.trim_end_matches('.')); // `Comey in June criticized`
     first.word && second.word && when && time
 }
 
@@ -740,6 +742,14 @@ mod tests {
         assert_eq!(
             found("Taxes rise, according to a speech Mrs. Clinton delivered in May."),
             vec!["a speech Mrs. Clinton"]
+        );
+    }
+
+    #[test]
+    fn a_month_between_subject_and_verb_is_a_time_phrase() {
+        assert_eq!(
+            found("Comey in June sharply criticized the handling of emails."),
+            vec!["Comey"]
         );
     }
 
