@@ -746,6 +746,20 @@ mod tests {
     }
 
     #[test]
+    fn speaking_on_condition_of_anonymity_describes_the_source() {
+        assert_eq!(
+            found(
+                "\"It could go either way,\" said an industry lobbyist who spoke on the condition of anonymity to talk freely."
+            ),
+            vec!["an industry lobbyist who spoke on the condition of anonymity to talk freely"]
+        );
+        assert_eq!(
+            found("Some say so, according to officials who asked not to be named."),
+            vec!["officials", "who"]
+        );
+    }
+
+    #[test]
     fn a_month_between_subject_and_verb_is_a_time_phrase() {
         assert_eq!(
             found("Comey in June sharply criticized the handling of emails."),

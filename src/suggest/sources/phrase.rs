@@ -415,9 +415,27 @@ pub(super) fn names_a_role(text: &str, tokens: &[Token], k: usize) -> bool {
     }) {
         v += 1;
     }
-    tokens
-        .get(v)
-        .is_some_and(|t| t.word && ROLE_VERB.contains(t.text(text)))
+    // `who spoke on the condition of anonymity`: how the source spoke,
+    // part of who it is in the article.
+    let anonymous = tokens.get(v).is_some_and(|t| lower_is(*t, text, "spoke"))
+        && tokens.get(v + 1).is_some_and(|t| lower_is(*t, text, "on"))
+        && (v + 2..tokens.len().min(v + 4)).any(|k| lower_is(tokens[k], text, "condition"));
+    anonymous
+        || tokens
+            .get(v)
+            .is_some_and(|t| t.word && ROLE_VERB.contains(t.text(text)))
+}
+
+/// The last token of a clause that starts at token `from`: the word
+/// before the next mark, at most `MAX_APPOSITIVE` tokens on.
+fn clause_end(text: &str, tokens: &[Token], from: usize) -> Option<usize> {
+    (from..tokens.len().min(from + MAX_APPOSITIVE))
+        .find(|&k| {
+            !tokens[k].word
+                && !abbreviation_dot(text, tokens, k)
+                && !matches!(tokens[k].punct(text), Some('\'' | '’' | '-'))
+        })
+        .map(|k| k - 1)
 }
 
 pub(super) fn is_relative(w: &str) -> bool {
@@ -528,6 +546,17 @@ pub(super) fn subject_after(
                 break;
             }
             if (end == from && w.eq_ignore_ascii_case("of")) || (end > from && verb && !in_phrase) {
+                break;
+            }
+            // `an industry lobbyist who spoke on the condition of anonymity
+            // to talk freely`: a clause that describes the source stays
+            // whole; any other relative clause ends the phrase.
+            if end > from && is_relative(w) {
+                if names_a_role(text, tokens, end)
+                    && let Some(last) = clause_end(text, tokens, end + 1)
+                {
+                    end = last + 1;
+                }
                 break;
             }
             end += 1;
