@@ -760,6 +760,14 @@ mod tests {
     }
 
     #[test]
+    fn a_name_keeps_its_organization_after_at() {
+        assert_eq!(
+            found("\"It is spectacular,\" said Chris Low at FTN Financial."),
+            vec!["Chris Low at FTN Financial"]
+        );
+    }
+
+    #[test]
     fn a_month_between_subject_and_verb_is_a_time_phrase() {
         assert_eq!(
             found("Comey in June sharply criticized the handling of emails."),

@@ -473,10 +473,16 @@ pub(super) fn subject_after(
                 && tokens
                     .get(end + 1)
                     .is_some_and(|n| lower_is(*n, text, "the"));
+            // `Chris Low at FTN Financial`: a name's organization.
+            let at_organization = w.eq_ignore_ascii_case("at")
+                && end > from
+                && tokens[end - 1].capitalized(text)
+                && tokens.get(end + 1).is_some_and(|n| n.capitalized(text));
             let of_joins = (w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("for"))
                 && end > from
                 && !place
-                && tokens.get(end + 1).is_some_and(|n| n.word);
+                && tokens.get(end + 1).is_some_and(|n| n.word)
+                || at_organization;
             let preposition = w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("for");
             let by_joins = according
                 && w.eq_ignore_ascii_case("by")
