@@ -549,6 +549,12 @@ pub const ATTITUDE_VERBS: &[&str] = &[
     "yell",
     "voice",
     "volunteer",
+    "interject",
+    "upbraid",
+    "chide",
+    "admonish",
+    "lambaste",
+    "excoriate",
 ];
 
 /// Irregular forms of [`ATTITUDE_VERBS`], which [`attitude_verb`] cannot

@@ -402,7 +402,16 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
             .get(k)
             .is_some_and(|n| matches!(n.punct(text), Some(':' | '"' | '“')))
     };
-    let after_quote = i >= 2 && matches!(tokens[i - 2].punct(text), Some('”' | '"' | '\'' | '’'));
+    // `,” she continued.`, `,” the Sentinel continued.`: a closing mark,
+    // then only the words of the subject.
+    let after_quote = (1..=4).any(|back| {
+        i > back
+            && matches!(
+                tokens[i - back - 1].punct(text),
+                Some('”' | '"' | '\'' | '’')
+            )
+            && tokens[i - back..i].iter().all(|t| t.word)
+    });
     // `continues to insist`, `continued to call for`: the verb after `to`
     // reports.
     let goes_on_reporting = next.is_some_and(|n| lower_is(n, text, "to"))
@@ -1446,6 +1455,10 @@ mod tests {
             vec!["she"]
         );
         assert!(found("The protests continued into the night.").is_empty());
+        assert_eq!(
+            found("“It is of a piece with the rest,” the Sentinel continued."),
+            vec!["the Sentinel"]
+        );
         // `continued to` a verb that reports.
         assert_eq!(
             found("Small groups of protesters continued to call for more information."),
