@@ -306,6 +306,18 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
     if !CUE_START.contains(w) || in_capitals(w) {
         return None;
     }
+    // `a Rasmussen Reports poll`: a capitalized cue between a name and a
+    // lowercase word is part of the name (a title-case headline has
+    // capitals on both sides).
+    let in_name = t.capitalized(text)
+        && i > 0
+        && tokens[i - 1].capitalized(text)
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| n.word && !n.capitalized(text));
+    if in_name {
+        return None;
+    }
     if w.eq_ignore_ascii_case("according")
         && tokens.get(i + 1).is_some_and(|n| lower_is(*n, text, "to"))
     {
@@ -634,7 +646,8 @@ fn reported_clause(text: &str, tokens: &[Token], source: Span, cue: &str) -> boo
 fn is_between(w: &str) -> bool {
     let adverb = w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase());
     let negation = w.ends_with("n't") || w.ends_with("n’t");
-    adverb || negation || BETWEEN.contains(w)
+    // `USA TODAY found`: a word in capitals is part of a name.
+    adverb || negation || BETWEEN.contains(w) && !in_capitals(w)
 }
 
 /// `I` for `I've`: a pronoun subject without its contracted auxiliary.
@@ -766,6 +779,23 @@ mod tests {
             found("Some say so, according to officials who asked not to be named."),
             vec!["officials", "who"]
         );
+    }
+
+    #[test]
+    fn names_and_nouns_that_look_like_other_words() {
+        // `daily` after a determiner is a newspaper, not an adverb.
+        assert_eq!(
+            found("“She is well positioned,” the daily wrote."),
+            vec!["the daily"]
+        );
+        // `TODAY` in capitals is part of a name.
+        assert_eq!(
+            found("USA TODAY found similar lobbying."),
+            vec!["USA TODAY"]
+        );
+        // A capitalized cue inside a name is no cue.
+        assert!(found("On Monday, a Rasmussen Reports poll was out.").is_empty());
+        assert_eq!(found("He no longer believed it."), vec!["He"]);
     }
 
     #[test]

@@ -22,7 +22,17 @@ pub(super) fn subject_before(text: &str, tokens: &[Token], cue: usize) -> Option
     loop {
         if end > 1 && is_time_phrase(text, tokens[end - 2], tokens[end - 1]) {
             end -= 2; // `Sanders on Tuesday said`, `who in 2010 said`
-        } else if end > 0 && tokens[end - 1].word && is_between(tokens[end - 1].text(text)) {
+        } else if end > 1
+            && lower_is(tokens[end - 1], text, "longer")
+            && lower_is(tokens[end - 2], text, "no")
+        {
+            end -= 2; // `he no longer believed`
+        } else if end > 0
+            && tokens[end - 1].word
+            && is_between(tokens[end - 1].text(text))
+            // `the daily wrote`: after a determiner it is a noun.
+            && !(end > 1 && DETERMINER.contains(tokens[end - 2].text(text)))
+        {
             end -= 1;
         } else {
             break;
