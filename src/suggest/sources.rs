@@ -1343,6 +1343,14 @@ mod tests {
     }
 
     #[test]
+    fn where_a_source_is_from_describes_it() {
+        assert_eq!(
+            found("The investigators, from Ukraine's anti-corruption bureau, said he was paid."),
+            vec!["The investigators, from Ukraine's anti-corruption bureau,"]
+        );
+    }
+
+    #[test]
     fn a_home_town_describes_the_name_before_it() {
         assert_eq!(
             found("Johnnie Wilson, of Springfield, Va., said he had fought in Vietnam."),

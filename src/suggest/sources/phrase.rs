@@ -341,8 +341,12 @@ fn appositive(text: &str, tokens: &[Token], close: usize, mark: char) -> Option<
     // `Trump, speaking to veterans, said`, `Clinton, at the debate, said`,
     // `Mr. Obama, who knew …, told`: a clause between commas; the source is
     // the phrase before it.
+    // `The investigators, from Ukraine's anti-corruption bureau, said`:
+    // where a source is from describes it.
+    let origin = w.eq_ignore_ascii_case("from") || w.eq_ignore_ascii_case("of");
     let clause = first.word
         && !is_inclusive(w)
+        && !origin
         && (w.ends_with("ing")
             || is_stop(w) && !DETERMINER.contains(w)
             || is_relative(w) && !names_a_role(text, tokens, inner.start));
