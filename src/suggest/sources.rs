@@ -1343,6 +1343,14 @@ mod tests {
     }
 
     #[test]
+    fn familiar_with_says_who_the_source_is() {
+        assert_eq!(
+            found("The inquiry is open, an official familiar with the matter said Sunday."),
+            vec!["an official familiar with the matter"]
+        );
+    }
+
+    #[test]
     fn where_a_source_is_from_describes_it() {
         assert_eq!(
             found("The investigators, from Ukraine's anti-corruption bureau, said he was paid."),

@@ -158,6 +158,16 @@ pub(super) fn noun_phrase_start(text: &str, tokens: &[Token], end: usize) -> Opt
         let t = tokens[start - 1];
         if t.word {
             let w = t.text(text);
+            // `an official familiar with the matter said`, `people familiar
+            // with the talks`: the phrase that says who a source is.
+            let familiar_with = w.eq_ignore_ascii_case("with")
+                && start >= 2
+                && start < end
+                && lower_is(tokens[start - 2], text, "familiar");
+            if familiar_with {
+                start -= 2;
+                continue;
+            }
             // A word before a determiner inside the phrase is its verb
             // (`supply an overall cost estimate`, `sent the letter`).
             let before_determiner = start < end
