@@ -1394,6 +1394,9 @@ mod tests {
         assert!(found("She knows the gritty specifics of health care policy.").is_empty());
         assert!(found("Mitt Romney released his returns in 2012.").is_empty());
         assert!(found("Its view of the world says something about its aims.").is_empty());
+        assert!(found("The nation has added 178,000 jobs in a typical month.").is_empty());
+        assert!(found("Smith was a featured speaker at the convention.").is_empty());
+        assert!(found("Contributing: Ray Locker.").is_empty());
         assert!(found("Under pressure from the unions, Washington backed out.").is_empty());
         assert!(found("In Syria the Council has proved to be ineffective.").is_empty());
         assert!(found("On Thursday, Justice delivered the immunity agreements.").is_empty());

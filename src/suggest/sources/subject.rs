@@ -538,6 +538,14 @@ pub(super) fn reports_nothing(text: &str, tokens: &[Token], v: usize) -> bool {
     {
         return true;
     }
+    // `The nation has added 178,000 jobs`: a sum, not a remark.
+    if is_any(&["add", "adds", "added", "adding"])
+        && tokens
+            .get(v + 1)
+            .is_some_and(|n| n.text(text).starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return true;
+    }
     // `Washington backed out`: retreated.
     if is_any(&["back", "backs", "backed"]) && next_is(v + 1, "out") {
         return true;
@@ -672,6 +680,10 @@ pub(super) fn attitude_at(
         return None;
     }
     if reports_nothing(text, tokens, i) {
+        return None;
+    }
+    // `a featured speaker`: after a determiner it is an adjective.
+    if DETERMINER.contains(tokens[i - 1].text(text)) {
         return None;
     }
     // `people like Scott`, `reports like the assessment`: without an

@@ -400,6 +400,7 @@ pub(super) static EDITORIAL_LABEL: LazyLock<Lexicon> = LazyLock::new(|| {
         "sources",
         "correction",
         "corrections",
+        "contributing",
         "clarification",
         "update",
         "updated",
