@@ -307,7 +307,7 @@ fn judge_one(text: &str, span: Span) -> Option<Suggestion> {
         && !introduced
         && !attributed_after
         && !named_by_someone
-        && looks_like_title(&words)
+        && looks_like_title(&words, work_named_before(text, span.start))
     {
         return None;
     }
@@ -330,10 +330,49 @@ fn judge_one(text: &str, span: Span) -> Option<Suggestion> {
     Some(Suggestion::new(Tag::Quote, span, score, "quote.paired"))
 }
 
+/// Nouns for works whose titles follow them (`the book “Failure to Adjust:
+/// How Americans Got Left Behind in the Global Economy.”`).
+static WORK: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| {
+    Lexicon::new(&[
+        "book",
+        "film",
+        "movie",
+        "documentary",
+        "song",
+        "album",
+        "show",
+        "series",
+        "novel",
+        "memoir",
+        "column",
+        "essay",
+        "op-ed",
+        "headline",
+        "slogan",
+        "program",
+        "play",
+        "poem",
+        "podcast",
+        "titled",
+        "entitled",
+    ])
+});
+
+/// Whether the word right before `at` names a kind of work.
+fn work_named_before(text: &str, at: usize) -> bool {
+    let before = &text[floor_boundary(text, at.saturating_sub(40))..at];
+    before
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| WORK.contains(w.trim_matches(|c: char| !c.is_alphanumeric())))
+}
+
 /// Every word capitalized but small function words, and short: a name or
-/// a title (`"March for Freedom"`, `"Face the Nation,"`, `"13th"`).
-fn looks_like_title(words: &[&str]) -> bool {
-    if words.is_empty() || words.len() > 6 {
+/// a title (`"March for Freedom"`, `"Face the Nation,"`, `"13th"`). After
+/// a noun for a work (`the book`), a title may be long.
+fn looks_like_title(words: &[&str], after_work: bool) -> bool {
+    let longest = if after_work { 20 } else { 6 };
+    if words.is_empty() || words.len() > longest {
         return false;
     }
     // A sentence ends inside: words said, not a title (`“The Donald. Big
@@ -586,6 +625,14 @@ mod tests {
         assert_eq!(
             found("Crowds chanted \"Leave!\" at him."),
             vec!["\"Leave!\""]
+        );
+    }
+
+    #[test]
+    fn a_long_title_after_a_work_noun_is_no_quote() {
+        assert!(
+            found("said Alden, author of the book “Failure to Adjust: How Americans Got Left Behind in the Global Economy.”")
+                .is_empty()
         );
     }
 
