@@ -501,25 +501,24 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
         }
     }
     let source = subject_before(text, tokens, i)?;
-    // `an overall cost estimate`: a base form after a singular is a noun.
     let first = tokens.partition_point(|t| t.span.start < source.start);
+    // The word just before the source, if a word comes there.
+    let before = first.checked_sub(1).map(|k| tokens[k]).filter(|t| t.word);
+    let before_text = before.map_or("", |t| t.text(text));
     // `credited to the aggressive laws proposed`, `appeared in the British
     // Medical Journal found`: the object of a preposition is no subject;
     // the subject is a longer phrase this rule cannot delimit.
-    if first > 0 && tokens[first - 1].word && PREPOSITION.contains(tokens[first - 1].text(text)) {
+    if PREPOSITION.contains(before_text) {
         return None;
     }
     // `unleashed a series of tweets saying`, `issued a statement calling`:
     // a participle after the object of a verb describes the object; the
     // verb's subject is the source, attributed on its own.
-    let object_of_verb = w.ends_with("ing")
-        && first > 0
-        && tokens[first - 1].word
-        && !tokens[first - 1].capitalized(text)
-        && !is_stop(tokens[first - 1].text(text));
-    if object_of_verb {
+    let lower_word_before = before.is_some_and(|t| !t.capitalized(text));
+    if w.ends_with("ing") && lower_word_before && !is_stop(before_text) {
         return None;
     }
+    // `an overall cost estimate`: a base form after a singular is a noun.
     let last = tokens.partition_point(|t| t.span.end <= source.end);
     if !(first..last).any(|head| subject::agrees(text, tokens, head, i)) {
         return None;
@@ -582,21 +581,17 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
     let pronoun = PRONOUN.contains(&text[source.range()]);
     // `the two guides I wrote`, `the many new programs she has proposed`,
     // `the $18 million he says he raised`: a pronoun right after a noun
-    // opens a clause about that noun; what it reports is no statement.
-    let first = tokens.partition_point(|t| t.span.start < source.start);
+    // opens a clause about that noun; what it reports is no statement. (A
+    // pronoun source starts where `subject_before` found it, so `before`
+    // is still the word before it.)
     let about_noun = pronoun
-        && !is_relative(&text[source.range()])
-        && first > 0
-        && tokens[first - 1].word
-        && !tokens[first - 1].capitalized(text)
-        && !is_stop(tokens[first - 1].text(text))
-        && !PREPOSITION.contains(tokens[first - 1].text(text))
-        && !REPORTING.contains(tokens[first - 1].text(text))
-        && !is_between(tokens[first - 1].text(text))
-        && !is_relative(tokens[first - 1].text(text))
-        && !tokens[first - 1]
-            .text(text)
-            .starts_with(|c: char| c.is_ascii_digit());
+        && !is_relative(named)
+        && lower_word_before
+        && !is_stop(before_text)
+        && !REPORTING.contains(before_text)
+        && !is_between(before_text)
+        && !is_relative(before_text)
+        && !before_text.starts_with(|c: char| c.is_ascii_digit());
     if about_noun {
         return None;
     }

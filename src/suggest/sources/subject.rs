@@ -460,7 +460,8 @@ static STATEMENT: LazyLock<Lexicon> = LazyLock::new(|| {
 });
 
 /// Whether the verb at token `v` reports nothing, whatever its lexicon
-/// says: `speak` with nothing about what (`spoke for about five minutes`,
+/// says: `like` without an auxiliary (a preposition), `speak` with nothing
+/// about what (`spoke for about five minutes`,
 /// `spoke in a cottage`, `also spoke.`; not `spoke of`, `spoke out`,
 /// `spoke to a gathering`), `know` with an object (`knows the
 /// specifics`), and idioms (`The real Trump showed up`, `They found a way
@@ -473,6 +474,11 @@ pub(super) fn reports_nothing(text: &str, tokens: &[Token], v: usize) -> bool {
             .get(k)
             .is_some_and(|n| super::lower_is(*n, text, word))
     };
+    // `people like Scott`, `reports like the assessment`: without an
+    // auxiliary (`would like`) `like` is a preposition.
+    if is_any(&["like"]) && !(v > 0 && super::is_between(tokens[v - 1].text(text))) {
+        return true;
+    }
     if is_any(&["show", "shows", "showed", "shown"]) && next_is(v + 1, "up") {
         return true;
     }
@@ -684,11 +690,6 @@ pub(super) fn attitude_at(
     }
     // `a featured speaker`: after a determiner it is an adjective.
     if DETERMINER.contains(tokens[i - 1].text(text)) {
-        return None;
-    }
-    // `people like Scott`, `reports like the assessment`: without an
-    // auxiliary (`would like`) `like` is a preposition.
-    if w.eq_ignore_ascii_case("like") && !super::is_between(tokens[i - 1].text(text)) {
         return None;
     }
     // `Presidential debates`, `the Clean Power Plan rules`, `Republican
@@ -939,8 +940,6 @@ fn verb_at(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
     let t = *tokens.get(v)?;
     let w = t.text(text);
     let verb = t.word && !t.capitalized(text) && attitude_verb(w);
-    // `People like Scott`: `like` needs an auxiliary to be a verb.
-    let preposition = w.eq_ignore_ascii_case("like") && !aux;
-    let reports = verb && !preposition && !reports_nothing(text, tokens, v);
+    let reports = verb && !reports_nothing(text, tokens, v);
     (reports && (aux || !w.ends_with("ing"))).then_some(v)
 }

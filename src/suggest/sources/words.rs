@@ -106,6 +106,14 @@ pub(super) static BETWEEN: LazyLock<Lexicon> = LazyLock::new(|| {
     ])
 });
 
+/// Prepositions that also end a subject going left (in [`STOP_WORDS`] and
+/// [`PREPOSITION`]); `of` and `for` join a phrase instead (`head of the
+/// party`).
+const PREPOSITIONS_THAT_STOP: &[&str] = &[
+    "in", "to", "from", "on", "at", "with", "by", "into", "about", "over", "under", "against",
+    "during", "through", "without", "within",
+];
+
 /// Words that end a subject going left: verbs, prepositions, conjunctions,
 /// sentence adverbs.
 static STOP_WORDS: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -125,13 +133,6 @@ static STOP_WORDS: LazyLock<Lexicon> = LazyLock::new(|| {
             "so",
             "than",
             "where",
-            "to",
-            "in",
-            "on",
-            "at",
-            "with",
-            "by",
-            "from",
             "is",
             "was",
             "were",
@@ -160,15 +161,6 @@ static STOP_WORDS: LazyLock<Lexicon> = LazyLock::new(|| {
             "whether",
             "or",
             "nor",
-            "into",
-            "about",
-            "over",
-            "under",
-            "against",
-            "during",
-            "through",
-            "without",
-            "within",
             "although",
             "though",
             "unless",
@@ -224,6 +216,7 @@ static STOP_WORDS: LazyLock<Lexicon> = LazyLock::new(|| {
             "them",
             "her",
         ],
+        PREPOSITIONS_THAT_STOP,
         WEEKDAYS,
         PARTS_OF_TIME,
     ])
@@ -531,39 +524,26 @@ pub(super) static PASSIVE_CUE: LazyLock<Lexicon> = LazyLock::new(|| {
 /// Prepositions: a noun phrase after one is its object, not a subject
 /// (`after`, `before`, `like` also open clauses: `after Trump unleashed`).
 pub(super) static PREPOSITION: LazyLock<Lexicon> = LazyLock::new(|| {
-    Lexicon::new(&[
-        "of",
-        "in",
-        "to",
-        "from",
-        "on",
-        "at",
-        "with",
-        "by",
-        "for",
-        "into",
-        "about",
-        "over",
-        "under",
-        "against",
-        "during",
-        "through",
-        "without",
-        "within",
-        "between",
-        "among",
-        "toward",
-        "towards",
-        "upon",
-        "despite",
-        "near",
-        "around",
-        "across",
-        "outside",
-        "inside",
-        "beyond",
-        "throughout",
-        "behind",
+    Lexicon::union(&[
+        PREPOSITIONS_THAT_STOP,
+        &[
+            "of",
+            "for",
+            "between",
+            "among",
+            "toward",
+            "towards",
+            "upon",
+            "despite",
+            "near",
+            "around",
+            "across",
+            "outside",
+            "inside",
+            "beyond",
+            "throughout",
+            "behind",
+        ],
     ])
 });
 
