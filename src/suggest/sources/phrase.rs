@@ -6,15 +6,13 @@
 
 use super::super::lexicon::{AGENT, PRONOUN, QUANTIFIER, SCALE, attitude_verb};
 use super::super::text::Token;
+use super::subject::SUBJECT_PRONOUN;
 use super::words::{DETERMINER, PREPOSITION, ROLE_VERB, is_stop};
 use super::{MAX_SUBJECT, abbreviation_dot, is_between, is_inclusive, is_time_phrase, lower_is};
 use crate::model::Span;
 
 /// Longest appositive after an inverted source, in tokens.
 const MAX_APPOSITIVE: usize = 40;
-
-/// Pronouns that can be the subject of a clause without `that`.
-const SUBJECT_PRONOUNS: [&str; 5] = ["i", "we", "they", "he", "she"];
 
 /// The subject noun phrase that ends before the cue at token `cue`.
 pub(super) fn subject_before(text: &str, tokens: &[Token], cue: usize) -> Option<Span> {
@@ -228,7 +226,7 @@ pub(super) fn noun_phrase_start(text: &str, tokens: &[Token], end: usize) -> Opt
             // `all the experts I interviewed said`: a clause without `that`
             // describing the noun before the pronoun.
             let contact_clause = start + 1 == end
-                && SUBJECT_PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(w))
+                && SUBJECT_PRONOUN.contains(w)
                 && tokens[start].text(text).ends_with("ed")
                 && start >= 2
                 && tokens[start - 2].word

@@ -109,7 +109,7 @@ static JOINER: LazyLock<Lexicon> =
 
 /// Pronouns that can be a sentence's source (`it` is too often a dummy
 /// subject, `you` too often generic).
-static SUBJECT_PRONOUN: LazyLock<Lexicon> =
+pub(super) static SUBJECT_PRONOUN: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::new(&["he", "she", "they", "we", "i"]));
 
 /// Words seen with a capital inside a sentence: names, which a capital at
