@@ -415,12 +415,27 @@ fn trailing_appositive(text: &str, tokens: &[Token], comma: usize) -> Option<usi
                 tokens[k].punct(text),
                 Some(',' | '(' | ')' | '-' | '\'' | '’' | '&' | '/')
             )
+            || k > comma + 1 && attributes_again(text, tokens, k)
     });
     match stop {
+        Some(k) if attributes_again(text, tokens, k) => Some(k - 1),
         Some(k) if matches!(tokens[k].punct(text), Some('.' | ';')) => Some(k - 1),
         None if tokens.len() <= comma + 1 + MAX_APPOSITIVE => Some(tokens.len() - 1),
         _ => None,
     }
+}
+
+/// Whether token `k` is a comma that opens a relative clause with a cue of
+/// its own (`Matt Bai, a columnist, who said …`): that clause is another
+/// attribution, not part of the description before it.
+fn attributes_again(text: &str, tokens: &[Token], k: usize) -> bool {
+    tokens[k].punct(text) == Some(',')
+        && tokens
+            .get(k + 1)
+            .is_some_and(|t| t.word && is_relative(t.text(text)))
+        && tokens
+            .get(k + 2)
+            .is_some_and(|v| v.word && attitude_verb(v.text(text)))
 }
 
 /// Whether the relative clause opened by the pronoun at token `k` says
