@@ -69,6 +69,7 @@ pub fn subjects(text: &str, sentences: &Sentences, cued: &[Attribution]) -> Vec<
             .into_iter()
             .chain((0..tokens.len()).filter_map(|i| {
                 subject::attitude_at(text, tokens, i, &names)
+                    .or_else(|| subject::attitude_after_description(text, tokens, i))
                     .or_else(|| finding_in(text, tokens, i))
                     .or_else(|| passive_agent(text, tokens, i))
             }));
@@ -1042,6 +1043,20 @@ mod tests {
             found("It was late, as the voters doubted the answers."),
             vec!["the voters"]
         );
+    }
+
+    #[test]
+    fn an_attitude_verb_after_a_description_has_the_described_subject() {
+        assert_eq!(
+            found("The Europeans, who had been cut out of the talks, derided the deal."),
+            vec!["The Europeans"]
+        );
+        // Mid-sentence, the phrase before the comma is seldom the subject.
+        assert!(
+            found("They met as the Europeans, angry at the cost, derided the deal.").is_empty()
+        );
+        // Only a verb of attitude attributes.
+        assert!(found("The Europeans, angry at the cost, left the talks.").is_empty());
     }
 
     #[test]

@@ -791,6 +791,35 @@ pub(super) fn attitude_at(
     Some(found(tokens, first, end - 1, i, rule))
 }
 
+/// The subject of an attitude verb that follows a description between
+/// commas at the start of a sentence: `The program, called EB-5, allows`,
+/// `The Europeans, who had been cut out of the talks, derided`. Only an
+/// inflected verb counts; a base form or a participle after a comma goes
+/// on with the description.
+pub(super) fn attitude_after_description(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+) -> Option<Attribution> {
+    let t = *tokens.get(i)?;
+    if !t.word || i < 2 || tokens[i - 1].punct(text) != Some(',') || t.capitalized(text) {
+        return None;
+    }
+    let w = t.text(text);
+    let inflected =
+        w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss") || IRREGULAR_PAST.contains(w);
+    if !inflected || !attitude_verb(w) || reports_nothing(text, tokens, i) {
+        return None;
+    }
+    let source = super::subject_before(text, tokens, i)?;
+    (source.start == tokens[0].span.start).then_some(Attribution {
+        source,
+        cue: t.span,
+        score: 0.4,
+        rule: "source.attitude",
+    })
+}
+
 fn found(
     tokens: &[Token],
     first: usize,
