@@ -303,6 +303,12 @@ fn judge_one(text: &str, span: Span) -> Option<Suggestion> {
     let introduced = before.ends_with(':');
     let attributed_after = cue_follows(text, span.end);
     let named_by_someone = naming_cue_before(text, span.start) || named_in_a_list(text, span.start);
+    // `ABC’s “Good Morning America”`, `Fox News’s “Hannity,”`: a title owned
+    // by a name is a programme or a work, whatever cue follows it, unless
+    // someone sings or names it (`sings Springsteen’s “American Skin”`).
+    if owned_by_name(before) && !named_by_someone && looks_like_title(&words, true) {
+        return None;
+    }
     if !exclaims
         && !introduced
         && !attributed_after
@@ -365,6 +371,17 @@ fn work_named_before(text: &str, at: usize) -> bool {
         .split_whitespace()
         .next_back()
         .is_some_and(|w| WORK.contains(w.trim_matches(|c: char| !c.is_alphanumeric())))
+}
+
+/// Whether `before` ends with a capitalized possessive (`ABC’s`, `Fox
+/// News's`).
+fn owned_by_name(before: &str) -> bool {
+    let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let owner = last
+        .strip_suffix("’s")
+        .or_else(|| last.strip_suffix("'s"))
+        .or_else(|| last.strip_suffix('’'));
+    owner.is_some_and(|o| o.starts_with(char::is_uppercase))
 }
 
 /// Every word capitalized but small function words, and short: a name or
@@ -622,6 +639,12 @@ mod tests {
         assert!(found("A \"March for Freedom\" is planned.").is_empty());
         assert!(found("he told CBS's “Face the Nation,” on Sunday.").is_empty());
         assert!(found("Rep. Robert C. \"Bobby\" Scott spoke.").is_empty());
+        // A programme owned by a network stays a title when a cue follows.
+        assert!(found("On ABC’s “Good Morning America” Tuesday, he said no.").is_empty());
+        assert_eq!(
+            found("Blige sings Bruce Springsteen’s “American Skin” to her."),
+            vec!["“American Skin”"]
+        );
         assert_eq!(
             found("Crowds chanted \"Leave!\" at him."),
             vec!["\"Leave!\""]
