@@ -137,10 +137,35 @@ fn speaker_label(text: &str, tokens: &[Token]) -> Option<Attribution> {
     let title_case = name[1..]
         .iter()
         .any(|t| t.word && (is_stop(t.text(text)) || DETERMINER.contains(t.text(text))));
-    if colon + 1 >= tokens.len()
+    // `Editor’s Note:`, `Delegate Update:`: a label word anywhere.
+    let label = name.iter().any(|t| {
+        let w = t.text(text);
+        let w = w
+            .strip_suffix("’s")
+            .or_else(|| w.strip_suffix("'s"))
+            .unwrap_or(w);
+        EDITORIAL_LABEL.contains(w)
+    });
+    // `FIX IS IN:`: a headline in capitals; `Clinton Cash Debunks Hillary:`
+    // a headline with its verb.
+    let headline = name.iter().enumerate().any(|(k, t)| {
+        let w = t.text(text);
+        in_capitals(w) && is_stop(&w.to_ascii_lowercase())
+            || k > 0 && (w.ends_with('s') || w.ends_with("ed")) && attitude_verb(w)
+    });
+    // `Clinton: 547.`: a tally, not words said.
+    let words_follow = tokens[colon + 1..]
+        .iter()
+        .find(|t| {
+            !t.punct(text)
+                .is_some_and(|c| is_quote_mark(c) || matches!(c, '‘' | '\''))
+        })
+        .is_some_and(|t| t.word && !t.text(text).starts_with(|c: char| c.is_ascii_digit()));
+    if !words_follow
         || is_stop(first)
         || DETERMINER.contains(first)
-        || EDITORIAL_LABEL.contains(first)
+        || label
+        || headline
         || title_case
     {
         return None;
@@ -1111,6 +1136,19 @@ mod tests {
         assert!(found("Correction: An earlier version misstated the date.").is_empty());
         assert!(found("Stealth Over Health: Clinton Was Headed to ER.").is_empty());
         assert_eq!(found("WALLACE: Let us begin."), vec!["WALLACE"]);
+        assert_eq!(
+            found("Darrell Scott: ‘You Find Me an Aberration’"),
+            vec!["Darrell Scott"]
+        );
+        // A tally, a label word anywhere, a headline in capitals or with
+        // its verb.
+        assert!(found("Clinton: 547.").is_empty());
+        assert!(found("Editor’s Note: The following is part 3.").is_empty());
+        assert!(found("FIX IS IN: Moderators Ignore Scandals.").is_empty());
+        assert_eq!(
+            found("Sanders Vows Action: Tax Breaks Must Go."),
+            vec!["Sanders"]
+        );
         assert_eq!(
             found("Ban Ki-moon condemned what he called a \"brazen breach\"."),
             vec!["Ban Ki-moon"]

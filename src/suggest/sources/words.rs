@@ -418,6 +418,8 @@ pub(super) static EDITORIAL_LABEL: LazyLock<Lexicon> = LazyLock::new(|| {
         "see",
         "also",
         "more",
+        "question",
+        "answer",
         "full",
         "text",
         "breaking",
