@@ -555,6 +555,21 @@ pub const ATTITUDE_VERBS: &[&str] = &[
     "admonish",
     "lambaste",
     "excoriate",
+    // Cues at least half the time they occur in 224 PolNeAR articles
+    // (polnear-dev, 40 test and 100 train articles), counted over all their
+    // forms.
+    "refer",
+    "appoint",
+    "chant",
+    "congratulate",
+    "sing",
+    "balk",
+    "chime",
+    "grapple",
+    "implore",
+    "mull",
+    "specify",
+    "trumpet",
 ];
 
 /// Irregular forms of [`ATTITUDE_VERBS`], which [`attitude_verb`] cannot
@@ -580,6 +595,8 @@ pub const ATTITUDE_IRREGULAR: &[&str] = &[
     "sent",
     "swore",
     "sworn",
+    "sang",
+    "sung",
 ];
 
 /// Whether `word` is a form of one of [`ATTITUDE_VERBS`]: the base form, an
@@ -1281,9 +1298,29 @@ mod tests {
     #[test]
     fn attitude_verbs_are_found_in_every_regular_form() {
         for w in [
-            "want", "wants", "wanted", "wanting", "plans", "planned", "planning", "likens",
-            "likened", "notes", "noted", "worries", "worried", "refuses", "refusing", "wishes",
-            "said", "thought", "Compares",
+            "want",
+            "wants",
+            "wanted",
+            "wanting",
+            "plans",
+            "planned",
+            "planning",
+            "likens",
+            "likened",
+            "notes",
+            "noted",
+            "worries",
+            "worried",
+            "refuses",
+            "refusing",
+            "wishes",
+            "said",
+            "thought",
+            "Compares",
+            "referred",
+            "sang",
+            "congratulates",
+            "chanting",
         ] {
             assert!(attitude_verb(w), "{w}");
         }
