@@ -214,6 +214,23 @@ pub const REPORTING_VERBS: &[&str] = &[
     "retort",
     "retorted",
     "echoed",
+    // Verbs that are cues at least seven times in ten in 224 PolNeAR
+    // articles, in the forms that are not also common nouns.
+    "replied",
+    "denounced",
+    "denounces",
+    "shouted",
+    "bemoaned",
+    "bemoans",
+    "slammed",
+    "slams",
+    "touted",
+    "touts",
+    "blasts",
+    "vows",
+    "expressed",
+    "dismissed",
+    "jokes",
 ];
 
 /// Verbs that attribute a statement, a belief, a wish, a judgment or a

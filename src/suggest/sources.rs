@@ -994,6 +994,10 @@ mod tests {
             found("They warned that sanctions would follow."),
             vec!["They"]
         );
+        assert_eq!(
+            found("She left after she publicly denounced the results."),
+            vec!["she"]
+        );
     }
 
     #[test]
