@@ -798,7 +798,7 @@ mod tests {
         );
         assert_eq!(
             found("Some say so, according to officials who asked not to be named."),
-            vec!["officials", "who"]
+            vec!["Some", "officials", "who"]
         );
     }
 
@@ -1415,6 +1415,26 @@ mod tests {
         assert_eq!(
             found("Johnnie Wilson, of Springfield, Va., said he had fought in Vietnam."),
             vec!["Johnnie Wilson, of Springfield, Va.,"]
+        );
+        assert_eq!(
+            found("Dean Johnson, a salesman from Sumter, South Carolina, says Cruz will win."),
+            vec!["Dean Johnson, a salesman from Sumter, South Carolina,"]
+        );
+    }
+
+    #[test]
+    fn a_ratio_of_people_is_a_source() {
+        assert_eq!(
+            found("Six in 10 say he is at least somewhat decisive."),
+            vec!["Six in 10"]
+        );
+        assert_eq!(
+            found("Nine in 10 Democratic voters say she could win."),
+            vec!["Nine in 10 Democratic voters"]
+        );
+        assert_eq!(
+            found("Polls differ, and 56 percent say they will vote."),
+            vec!["56 percent"]
         );
     }
 

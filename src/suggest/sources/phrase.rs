@@ -220,6 +220,20 @@ pub(super) fn noun_phrase_start(text: &str, tokens: &[Token], end: usize) -> Opt
                 start -= 1;
                 continue;
             }
+            // `Six in 10 say`, `nine in 10 Democratic voters say`, `8 out
+            // of 10 voters`: a ratio of people.
+            let ratio = start >= 2
+                && start < end
+                && is_count(tokens[start].text(text))
+                && (w.eq_ignore_ascii_case("in") && is_count(tokens[start - 2].text(text))
+                    || w.eq_ignore_ascii_case("of")
+                        && start >= 3
+                        && lower_is(tokens[start - 2], text, "out")
+                        && is_count(tokens[start - 3].text(text)));
+            if ratio {
+                start -= if w.eq_ignore_ascii_case("in") { 2 } else { 3 };
+                continue;
+            }
             if is_stop(w) && !(start == end && PRONOUN.contains(w)) {
                 break;
             }
@@ -317,6 +331,28 @@ fn appositive(text: &str, tokens: &[Token], close: usize, mark: char) -> Option<
     let inner = opener + 1..close;
     if inner.is_empty() {
         return None;
+    }
+    // `Dean Johnson, a salesman from Sumter, South Carolina, says`: a state
+    // after a town closes the description that names the town.
+    let mut town = opener;
+    while town > 0 && tokens[town - 1].capitalized(text) {
+        town -= 1;
+    }
+    let state = !dash
+        && inner.len() <= 3
+        && inner
+            .clone()
+            .all(|k| tokens[k].capitalized(text) || abbreviation_dot(text, tokens, k))
+        && town < opener
+        && town > 0
+        && ["from", "of", "in"]
+            .iter()
+            .any(|p| lower_is(tokens[town - 1], text, p));
+    if state
+        && let Some(before) = appositive(text, tokens, opener, mark)
+        && before.start < tokens[town].span.start
+    {
+        return Some(Span::new(before.start, tokens[close].span.end));
     }
     let mut head_start = noun_phrase_start(text, tokens, opener)?;
     // `Michael Mulgrew, president of the union, which represents …, said`:
@@ -473,6 +509,16 @@ fn clause_end(text: &str, tokens: &[Token], from: usize) -> Option<usize> {
                 && !matches!(tokens[k].punct(text), Some('\'' | '’' | '-'))
         })
         .map(|k| k - 1)
+}
+
+/// Whether `w` is a count in a ratio: digits or a small number word.
+fn is_count(w: &str) -> bool {
+    !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
+        || [
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        ]
+        .iter()
+        .any(|n| n.eq_ignore_ascii_case(w))
 }
 
 pub(super) fn is_relative(w: &str) -> bool {

@@ -657,10 +657,14 @@ pub(super) fn agrees(text: &str, tokens: &[Token], head: usize, verb: usize) -> 
     }
     let h = tokens[head].text(text);
     let possessive = super::is_possessive(h);
+    // `Six in 10 say`, `56 percent say`, `Most say`: counts of people.
+    let count = h.bytes().all(|b| b.is_ascii_digit()) && h != "1";
     (h.ends_with('s') && !h.ends_with("ss") && !possessive)
+        || count
         || [
             "police", "people", "staff", "men", "women", "military", "public", "data", "they",
-            "we", "i", "you", "who",
+            "we", "i", "you", "who", "percent", "most", "many", "some", "few", "all", "both",
+            "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
         ]
         .iter()
         .any(|p| p.eq_ignore_ascii_case(h))
