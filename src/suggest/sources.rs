@@ -774,6 +774,10 @@ mod tests {
             vec!["a new report by Politico"]
         );
         assert_eq!(
+            found("According to exit polls conducted for The Associated Press, most were angry."),
+            vec!["exit polls conducted for The Associated Press"]
+        );
+        assert_eq!(
             found("According to conservative talk radio host Rush Limbaugh, it failed."),
             vec!["conservative talk radio host Rush Limbaugh"]
         );

@@ -609,13 +609,17 @@ pub(super) fn subject_after(
                     || attitude_verb(w));
             // After `according to`, a verb-like word after a name is a
             // verb again (`a speech Mrs. Clinton delivered`), and a
-            // participle joins only with its agent (`filed by`).
+            // participle joins only with its agent or what it was done for
+            // or among (`filed by`, `exit polls conducted for The
+            // Associated Press`).
             let in_phrase = according
                 && !tokens[end - 1].capitalized(text)
                 && (!w.ends_with("ed")
-                    || tokens
-                        .get(end + 1)
-                        .is_some_and(|n| lower_is(*n, text, "by")));
+                    || tokens.get(end + 1).is_some_and(|n| {
+                        ["by", "for", "among", "in", "on"]
+                            .iter()
+                            .any(|p| lower_is(*n, text, p))
+                    }));
             // `everyone I interviewed`: a clause describing the phrase
             // keeps its verb.
             let described_by_clause = according
