@@ -480,10 +480,10 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
         return None; // `Say Mexico demanded …`, `Calls men names`
     }
     if inverted && !weak {
-        // After a comma this may also be `Name, a spokesman, said …`: the
-        // order is inverted only when the phrase after the cue ends the
-        // clause.
-        let after_comma = prev.is_some_and(|p| p.punct(text) == Some(','));
+        // After a comma or a dash this may also be `Name, a spokesman, said
+        // …` or `Name — a teacher — says …`: the order is inverted only
+        // when the phrase after the cue ends the clause.
+        let after_comma = prev.is_some_and(|p| matches!(p.punct(text), Some(',' | '—' | '–')));
         // After `told` comes the one told (`told AFP`), never the source.
         let tells = ["told", "tell", "tells"]
             .iter()
@@ -1423,6 +1423,16 @@ mod tests {
         assert_eq!(
             found("Dean Johnson, a salesman from Sumter, South Carolina, says Cruz will win."),
             vec!["Dean Johnson, a salesman from Sumter, South Carolina,"]
+        );
+        assert_eq!(
+            found("Stacy Baker of Columbia, South Carolina says she thinks so."),
+            vec!["Stacy Baker of Columbia, South Carolina"]
+        );
+        // Between dashes, as between commas, the description is the
+        // source's; the pronoun after the cue is what was said.
+        assert_eq!(
+            found("Jason Sims — a teacher from Mount Pleasant — says he made a decision."),
+            vec!["Jason Sims — a teacher from Mount Pleasant —"]
         );
     }
 

@@ -49,10 +49,36 @@ pub(super) fn subject_before(text: &str, tokens: &[Token], cue: usize) -> Option
     let start = list_start(text, tokens, start, end);
     let start = second_object_start(text, tokens, start);
     let start = name_after_object(text, tokens, start, end);
+    let start = town_before_state(text, tokens, start, end);
     Some(Span::new(
         tokens[start].span.start,
         tokens[end - 1].span.end,
     ))
+}
+
+/// Where a phrase that starts at `start` starts when it is a state after
+/// the town of a name: `Stacy Baker of Columbia, South Carolina says`.
+fn town_before_state(text: &str, tokens: &[Token], start: usize, end: usize) -> usize {
+    let state = end - start <= 3 && tokens[start..end].iter().all(|t| t.capitalized(text));
+    if !state || start < 4 || tokens[start - 1].punct(text) != Some(',') {
+        return start;
+    }
+    let mut town = start - 1;
+    while town > 0 && tokens[town - 1].capitalized(text) {
+        town -= 1;
+    }
+    let named_town = town < start - 1
+        && town >= 2
+        && ["of", "from", "in"]
+            .iter()
+            .any(|p| lower_is(tokens[town - 1], text, p))
+        && tokens[town - 2].capitalized(text);
+    if !named_town {
+        return start;
+    }
+    noun_phrase_start(text, tokens, start - 1)
+        .filter(|&s| s < town - 1)
+        .unwrap_or(start)
 }
 
 /// Where a list of names that ends with the phrase `start..end` starts:
