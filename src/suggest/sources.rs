@@ -751,6 +751,10 @@ mod tests {
             vec!["The Central Election Commission"]
         );
         assert_eq!(found("But Mr. Smith has also said no."), vec!["Mr. Smith"]);
+        assert_eq!(
+            found("The American Legion has twice complained to them."),
+            vec!["The American Legion"]
+        );
     }
 
     #[test]

@@ -47,6 +47,8 @@ pub(super) static BETWEEN: LazyLock<Lexicon> = LazyLock::new(|| {
             "recently",
             "repeatedly",
             "once",
+            "twice",
+            "ever",
             "would",
             "will",
             "could",
