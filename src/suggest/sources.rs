@@ -373,6 +373,17 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
     let weak = WEAK_CUES.contains(w);
     let prev = i.checked_sub(1).map(|p| tokens[p]);
     let next = tokens.get(i + 1).copied();
+    // `won 758 pledged delegates`: between a number and a plural it is an
+    // adjective.
+    let counted = prev.is_some_and(|p| p.word && p.text(text).bytes().all(|b| b.is_ascii_digit()))
+        && w.ends_with("ed")
+        && next.is_some_and(|n| {
+            let n = n.text(text);
+            n.ends_with('s') && n.starts_with(|c: char| c.is_lowercase())
+        });
+    if counted {
+        return None;
+    }
     if let Some(p) = prev
         && p.word
     {
@@ -1012,6 +1023,7 @@ mod tests {
     fn nouns_that_look_like_cues_are_not() {
         assert!(found("The report was published. His statement was short.").is_empty());
         assert!(found("She was told to leave.").is_empty());
+        assert!(found("Trump so far has won 758 pledged delegates.").is_empty());
     }
 
     #[test]
