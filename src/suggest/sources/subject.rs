@@ -16,7 +16,7 @@
 //! between commas belongs to the source (`Aaron Kall, a debate coach,`),
 //! a clause between commas does not (`Trump, speaking in Ohio,`).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
 use super::super::lexicon::{
@@ -459,143 +459,82 @@ static STATEMENT: LazyLock<Lexicon> = LazyLock::new(|| {
     ])
 });
 
+/// Verbs with idioms in which they report nothing, by base form; every
+/// regular form of each counts, as do the irregular forms below.
+const IDIOM_VERBS: &[&str] = &[
+    "show", "find", "release", "unveil", "deliver", "prove", "expand", "add", "back", "assume",
+    "say", "call", "decline", "know", "speak",
+];
+
+/// Irregular forms of [`IDIOM_VERBS`] and their base forms.
+const IDIOM_IRREGULAR: &[(&str, &str)] = &[
+    ("shown", "show"),
+    ("found", "find"),
+    ("proven", "prove"),
+    ("said", "say"),
+    ("says", "say"),
+    ("knew", "know"),
+    ("known", "know"),
+    ("spoke", "speak"),
+    ("spoken", "speak"),
+];
+
+/// Every form of [`IDIOM_VERBS`], lowercase, with its base form.
+static IDIOM_BASE: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+    IDIOM_VERBS
+        .iter()
+        .flat_map(|&base| {
+            super::super::lexicon::regular_forms(base)
+                .into_iter()
+                .map(move |form| (form, base))
+        })
+        .chain(
+            IDIOM_IRREGULAR
+                .iter()
+                .map(|&(form, base)| (form.to_owned(), base)),
+        )
+        .collect()
+});
+
+/// The base form of `w` if it is a form of one of [`IDIOM_VERBS`].
+fn idiom_base(w: &str) -> Option<&'static str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        IDIOM_BASE.get(&w.to_ascii_lowercase()).copied()
+    } else {
+        IDIOM_BASE.get(w).copied()
+    }
+}
+
 /// Whether the verb at token `v` reports nothing, whatever its lexicon
 /// says: `like` without an auxiliary (a preposition), `speak` with nothing
 /// about what (`spoke for about five minutes`,
 /// `spoke in a cottage`, `also spoke.`; not `spoke of`, `spoke out`,
 /// `spoke to a gathering`), `know` with an object (`knows the
-/// specifics`), and idioms (`The real Trump showed up`, `They found a way
-/// through the Clean Air Act`).
+/// specifics`), a participle after its noun (`people accused of`), and
+/// idioms (`The real Trump showed up`, `They found a way through the Clean
+/// Air Act`).
 pub(super) fn reports_nothing(text: &str, tokens: &[Token], v: usize) -> bool {
     let w = tokens[v].text(text);
-    let is_any = |forms: &[&str]| forms.iter().any(|f| f.eq_ignore_ascii_case(w));
     let next_is = |k: usize, word: &str| {
         tokens
             .get(k)
             .is_some_and(|n| super::lower_is(*n, text, word))
     };
+    let next_is_any = |k: usize, words: &[&str]| words.iter().any(|word| next_is(k, word));
+    let number_at = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.text(text).starts_with(|c: char| c.is_ascii_digit()))
+    };
+    let after_auxiliary = v > 0 && super::is_between(tokens[v - 1].text(text));
     // `people like Scott`, `reports like the assessment`: without an
     // auxiliary (`would like`) `like` is a preposition.
-    if is_any(&["like"]) && !(v > 0 && super::is_between(tokens[v - 1].text(text))) {
-        return true;
-    }
-    if is_any(&["show", "shows", "showed", "shown"]) && next_is(v + 1, "up") {
-        return true;
-    }
-    if is_any(&["found", "finds", "find"])
-        && (next_is(v + 1, "ways") || next_is(v + 1, "a") && next_is(v + 2, "way"))
-    {
-        return true;
-    }
-    // `released her returns`, `released video`, `unveiled the first
-    // draft`: making a thing public says something only when the thing is
-    // a statement (`released a letter`, `unveiled a proposal`).
-    if is_any(&[
-        "release",
-        "releases",
-        "released",
-        "unveil",
-        "unveils",
-        "unveiled",
-        "deliver",
-        "delivers",
-        "delivered",
-    ]) {
-        // The object's head: the last word before a preposition or a mark
-        // (`a new ad this week`, `a letter from his doctor`).
-        let head = (v + 1..tokens.len().min(v + 6))
-            .map(|k| tokens[k])
-            .take_while(|t| t.word && !PREPOSITION.contains(t.text(text)) && !is_stop(t.text(text)))
-            .last();
-        let says = head.is_some_and(|t| STATEMENT.contains(t.text(text)));
-        return !says;
-    }
-    // A participle after its noun, in a clause without `which was`:
-    // `the monitor maintained by the embassy`, `chemicals found in
-    // refrigerants`, `people accused of rape`, `Michelle expected to visit`.
-    let participle = w.ends_with("ed") || is_any(&["found", "known", "seen", "shown"]);
-    let preceded_by_noun =
-        v > 0 && tokens[v - 1].word && !super::is_between(tokens[v - 1].text(text));
-    if participle && preceded_by_noun {
-        // `responded by using …` is active: `by` and a gerund.
-        let agent = next_is(v + 1, "by")
-            && tokens
-                .get(v + 2)
-                .is_some_and(|t| !t.text(text).ends_with("ing"));
-        let passive = agent
-            || is_any(&["found"]) && next_is(v + 1, "in")
-            || is_any(&["accused", "charged"]) && next_is(v + 1, "of")
-            || is_any(&["expected"]) && next_is(v + 1, "to");
-        if passive {
-            return true;
-        }
-    }
-    // `The Council has proved to be ineffective`: turned out.
-    if is_any(&["prove", "proves", "proved", "proven"])
-        && next_is(v + 1, "to")
-        && next_is(v + 2, "be")
-    {
-        return true;
-    }
-    // `Trump would expand the standard deduction`: enlarge, unless he
-    // expands on something he said.
-    if is_any(&["expand", "expands", "expanded", "expanding"])
-        && !(next_is(v + 1, "on") || next_is(v + 1, "upon"))
-    {
-        return true;
-    }
-    // `The nation has added 178,000 jobs`: a sum, not a remark.
-    if is_any(&["add", "adds", "added", "adding"])
-        && tokens
-            .get(v + 1)
-            .is_some_and(|n| n.text(text).starts_with(|c: char| c.is_ascii_digit()))
-    {
-        return true;
-    }
-    // `Washington backed out`: retreated.
-    if is_any(&["back", "backs", "backed"]) && next_is(v + 1, "out") {
-        return true;
-    }
-    // `His company would assume Patriot's obligations`: take on, not
-    // believe (`assumed that …`).
-    if is_any(&["assume", "assumes", "assumed"])
-        && tokens.get(v + 1).is_some_and(|n| {
-            let w = n.text(text);
-            !super::lower_is(*n, text, "that")
-                && (DETERMINER.contains(w) || n.capitalized(text) || super::is_possessive(w))
-        })
-    {
-        return true;
-    }
-    // `Its view of the world says something about …`: reveals, not says.
-    if is_any(&["say", "says", "said"])
-        && (next_is(v + 1, "something") || next_is(v + 1, "a") && next_is(v + 2, "lot"))
-        && (next_is(v + 2, "about") || next_is(v + 3, "about"))
-    {
-        return true;
-    }
-    // `She called into Tom Joyner's radio program`: phoned, not said.
-    if is_any(&["call", "calls", "called", "calling"])
-        && (next_is(v + 1, "in") || next_is(v + 1, "into"))
-    {
-        return true;
-    }
-    // `Approval has declined slightly from 58 percent`: a number falls.
-    if is_any(&["decline", "declines", "declined", "declining"])
-        && tokens.get(v + 1).is_some_and(|n| {
-            let number = |t: &Token| t.text(text).starts_with(|c: char| c.is_ascii_digit());
-            ["slightly", "sharply", "from", "by"]
-                .iter()
-                .any(|w| super::lower_is(*n, text, w))
-                || number(n)
-                || super::lower_is(*n, text, "to") && tokens.get(v + 2).is_some_and(number)
-        })
-    {
+    if w.eq_ignore_ascii_case("like") && !after_auxiliary {
         return true;
     }
     // `And I think his tweet was about …` in a transcript: the speaker's
     // own hedge, not a source.
-    if is_any(&["think"])
+    if w.eq_ignore_ascii_case("think")
         && v > 0
         && ["i", "we"]
             .iter()
@@ -603,35 +542,109 @@ pub(super) fn reports_nothing(text: &str, tokens: &[Token], v: usize) -> bool {
     {
         return true;
     }
-    // `She knows the gritty specifics`, `knows nothing`, `knows as much`:
-    // knowing a thing states no belief, unlike `knows there are …`.
-    if is_any(&["know", "knows", "knew"])
-        && tokens.get(v + 1).is_some_and(|n| {
-            DETERMINER.contains(n.text(text))
-                || ["nothing", "as", "much", "little", "more", "better"]
-                    .iter()
-                    .any(|w| super::lower_is(*n, text, w))
-        })
-    {
+    let idiom = match idiom_base(w) {
+        // `The real Trump showed up`.
+        Some("show") => next_is(v + 1, "up"),
+        // `They found a way through the Clean Air Act`.
+        Some("find") => next_is(v + 1, "ways") || next_is(v + 1, "a") && next_is(v + 2, "way"),
+        // `released her returns`, `released video`, `unveiled the first
+        // draft`: making a thing public says something only when the thing
+        // is a statement (`released a letter`, `unveiled a proposal`).
+        Some("release" | "unveil" | "deliver") => {
+            // The object's head: the last word before a preposition or a
+            // mark (`a new ad this week`, `a letter from his doctor`).
+            let head = (v + 1..tokens.len().min(v + 6))
+                .map(|k| tokens[k])
+                .take_while(|t| {
+                    t.word && !PREPOSITION.contains(t.text(text)) && !is_stop(t.text(text))
+                })
+                .last();
+            return !head.is_some_and(|t| STATEMENT.contains(t.text(text)));
+        }
+        // `The Council has proved to be ineffective`: turned out.
+        Some("prove") => next_is(v + 1, "to") && next_is(v + 2, "be"),
+        // `Trump would expand the standard deduction`: enlarge, unless he
+        // expands on something he said.
+        Some("expand") => !next_is_any(v + 1, &["on", "upon"]),
+        // `The nation has added 178,000 jobs`: a sum, not a remark.
+        Some("add") => number_at(v + 1),
+        // `Washington backed out`: retreated.
+        Some("back") => next_is(v + 1, "out"),
+        // `His company would assume Patriot's obligations`: take on, not
+        // believe (`assumed that …`).
+        Some("assume") => tokens.get(v + 1).is_some_and(|n| {
+            let o = n.text(text);
+            !super::lower_is(*n, text, "that")
+                && (DETERMINER.contains(o) || n.capitalized(text) || super::is_possessive(o))
+        }),
+        // `Its view of the world says something about …`: reveals, not
+        // says.
+        Some("say") => {
+            (next_is(v + 1, "something") || next_is(v + 1, "a") && next_is(v + 2, "lot"))
+                && (next_is(v + 2, "about") || next_is(v + 3, "about"))
+        }
+        // `She called into Tom Joyner's radio program`: phoned, not said.
+        Some("call") => next_is_any(v + 1, &["in", "into"]),
+        // `Approval has declined slightly from 58 percent`: a number falls.
+        Some("decline") => {
+            next_is_any(v + 1, &["slightly", "sharply", "from", "by"])
+                || number_at(v + 1)
+                || next_is(v + 1, "to") && number_at(v + 2)
+        }
+        // `She knows the gritty specifics`, `knows nothing`, `knows as
+        // much`: knowing a thing states no belief, unlike `knows there are
+        // …`.
+        Some("know") => {
+            tokens
+                .get(v + 1)
+                .is_some_and(|n| DETERMINER.contains(n.text(text)))
+                || next_is_any(
+                    v + 1,
+                    &["nothing", "as", "much", "little", "more", "better"],
+                )
+        }
+        Some("speak") => {
+            let mut n = v + 1;
+            while tokens.get(n).is_some_and(|t| {
+                t.word
+                    && (t.text(text).ends_with("ly")
+                        || ["more", "most"]
+                            .iter()
+                            .any(|m| super::lower_is(*t, text, m)))
+            }) {
+                n += 1; // `spoke emotionally of`, `speaks more frequently about`
+            }
+            !next_is_any(n, &["of", "about", "out", "on", "to", "at", "with"])
+        }
+        _ => false,
+    };
+    if idiom {
         return true;
     }
-    if !is_any(&["speak", "speaks", "spoke", "speaking"]) {
-        return false;
+    // A participle after its noun, in a clause without `which was`:
+    // `the monitor maintained by the embassy`, `chemicals found in
+    // refrigerants`, `people accused of rape`, `Michelle expected to visit`.
+    let participle = w.ends_with("ed")
+        || ["found", "known", "seen", "shown"]
+            .iter()
+            .any(|f| f.eq_ignore_ascii_case(w));
+    let preceded_by_noun = v > 0 && tokens[v - 1].word && !after_auxiliary;
+    if participle && preceded_by_noun {
+        // `responded by using …` is active: `by` and a gerund.
+        let agent = next_is(v + 1, "by")
+            && tokens
+                .get(v + 2)
+                .is_some_and(|t| !t.text(text).ends_with("ing"));
+        let is = |form: &str| w.eq_ignore_ascii_case(form);
+        let passive = agent
+            || is("found") && next_is(v + 1, "in")
+            || (is("accused") || is("charged")) && next_is(v + 1, "of")
+            || is("expected") && next_is(v + 1, "to");
+        if passive {
+            return true;
+        }
     }
-    let mut n = v + 1;
-    while tokens.get(n).is_some_and(|t| {
-        t.word
-            && (t.text(text).ends_with("ly")
-                || ["more", "most"]
-                    .iter()
-                    .any(|m| super::lower_is(*t, text, m)))
-    }) {
-        n += 1; // `spoke emotionally of`, `speaks more frequently about`
-    }
-    let about = ["of", "about", "out", "on", "to", "at", "with"]
-        .iter()
-        .any(|p| next_is(n, p));
-    !about
+    false
 }
 
 /// Whether a verb without an ending (`want`, `plan`) can follow `head`:
