@@ -201,9 +201,7 @@ fn finding_in(text: &str, tokens: &[Token], i: usize) -> Option<Attribution> {
     let opens = tokens[i + 1].word
         && (DETERMINER.contains(opening)
             || QUANTIFIER.contains(opening)
-            || ["one", "some"]
-                .iter()
-                .any(|w| w.eq_ignore_ascii_case(opening)));
+            || is_one_of(opening, &["one", "some"]));
     if !ends || !opens {
         return None;
     }
@@ -296,10 +294,7 @@ fn within_doubled_apostrophes(text: &str, tokens: &[Token], source: Span) -> boo
 /// `how Mr. Trump views`): nothing is attributed to it yet.
 fn hypothetical(text: &str, tokens: &[Token], source: Span) -> bool {
     let first = tokens.partition_point(|t| t.span.start < source.start);
-    first > 0
-        && ["if", "whether", "how", "why"]
-            .iter()
-            .any(|w| lower_is(tokens[first - 1], text, w))
+    first > 0 && lower_is_any(tokens[first - 1], text, &["if", "whether", "how", "why"])
 }
 
 /// Whether token `k` is the second of two apostrophes that close a quote
@@ -315,6 +310,16 @@ fn is_quote_mark(c: char) -> bool {
 
 fn lower_is(t: Token, text: &str, w: &str) -> bool {
     t.word && t.text(text).eq_ignore_ascii_case(w)
+}
+
+/// Whether token `t` is a word and one of `words`, ignoring ASCII case.
+fn lower_is_any(t: Token, text: &str, words: &[&str]) -> bool {
+    t.word && is_one_of(t.text(text), words)
+}
+
+/// Whether `w` is one of `words`, ignoring ASCII case.
+fn is_one_of(w: &str, words: &[&str]) -> bool {
+    words.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
 
 /// Whether a word ends with a possessive `'s` (`Trump's`, `Clinton’s`).
@@ -420,9 +425,7 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
         // (`help of states that`).
         let object = next.is_some_and(|n| {
             n.capitalized(text)
-                || ["that", "how", "what", "him", "her", "them"]
-                    .iter()
-                    .any(|o| lower_is(n, text, o))
+                || lower_is_any(n, text, &["that", "how", "what", "him", "her", "them"])
         });
         let verb_before_object = object && !is_stop(p) && !PREPOSITION.contains(p);
         if NOUN_PLURALS.contains(w) && !subject_like && !verb_before_object {
@@ -496,9 +499,7 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
         // when the phrase after the cue ends the clause.
         let after_comma = prev.is_some_and(|p| matches!(p.punct(text), Some(',' | '—' | '–')));
         // After `told` comes the one told (`told AFP`), never the source.
-        let tells = ["told", "tell", "tells"]
-            .iter()
-            .any(|x| x.eq_ignore_ascii_case(w));
+        let tells = is_one_of(w, &["told", "tell", "tells"]);
         let after = (!tells)
             .then(|| subject_after(text, tokens, i + 1, true, false))
             .flatten()
@@ -577,9 +578,7 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
     let gerund = first_word.ends_with("ing")
         && (single && !capital
             || capital && second_lower
-            || ["having", "being"]
-                .iter()
-                .any(|g| g.eq_ignore_ascii_case(first_word)));
+            || is_one_of(first_word, &["having", "being"]));
     let source = if is_possessive(named) {
         // `Ms Tikhanovskaya's call`: the cue is a noun, and the source the
         // name that owns it.
@@ -665,9 +664,11 @@ fn reported_clause(text: &str, tokens: &[Token], source: Span, cue: &str) -> boo
     let naming = cue.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("call"));
     // `now that Cruz has endorsed Trump`: a conjunction, not reported words.
     let conjunction = first >= 2
-        && ["now", "so", "except", "given", "provided"]
-            .iter()
-            .any(|w| lower_is(tokens[first - 2], text, w));
+        && lower_is_any(
+            tokens[first - 2],
+            text,
+            &["now", "so", "except", "given", "provided"],
+        );
     before.word
         && (lower_is(before, text, "that") && !conjunction
             || REPORTING.contains(before.text(text))
@@ -694,17 +695,13 @@ fn without_contraction(text: &str, source: Span) -> Span {
 /// Whether `w` opens a list of members that belongs to the phrase before
 /// it (`Other unions, including the AFL-CIO, have endorsed …`).
 fn is_inclusive(w: &str) -> bool {
-    ["including", "like", "such", "among"]
-        .iter()
-        .any(|x| x.eq_ignore_ascii_case(w))
+    is_one_of(w, &["including", "like", "such", "among"])
 }
 
 /// Whether two words say when: `on Tuesday`, `in 2010`, `last week`.
 fn is_time_phrase(text: &str, first: Token, second: Token) -> bool {
     let (a, b) = (first.text(text), second.text(text));
-    let when = ["on", "in", "last", "this", "late", "early", "earlier"]
-        .iter()
-        .any(|x| x.eq_ignore_ascii_case(a));
+    let when = is_one_of(a, &["on", "in", "last", "this", "late", "early", "earlier"]);
     let time = b.len() == 4 && b.bytes().all(|c| c.is_ascii_digit())
         || TIME_WORD.contains(b)
         || MONTH.contains(b.trim_end_matches('.')); // `Comey in June criticized`
@@ -712,17 +709,16 @@ fn is_time_phrase(text: &str, first: Token, second: Token) -> bool {
 }
 
 fn is_form_of_be(w: &str) -> bool {
-    ["is", "are", "was", "were", "am", "been"]
-        .iter()
-        .any(|x| x.eq_ignore_ascii_case(w))
+    is_one_of(w, &["is", "are", "was", "were", "am", "been"])
 }
 
 fn is_passive_or_infinitive(w: &str) -> bool {
-    [
-        "to", "be", "is", "was", "were", "been", "being", "are", "am", "get", "got",
-    ]
-    .iter()
-    .any(|x| x.eq_ignore_ascii_case(w))
+    is_one_of(
+        w,
+        &[
+            "to", "be", "is", "was", "were", "been", "being", "are", "am", "get", "got",
+        ],
+    )
 }
 
 /// Whether token `i` is a period that belongs to an abbreviation or initial

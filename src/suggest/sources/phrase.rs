@@ -8,7 +8,10 @@ use super::super::lexicon::{AGENT, PRONOUN, QUANTIFIER, SCALE, attitude_verb};
 use super::super::text::Token;
 use super::subject::SUBJECT_PRONOUN;
 use super::words::{DETERMINER, PREPOSITION, ROLE_VERB, is_stop};
-use super::{MAX_SUBJECT, abbreviation_dot, is_between, is_inclusive, is_time_phrase, lower_is};
+use super::{
+    MAX_SUBJECT, abbreviation_dot, is_between, is_inclusive, is_one_of, is_time_phrase, lower_is,
+    lower_is_any,
+};
 use crate::model::Span;
 
 /// Longest appositive after an inverted source, in tokens.
@@ -69,9 +72,7 @@ fn town_before_state(text: &str, tokens: &[Token], start: usize, end: usize) -> 
     }
     let named_town = town < start - 1
         && town >= 2
-        && ["of", "from", "in"]
-            .iter()
-            .any(|p| lower_is(tokens[town - 1], text, p))
+        && lower_is_any(tokens[town - 1], text, &["of", "from", "in"])
         && tokens[town - 2].capitalized(text);
     if !named_town {
         return start;
@@ -371,9 +372,7 @@ fn appositive(text: &str, tokens: &[Token], close: usize, mark: char) -> Option<
             .all(|k| tokens[k].capitalized(text) || abbreviation_dot(text, tokens, k))
         && town < opener
         && town > 0
-        && ["from", "of", "in"]
-            .iter()
-            .any(|p| lower_is(tokens[town - 1], text, p));
+        && lower_is_any(tokens[town - 1], text, &["from", "of", "in"]);
     if state
         && let Some(before) = appositive(text, tokens, opener, mark)
         && before.start < tokens[town].span.start
@@ -395,9 +394,7 @@ fn appositive(text: &str, tokens: &[Token], close: usize, mark: char) -> Option<
     // `Johnnie Wilson, of Springfield, Va., said`: a home town between
     // commas describes the name before it.
     if head_start >= 3
-        && ["of", "from"]
-            .iter()
-            .any(|w| lower_is(tokens[head_start - 1], text, w))
+        && lower_is_any(tokens[head_start - 1], text, &["of", "from"])
         && tokens[head_start - 2].punct(text) == Some(',')
         && tokens[head_start - 3].capitalized(text)
         && let Some(name) = noun_phrase_start(text, tokens, head_start - 2)
@@ -449,11 +446,12 @@ fn trailing_appositive(text: &str, tokens: &[Token], comma: usize) -> Option<usi
     let w = first.text(text);
     // `, adding …`, `, and …`, `, more than …` go on with the sentence;
     // `, who emphasized …` is an attribution of its own.
-    let comparative = [
-        "more", "less", "fewer", "about", "nearly", "almost", "up", "down",
-    ]
-    .iter()
-    .any(|x| x.eq_ignore_ascii_case(w));
+    let comparative = is_one_of(
+        w,
+        &[
+            "more", "less", "fewer", "about", "nearly", "almost", "up", "down",
+        ],
+    );
     let attributes = is_relative(w)
         && tokens
             .get(comma + 2)
@@ -507,10 +505,11 @@ pub(super) fn names_a_role(text: &str, tokens: &[Token], k: usize) -> bool {
     let mut v = k + 1;
     while tokens.get(v).is_some_and(|t| {
         t.word
-            && (["has", "have", "had", "now", "also", "long", "currently"]
-                .iter()
-                .any(|a| lower_is(*t, text, a))
-                || is_between(t.text(text)) && t.text(text).ends_with("ly"))
+            && (lower_is_any(
+                *t,
+                text,
+                &["has", "have", "had", "now", "also", "long", "currently"],
+            ) || is_between(t.text(text)) && t.text(text).ends_with("ly"))
     }) {
         v += 1;
     }
@@ -540,17 +539,16 @@ fn clause_end(text: &str, tokens: &[Token], from: usize) -> Option<usize> {
 /// Whether `w` is a count in a ratio: digits or a small number word.
 fn is_count(w: &str) -> bool {
     !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
-        || [
-            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        ]
-        .iter()
-        .any(|n| n.eq_ignore_ascii_case(w))
+        || is_one_of(
+            w,
+            &[
+                "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            ],
+        )
 }
 
 pub(super) fn is_relative(w: &str) -> bool {
-    ["who", "whose", "which"]
-        .iter()
-        .any(|r| r.eq_ignore_ascii_case(w))
+    is_one_of(w, &["who", "whose", "which"])
 }
 
 /// The noun phrase that starts at token `from` (after an inverted cue or,
@@ -642,9 +640,7 @@ pub(super) fn subject_after(
                 && !tokens[end - 1].capitalized(text)
                 && (!w.ends_with("ed")
                     || tokens.get(end + 1).is_some_and(|n| {
-                        ["by", "for", "among", "in", "on"]
-                            .iter()
-                            .any(|p| lower_is(*n, text, p))
+                        lower_is_any(*n, text, &["by", "for", "among", "in", "on"])
                     }));
             // `everyone I interviewed`: a clause describing the phrase
             // keeps its verb.

@@ -24,7 +24,7 @@ use super::super::lexicon::{
 };
 use super::super::text::{Sentences, Token};
 use super::{
-    Attribution, DETERMINER, NOUN_PLURALS, PREPOSITION, abbreviation_dot, is_form_of_be,
+    Attribution, DETERMINER, NOUN_PLURALS, PREPOSITION, abbreviation_dot, is_form_of_be, is_one_of,
     is_relative, is_stop,
 };
 use crate::model::Span;
@@ -536,9 +536,7 @@ pub(super) fn reports_nothing(text: &str, tokens: &[Token], v: usize) -> bool {
     // own hedge, not a source.
     if w.eq_ignore_ascii_case("think")
         && v > 0
-        && ["i", "we"]
-            .iter()
-            .any(|p| super::lower_is(tokens[v - 1], text, p))
+        && super::lower_is_any(tokens[v - 1], text, &["i", "we"])
     {
         return true;
     }
@@ -608,9 +606,7 @@ pub(super) fn reports_nothing(text: &str, tokens: &[Token], v: usize) -> bool {
             while tokens.get(n).is_some_and(|t| {
                 t.word
                     && (t.text(text).ends_with("ly")
-                        || ["more", "most"]
-                            .iter()
-                            .any(|m| super::lower_is(*t, text, m)))
+                        || super::lower_is_any(*t, text, &["more", "most"]))
             }) {
                 n += 1; // `spoke emotionally of`, `speaks more frequently about`
             }
@@ -624,10 +620,7 @@ pub(super) fn reports_nothing(text: &str, tokens: &[Token], v: usize) -> bool {
     // A participle after its noun, in a clause without `which was`:
     // `the monitor maintained by the embassy`, `chemicals found in
     // refrigerants`, `people accused of rape`, `Michelle expected to visit`.
-    let participle = w.ends_with("ed")
-        || ["found", "known", "seen", "shown"]
-            .iter()
-            .any(|f| f.eq_ignore_ascii_case(w));
+    let participle = w.ends_with("ed") || is_one_of(w, &["found", "known", "seen", "shown"]);
     let preceded_by_noun = v > 0 && tokens[v - 1].word && !after_auxiliary;
     if participle && preceded_by_noun {
         // `responded by using …` is active: `by` and a gerund.
@@ -674,13 +667,14 @@ pub(super) fn agrees(text: &str, tokens: &[Token], head: usize, verb: usize) -> 
     let count = h.bytes().all(|b| b.is_ascii_digit()) && h != "1";
     (h.ends_with('s') && !h.ends_with("ss") && !possessive)
         || count
-        || [
-            "police", "people", "staff", "men", "women", "military", "public", "data", "they",
-            "we", "i", "you", "who", "percent", "most", "many", "some", "few", "all", "both",
-            "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        ]
-        .iter()
-        .any(|p| p.eq_ignore_ascii_case(h))
+        || is_one_of(
+            h,
+            &[
+                "police", "people", "staff", "men", "women", "military", "public", "data", "they",
+                "we", "i", "you", "who", "percent", "most", "many", "some", "few", "all", "both",
+                "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            ],
+        )
 }
 
 /// The source of an attitude verb at token `i` anywhere in a sentence: the
@@ -777,9 +771,7 @@ pub(super) fn attitude_at(
         || DETERMINER.contains(o)
         || QUANTIFIER.contains(o)
         || AGENT.contains(o)
-        || ["many", "some", "most", "few", "other", "both"]
-            .iter()
-            .any(|q| q.eq_ignore_ascii_case(o));
+        || is_one_of(o, &["many", "some", "most", "few", "other", "both"]);
     // `a New York Times report`: after `a`, a base form is a noun.
     let singular = o.eq_ignore_ascii_case("a") || o.eq_ignore_ascii_case("an");
     if singular && ATTITUDE.contains(w) && !w.ends_with('s') && !w.ends_with("ed") {
@@ -870,10 +862,7 @@ fn subject_start(text: &str, tokens: &[Token]) -> Option<usize> {
         return None;
     }
     let w = t.text(text);
-    if ["what", "how", "why", "whether", "whatever"]
-        .iter()
-        .any(|q| q.eq_ignore_ascii_case(w))
-    {
+    if is_one_of(w, &["what", "how", "why", "whether", "whatever"]) {
         return None; // `What Mr. Trump considers smart …`
     }
     // Up to two introductory phrases: `Once in my early 20s, when my mother
