@@ -468,14 +468,9 @@ fn trailing_appositive(text: &str, tokens: &[Token], comma: usize) -> Option<usi
     if !first.word || !opens_description {
         return None;
     }
+    let inside = [',', '(', ')', '-', '\'', '’', '&', '/'];
     let stop = (comma + 1..tokens.len().min(comma + 1 + MAX_APPOSITIVE)).find(|&k| {
-        !tokens[k].word
-            && !abbreviation_dot(text, tokens, k)
-            && !matches!(
-                tokens[k].punct(text),
-                Some(',' | '(' | ')' | '-' | '\'' | '’' | '&' | '/')
-            )
-            || k > comma + 1 && attributes_again(text, tokens, k)
+        ends_phrase(text, tokens, k, &inside) || k > comma + 1 && attributes_again(text, tokens, k)
     });
     match stop {
         Some(k) if attributes_again(text, tokens, k) => Some(k - 1),
@@ -527,13 +522,27 @@ pub(super) fn names_a_role(text: &str, tokens: &[Token], k: usize) -> bool {
 /// The last token of a clause that starts at token `from`: the word
 /// before the next mark, at most `MAX_APPOSITIVE` tokens on.
 fn clause_end(text: &str, tokens: &[Token], from: usize) -> Option<usize> {
-    (from..tokens.len().min(from + MAX_APPOSITIVE))
-        .find(|&k| {
-            !tokens[k].word
-                && !abbreviation_dot(text, tokens, k)
-                && !matches!(tokens[k].punct(text), Some('\'' | '’' | '-'))
-        })
-        .map(|k| k - 1)
+    next_mark(text, tokens, from, MAX_APPOSITIVE, &['\'', '’', '-']).map(|k| k - 1)
+}
+
+/// The first token from `from` on, among the next `reach`, that
+/// [`ends_phrase`].
+fn next_mark(
+    text: &str,
+    tokens: &[Token],
+    from: usize,
+    reach: usize,
+    inside: &[char],
+) -> Option<usize> {
+    (from..tokens.len().min(from + reach)).find(|&k| ends_phrase(text, tokens, k, inside))
+}
+
+/// Whether token `k` is a mark that ends a phrase: neither a word, nor the
+/// dot of an abbreviation, nor one of the marks in `inside`.
+fn ends_phrase(text: &str, tokens: &[Token], k: usize, inside: &[char]) -> bool {
+    !tokens[k].word
+        && !abbreviation_dot(text, tokens, k)
+        && !tokens[k].punct(text).is_some_and(|c| inside.contains(&c))
 }
 
 /// Whether `w` is a count in a ratio: digits or a small number word.
@@ -651,12 +660,7 @@ pub(super) fn subject_after(
             if verb && described_by_clause {
                 // The clause runs to the next mark: `experts I spoke to
                 // this week about Mrs. Clinton's tax plans,`.
-                end = (end + 1..tokens.len().min(end + MAX_SUBJECT))
-                    .find(|&k| {
-                        !tokens[k].word
-                            && !abbreviation_dot(text, tokens, k)
-                            && !matches!(tokens[k].punct(text), Some('\'' | '’'))
-                    })
+                end = next_mark(text, tokens, end + 1, MAX_SUBJECT - 1, &['\'', '’'])
                     .unwrap_or(end + 1);
                 break;
             }
