@@ -160,7 +160,6 @@ impl FactmarkApp {
             ctx.set_zoom_factor(self.settings.zoom);
             self.applied_zoom = Some(self.settings.zoom);
         }
-        self.settings.min_suggestion_score = self.state.min_suggestion_score;
         // Keyboard zoom (Ctrl +/-/0) is handled by egui; remember its result.
         let zoom = ctx.zoom_factor();
         if (zoom - self.settings.zoom).abs() > f32::EPSILON {
@@ -528,6 +527,9 @@ impl FactmarkApp {
         self.modals(&ctx, &mut actions);
 
         for action in actions {
+            if let Action::SetMinSuggestionScore(score) = action {
+                self.settings.min_suggestion_score = score; // remembered across runs
+            }
             self.state.apply(action);
         }
         self.after_frame(&ctx);
