@@ -47,6 +47,54 @@ const TIME_WORDS: &[&str] = &[
     "o'clock", "hrs",
 ];
 
+/// Words before a number that make it a label, not a quantity (`part 2`,
+/// `No. 1`, `Proposition 8`, `Route 66`).
+const LABEL_WORDS: &[&str] = &[
+    "part",
+    "no",
+    "number",
+    "chapter",
+    "section",
+    "page",
+    "item",
+    "episode",
+    "season",
+    "article",
+    "amendment",
+    "proposition",
+    "prop",
+    "step",
+    "phase",
+    "level",
+    "stage",
+    "round",
+    "act",
+    "volume",
+    "vol",
+    "fig",
+    "figure",
+    "table",
+    "room",
+    "route",
+    "highway",
+    "interstate",
+    "flight",
+    "channel",
+    "district",
+    "precinct",
+    "ward",
+    "game",
+    "week",
+    "question",
+    "exhibit",
+    "appendix",
+];
+
+/// Small numbers written out that may open a ratio (`Six in 10`).
+const RATIO_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+];
+
 /// Every figure in `text`.
 pub fn figures(text: &str) -> Vec<Suggestion> {
     let mut out = Vec::new();
@@ -168,7 +216,17 @@ fn is_year(number: &str) -> bool {
         && number.bytes().all(|b| b.is_ascii_digit())
         && number
             .parse::<u32>()
-            .is_ok_and(|y| (1900..=2099).contains(&y))
+            .is_ok_and(|y| (1600..=2099).contains(&y))
+}
+
+/// Whether the number at `start` numbers an item of a list: it opens a
+/// line (or follows a dash or a colon) and a period or a bracket follows
+/// it (`8. WHERE JAPAN IS FACING`, `—1. Welfare reform`).
+fn list_number(text: &str, start: usize, end: usize) -> bool {
+    let marked = text[end..].starts_with(". ") || text[end..].starts_with(") ");
+    let line = &text[..start];
+    let opens = line.trim_end_matches([' ', '\t']);
+    marked && (opens.is_empty() || opens.ends_with(['\n', '—', '–', ':']))
 }
 
 /// Reads the figure whose digits are `text[start..end]`, or `None` when the
@@ -176,6 +234,16 @@ fn is_year(number: &str) -> bool {
 fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
     let number = &text[start..end];
     let before = char_before(text, start);
+    // `id="750366792434978816"`, long codes and identifiers, list numbers
+    // and labels (`part 2`, `No. 1`) count nothing.
+    let code = number.len() > 9 && number.bytes().all(|b| b.is_ascii_digit());
+    let attribute = before == Some('"') && text[..start - 1].ends_with('=');
+    let label = LABEL_WORDS
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(word_before(text, start)));
+    if code || attribute || label || list_number(text, start, end) {
+        return None;
+    }
     if let Some(p) = before {
         if p.is_alphabetic() || p == '#' || p == '_' {
             return None;
@@ -353,6 +421,42 @@ fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
         }
     }
 
+    // A ratio: `7 in 10`, `Six in 10`.
+    if rule == "figure.count" && !number.contains(['.', ',']) {
+        let (at, word) = word_after(text, fig_end);
+        let ratio_end = (word == "in" && at > fig_end)
+            .then(|| {
+                let (m, _) = word_after(text, at + 2);
+                let digits = text[m..].bytes().take_while(u8::is_ascii_digit).count();
+                let second = &text[m..m + digits];
+                let more = text[m + digits..].starts_with(['.', ',', ':'])
+                    && next_is_digit(m + digits + 1);
+                (m > at + 2 && digits > 0 && !is_year(second) && !more).then_some(m + digits)
+            })
+            .flatten();
+        if let Some(ratio_end) = ratio_end {
+            return Some(Suggestion::new(
+                Tag::Figure,
+                Span::new(fig_start, ratio_end),
+                0.9,
+                "figure.ratio",
+            ));
+        }
+        let opening = text[..fig_start].strip_suffix(" in ").and_then(|head| {
+            let word = word_before(text, head.len());
+            let spelled = RATIO_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word));
+            (spelled && head.ends_with(word)).then(|| head.len() - word.len())
+        });
+        if let Some(opening) = opening {
+            return Some(Suggestion::new(
+                Tag::Figure,
+                Span::new(opening, fig_end),
+                0.9,
+                "figure.ratio",
+            ));
+        }
+    }
+
     // A range: 60% to 70%, 10-12 years, $4m-$5m.
     if let Some(second) = range_end(text, fig_end) {
         return Some(Suggestion::new(
@@ -514,5 +618,21 @@ mod tests {
     #[test]
     fn numbers_in_names_and_codes_are_not_figures() {
         assert!(found("the G7 met over Covid-19 and the F-16 deal on 9/11").is_empty());
+        assert!(found("<tweet id=\"750366792434978816\" author=\"x\">").is_empty());
+        assert!(found("Read part 1 here, and part 2 here. He is enemy No. 1.").is_empty());
+        assert!(found("Voters passed Proposition 8 on Route 66.").is_empty());
+        assert!(found("8. WHERE JAPAN IS FACING A SHORTAGE").is_empty());
+        assert!(found("two accomplishments—1. Welfare reform").is_empty());
+        assert!(found("a streak unbroken since 1888").is_empty());
+    }
+
+    #[test]
+    fn a_ratio_is_one_figure() {
+        assert_eq!(found("7 in 10 voters agree"), vec!["7 in 10"]);
+        assert_eq!(found("Six in 10 say so"), vec!["Six in 10"]);
+        assert_eq!(found("more than 4 in 10 said"), vec!["4 in 10"]);
+        assert_eq!(found("it was 3 in 4."), vec!["3 in 4"]);
+        // A count before a year is no ratio.
+        assert_eq!(found("5 in 2019 were"), vec!["5"]);
     }
 }
