@@ -421,19 +421,19 @@ fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
         }
     }
 
-    // A ratio: `7 in 10`, `Six in 10`.
+    // A ratio: `7 in 10`, `Six in 10`, `eight out of 10`.
     if rule == "figure.count" && !number.contains(['.', ',']) {
-        let (at, word) = word_after(text, fig_end);
-        let ratio_end = (word == "in" && at > fig_end)
-            .then(|| {
-                let (m, _) = word_after(text, at + 2);
-                let digits = text[m..].bytes().take_while(u8::is_ascii_digit).count();
-                let second = &text[m..m + digits];
-                let more = text[m + digits..].starts_with(['.', ',', ':'])
-                    && next_is_digit(m + digits + 1);
-                (m > at + 2 && digits > 0 && !is_year(second) && !more).then_some(m + digits)
-            })
-            .flatten();
+        let joint = [" in ", " out of "]
+            .into_iter()
+            .find(|j| text[fig_end..].starts_with(j));
+        let ratio_end = joint.and_then(|j| {
+            let (m, _) = word_after(text, fig_end + j.len() - 1);
+            let digits = text[m..].bytes().take_while(u8::is_ascii_digit).count();
+            let second = &text[m..m + digits];
+            let more =
+                text[m + digits..].starts_with(['.', ',', ':']) && next_is_digit(m + digits + 1);
+            (digits > 0 && !is_year(second) && !more).then_some(m + digits)
+        });
         if let Some(ratio_end) = ratio_end {
             return Some(Suggestion::new(
                 Tag::Figure,
@@ -442,11 +442,14 @@ fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
                 "figure.ratio",
             ));
         }
-        let opening = text[..fig_start].strip_suffix(" in ").and_then(|head| {
-            let word = word_before(text, head.len());
-            let spelled = RATIO_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word));
-            (spelled && head.ends_with(word)).then(|| head.len() - word.len())
-        });
+        let opening = [" in ", " out of "]
+            .into_iter()
+            .find_map(|j| text[..fig_start].strip_suffix(j))
+            .and_then(|head| {
+                let word = word_before(text, head.len());
+                let spelled = RATIO_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word));
+                (spelled && head.ends_with(word)).then(|| head.len() - word.len())
+            });
         if let Some(opening) = opening {
             return Some(Suggestion::new(
                 Tag::Figure,
@@ -632,6 +635,8 @@ mod tests {
         assert_eq!(found("Six in 10 say so"), vec!["Six in 10"]);
         assert_eq!(found("more than 4 in 10 said"), vec!["4 in 10"]);
         assert_eq!(found("it was 3 in 4."), vec!["3 in 4"]);
+        assert_eq!(found("eight out of 10 said"), vec!["eight out of 10"]);
+        assert_eq!(found("8 out of 10 said"), vec!["8 out of 10"]);
         // A count before a year is no ratio.
         assert_eq!(found("5 in 2019 were"), vec!["5"]);
     }
