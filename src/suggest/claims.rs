@@ -179,6 +179,131 @@ static CLAUSE_CUES: LazyLock<Lexicon> = LazyLock::new(|| {
     ])
 });
 
+/// Auxiliaries and irregular past forms: a clause with one of them, or
+/// with a word ending in `-ed` or `-s`, has a verb of its own.
+static FINITE: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::new(&[
+        "is",
+        "are",
+        "was",
+        "were",
+        "am",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "should",
+        "does",
+        "do",
+        "did",
+        "won't",
+        "won’t",
+        "said",
+        "made",
+        "took",
+        "gave",
+        "went",
+        "came",
+        "got",
+        "won",
+        "lost",
+        "held",
+        "left",
+        "found",
+        "saw",
+        "told",
+        "thought",
+        "knew",
+        "became",
+        "began",
+        "brought",
+        "built",
+        "bought",
+        "cut",
+        "fell",
+        "felt",
+        "fought",
+        "grew",
+        "hit",
+        "kept",
+        "led",
+        "met",
+        "paid",
+        "put",
+        "ran",
+        "rose",
+        "sent",
+        "set",
+        "shot",
+        "sold",
+        "spent",
+        "stood",
+        "struck",
+        "threw",
+        "wrote",
+        "fled",
+        "drew",
+        "drove",
+        "beat",
+        "broke",
+        "chose",
+        "flew",
+        "hung",
+        "laid",
+        "meant",
+        "quit",
+        "rode",
+        "sought",
+        "shook",
+        "spoke",
+        "spread",
+        "stole",
+        "swore",
+        "taught",
+        "tore",
+        "understood",
+        "wore",
+        "withdrew",
+        "let",
+        "hurt",
+        "cost",
+        "bet",
+        "sat",
+        "slid",
+        "stuck",
+        "swept",
+        "wept",
+    ])
+});
+
+/// Whether the clause `body` has a finite verb (`Thousands gathered`,
+/// `The poll shows`, `it’s`): `Instead of getting their first taste of
+/// canvassing` and `Euro/dollar: UP at $1.11` are pieces of sentences.
+fn has_finite_verb(text: &str, body: &[Token]) -> bool {
+    body.iter().any(|t| {
+        let w = t.text(text);
+        let lower = w.starts_with(|c: char| c.is_lowercase());
+        let contraction = [
+            "’s", "'s", "’re", "'re", "’ll", "'ll", "’ve", "'ve", "n’t", "n't",
+        ]
+        .iter()
+        .any(|c| w.len() > c.len() && w.ends_with(c));
+        t.word
+            && (FINITE.contains(w)
+                || contraction
+                || lower
+                    && w.len() > 3
+                    && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss")))
+    })
+}
+
 /// First-person words that make a clause an opinion.
 static FIRST_PERSON: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::new(&["i", "we", "my", "our", "i'm", "we're", "i’m", "we’re"]));
@@ -323,6 +448,9 @@ fn judge(
         let w = t.text(text);
         t.word && w.ends_with("ing") && w.chars().next().is_some_and(char::is_lowercase)
     }) {
+        return None;
+    }
+    if !has_finite_verb(text, body) {
         return None;
     }
     let span = Span::new(body.first()?.span.start, body.last()?.span.end);
@@ -505,5 +633,15 @@ mod tests {
         assert!(found("Did 40% of voters really stay home?").is_empty());
         assert!(found("I think the 2 candidates are the best we have.").is_empty());
         assert!(found("Title\n\nWhat 5 things matter most\n\nBody text here.").is_empty());
+    }
+
+    #[test]
+    fn a_piece_of_a_sentence_without_a_verb_is_no_claim() {
+        assert!(found("Pound/dollar: UP at $1.2321 from $1.2290").is_empty());
+        assert!(found("Hedge fund titan George Soros ($9.9 million)").is_empty());
+        assert_eq!(
+            found("Thousands gathered on Sunday, a 25 percent rise."),
+            vec!["Thousands gathered on Sunday, a 25 percent rise"]
+        );
     }
 }
