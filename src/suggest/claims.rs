@@ -304,6 +304,10 @@ fn has_finite_verb(text: &str, body: &[Token]) -> bool {
     })
 }
 
+/// Second-person words that make a clause advice to the reader.
+static SECOND_PERSON: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::new(&["you", "your", "you're", "you’re"]));
+
 /// First-person words that make a clause an opinion.
 static FIRST_PERSON: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::new(&["i", "we", "my", "our", "i'm", "we're", "i’m", "we’re"]));
@@ -454,11 +458,11 @@ fn judge(
         return None;
     }
     let span = Span::new(body.first()?.span.start, body.last()?.span.end);
-    if body
-        .iter()
-        .take(2)
-        .any(|t| t.word && FIRST_PERSON.contains(t.text(text)))
-    {
+    // `we think …`, `Now you can think more clearly`: the writer's opinion
+    // or advice to the reader.
+    if body.iter().take(2).any(|t| {
+        t.word && (FIRST_PERSON.contains(t.text(text)) || SECOND_PERSON.contains(t.text(text)))
+    }) {
         return None;
     }
     let from = figures.partition_point(|f| f.span.end <= span.start);
@@ -632,6 +636,7 @@ mod tests {
     fn questions_headings_and_opinions_are_not_claims() {
         assert!(found("Did 40% of voters really stay home?").is_empty());
         assert!(found("I think the 2 candidates are the best we have.").is_empty());
+        assert!(found("Now you can think more clearly and face the 2 facts.").is_empty());
         assert!(found("Title\n\nWhat 5 things matter most\n\nBody text here.").is_empty());
     }
 
