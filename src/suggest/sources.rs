@@ -1013,6 +1013,11 @@ mod tests {
             found("She left after she publicly denounced the results."),
             vec!["she"]
         );
+        // A pronoun opening a clause of its own, before an attitude verb.
+        assert_eq!(
+            found("The crowd cheered as he praised the troops."),
+            vec!["he"]
+        );
     }
 
     #[test]

@@ -751,6 +751,18 @@ pub(super) fn attitude_at(
     if SUBJECT_PRONOUN.contains(h) && speech_tag {
         return Some(found(tokens, end - 1, end - 1, i, "source.speech_tag"));
     }
+    // `as he praised`, `because she refused`, `but they insisted`: a
+    // pronoun that opens a clause of its own, before an inflected verb.
+    let opens_clause = end >= 2
+        && super::lower_is_any(
+            tokens[end - 2],
+            text,
+            &["as", "because", "when", "but", "after", "while"],
+        );
+    let inflected = w.ends_with("ed") || w.ends_with('s') || IRREGULAR_PAST.contains(w);
+    if SUBJECT_PRONOUN.contains(h) && opens_clause && inflected && end == i {
+        return Some(found(tokens, end - 1, end - 1, i, "source.attitude"));
+    }
     if SUBJECT_PRONOUN.contains(h) || is_relative(h) || !head_like(text, tokens, end - 1, 0, names)
     {
         return None;
