@@ -1018,6 +1018,11 @@ mod tests {
             found("The crowd cheered as he praised the troops."),
             vec!["he"]
         );
+        // A pronoun with its auxiliary, before a progressive.
+        assert_eq!(
+            found("Trump spoke. He’s predicting a big win in Ohio."),
+            vec!["He"]
+        );
     }
 
     #[test]

@@ -739,6 +739,19 @@ pub(super) fn attitude_at(
     let participle = w.ends_with("ing") && end == i;
     let head = *tokens.get(end.checked_sub(1)?)?;
     let h = head.text(text);
+    // `He’s predicting`, `they’re hoping`: a pronoun with its auxiliary.
+    if participle
+        && let Some(k) = h.find(['\'', '’'])
+        && SUBJECT_PRONOUN.contains(&h[..k])
+        && ["s", "re", "m"].contains(&&h[k + h[k..].chars().next().map_or(1, char::len_utf8)..])
+    {
+        return Some(Attribution {
+            source: Span::new(head.span.start, head.span.start + k),
+            cue: t.span,
+            score: 0.4,
+            rule: "source.attitude",
+        });
+    }
     if !head.word || !agrees(text, tokens, end - 1, i) {
         return None;
     }
