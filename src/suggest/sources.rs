@@ -1472,6 +1472,14 @@ mod tests {
             found("Polls differ, and 56 percent say they will vote."),
             vec!["56 percent"]
         );
+        assert_eq!(
+            found("About 4 in 10 say they want change."),
+            vec!["About 4 in 10"]
+        );
+        assert_eq!(
+            found("Yet more than 40 percent said no."),
+            vec!["more than 40 percent"]
+        );
     }
 
     #[test]
