@@ -202,7 +202,21 @@ fn finding_in(text: &str, tokens: &[Token], i: usize) -> Option<Attribution> {
         && (DETERMINER.contains(opening)
             || QUANTIFIER.contains(opening)
             || is_one_of(opening, &["one", "some"]));
-    if !ends || !opens {
+    // `behind in the polls`: polls in general name no one; nor does a
+    // phrase with a clause or another noun inside (`in the context of
+    // election polls`, `in the hours before the polls`).
+    let general = last == i + 2 && lower_is(tokens[i + 1], text, "the");
+    let partitive =
+        lower_is_any(tokens[i + 1], text, &["one", "some"]) || QUANTIFIER.contains(opening);
+    let inner_stop = (i + 2..last).any(|k| {
+        let w = tokens[k].text(text);
+        let of = lower_is(tokens[k], text, "of");
+        tokens[k].word
+            && (is_stop(w) || of)
+            && !(partitive && k == i + 2 && of)
+            && !DETERMINER.contains(w)
+    });
+    if !ends || !opens || general || inner_stop {
         return None;
     }
     Some(Attribution {
@@ -1266,6 +1280,13 @@ mod tests {
             vec!["this poll"]
         );
         assert!(found("Rain fell in the valley all night.").is_empty());
+        assert_eq!(
+            found("She got no bump in one of the first post-debate polls."),
+            vec!["one of the first post-debate polls"]
+        );
+        // Polls in general, and phrases about something else, name no one.
+        assert!(found("Trump is trailing badly in the polls.").is_empty());
+        assert!(found("The effect is small in the context of election polls.").is_empty());
     }
 
     #[test]
