@@ -1173,6 +1173,10 @@ mod tests {
             vec!["Batchelder"]
         );
         assert!(found("\"It is propaganda,\" said of RT.").is_empty());
+        assert_eq!(
+            found("The hacker known as “Guccifer,” stated that he had access."),
+            Vec::<String>::new()
+        );
     }
 
     #[test]

@@ -610,6 +610,10 @@ pub(super) fn subject_after(
     described: bool,
     according: bool,
 ) -> Option<Span> {
+    // `stated that he had access`: what follows is the statement.
+    if tokens.get(from).is_some_and(|t| lower_is(*t, text, "that")) {
+        return None;
+    }
     let mut end = from;
     while end < tokens.len() && end - from < MAX_SUBJECT {
         let t = tokens[end];
