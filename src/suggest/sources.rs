@@ -803,6 +803,19 @@ mod tests {
             vec!["exit polls conducted for The Associated Press"]
         );
         assert_eq!(
+            found("Clinton led, according to a survey conducted immediately after the debate."),
+            vec!["a survey conducted immediately after the debate"]
+        );
+        assert_eq!(
+            found("Trump leads, according to a poll from Florida Atlantic University."),
+            vec!["a poll from Florida Atlantic University"]
+        );
+        // After a determiner, a word like a verb is a noun.
+        assert_eq!(
+            found("\"It is not required,\" said the ruling."),
+            vec!["the ruling"]
+        );
+        assert_eq!(
             found("According to conservative talk radio host Rush Limbaugh, it failed."),
             vec!["conservative talk radio host Rush Limbaugh"]
         );

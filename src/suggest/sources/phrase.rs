@@ -640,8 +640,11 @@ pub(super) fn subject_after(
                 && tokens.get(end + 1).is_some_and(|n| n.word)
                 || at_organization;
             let preposition = w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("for");
+            // After `according to`, `by` names the author and `from` where
+            // a document comes from (`a new report by Politico`, `a poll from
+            // Florida Atlantic University`).
             let by_joins = according
-                && w.eq_ignore_ascii_case("by")
+                && (w.eq_ignore_ascii_case("by") || w.eq_ignore_ascii_case("from"))
                 && end > from
                 && tokens.get(end + 1).is_some_and(|n| n.word);
             // `Alliance to Reclaim Our Schools`, `Committee to Protect
@@ -669,13 +672,29 @@ pub(super) fn subject_after(
                 end += 3;
                 break;
             }
-            let joins = of_joins || by_joins || to_in_name || and_names;
+            // After `according to`, a participle takes its preposition
+            // (`a survey conducted immediately after the debate`, `an ad
+            // overview provided to The Washington Post`).
+            let after_participle = according
+                && end > from + 1
+                && {
+                    let mut p = end - 1;
+                    if tokens[p].text(text).ends_with("ly") && p > from {
+                        p -= 1;
+                    }
+                    let q = tokens[p].text(text);
+                    tokens[p].word && !tokens[p].capitalized(text) && q.ends_with("ed")
+                }
+                && tokens.get(end + 1).is_some_and(|n| n.word);
+            let joins = of_joins || by_joins || to_in_name || and_names || after_participle;
             if (is_stop(w) || preposition) && !joins && !DETERMINER.contains(w) {
                 break;
             }
             // `said of RT`; `said the event brought back …`: a verb ends
             // the phrase, which then was a clause.
+            let after_determiner = end > from && DETERMINER.contains(tokens[end - 1].text(text));
             let verb = !t.capitalized(text)
+                && !after_determiner
                 && (w.ends_with("ed") && !AGENT.contains(w)
                     || w.ends_with("n't")
                     || w.ends_with("n’t")
@@ -685,11 +704,22 @@ pub(super) fn subject_after(
             // participle joins only with its agent or what it was done for
             // or among (`filed by`, `exit polls conducted for The
             // Associated Press`).
+            let mut after = end + 1;
+            if tokens
+                .get(after)
+                .is_some_and(|n| n.word && n.text(text).ends_with("ly"))
+            {
+                after += 1;
+            }
             let in_phrase = according
                 && !tokens[end - 1].capitalized(text)
                 && (!w.ends_with("ed")
-                    || tokens.get(end + 1).is_some_and(|n| {
-                        lower_is_any(*n, text, &["by", "for", "among", "in", "on"])
+                    || tokens.get(after).is_some_and(|n| {
+                        lower_is_any(
+                            *n,
+                            text,
+                            &["by", "for", "among", "in", "on", "to", "after", "with"],
+                        )
                     }));
             // `everyone I interviewed`: a clause describing the phrase
             // keeps its verb.
