@@ -505,7 +505,26 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
             || closes_doubled_apostrophes(text, tokens, i - 1)
     }) && INVERTIBLE.contains(w);
     if prev.is_none() && t.capitalized(text) && !weak {
-        return None; // `Say Mexico demanded …`, `Calls men names`
+        // `Said Ellis: “I don’t get the sense …”`: a sentence may open with
+        // the cue when a name and a colon or comma follow; else it is no
+        // cue (`Say Mexico demanded …`, `Calls men names`).
+        let speaker = INVERTIBLE
+            .contains(w)
+            .then(|| subject_after(text, tokens, i + 1, true, false))
+            .flatten()
+            .filter(|source| {
+                let next = tokens.partition_point(|t| t.span.start < source.end);
+                tokens[i + 1].capitalized(text)
+                    && tokens
+                        .get(next)
+                        .is_some_and(|n| matches!(n.punct(text), Some(':' | ',')))
+            });
+        return speaker.map(|source| Attribution {
+            source,
+            cue,
+            score,
+            rule: "source.after_cue",
+        });
     }
     if inverted && !weak {
         // After a comma or a dash this may also be `Name, a spokesman, said
@@ -1186,6 +1205,11 @@ mod tests {
             vec!["Batchelder"]
         );
         assert!(found("\"It is propaganda,\" said of RT.").is_empty());
+        // A sentence may open with the cue when a name and a colon follow.
+        assert_eq!(
+            found("Said Ellis: “I don’t get the sense she is ready.”"),
+            vec!["Ellis"]
+        );
         assert_eq!(
             found("The hacker known as “Guccifer,” stated that he had access."),
             Vec::<String>::new()
