@@ -1205,6 +1205,10 @@ mod tests {
             vec!["Batchelder"]
         );
         assert!(found("\"It is propaganda,\" said of RT.").is_empty());
+        assert_eq!(
+            found("\"They were stolen,\" said a joint statement from the two agencies."),
+            vec!["a joint statement from the two agencies"]
+        );
         // A sentence may open with the cue when a name and a colon follow.
         assert_eq!(
             found("Said Ellis: “I don’t get the sense she is ready.”"),

@@ -640,11 +640,12 @@ pub(super) fn subject_after(
                 && tokens.get(end + 1).is_some_and(|n| n.word)
                 || at_organization;
             let preposition = w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("for");
-            // After `according to`, `by` names the author and `from` where
-            // a document comes from (`a new report by Politico`, `a poll from
-            // Florida Atlantic University`).
-            let by_joins = according
-                && (w.eq_ignore_ascii_case("by") || w.eq_ignore_ascii_case("from"))
+            // `from` says where a source comes from (`a poll from Florida
+            // Atlantic University`, `said a joint statement from the two
+            // agencies`); after `according to`, `by` names the author (`a
+            // new report by Politico`).
+            let by_joins = (w.eq_ignore_ascii_case("from")
+                || according && w.eq_ignore_ascii_case("by"))
                 && end > from
                 && tokens.get(end + 1).is_some_and(|n| n.word);
             // `Alliance to Reclaim Our Schools`, `Committee to Protect
