@@ -449,6 +449,11 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
     // Participles after a comma (`…, saying …`) share the subject of the
     // main clause, which is attributed on its own; after another verb or
     // an adjective they are its object (`worth noting`, `start calling`).
+    // `he’s claiming`: a pronoun with its auxiliary.
+    let with_auxiliary = |q: &str| {
+        q.find(['\'', '’'])
+            .is_some_and(|k| PRONOUN.contains(&q[..k]))
+    };
     if w.ends_with("ing")
         && prev.is_some_and(|p| {
             let q = p.text(text);
@@ -456,6 +461,7 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
                 || !(is_form_of_be(q)
                     || p.capitalized(text)
                     || PRONOUN.contains(q)
+                    || with_auxiliary(q)
                     || AGENT.contains(q))
         })
     {
@@ -1062,6 +1068,10 @@ mod tests {
         // A pronoun opening a clause of its own, before an attitude verb.
         assert_eq!(
             found("The crowd cheered as he praised the troops."),
+            vec!["he"]
+        );
+        assert_eq!(
+            found("Trump spoke, and now he’s claiming that the polls are rigged."),
             vec!["he"]
         );
         // A pronoun with its auxiliary, before a progressive.
