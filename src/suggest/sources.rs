@@ -389,7 +389,22 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
     if !phrasal && !nounish_verb && !REPORTING.contains(w) && !SOURCE_CUE.contains(w) {
         return None;
     }
-    let weak = WEAK_CUES.contains(w);
+    if !used_as_cue(text, tokens, i) {
+        return None;
+    }
+    let score = if WEAK_CUES.contains(w) { 0.6 } else { 0.9 };
+    if let Some(decided) = inverted_attribution(text, tokens, i, score) {
+        return decided;
+    }
+    source_before_cue(text, tokens, i, score)
+}
+
+/// Whether the cue word at token `i` is used as a verb of saying here: not
+/// a noun (`the report`, `phone calls`), a passive or an infinitive (`was
+/// told`, `to say`), a participle that shares another subject (`…,
+/// saying`), an adjective (`758 pledged delegates`) or an idiom.
+fn used_as_cue(text: &str, tokens: &[Token], i: usize) -> bool {
+    let w = tokens[i].text(text);
     let prev = i.checked_sub(1).map(|p| tokens[p]);
     let next = tokens.get(i + 1).copied();
     // `won 758 pledged delegates`: between a number and a plural it is an
@@ -401,14 +416,14 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
             n.ends_with('s') && n.starts_with(|c: char| c.is_lowercase())
         });
     if counted {
-        return None;
+        return false;
     }
     if let Some(p) = prev
         && p.word
     {
         let p = p.text(text);
         if DETERMINER.contains(p) {
-            return None;
+            return false;
         }
         // `is saying`, `are demanding` are active; `was told`, `was first
         // reported`, `was widely criticized` are passive, and `to say` is
@@ -424,7 +439,7 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
         let auxiliary = tokens[k].text(text);
         let progressive = w.ends_with("ing") && is_form_of_be(auxiliary);
         if tokens[k].word && is_passive_or_infinitive(auxiliary) && !progressive {
-            return None;
+            return false;
         }
         // `phone calls`, `medical claims`, `taking calls`: after a word that
         // cannot be a subject, a plural that is also a verb is a noun.
@@ -443,17 +458,17 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
         });
         let verb_before_object = object && !is_stop(p) && !PREPOSITION.contains(p);
         if NOUN_PLURALS.contains(w) && !subject_like && !verb_before_object {
-            return None;
+            return false;
         }
     }
-    // Participles after a comma (`…, saying …`) share the subject of the
-    // main clause, which is attributed on its own; after another verb or
-    // an adjective they are its object (`worth noting`, `start calling`).
     // `he’s claiming`: a pronoun with its auxiliary.
     let with_auxiliary = |q: &str| {
         q.find(['\'', '’'])
             .is_some_and(|k| PRONOUN.contains(&q[..k]))
     };
+    // Participles after a comma (`…, saying …`) share the subject of the
+    // main clause, which is attributed on its own; after another verb or
+    // an adjective they are its object (`worth noting`, `start calling`).
     if w.ends_with("ing")
         && prev.is_some_and(|p| {
             let q = p.text(text);
@@ -465,7 +480,7 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
                     || AGENT.contains(q))
         })
     {
-        return None;
+        return false;
     }
     // `continued` reports only next to a quotation: `She continued, “For
     // us …`, `,” she continued.`, `Caddell continued:`.
@@ -496,13 +511,26 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
         || goes_on_reporting;
     if (w.eq_ignore_ascii_case("continued") || w.eq_ignore_ascii_case("continue")) && !beside_quote
     {
-        return None;
+        return false;
     }
-    if subject::reports_nothing(text, tokens, i) {
-        return None;
-    }
+    !subject::reports_nothing(text, tokens, i)
+}
+
+/// The attribution of a cue that comes before its source (`," said
+/// Smith.`, `Said Ellis: …`) or after an appositive (`Name, a spokesman,
+/// said`): `Some` with the answer when the word order decides it, `None`
+/// when the source is the subject before the cue.
+fn inverted_attribution(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    score: f32,
+) -> Option<Option<Attribution>> {
+    let t = tokens[i];
+    let w = t.text(text);
     let cue = t.span;
-    let score = if weak { 0.6 } else { 0.9 };
+    let weak = WEAK_CUES.contains(w);
+    let prev = i.checked_sub(1).map(|p| tokens[p]);
     // Inverted: `," said Smith.` / `, says the report`.
     // Only verbs of saying invert (`, said Smith`); `, called EB-5,` and
     // `, declared bankruptcy` keep their subject before them.
@@ -525,12 +553,12 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
                         .get(next)
                         .is_some_and(|n| matches!(n.punct(text), Some(':' | ',')))
             });
-        return speaker.map(|source| Attribution {
+        return Some(speaker.map(|source| Attribution {
             source,
             cue,
             score,
             rule: "source.after_cue",
-        });
+        }));
     }
     if inverted && !weak {
         // After a comma or a dash this may also be `Name, a spokesman, said
@@ -563,20 +591,28 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
         };
         match after {
             // `…, said Batchelder.`
-            Some((source, true)) => return Some(after_cue(source)),
-            Some((source, false)) if !after_comma => return Some(after_cue(source)),
-            None if !after_comma => return None,
+            Some((source, true)) => return Some(Some(after_cue(source))),
+            Some((source, false)) if !after_comma => return Some(Some(after_cue(source))),
+            None if !after_comma => return Some(None),
             _ => {}
         }
         if let Some(source) = subject_before(text, tokens, i) {
-            return Some(Attribution {
+            return Some(Some(Attribution {
                 source,
                 cue,
                 score,
                 rule: "source.appositive",
-            });
+            }));
         }
     }
+    None
+}
+
+/// The attribution of the cue at token `i` to the subject before it
+/// (`The commission says`, `he said`), unless that phrase is no subject.
+fn source_before_cue(text: &str, tokens: &[Token], i: usize, score: f32) -> Option<Attribution> {
+    let w = tokens[i].text(text);
+    let cue = tokens[i].span;
     let source = subject_before(text, tokens, i)?;
     let first = tokens.partition_point(|t| t.span.start < source.start);
     // The word just before the source, if a word comes there.
