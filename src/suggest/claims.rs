@@ -13,7 +13,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::Suggestion;
-use super::lexicon::{CAUSAL, COMPARISON, Lexicon, QUANTIFIER};
+use super::lexicon::{ATTITUDE_IRREGULAR, CAUSAL, COMPARISON, IRREGULAR_PAST, Lexicon, QUANTIFIER};
 use super::sources::Attribution;
 use super::text::{Sentences, Token};
 use crate::model::{Span, Tag};
@@ -179,107 +179,16 @@ static CLAUSE_CUES: LazyLock<Lexicon> = LazyLock::new(|| {
     ])
 });
 
-/// Auxiliaries and irregular past forms: a clause with one of them, or
-/// with a word ending in `-ed` or `-s`, has a verb of its own.
+/// Auxiliaries, and irregular past forms that neither the attitude verbs
+/// nor [`IRREGULAR_PAST`] list: a clause with one of them, or with a word
+/// ending in `-ed` or `-s`, has a verb of its own.
 static FINITE: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::new(&[
-        "is",
-        "are",
-        "was",
-        "were",
-        "am",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "shall",
-        "should",
-        "does",
-        "do",
-        "did",
-        "won't",
-        "won’t",
-        "said",
-        "made",
-        "took",
-        "gave",
-        "went",
-        "came",
-        "got",
-        "won",
-        "lost",
-        "held",
-        "left",
-        "found",
-        "saw",
-        "told",
-        "thought",
-        "knew",
-        "became",
-        "began",
-        "brought",
-        "built",
-        "bought",
-        "cut",
-        "fell",
-        "felt",
-        "fought",
-        "grew",
-        "hit",
-        "kept",
-        "led",
-        "met",
-        "paid",
-        "put",
-        "ran",
-        "rose",
-        "sent",
-        "set",
-        "shot",
-        "sold",
-        "spent",
-        "stood",
-        "struck",
-        "threw",
-        "wrote",
-        "fled",
-        "drew",
-        "drove",
-        "beat",
-        "broke",
-        "chose",
-        "flew",
-        "hung",
-        "laid",
-        "meant",
-        "quit",
-        "rode",
-        "sought",
-        "shook",
-        "spoke",
-        "spread",
-        "stole",
-        "swore",
-        "taught",
-        "tore",
-        "understood",
-        "wore",
-        "withdrew",
-        "let",
-        "hurt",
-        "cost",
-        "bet",
-        "sat",
-        "slid",
-        "stuck",
-        "swept",
-        "wept",
+        "is", "are", "was", "were", "am", "has", "have", "had", "will", "would", "can", "could",
+        "may", "might", "must", "shall", "should", "does", "do", "did", "won't", "won’t", "bought",
+        "cut", "fought", "hit", "shot", "fled", "drove", "beat", "broke", "chose", "flew", "hung",
+        "laid", "meant", "quit", "rode", "sought", "shook", "spread", "stole", "taught", "tore",
+        "withdrew", "let", "hurt", "cost", "bet", "slid", "stuck", "swept", "wept",
     ])
 });
 
@@ -290,13 +199,23 @@ fn has_finite_verb(text: &str, body: &[Token]) -> bool {
     body.iter().any(|t| {
         let w = t.text(text);
         let lower = w.starts_with(|c: char| c.is_lowercase());
-        let contraction = [
-            "’s", "'s", "’re", "'re", "’ll", "'ll", "’ve", "'ve", "n’t", "n't",
-        ]
-        .iter()
-        .any(|c| w.len() > c.len() && w.ends_with(c));
+        // `they’re`, `won’t`, `it’s`; but `Trump’s plan` is a possessive.
+        let contraction = ["’re", "'re", "’ll", "'ll", "’ve", "'ve", "n’t", "n't"]
+            .iter()
+            .any(|c| w.len() > c.len() && w.ends_with(c))
+            || ["’s", "'s"].iter().any(|c| {
+                w.strip_suffix(c).is_some_and(|stem| {
+                    [
+                        "it", "he", "she", "that", "there", "here", "what", "who", "where",
+                    ]
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(stem))
+                })
+            });
         t.word
             && (FINITE.contains(w)
+                || IRREGULAR_PAST.contains(w)
+                || ATTITUDE_IRREGULAR.iter().any(|f| f.eq_ignore_ascii_case(w))
                 || contraction
                 || lower
                     && w.len() > 3
@@ -644,6 +563,12 @@ mod tests {
     fn a_piece_of_a_sentence_without_a_verb_is_no_claim() {
         assert!(found("Pound/dollar: UP at $1.2321 from $1.2290").is_empty());
         assert!(found("Hedge fund titan George Soros ($9.9 million)").is_empty());
+        // A possessive is no verb; a contracted `is` is.
+        assert!(found("In 1998 in the Senate’s 80-19 vote for admitting Poland").is_empty());
+        assert_eq!(
+            found("It’s up 25 percent on last year."),
+            vec!["It’s up 25 percent on last year"]
+        );
         assert_eq!(
             found("Thousands gathered on Sunday, a 25 percent rise."),
             vec!["Thousands gathered on Sunday, a 25 percent rise"]

@@ -616,6 +616,14 @@ pub const ATTITUDE_IRREGULAR: &[&str] = &[
     "sung",
 ];
 
+/// Common irregular past forms of verbs that are not attitude verbs (`went`,
+/// `took`): without an ending of their own they still mark a verb.
+pub const IRREGULAR_PASTS: &[&str] = &[
+    "went", "took", "made", "came", "gave", "got", "held", "left", "ran", "met", "put", "set",
+    "kept", "began", "became", "brought", "won", "lost", "spent", "built", "stood", "sat", "fell",
+    "rose", "drew", "grew", "paid", "sold", "led", "struck", "threw", "wore",
+];
+
 /// Whether `word` is a form of one of [`ATTITUDE_VERBS`]: the base form, an
 /// irregular form, or one derived with a regular ending (`-s`, `-es`,
 /// `-ies`, `-ed`, `-ied`, `-ing`, with a dropped `e` or a doubled
@@ -1300,6 +1308,7 @@ lexicon!(REPORTING, REPORTING_VERBS);
 lexicon!(PRONOUN, PRONOUNS);
 lexicon!(AGENT, AGENT_NOUNS);
 lexicon!(ATTITUDE, ATTITUDE_VERBS);
+lexicon!(IRREGULAR_PAST, IRREGULAR_PASTS);
 lexicon!(ABBREVIATION, ABBREVIATIONS);
 lexicon!(MONTH, MONTHS);
 lexicon!(SCALE, SCALES);

@@ -20,7 +20,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
 use super::super::lexicon::{
-    AGENT, ATTITUDE, Fnv, Lexicon, PRONOUN, QUANTIFIER, REPORTING, attitude_verb,
+    AGENT, ATTITUDE, Fnv, IRREGULAR_PAST, Lexicon, PRONOUN, QUANTIFIER, REPORTING, attitude_verb,
 };
 use super::super::text::{Sentences, Token};
 use super::{
@@ -406,15 +406,6 @@ static DEGREE: LazyLock<Lexicon> = LazyLock::new(|| {
         "quite",
         "rather",
         "increasingly",
-    ])
-});
-
-/// Irregular past tenses of common verbs.
-static IRREGULAR_PAST: LazyLock<Lexicon> = LazyLock::new(|| {
-    Lexicon::new(&[
-        "went", "took", "made", "came", "gave", "got", "held", "left", "ran", "met", "put", "set",
-        "kept", "began", "became", "brought", "won", "lost", "spent", "built", "stood", "sat",
-        "fell", "rose", "drew", "grew", "paid", "sold", "led", "struck", "threw", "wore",
     ])
 });
 
