@@ -56,36 +56,21 @@ const LABEL_WORDS: &[&str] = &[
     "chapter",
     "section",
     "page",
-    "item",
     "episode",
-    "season",
     "article",
     "amendment",
     "proposition",
     "prop",
-    "step",
-    "phase",
-    "level",
-    "stage",
-    "round",
-    "act",
     "volume",
     "vol",
     "fig",
     "figure",
-    "table",
-    "room",
     "route",
     "highway",
     "interstate",
     "flight",
     "channel",
-    "district",
     "precinct",
-    "ward",
-    "game",
-    "week",
-    "question",
     "exhibit",
     "appendix",
 ];
@@ -238,9 +223,13 @@ fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
     // and labels (`part 2`, `No. 1`) count nothing.
     let code = number.len() > 9 && number.bytes().all(|b| b.is_ascii_digit());
     let attribute = before == Some('"') && text[..start - 1].ends_with('=');
-    let label = LABEL_WORDS
-        .iter()
-        .any(|w| w.eq_ignore_ascii_case(word_before(text, start)));
+    // A label's number is short (`Channel 125`, `Route 66`); `the number
+    // 30,000` is a count.
+    let short = number.len() <= 4 && number.bytes().all(|b| b.is_ascii_digit());
+    let label = short
+        && LABEL_WORDS
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word_before(text, start)));
     if code || attribute || label || list_number(text, start, end) {
         return None;
     }
@@ -624,6 +613,8 @@ mod tests {
         assert!(found("<tweet id=\"750366792434978816\" author=\"x\">").is_empty());
         assert!(found("Read part 1 here, and part 2 here. He is enemy No. 1.").is_empty());
         assert!(found("Voters passed Proposition 8 on Route 66.").is_empty());
+        // Words that also start a count are no labels.
+        assert_eq!(found("Last week 30,000 people marched."), vec!["30,000"]);
         assert!(found("8. WHERE JAPAN IS FACING A SHORTAGE").is_empty());
         assert!(found("two accomplishments—1. Welfare reform").is_empty());
         assert!(found("a streak unbroken since 1888").is_empty());
