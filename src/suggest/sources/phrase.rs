@@ -102,20 +102,26 @@ fn town_before_state(text: &str, tokens: &[Token], start: usize, end: usize) -> 
     if !state || start < 4 || tokens[start - 1].punct(text) != Some(',') {
         return start;
     }
-    let mut town = start - 1;
-    while town > 0 && tokens[town - 1].capitalized(text) {
-        town -= 1;
-    }
-    let named_town = town < start - 1
-        && town >= 2
-        && lower_is_any(tokens[town - 1], text, &["of", "from", "in"])
-        && tokens[town - 2].capitalized(text);
-    if !named_town {
+    let Some(town) = town_before(text, tokens, start - 1) else {
+        return start;
+    };
+    if town < 2 || !tokens[town - 2].capitalized(text) {
         return start;
     }
     noun_phrase_start(text, tokens, start - 1)
         .filter(|&s| s < town - 1)
         .unwrap_or(start)
+}
+
+/// The first token of a town named just before token `mark`: capitalized
+/// words after `of`, `from` or `in` (`of Columbia`, `from Sumter`).
+fn town_before(text: &str, tokens: &[Token], mark: usize) -> Option<usize> {
+    let mut town = mark;
+    while town > 0 && tokens[town - 1].capitalized(text) {
+        town -= 1;
+    }
+    (town < mark && town > 0 && lower_is_any(tokens[town - 1], text, &["of", "from", "in"]))
+        .then_some(town)
 }
 
 /// Where a list of names that ends with the phrase `start..end` starts:
@@ -397,19 +403,13 @@ fn appositive(text: &str, tokens: &[Token], close: usize, mark: char) -> Option<
     }
     // `Dean Johnson, a salesman from Sumter, South Carolina, says`: a state
     // after a town closes the description that names the town.
-    let mut town = opener;
-    while town > 0 && tokens[town - 1].capitalized(text) {
-        town -= 1;
-    }
     let state = !dash
         && inner.len() <= 3
         && inner
             .clone()
-            .all(|k| tokens[k].capitalized(text) || abbreviation_dot(text, tokens, k))
-        && town < opener
-        && town > 0
-        && lower_is_any(tokens[town - 1], text, &["from", "of", "in"]);
+            .all(|k| tokens[k].capitalized(text) || abbreviation_dot(text, tokens, k));
     if state
+        && let Some(town) = town_before(text, tokens, opener)
         && let Some(before) = appositive(text, tokens, opener, mark)
         && before.start < tokens[town].span.start
     {
