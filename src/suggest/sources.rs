@@ -393,10 +393,10 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
         return None;
     }
     let score = if WEAK_CUES.contains(w) { 0.6 } else { 0.9 };
-    if let Some(decided) = inverted_attribution(text, tokens, i, score) {
-        return decided;
+    match word_order(text, tokens, i, score) {
+        WordOrder::Settled(found) => found,
+        WordOrder::SubjectFirst => source_before_cue(text, tokens, i, score),
     }
-    source_before_cue(text, tokens, i, score)
 }
 
 /// Whether the cue word at token `i` is used as a verb of saying here: not
@@ -516,16 +516,18 @@ fn used_as_cue(text: &str, tokens: &[Token], i: usize) -> bool {
     !subject::reports_nothing(text, tokens, i)
 }
 
-/// The attribution of a cue that comes before its source (`," said
-/// Smith.`, `Said Ellis: …`) or after an appositive (`Name, a spokesman,
-/// said`): `Some` with the answer when the word order decides it, `None`
-/// when the source is the subject before the cue.
-fn inverted_attribution(
-    text: &str,
-    tokens: &[Token],
-    i: usize,
-    score: f32,
-) -> Option<Option<Attribution>> {
+/// What the word order around a cue says about its source.
+enum WordOrder {
+    /// The cue comes before its source (`," said Smith.`, `Said Ellis: …`)
+    /// or after an appositive (`Name, a spokesman, said`): the attribution
+    /// found there, or `None` when there is none.
+    Settled(Option<Attribution>),
+    /// The source is the subject before the cue.
+    SubjectFirst,
+}
+
+/// How the cue at token `i` stands to its source: see [`WordOrder`].
+fn word_order(text: &str, tokens: &[Token], i: usize, score: f32) -> WordOrder {
     let t = tokens[i];
     let w = t.text(text);
     let cue = t.span;
@@ -553,7 +555,7 @@ fn inverted_attribution(
                         .get(next)
                         .is_some_and(|n| matches!(n.punct(text), Some(':' | ',')))
             });
-        return Some(speaker.map(|source| Attribution {
+        return WordOrder::Settled(speaker.map(|source| Attribution {
             source,
             cue,
             score,
@@ -591,13 +593,15 @@ fn inverted_attribution(
         };
         match after {
             // `…, said Batchelder.`
-            Some((source, true)) => return Some(Some(after_cue(source))),
-            Some((source, false)) if !after_comma => return Some(Some(after_cue(source))),
-            None if !after_comma => return Some(None),
+            Some((source, true)) => return WordOrder::Settled(Some(after_cue(source))),
+            Some((source, false)) if !after_comma => {
+                return WordOrder::Settled(Some(after_cue(source)));
+            }
+            None if !after_comma => return WordOrder::Settled(None),
             _ => {}
         }
         if let Some(source) = subject_before(text, tokens, i) {
-            return Some(Some(Attribution {
+            return WordOrder::Settled(Some(Attribution {
                 source,
                 cue,
                 score,
@@ -605,7 +609,7 @@ fn inverted_attribution(
             }));
         }
     }
-    None
+    WordOrder::SubjectFirst
 }
 
 /// The attribution of the cue at token `i` to the subject before it
