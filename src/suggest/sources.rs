@@ -461,11 +461,6 @@ fn used_as_cue(text: &str, tokens: &[Token], i: usize) -> bool {
             return false;
         }
     }
-    // `he’s claiming`: a pronoun with its auxiliary.
-    let with_auxiliary = |q: &str| {
-        q.find(['\'', '’'])
-            .is_some_and(|k| PRONOUN.contains(&q[..k]))
-    };
     // Participles after a comma (`…, saying …`) share the subject of the
     // main clause, which is attributed on its own; after another verb or
     // an adjective they are its object (`worth noting`, `start calling`).
@@ -476,7 +471,7 @@ fn used_as_cue(text: &str, tokens: &[Token], i: usize) -> bool {
                 || !(is_form_of_be(q)
                     || p.capitalized(text)
                     || PRONOUN.contains(q)
-                    || with_auxiliary(q)
+                    || pronoun_contraction(q).is_some() // `he’s claiming`
                     || AGENT.contains(q))
         })
     {
@@ -764,11 +759,14 @@ fn is_between(w: &str) -> bool {
 
 /// `I` for `I've`: a pronoun subject without its contracted auxiliary.
 fn without_contraction(text: &str, source: Span) -> Span {
-    let named = &text[source.range()];
-    let cut = named
-        .find(['\'', '’'])
-        .filter(|&k| PRONOUN.contains(&named[..k]));
+    let cut = pronoun_contraction(&text[source.range()]);
     cut.map_or(source, |k| Span::new(source.start, source.start + k))
+}
+
+/// Where the pronoun ends in a pronoun with a contracted auxiliary (`I've`,
+/// `he’s`, `they’re`): the byte offset of the apostrophe.
+fn pronoun_contraction(w: &str) -> Option<usize> {
+    w.find(['\'', '’']).filter(|&k| PRONOUN.contains(&w[..k]))
 }
 
 /// Whether `w` opens a list of members that belongs to the phrase before

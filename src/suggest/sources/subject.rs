@@ -732,7 +732,7 @@ pub(super) fn attitude_at(
     let h = head.text(text);
     // `He’s predicting`, `they’re hoping`: a pronoun with its auxiliary.
     if participle
-        && let Some(k) = h.find(['\'', '’'])
+        && let Some(k) = super::pronoun_contraction(h)
         && SUBJECT_PRONOUN.contains(&h[..k])
         && ["s", "re", "m"].contains(&&h[k + h[k..].chars().next().map_or(1, char::len_utf8)..])
     {
