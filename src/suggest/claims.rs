@@ -13,7 +13,9 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::Suggestion;
-use super::lexicon::{ATTITUDE_IRREGULAR, CAUSAL, COMPARISON, IRREGULAR_PAST, Lexicon, QUANTIFIER};
+use super::lexicon::{
+    ATTITUDE_IRREGULAR_FORM, CAUSAL, COMPARISON, IRREGULAR_PAST, Lexicon, QUANTIFIER,
+};
 use super::sources::Attribution;
 use super::text::{Sentences, Token};
 use crate::model::{Span, Tag};
@@ -215,7 +217,7 @@ fn has_finite_verb(text: &str, body: &[Token]) -> bool {
         t.word
             && (FINITE.contains(w)
                 || IRREGULAR_PAST.contains(w)
-                || ATTITUDE_IRREGULAR.iter().any(|f| f.eq_ignore_ascii_case(w))
+                || ATTITUDE_IRREGULAR_FORM.contains(w)
                 || contraction
                 || lower
                     && w.len() > 3

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Suggestion;
-use super::lexicon::{MONTH, SCALE, UNIT};
+use super::lexicon::{MONTH, SCALE, SMALL_NUMBER, UNIT};
 use crate::model::{Span, Tag};
 
 static DIGITS: LazyLock<Regex> =
@@ -73,11 +73,6 @@ const LABEL_WORDS: &[&str] = &[
     "precinct",
     "exhibit",
     "appendix",
-];
-
-/// Small numbers written out that may open a ratio (`Six in 10`).
-const RATIO_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 ];
 
 /// Every figure in `text`.
@@ -436,7 +431,7 @@ fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
             .find_map(|j| text[..fig_start].strip_suffix(j))
             .and_then(|head| {
                 let word = word_before(text, head.len());
-                let spelled = RATIO_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word));
+                let spelled = SMALL_NUMBER.contains(word);
                 (spelled && head.ends_with(word)).then(|| head.len() - word.len())
             });
         if let Some(opening) = opening {

@@ -616,6 +616,12 @@ pub const ATTITUDE_IRREGULAR: &[&str] = &[
     "sung",
 ];
 
+/// Small numbers written out: they open ratios (`Six in 10`) and count
+/// people (`two say`).
+pub const SMALL_NUMBERS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+];
+
 /// Common irregular past forms of verbs that are not attitude verbs (`went`,
 /// `took`): without an ending of their own they still mark a verb.
 pub const IRREGULAR_PASTS: &[&str] = &[
@@ -1309,6 +1315,8 @@ lexicon!(PRONOUN, PRONOUNS);
 lexicon!(AGENT, AGENT_NOUNS);
 lexicon!(ATTITUDE, ATTITUDE_VERBS);
 lexicon!(IRREGULAR_PAST, IRREGULAR_PASTS);
+lexicon!(ATTITUDE_IRREGULAR_FORM, ATTITUDE_IRREGULAR);
+lexicon!(SMALL_NUMBER, SMALL_NUMBERS);
 lexicon!(ABBREVIATION, ABBREVIATIONS);
 lexicon!(MONTH, MONTHS);
 lexicon!(SCALE, SCALES);

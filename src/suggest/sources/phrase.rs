@@ -4,7 +4,7 @@
 //! appositives, bracketed tags, lists of names and the phrases that modify
 //! a noun for people.
 
-use super::super::lexicon::{AGENT, PRONOUN, QUANTIFIER, SCALE, attitude_verb};
+use super::super::lexicon::{AGENT, PRONOUN, QUANTIFIER, SCALE, SMALL_NUMBER, attitude_verb};
 use super::super::text::Token;
 use super::subject::SUBJECT_PRONOUN;
 use super::words::{DETERMINER, PREPOSITION, ROLE_VERB, is_stop};
@@ -583,13 +583,7 @@ fn ends_phrase(text: &str, tokens: &[Token], k: usize, inside: &[char]) -> bool 
 
 /// Whether `w` is a count in a ratio: digits or a small number word.
 fn is_count(w: &str) -> bool {
-    !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
-        || is_one_of(
-            w,
-            &[
-                "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-            ],
-        )
+    !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()) || SMALL_NUMBER.contains(w)
 }
 
 pub(super) fn is_relative(w: &str) -> bool {

@@ -20,7 +20,8 @@ use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
 use super::super::lexicon::{
-    AGENT, ATTITUDE, Fnv, IRREGULAR_PAST, Lexicon, PRONOUN, QUANTIFIER, REPORTING, attitude_verb,
+    AGENT, ATTITUDE, ATTITUDE_IRREGULAR_FORM, Fnv, IRREGULAR_PAST, Lexicon, PRONOUN, QUANTIFIER,
+    REPORTING, SMALL_NUMBER, attitude_verb,
 };
 use super::super::text::{Sentences, Token};
 use super::{
@@ -409,10 +410,6 @@ static DEGREE: LazyLock<Lexicon> = LazyLock::new(|| {
     ])
 });
 
-/// Irregular forms of attitude and reporting verbs (`said`, `told`).
-static IRREGULAR_FORM: LazyLock<Lexicon> =
-    LazyLock::new(|| Lexicon::new(super::super::lexicon::ATTITUDE_IRREGULAR));
-
 /// Things that say something when made public.
 static STATEMENT: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::new(&[
@@ -640,7 +637,7 @@ pub(super) fn agrees(text: &str, tokens: &[Token], head: usize, verb: usize) -> 
         || v.ends_with("ed")
         || v.ends_with("ing")
         || IRREGULAR_PAST.contains(v)
-        || IRREGULAR_FORM.contains(v);
+        || ATTITUDE_IRREGULAR_FORM.contains(v);
     if inflected || !(ATTITUDE.contains(v) || REPORTING.contains(v)) {
         return true; // an inflected or irregular form (`stress` is a base)
     }
@@ -663,9 +660,9 @@ pub(super) fn agrees(text: &str, tokens: &[Token], head: usize, verb: usize) -> 
             &[
                 "police", "people", "staff", "men", "women", "military", "public", "data", "they",
                 "we", "i", "you", "who", "percent", "most", "many", "some", "few", "all", "both",
-                "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
             ],
         )
+        || SMALL_NUMBER.contains(h) && !h.eq_ignore_ascii_case("one")
 }
 
 /// The source of an attitude verb at token `i` anywhere in a sentence: the
