@@ -75,6 +75,9 @@ const LABEL_WORDS: &[&str] = &[
     "appendix",
 ];
 
+/// What joins the two numbers of a ratio (`7 in 10`, `eight out of 10`).
+const RATIO_JOINTS: [&str; 2] = [" in ", " out of "];
+
 /// Every figure in `text`.
 pub fn figures(text: &str) -> Vec<Suggestion> {
     let mut out = Vec::new();
@@ -216,11 +219,12 @@ fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
     let before = char_before(text, start);
     // `id="750366792434978816"`, long codes and identifiers, list numbers
     // and labels (`part 2`, `No. 1`) count nothing.
-    let code = number.len() > 9 && number.bytes().all(|b| b.is_ascii_digit());
+    let digits_only = number.bytes().all(|b| b.is_ascii_digit());
+    let code = number.len() > 9 && digits_only;
     let attribute = before == Some('"') && text[..start - 1].ends_with('=');
     // A label's number is short (`Channel 125`, `Route 66`); `the number
     // 30,000` is a count.
-    let short = number.len() <= 4 && number.bytes().all(|b| b.is_ascii_digit());
+    let short = number.len() <= 4 && digits_only;
     let label = short
         && LABEL_WORDS
             .iter()
@@ -407,40 +411,27 @@ fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
 
     // A ratio: `7 in 10`, `Six in 10`, `eight out of 10`.
     if rule == "figure.count" && !number.contains(['.', ',']) {
-        let joint = [" in ", " out of "]
+        let after = RATIO_JOINTS
             .into_iter()
-            .find(|j| text[fig_end..].starts_with(j));
-        let ratio_end = joint.and_then(|j| {
-            let (m, _) = word_after(text, fig_end + j.len() - 1);
-            let digits = text[m..].bytes().take_while(u8::is_ascii_digit).count();
-            let second = &text[m..m + digits];
-            let more =
-                text[m + digits..].starts_with(['.', ',', ':']) && next_is_digit(m + digits + 1);
-            (digits > 0 && !is_year(second) && !more).then_some(m + digits)
-        });
-        if let Some(ratio_end) = ratio_end {
-            return Some(Suggestion::new(
-                Tag::Figure,
-                Span::new(fig_start, ratio_end),
-                0.9,
-                "figure.ratio",
-            ));
-        }
-        let opening = [" in ", " out of "]
-            .into_iter()
-            .find_map(|j| text[..fig_start].strip_suffix(j))
-            .and_then(|head| {
-                let word = word_before(text, head.len());
-                let spelled = SMALL_NUMBER.contains(word);
-                (spelled && head.ends_with(word)).then(|| head.len() - word.len())
+            .find(|j| text[fig_end..].starts_with(j))
+            .and_then(|j| {
+                let (m, _) = word_after(text, fig_end + j.len() - 1);
+                let digits = text[m..].bytes().take_while(u8::is_ascii_digit).count();
+                let more = text[m + digits..].starts_with(['.', ',', ':'])
+                    && next_is_digit(m + digits + 1);
+                (digits > 0 && !is_year(&text[m..m + digits]) && !more)
+                    .then_some(Span::new(fig_start, m + digits))
             });
-        if let Some(opening) = opening {
-            return Some(Suggestion::new(
-                Tag::Figure,
-                Span::new(opening, fig_end),
-                0.9,
-                "figure.ratio",
-            ));
+        let before = || {
+            let head = RATIO_JOINTS
+                .into_iter()
+                .find_map(|j| text[..fig_start].strip_suffix(j))?;
+            let word = word_before(text, head.len());
+            (SMALL_NUMBER.contains(word) && head.ends_with(word))
+                .then(|| Span::new(head.len() - word.len(), fig_end))
+        };
+        if let Some(ratio) = after.or_else(before) {
+            return Some(Suggestion::new(Tag::Figure, ratio, 0.9, "figure.ratio"));
         }
     }
 
