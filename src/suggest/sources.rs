@@ -79,8 +79,7 @@ pub fn subjects(text: &str, sentences: &Sentences, cued: &[Attribution]) -> Vec<
             };
             if !cued[from..to].iter().any(overlaps)
                 && !out[first..].iter().any(overlaps)
-                && !within_doubled_apostrophes(text, tokens, found.source)
-                && !hypothetical(text, tokens, found.source)
+                && asserted(text, tokens, found.source)
             {
                 out.push(found);
             }
@@ -101,8 +100,7 @@ pub fn attributions(text: &str, sentences: &Sentences) -> Vec<Attribution> {
         for i in 0..tokens.len() {
             if let Some(a) =
                 attribution_at(text, tokens, i).or_else(|| signed_quote(text, tokens, i))
-                && !within_doubled_apostrophes(text, tokens, a.source)
-                && !hypothetical(text, tokens, a.source)
+                && asserted(text, tokens, a.source)
             {
                 out.push(a);
             }
@@ -301,6 +299,13 @@ fn within_doubled_apostrophes(text: &str, tokens: &[Token], source: Span) -> boo
         })
         .count();
     marks % 2 == 1
+}
+
+/// Whether a source found in `tokens` asserts anything in the article's
+/// own voice: not inside a `''…''` quotation, not in a condition or an
+/// indirect question.
+fn asserted(text: &str, tokens: &[Token], source: Span) -> bool {
+    !within_doubled_apostrophes(text, tokens, source) && !hypothetical(text, tokens, source)
 }
 
 /// Whether `source` is the subject of a condition or an indirect question
@@ -544,10 +549,8 @@ fn word_order(text: &str, tokens: &[Token], i: usize, score: f32) -> WordOrder {
             .then(|| subject_after(text, tokens, i + 1, true, false))
             .flatten()
             .filter(|source| {
-                let next = tokens.partition_point(|t| t.span.start < source.end);
                 tokens[i + 1].capitalized(text)
-                    && tokens
-                        .get(next)
+                    && token_after(tokens, *source)
                         .is_some_and(|n| matches!(n.punct(text), Some(':' | ',')))
             });
         return WordOrder::Settled(speaker.map(|source| Attribution {
@@ -568,15 +571,8 @@ fn word_order(text: &str, tokens: &[Token], i: usize, score: f32) -> WordOrder {
             .then(|| subject_after(text, tokens, i + 1, true, false))
             .flatten()
             .map(|source| {
-                let next = tokens[i..]
-                    .iter()
-                    .position(|t| t.span.start >= source.end)
-                    .map(|k| i + k);
-                let ends_clause = next.is_none_or(|n| {
-                    matches!(
-                        tokens[n].punct(text),
-                        Some('.' | ',' | ';' | '(' | '!' | ':')
-                    )
+                let ends_clause = token_after(tokens, source).is_none_or(|n| {
+                    matches!(n.punct(text), Some('.' | ',' | ';' | '(' | '!' | ':'))
                 });
                 (source, ends_clause)
             });
@@ -605,6 +601,13 @@ fn word_order(text: &str, tokens: &[Token], i: usize, score: f32) -> WordOrder {
         }
     }
     WordOrder::SubjectFirst
+}
+
+/// The token right after `span`, if the sentence goes on.
+fn token_after(tokens: &[Token], span: Span) -> Option<Token> {
+    tokens
+        .get(tokens.partition_point(|t| t.span.start < span.end))
+        .copied()
 }
 
 /// The attribution of the cue at token `i` to the subject before it
@@ -657,13 +660,7 @@ fn source_before_cue(text: &str, tokens: &[Token], i: usize, score: f32) -> Opti
         // `Ms Tikhanovskaya's call`: the cue is a noun, and the source the
         // name that owns it.
         let last = tokens.partition_point(|t| t.span.end <= source.end) - 1;
-        let mut first = last;
-        while first > 0
-            && tokens[first - 1].span.start >= source.start
-            && (tokens[first - 1].capitalized(text) || abbreviation_dot(text, tokens, first - 1))
-        {
-            first -= 1;
-        }
+        let first = name_start(text, tokens, last, first);
         if !tokens[first].capitalized(text) {
             return None;
         }
@@ -813,6 +810,19 @@ fn abbreviation_dot(text: &str, tokens: &[Token], i: usize) -> bool {
     initials
         || (s.chars().count() == 1 && s.chars().all(char::is_uppercase))
         || ABBREVIATION.contains(s)
+}
+
+/// The first token of the name that ends before token `end`: the run of
+/// capitalized words and initials' periods before it, going back no
+/// further than token `floor`.
+fn name_start(text: &str, tokens: &[Token], end: usize, floor: usize) -> usize {
+    let mut start = end;
+    while start > floor
+        && (tokens[start - 1].capitalized(text) || abbreviation_dot(text, tokens, start - 1))
+    {
+        start -= 1;
+    }
+    start
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use super::subject::SUBJECT_PRONOUN;
 use super::words::{DETERMINER, PREPOSITION, ROLE_VERB, is_stop};
 use super::{
     MAX_SUBJECT, abbreviation_dot, is_between, is_inclusive, is_one_of, is_time_phrase, lower_is,
-    lower_is_any,
+    lower_is_any, name_start,
 };
 use crate::model::Span;
 
@@ -149,12 +149,7 @@ pub(super) fn list_start(text: &str, tokens: &[Token], start: usize, end: usize)
         {
             item_end = k;
         }
-        let mut item = item_end;
-        while item > 0
-            && (tokens[item - 1].capitalized(text) || abbreviation_dot(text, tokens, item - 1))
-        {
-            item -= 1;
-        }
+        let mut item = name_start(text, tokens, item_end, 0);
         if item == item_end {
             return start;
         }
@@ -201,12 +196,7 @@ fn name_after_object(text: &str, tokens: &[Token], start: usize, end: usize) -> 
     if !object {
         return start;
     }
-    let mut name = end;
-    while name > start + 1
-        && (tokens[name - 1].capitalized(text) || abbreviation_dot(text, tokens, name - 1))
-    {
-        name -= 1;
-    }
+    let name = name_start(text, tokens, end, start + 1);
     let before = tokens[name - 1];
     let plain_noun = name < end
         && name - 1 > start
