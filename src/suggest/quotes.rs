@@ -6,10 +6,11 @@
 //! closes. An article's own convention decides what `”` does: where quotes
 //! open with `“` it only closes (`”Mr. Trump` is then a stray mark, not an
 //! opening), and only in articles written `”…”` throughout, as Swedish and
-//! Finnish are, does it open. Quotes nested in a quote belong to it. A quote that runs over
-//! several paragraphs follows the typographic convention: a paragraph opens
-//! the quote without closing it and the next paragraph starts with an
-//! opening mark; the suggestion spans them all, up to the closing mark.
+//! Finnish are, does it open. Quotes nested in a quote belong to it. A
+//! quote that runs over several paragraphs follows the typographic
+//! convention: a paragraph opens the quote without closing it and the next
+//! paragraph starts with an opening mark; it is suggested one paragraph at
+//! a time, as brat fragments are, up to the closing mark.
 //!
 //! Single marks are never quotation marks here, since they cannot be told
 //! from apostrophes (`don't`, `the ’90s`). Names and titles in quotation

@@ -508,7 +508,11 @@ pub(super) fn reports_nothing(text: &str, tokens: &[Token], v: usize) -> bool {
             .get(k)
             .is_some_and(|n| super::lower_is(*n, text, word))
     };
-    let next_is_any = |k: usize, words: &[&str]| words.iter().any(|word| next_is(k, word));
+    let next_is_any = |k: usize, words: &[&str]| {
+        tokens
+            .get(k)
+            .is_some_and(|n| super::lower_is_any(*n, text, words))
+    };
     let number_at = |k: usize| {
         tokens
             .get(k)
