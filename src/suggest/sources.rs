@@ -196,16 +196,13 @@ fn finding_in(text: &str, tokens: &[Token], i: usize) -> Option<Attribution> {
         .get(last + 1)
         .is_none_or(|t| !t.word || is_stop(t.text(text)));
     let opening = tokens[i + 1].text(text);
-    let opens = tokens[i + 1].word
-        && (DETERMINER.contains(opening)
-            || QUANTIFIER.contains(opening)
-            || is_one_of(opening, &["one", "some"]));
+    let partitive = tokens[i + 1].word
+        && (QUANTIFIER.contains(opening) || is_one_of(opening, &["one", "some"]));
+    let opens = partitive || tokens[i + 1].word && DETERMINER.contains(opening);
     // `behind in the polls`: polls in general name no one; nor does a
     // phrase with a clause or another noun inside (`in the context of
     // election polls`, `in the hours before the polls`).
     let general = last == i + 2 && lower_is(tokens[i + 1], text, "the");
-    let partitive =
-        lower_is_any(tokens[i + 1], text, &["one", "some"]) || QUANTIFIER.contains(opening);
     let inner_stop = (i + 2..last).any(|k| {
         let w = tokens[k].text(text);
         let of = lower_is(tokens[k], text, "of");
