@@ -14,18 +14,16 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Suggestion;
-use super::lexicon::{MONTH, SCALE, SMALL_NUMBER, UNIT};
+use super::lexicon::{MONTH, NUMBER_WORDS, SCALE, SMALL_NUMBER, UNIT};
 use crate::model::{Span, Tag};
 
 static DIGITS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[0-9]+(?:[.,][0-9]+)*").expect("the number pattern is valid"));
 
-const NUMBER_WORD: &str = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred";
-
 static SPELLED: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
         r"(?i-u)\b(?P<num>(?:{n}|a|half a)(?:[- ](?:{n}|and))*)[- ](?P<unit>million|billion|trillion|thousand|hundred|per ?cent|percentage points?|year-old|years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|points?)\b",
-        n = NUMBER_WORD
+        n = NUMBER_WORDS.join("|")
     );
     Regex::new(&pattern).expect("the spelled-out number pattern is valid")
 });

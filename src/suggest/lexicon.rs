@@ -622,6 +622,40 @@ pub const SMALL_NUMBERS: &[&str] = &[
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 ];
 
+/// Every number word that spelled-out numbers are made of (`forty-one`,
+/// `two hundred`): figures read them with a scale or unit, and sources read
+/// them as shares of people (`Forty-one percent would choose`).
+pub const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+];
+
 /// Common irregular past forms of verbs that are not attitude verbs (`went`,
 /// `took`): without an ending of their own they still mark a verb.
 pub const IRREGULAR_PASTS: &[&str] = &[
@@ -1317,6 +1351,7 @@ lexicon!(ATTITUDE, ATTITUDE_VERBS);
 lexicon!(IRREGULAR_PAST, IRREGULAR_PASTS);
 lexicon!(ATTITUDE_IRREGULAR_FORM, ATTITUDE_IRREGULAR);
 lexicon!(SMALL_NUMBER, SMALL_NUMBERS);
+lexicon!(NUMBER_WORD, NUMBER_WORDS);
 lexicon!(ABBREVIATION, ABBREVIATIONS);
 lexicon!(MONTH, MONTHS);
 lexicon!(SCALE, SCALES);

@@ -11,9 +11,10 @@
 //!
 //! Beyond reporting verbs, [`subjects`] proposes, with a lower score, the
 //! subject of an attitude verb (`Democrats want`, `Trump refuses`, `the
-//! group also views`) — see `subject.rs` — and the agent of a participle of
-//! saying (`was first reported by The Washington Post`). Where a phrase
-//! starts and ends is `phrase.rs`'s job.
+//! group also views`) — see `subject.rs` —, a share of those polled with
+//! its verb of preference (`56 percent would vote for`) — see `share.rs` —
+//! and the agent of a participle of saying (`was first reported by The
+//! Washington Post`). Where a phrase starts and ends is `phrase.rs`'s job.
 //!
 //! A subject that opens a clause reported by another source (`She said
 //! leaders had agreed`) is part of that content and is not proposed, and
@@ -28,6 +29,7 @@ use super::text::{Sentences, Token};
 use crate::model::Span;
 
 mod phrase;
+mod share;
 mod subject;
 mod words;
 
@@ -68,7 +70,8 @@ pub fn subjects(text: &str, sentences: &Sentences, cued: &[Attribution]) -> Vec<
             .or_else(|| subject::headline_subject(text, tokens))
             .into_iter()
             .chain((0..tokens.len()).filter_map(|i| {
-                subject::attitude_at(text, tokens, i, &names)
+                share::share_at(text, tokens, i)
+                    .or_else(|| subject::attitude_at(text, tokens, i, &names))
                     .or_else(|| subject::attitude_after_description(text, tokens, i))
                     .or_else(|| finding_in(text, tokens, i))
                     .or_else(|| passive_agent(text, tokens, i))
@@ -1600,6 +1603,15 @@ mod tests {
         assert_eq!(
             found("Yet more than 40 percent said no."),
             vec!["more than 40 percent"]
+        );
+        // Every hedge before the count or share is the source's.
+        assert_eq!(
+            found("Only about 4 in 10 say they want change."),
+            vec!["Only about 4 in 10"]
+        );
+        assert_eq!(
+            found("Less than a third agreed."),
+            vec!["Less than a third"]
         );
     }
 

@@ -60,39 +60,18 @@ pub(super) fn subject_before(text: &str, tokens: &[Token], cue: usize) -> Option
     ))
 }
 
-/// Where a phrase that starts with a number starts when a word before it
-/// says how near the count is: `About 4 in 10 say`, `more than 40 percent
-/// said`, `at least 12 people told`.
+/// Where a phrase that starts with a number or a share starts when words
+/// before it say how near or how large it is: `About 4 in 10 say`, `more
+/// than 40 percent said`, `at least 12 people told`, `Less than a third
+/// agreed`.
 fn approximation_start(text: &str, tokens: &[Token], start: usize) -> usize {
-    let number = tokens[start].word
-        && (tokens[start]
-            .text(text)
-            .starts_with(|c: char| c.is_ascii_digit())
-            || is_count(tokens[start].text(text)));
-    if !number || start == 0 {
-        return start;
+    let w = tokens[start].text(text);
+    let number = tokens[start].word && (w.starts_with(|c: char| c.is_ascii_digit()) || is_count(w));
+    if number || super::share::is_share(text, tokens, start) {
+        super::share::hedged_start(text, tokens, start)
+    } else {
+        start
     }
-    let one = [
-        "about",
-        "nearly",
-        "almost",
-        "roughly",
-        "around",
-        "approximately",
-        "some",
-        "over",
-        "only",
-        "just",
-    ];
-    if lower_is_any(tokens[start - 1], text, &one) {
-        return start - 1;
-    }
-    let two = start >= 2
-        && (lower_is(tokens[start - 1], text, "than")
-            && lower_is_any(tokens[start - 2], text, &["more", "less", "fewer"])
-            || lower_is(tokens[start - 1], text, "least")
-                && lower_is(tokens[start - 2], text, "at"));
-    if two { start - 2 } else { start }
 }
 
 /// Where a phrase that starts at `start` starts when it is a state after
