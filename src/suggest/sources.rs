@@ -1583,6 +1583,27 @@ mod tests {
     }
 
     #[test]
+    fn who_made_a_document_belongs_to_it() {
+        assert_eq!(
+            found("A report released by the committee on Tuesday says he lied."),
+            vec!["A report released by the committee"]
+        );
+        assert_eq!(
+            found("A poll conducted by Quinnipiac University for the Times says Clinton leads."),
+            vec!["A poll conducted by Quinnipiac University for the Times"]
+        );
+        assert_eq!(
+            found("Records compiled by the center show that he paid nothing."),
+            vec!["Records compiled by the center"]
+        );
+        // After a person, `by` starts no description of a document.
+        assert_eq!(
+            found("The senator, flanked by aides, said he would run."),
+            vec!["The senator, flanked by aides,"]
+        );
+    }
+
+    #[test]
     fn a_ratio_of_people_is_a_source() {
         assert_eq!(
             found("Six in 10 say he is at least somewhat decisive."),

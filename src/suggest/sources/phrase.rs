@@ -4,7 +4,9 @@
 //! appositives, bracketed tags, lists of names and the phrases that modify
 //! a noun for people.
 
-use super::super::lexicon::{AGENT, PRONOUN, QUANTIFIER, SCALE, SMALL_NUMBER, attitude_verb};
+use super::super::lexicon::{
+    AGENT, IRREGULAR_PAST, PRONOUN, QUANTIFIER, SCALE, SMALL_NUMBER, attitude_verb,
+};
 use super::super::text::Token;
 use super::subject::SUBJECT_PRONOUN;
 use super::words::{DETERMINER, PREPOSITION, ROLE_VERB, is_stop};
@@ -201,6 +203,18 @@ pub(super) fn noun_phrase_start(text: &str, tokens: &[Token], end: usize) -> Opt
                 && start < end
                 && lower_is(tokens[start - 2], text, "familiar");
             if familiar_with {
+                start -= 2;
+                continue;
+            }
+            // `A poll conducted by Quinnipiac`, `records compiled by the
+            // Center for Responsive Politics`, `an email unearthed by
+            // WikiLeaks`: who made a document belongs to the phrase.
+            let made_by = w.eq_ignore_ascii_case("by")
+                && start >= 3
+                && start < end
+                && is_participle(tokens[start - 2].text(text))
+                && AGENT.contains(tokens[start - 3].text(text));
+            if made_by {
                 start -= 2;
                 continue;
             }
@@ -548,6 +562,17 @@ fn ends_phrase(text: &str, tokens: &[Token], k: usize, inside: &[char]) -> bool 
     !tokens[k].word
         && !abbreviation_dot(text, tokens, k)
         && !tokens[k].punct(text).is_some_and(|c| inside.contains(&c))
+}
+
+/// Whether `w` looks like a past participle: `conducted`, `written`,
+/// `drawn`, or a common irregular one (`led`, `held`).
+fn is_participle(w: &str) -> bool {
+    let lower = w.chars().next().is_some_and(char::is_lowercase);
+    lower
+        && (w.ends_with("ed")
+            || w.ends_with("en")
+            || w.ends_with("wn")
+            || IRREGULAR_PAST.contains(w))
 }
 
 /// Whether `w` is a count in a ratio: digits or a small number word.
