@@ -22,7 +22,7 @@ static DIGITS: LazyLock<Regex> =
 
 static SPELLED: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
-        r"(?i-u)\b(?P<num>(?:{n}|a|half a)(?:[- ](?:{n}|and))*)[- ](?P<unit>million|billion|trillion|thousand|hundred|per ?cent|percentage points?|year-old|years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|points?)\b",
+        r"(?i-u)\b(?P<num>(?:{n}|a|half a)(?:[- ](?:{n}|and a half|and))*)[- ](?P<unit>million|billion|trillion|thousand|hundred|per ?cent|percentage points?|year-old|years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|points?)\b",
         n = NUMBER_WORDS.join("|")
     );
     Regex::new(&pattern).expect("the spelled-out number pattern is valid")
@@ -105,6 +105,18 @@ pub fn figures(text: &str) -> Vec<Suggestion> {
         if number.ends_with(" and") || number.ends_with("-and") {
             continue;
         }
+        // `At one point, he suggested …`, `One point sticks with me`: a
+        // moment or an argument, not a margin.
+        let moment = number == "one"
+            && unit == "point"
+            && (word_before(text, all.start()).eq_ignore_ascii_case("at")
+                || text[..all.start()].trim_end().is_empty()
+                || text[..all.start()]
+                    .trim_end()
+                    .ends_with(['.', '!', '?', '"', '”']));
+        if moment {
+            continue;
+        }
         let rule = if unit.contains("cent") || unit.contains("point") {
             "figure.spelled_percent"
         } else if scaled {
@@ -120,6 +132,21 @@ pub fn figures(text: &str) -> Vec<Suggestion> {
         ));
     }
     for m in FRACTION.find_iter(text) {
+        // `a quarter-century`, `a half-hour`: a fraction of a unit.
+        let unit = if text[m.end()..].starts_with('-') {
+            letters_compound(text, m.end() + 1)
+        } else {
+            ""
+        };
+        if UNIT.contains(unit) {
+            out.push(Suggestion::new(
+                Tag::Figure,
+                Span::new(m.start(), m.end() + 1 + unit.len()),
+                0.7,
+                "figure.fraction",
+            ));
+            continue;
+        }
         let after = text[m.end()..].trim_start_matches(' ');
         let fraction_use = after.starts_with("of ")
             || after.is_empty()
@@ -181,6 +208,12 @@ fn word_after(text: &str, at: usize) -> (usize, &str) {
 
 /// The word before `at`, past spaces and one period (`Aug. 9`).
 fn word_before(text: &str, at: usize) -> &str {
+    let (start, end) = word_span_before(text, at);
+    &text[start..end]
+}
+
+/// Where the word before `at` starts and ends, past spaces and one dot.
+fn word_span_before(text: &str, at: usize) -> (usize, usize) {
     let head = text[..at].trim_end_matches([' ', '\u{a0}']);
     let head = head.strip_suffix('.').unwrap_or(head);
     let start = head
@@ -189,7 +222,7 @@ fn word_before(text: &str, at: usize) -> &str {
         .take_while(|(_, c)| c.is_ascii_alphabetic())
         .last()
         .map_or(head.len(), |(i, _)| i);
-    &head[start..]
+    (start, head.len())
 }
 
 fn is_year(number: &str) -> bool {
@@ -228,6 +261,9 @@ fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
             .iter()
             .any(|w| w.eq_ignore_ascii_case(word_before(text, start)));
     if code || attribute || label || list_number(text, start, end) {
+        return None;
+    }
+    if in_name(text, start, end) {
         return None;
     }
     if let Some(p) = before {
@@ -433,8 +469,12 @@ fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
         }
     }
 
-    // A range: 60% to 70%, 10-12 years, $4m-$5m.
-    if let Some(second) = range_end(text, fig_end) {
+    // A range: 60% to 70%, 10-12 years, $4m-$5m. A change (`rose from 4.9
+    // percent to 5 percent`) or a tally (`leads Trump 46 percent to 35
+    // percent`) is two figures.
+    if let Some(second) = range_end(text, fig_end)
+        && !two_figures(text, fig_start, fig_end, second, rule == "figure.percent")
+    {
         return Some(Suggestion::new(
             Tag::Figure,
             Span::new(fig_start, second),
@@ -448,6 +488,103 @@ fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
         score,
         rule,
     ))
+}
+
+/// Whether the number `text[start..end]` is part of a name: after a word in
+/// capitals (`S&P 500`, `FTSE 100`), or a version after a name (`Guccifer
+/// 2.0`, `Web 2.0`).
+fn in_name(text: &str, start: usize, end: usize) -> bool {
+    let Some(head) = text[..start].strip_suffix(' ') else {
+        return false;
+    };
+    let word_start = head
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let word = &head[word_start..];
+    let number = &text[start..end];
+    let capitals = word.len() >= 2
+        && word.chars().any(|c| c.is_ascii_uppercase())
+        && word.chars().all(|c| c.is_ascii_uppercase() || c == '&')
+        && !CURRENCY_CODES.contains(&word);
+    let bare = number.len() <= 4 && number.bytes().all(|b| b.is_ascii_digit());
+    let unit_after = char_after(text, end).is_some_and(char::is_alphanumeric)
+        || char_after(text, end) == Some('%');
+    let version = number.ends_with(".0") && word.starts_with(|c: char| c.is_uppercase());
+    capitals && bare && !unit_after || version
+}
+
+/// Words before `from` that make `from X to Y` a change of one quantity
+/// into another: two figures, not a range (`ticked up from 4.9 percent to
+/// 5 percent`).
+const CHANGE_WORDS: &[&str] = &[
+    "rose",
+    "risen",
+    "rising",
+    "fell",
+    "fallen",
+    "falling",
+    "climbed",
+    "dropped",
+    "jumped",
+    "increased",
+    "decreased",
+    "declined",
+    "grew",
+    "slipped",
+    "surged",
+    "soared",
+    "plunged",
+    "tumbled",
+    "edged",
+    "moved",
+    "went",
+    "shifted",
+    "changed",
+    "raised",
+    "lowered",
+    "cut",
+    "reduced",
+    "up",
+    "down",
+];
+
+/// Words before the first number of `X to Y` that make it a tally of two
+/// sides (`leading 47 percent to 43 percent`).
+const TALLY_WORDS: &[&str] = &[
+    "leading", "leads", "led", "ahead", "trailing", "trails", "trailed", "beat", "beats",
+    "beating", "tops", "topped", "topping",
+];
+
+/// Whether `X to Y` (the first figure `text[start..end]`, the second ending
+/// at `second_end`) is two figures rather than one range: a change, a
+/// tally, or a percentage followed by a number of another kind (`lost 0.5
+/// percent to 5,190.73`).
+fn two_figures(text: &str, start: usize, end: usize, second_end: usize, percent: bool) -> bool {
+    if !text[end..].starts_with(" to ") {
+        return false; // `10-12 years`, `$4m-$5m` are always ranges
+    }
+    let second = text[end..second_end].to_ascii_lowercase();
+    if percent && !second.contains('%') && !second.contains("per") {
+        return true;
+    }
+    let (word_start, word_end) = word_span_before(text, start);
+    let before = &text[word_start..word_end];
+    let head = text[..start].trim_end();
+    if before.eq_ignore_ascii_case("from") {
+        let verb = word_before(text, word_start);
+        return CHANGE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(verb));
+    }
+    // `Trump 43 percent to 41 percent`, `by 11 points, 46 percent to 35
+    // percent`: after a name, a tally word or the margin.
+    let name = before.starts_with(|c: char| c.is_ascii_uppercase()) && word_end == head.len();
+    let tally = TALLY_WORDS.iter().any(|w| w.eq_ignore_ascii_case(before));
+    let margin = head.ends_with(',')
+        && ["points", "point", "margin", "lead"]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word_before(text, head.len() - 1)));
+    name || tally || margin
 }
 
 /// Lower-case letters with inner hyphens (`year-old`) starting at `at`.
@@ -602,6 +739,53 @@ mod tests {
         assert!(found("8. WHERE JAPAN IS FACING A SHORTAGE").is_empty());
         assert!(found("two accomplishments—1. Welfare reform").is_empty());
         assert!(found("a streak unbroken since 1888").is_empty());
+    }
+
+    #[test]
+    fn a_change_or_a_tally_is_two_figures() {
+        assert_eq!(
+            found("The rate ticked up from 4.9 percent to 5 percent."),
+            vec!["4.9 percent", "5 percent"]
+        );
+        assert_eq!(
+            found("Clinton leads Trump 46 percent to 35 percent."),
+            vec!["46 percent", "35 percent"]
+        );
+        assert_eq!(
+            found("She leads by 11 points, 46 percent to 35 percent."),
+            vec!["11 points", "46 percent", "35 percent"]
+        );
+        assert_eq!(
+            found("The index lost 0.5 percent to 5,190.73."),
+            vec!["0.5 percent", "5,190.73"]
+        );
+        // A range stays one figure, `from` or not.
+        assert_eq!(found("support ranging from 60% to 70%"), vec!["60% to 70%"]);
+        assert_eq!(
+            found("gifts of $1 million to $5 million"),
+            vec!["$1 million to $5 million"]
+        );
+    }
+
+    #[test]
+    fn names_versions_and_idioms_are_not_figures() {
+        assert!(found("The S&P 500 and the FTSE 100 fell.").is_empty());
+        assert!(found("a hacker calling himself Guccifer 2.0 said").is_empty());
+        assert!(found("At one point, he left. One point sticks with me.").is_empty());
+        assert_eq!(found("Clinton leads by one point."), vec!["one point"]);
+        assert_eq!(found("USD 5 a day"), vec!["USD 5"]);
+    }
+
+    #[test]
+    fn fractions_of_units_and_halves_are_figures() {
+        assert_eq!(
+            found("a reversal of a quarter-century of trade"),
+            vec!["a quarter-century"]
+        );
+        assert_eq!(
+            found("I debated him for four and a half hours."),
+            vec!["four and a half hours"]
+        );
     }
 
     #[test]
