@@ -22,7 +22,7 @@ static DIGITS: LazyLock<Regex> =
 
 static SPELLED: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
-        r"(?i-u)\b(?P<num>(?:{n}|a|half a)(?:[- ](?:{n}|and a half|and))*)[- ](?P<unit>million|billion|trillion|thousand|hundred|per ?cent|percentage points?|year-old|years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|points?)\b",
+        r"(?i-u)\b(?P<num>(?:{n}|a|half a)(?:[- ](?:{n}|and a half|and))*)[- ](?P<unit>million|billion|trillion|thousand|hundred|per ?cent|percentage points?|year-old|years?|months?|weeks?|days?|hours?|minutes?|decades?|century|centuries|points?)\b",
         n = NUMBER_WORDS.join("|")
     );
     Regex::new(&pattern).expect("the spelled-out number pattern is valid")
@@ -98,7 +98,7 @@ pub fn figures(text: &str) -> Vec<Suggestion> {
         let unit = unit.as_str().to_ascii_lowercase();
         let scaled = ["million", "billion", "trillion", "thousand", "hundred"].contains(&&*unit)
             || unit.starts_with("per");
-        let bare_article = number == "a" || number == "half a";
+        let bare_article = number == "a";
         if bare_article && !scaled {
             continue;
         }
@@ -142,6 +142,22 @@ pub fn figures(text: &str) -> Vec<Suggestion> {
             out.push(Suggestion::new(
                 Tag::Figure,
                 Span::new(m.start(), m.end() + 1 + unit.len()),
+                0.7,
+                "figure.fraction",
+            ));
+            continue;
+        }
+        // `a tenth of a point`: the fraction with its unit.
+        let of_a_unit = ["of a ", "of an "].into_iter().find_map(|of| {
+            let rest = text[m.end()..].strip_prefix(' ')?.strip_prefix(of)?;
+            let unit = letters_at(rest, 0);
+            UNIT.contains(unit)
+                .then(|| m.end() + 1 + of.len() + unit.len())
+        });
+        if let Some(unit_end) = of_a_unit {
+            out.push(Suggestion::new(
+                Tag::Figure,
+                Span::new(m.start(), unit_end),
                 0.7,
                 "figure.fraction",
             ));
@@ -264,6 +280,14 @@ fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
         return None;
     }
     if in_name(text, start, end) {
+        return None;
+    }
+    // `in ’08`: a year with its century left out.
+    if matches!(before, Some('’' | '\'')) && number.len() == 2 && digits_only {
+        return None;
+    }
+    // `30-somethings`: an age bracket, no quantity.
+    if text[end..].starts_with("-something") {
         return None;
     }
     if let Some(p) = before {
@@ -407,6 +431,14 @@ fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
                 fig_end = at + p.len();
                 rule = "figure.percent";
                 score = 0.95;
+            }
+        } else if (lower == "square" || lower == "cubic") && rule != "figure.percent" {
+            // `1,266 square miles`
+            let (unit_at, unit) = word_after(text, at + word.len());
+            if unit_at > at + word.len() && UNIT.contains(unit) {
+                fig_end = unit_at + unit.len();
+                rule = "figure.unit";
+                score = 0.85;
             }
         } else if UNIT.contains(&lower) && rule != "figure.percent" {
             fig_end = at + word.len();
@@ -562,6 +594,23 @@ const TALLY_WORDS: &[&str] = &[
 /// tally, or a percentage followed by a number of another kind (`lost 0.5
 /// percent to 5,190.73`).
 fn two_figures(text: &str, start: usize, end: usize, second_end: usize, percent: bool) -> bool {
+    // A range runs from low to high: `48% to 42%`, `won 5-3` are tallies.
+    let value = |s: &str| -> Option<f64> {
+        let s = s.trim_start_matches(|c: char| !c.is_ascii_digit());
+        let digits = s.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'));
+        s[..digits.unwrap_or(s.len())]
+            .trim_end_matches(['.', ','])
+            .replace(',', "")
+            .parse()
+            .ok()
+    };
+    let joiner = text[end..second_end].find(|c: char| c.is_ascii_digit());
+    if let (Some(first), Some(k)) = (value(&text[start..end]), joiner)
+        && let Some(second) = value(&text[end + k..second_end])
+        && first > second
+    {
+        return true;
+    }
     if !text[end..].starts_with(" to ") {
         return false; // `10-12 years`, `$4m-$5m` are always ranges
     }
@@ -765,6 +814,37 @@ mod tests {
             found("gifts of $1 million to $5 million"),
             vec!["$1 million to $5 million"]
         );
+    }
+
+    #[test]
+    fn a_pair_that_runs_downward_is_a_tally() {
+        assert_eq!(
+            found("Clinton leads in Hillsborough by 48% to 42% among voters."),
+            vec!["48%", "42%"]
+        );
+        assert_eq!(found("between 10-12 years"), vec!["10-12 years"]);
+    }
+
+    #[test]
+    fn measures_with_their_units() {
+        assert_eq!(
+            found("a yield of about 15 kilotons over 1,266 square miles"),
+            vec!["15 kilotons", "1,266 square miles"]
+        );
+        assert_eq!(
+            found("the rate moving upward a tenth of a point to 5.0 percent"),
+            vec!["a tenth of a point", "5.0 percent"]
+        );
+        assert_eq!(
+            found("Not in half a century has a nominee done that."),
+            vec!["half a century"]
+        );
+    }
+
+    #[test]
+    fn short_years_and_age_brackets_are_not_figures() {
+        assert!(found("When I ran in ’08, I lost.").is_empty());
+        assert!(found("where 30-somethings grab coffee").is_empty());
     }
 
     #[test]
