@@ -242,8 +242,9 @@ pub fn claims(
     quotes: &[Suggestion],
 ) -> Vec<Suggestion> {
     let mut out = Vec::new();
-    for sentence in &sentences.list {
-        if sentence.heading {
+    let title = title_sentence(text, sentences);
+    for (k, sentence) in sentences.list.iter().enumerate() {
+        if sentence.heading || title == Some(k) {
             continue;
         }
         let tokens = sentences.tokens_of(sentence);
@@ -266,6 +267,42 @@ pub fn claims(
         }
     }
     out
+}
+
+/// Longest first line, in words, that is read as the article's title.
+const TITLE_WORDS: usize = 15;
+
+/// The index of the sentence that is the article's title: a short first
+/// line that is a paragraph of its own before more text, even when it ends
+/// with a full stop
+/// (`U.S. adds 156,000 jobs; unemployment rate ticks up to 5%.`). A title
+/// says what the article will claim; it is no claim of its own.
+fn title_sentence(text: &str, sentences: &Sentences) -> Option<usize> {
+    let (k, first) = sentences
+        .list
+        .iter()
+        .enumerate()
+        .find(|(_, s)| !s.heading)?;
+    if sentences.list[..k]
+        .iter()
+        .any(|s| s.heading && !is_date_line(text, s.span))
+    {
+        return None; // the article already has a heading
+    }
+    if k + 1 == sentences.list.len() {
+        return None; // a text of one sentence is no title
+    }
+    let own_paragraph = text[first.span.end..]
+        .trim_start_matches([' ', '\t', '.'])
+        .starts_with(['\n', '\r'])
+        || first.span.end == text.len();
+    let words = sentences.tokens_of(first).iter().filter(|t| t.word).count();
+    (own_paragraph && words <= TITLE_WORDS).then_some(k)
+}
+
+/// Whether `span` is the ` date YYYY-MM-DD ` line.
+fn is_date_line(text: &str, span: Span) -> bool {
+    text[span.range()].trim_start().starts_with("date ")
 }
 
 /// Bytes of `span` covered by `spans`.
@@ -559,6 +596,22 @@ mod tests {
         assert!(found("I think the 2 candidates are the best we have.").is_empty());
         assert!(found("Now you can think more clearly and face the 2 facts.").is_empty());
         assert!(found("Title\n\nWhat 5 things matter most\n\nBody text here.").is_empty());
+    }
+
+    #[test]
+    fn a_short_first_line_is_the_title_even_with_a_full_stop() {
+        assert_eq!(
+            found(
+                "U.S. adds 156,000 jobs; unemployment rate ticks up to 5%.\n\n\
+                 Companies added 156,000 jobs in September, the data showed."
+            ),
+            vec!["Companies added 156,000 jobs in September"]
+        );
+        // A first paragraph of more sentences, or a longer one, is text.
+        assert_eq!(
+            found("Some 6,700 people were arrested. Others fled.\n\nMore came."),
+            vec!["Some 6,700 people were arrested"]
+        );
     }
 
     #[test]
