@@ -1179,6 +1179,20 @@ mod tests {
     }
 
     #[test]
+    fn who_after_a_comma_is_the_source_of_its_attitude_verb() {
+        assert_eq!(
+            found("The move angered some agents, who thought the leaders were wrong."),
+            vec!["who"]
+        );
+        assert_eq!(
+            found("It was a blow to Cruz, who pointedly refused to endorse Trump."),
+            vec!["who"]
+        );
+        // Without the comma, `who` picks out a group.
+        assert!(found("It helps people who want a result.").is_empty());
+    }
+
+    #[test]
     fn subjects_that_want_refuse_or_compare_are_sources() {
         // A capital opening a sentence is a name when the article writes
         // it so elsewhere.
@@ -1752,9 +1766,10 @@ mod tests {
             found("Derek Mitchell, who served as ambassador to Burma, said it would help."),
             vec!["Derek Mitchell, who served as ambassador to Burma,"]
         );
+        // The clause is no role: `Mr. Obama` tells, and `who` understood.
         assert_eq!(
             found("Mr. Obama, who understood that a push would fail, told his advisers to act."),
-            vec!["Mr. Obama"]
+            vec!["Mr. Obama", "who"]
         );
         // At the end of a sentence the description stays whatever it says.
         assert_eq!(

@@ -768,6 +768,15 @@ pub(super) fn attitude_at(
     if SUBJECT_PRONOUN.contains(h) && opens_clause && inflected && end == i {
         return Some(found(tokens, end - 1, end - 1, i, "source.attitude"));
     }
+    // `Mr. Obama, who understood`, `some agents, who thought`: `who` after a
+    // comma describes the phrase before it, and is the source of its verb,
+    // as in `, who said`. Without the comma (`people who want`), it picks
+    // out a group, which is seldom a source.
+    let described = end >= 2 && tokens[end - 2].punct(text) == Some(',');
+    let finite = inflected || ATTITUDE_IRREGULAR_FORM.contains(w) || end < i;
+    if h.eq_ignore_ascii_case("who") && described && finite {
+        return Some(found(tokens, end - 1, end - 1, i, "source.attitude"));
+    }
     if SUBJECT_PRONOUN.contains(h) || is_relative(h) || !head_like(text, tokens, end - 1, 0, names)
     {
         return None;
