@@ -71,6 +71,15 @@ const LABEL_WORDS: &[&str] = &[
     "precinct",
     "exhibit",
     "appendix",
+    "phase",
+    "stage",
+    "round",
+    "game",
+    "season",
+    "level",
+    "tier",
+    "area",
+    "zone",
 ];
 
 /// What joins the two numbers of a ratio (`7 in 10`, `eight out of 10`).
@@ -98,10 +107,19 @@ pub fn figures(text: &str) -> Vec<Suggestion> {
         let unit = unit.as_str().to_ascii_lowercase();
         let scaled = ["million", "billion", "trillion", "thousand", "hundred"].contains(&&*unit)
             || unit.starts_with("per");
-        let bare_article = number == "a";
-        if bare_article && !scaled {
+        // `four century-old schooners`, `a billion-dollar deal`: part of an
+        // adjective that counts nothing.
+        let rest = &text[all.end()..];
+        if rest.starts_with('-') && rest[1..].starts_with(|c: char| c.is_ascii_alphabetic()) {
             continue;
         }
+        // `a year and a half`: the half makes it a quantity.
+        let and_a_half = rest.starts_with(" and a half");
+        let bare_article = number == "a";
+        if bare_article && !scaled && !and_a_half {
+            continue;
+        }
+        let end = all.end() + if and_a_half { " and a half".len() } else { 0 };
         if number.ends_with(" and") || number.ends_with("-and") {
             continue;
         }
@@ -126,7 +144,7 @@ pub fn figures(text: &str) -> Vec<Suggestion> {
         };
         out.push(Suggestion::new(
             Tag::Figure,
-            Span::new(all.start(), all.end()),
+            Span::new(all.start(), end),
             0.75,
             rule,
         ));
@@ -504,7 +522,8 @@ fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
     // A range: 60% to 70%, 10-12 years, $4m-$5m. A change (`rose from 4.9
     // percent to 5 percent`) or a tally (`leads Trump 46 percent to 35
     // percent`) is two figures.
-    if let Some(second) = range_end(text, fig_end)
+    let between = word_before(text, fig_start).eq_ignore_ascii_case("between");
+    if let Some(second) = range_end(text, fig_end, between)
         && !two_figures(text, fig_start, fig_end, second, rule == "figure.percent")
     {
         return Some(Suggestion::new(
@@ -594,7 +613,10 @@ const TALLY_WORDS: &[&str] = &[
 /// tally, or a percentage followed by a number of another kind (`lost 0.5
 /// percent to 5,190.73`).
 fn two_figures(text: &str, start: usize, end: usize, second_end: usize, percent: bool) -> bool {
-    // A range runs from low to high: `48% to 42%`, `won 5-3` are tallies.
+    if !text[end..].starts_with(" to ") {
+        return false; // `10-12 years`, `$4m-$5m`, a score `4-1`: one figure
+    }
+    // A range runs from low to high: `by 48% to 42%` is a tally.
     let value = |s: &str| -> Option<f64> {
         let s = s.trim_start_matches(|c: char| !c.is_ascii_digit());
         let digits = s.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'));
@@ -610,9 +632,6 @@ fn two_figures(text: &str, start: usize, end: usize, second_end: usize, percent:
         && first > second
     {
         return true;
-    }
-    if !text[end..].starts_with(" to ") {
-        return false; // `10-12 years`, `$4m-$5m` are always ranges
     }
     let second = text[end..second_end].to_ascii_lowercase();
     if percent && !second.contains('%') && !second.contains("per") {
@@ -650,11 +669,13 @@ fn letters_compound(text: &str, at: usize) -> &str {
     &rest[..last_letter]
 }
 
-/// The end of the second figure of a range that starts after `at`.
-fn range_end(text: &str, at: usize) -> Option<usize> {
+/// The end of the second figure of a range that starts after `at`;
+/// `between` X and Y is a range too.
+fn range_end(text: &str, at: usize, between: bool) -> Option<usize> {
     let rest = &text[at..];
     let joiner = ["-", "–", "—", " to ", " - ", " – "]
         .into_iter()
+        .chain(between.then_some(" and "))
         .find(|j| rest.starts_with(j))?;
     let second_start = at + joiner.len();
     let first_char = char_after(text, second_start)?;
@@ -838,6 +859,28 @@ mod tests {
         assert_eq!(
             found("Not in half a century has a nominee done that."),
             vec!["half a century"]
+        );
+    }
+
+    #[test]
+    fn between_x_and_y_is_a_range_and_a_score_one_figure() {
+        assert_eq!(
+            found("typically between 400 and 600 breaks a year"),
+            vec!["400 and 600"]
+        );
+        assert_eq!(found("paid between $5 and $6 a pound"), vec!["$5 and $6"]);
+        assert_eq!(found("after the Wild’s 4-1 win"), vec!["4-1"]);
+        assert_eq!(found("It rose 5 and 6 percent."), vec!["5", "6 percent"]);
+    }
+
+    #[test]
+    fn spelled_adjectives_and_labels_are_not_figures() {
+        assert!(found("one of four century-old schooners").is_empty());
+        assert!(found("closing a billion-dollar acquisition deal").is_empty());
+        assert!(found("the Phase 1 trade deal in area 55").is_empty());
+        assert_eq!(
+            found("more than a year and a half into the trade war"),
+            vec!["a year and a half"]
         );
     }
 
