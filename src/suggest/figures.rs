@@ -271,10 +271,19 @@ fn is_year(number: &str) -> bool {
 /// line (or follows a dash or a colon) and a period or a bracket follows
 /// it (`8. WHERE JAPAN IS FACING`, `—1. Welfare reform`).
 fn list_number(text: &str, start: usize, end: usize) -> bool {
-    let marked = text[end..].starts_with(". ") || text[end..].starts_with(") ");
+    let rest = &text[end..];
+    let marked = rest.starts_with(". ") || rest.starts_with(") ");
     let line = &text[..start];
     let opens = line.trim_end_matches([' ', '\t']);
-    marked && (opens.is_empty() || opens.ends_with(['\n', '—', '–', ':']))
+    let opens_line = opens.is_empty() || opens.ends_with('\n');
+    // `1 Feel free to scream.`: a number that opens a paragraph before a
+    // capital numbers a step.
+    let step = opens_line
+        && end - start <= 2
+        && rest
+            .strip_prefix(' ')
+            .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()));
+    marked && (opens_line || opens.ends_with(['—', '–', ':'])) || step
 }
 
 /// Reads the figure whose digits are `text[start..end]`, or `None` when the
@@ -352,16 +361,18 @@ fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
         if lower_suffix == "s" {
             return None; // the 1990s, the 80s
         }
+        let letter_name = suffix.len() == 1 && suffix.starts_with(|c: char| c.is_ascii_uppercase());
         if SCALE.contains(&lower_suffix) {
             fig_end = end + suffix.len();
             rule = "figure.scale";
             score = 0.85;
-        } else if UNIT.contains(&lower_suffix) {
+        } else if UNIT.contains(&lower_suffix) && !letter_name {
+            // `5G`, `3D`: a capital letter names, it is no unit (grams).
             fig_end = end + suffix.len();
             rule = "figure.unit";
             score = 0.85;
         } else {
-            return None; // 3D, 5G, 4x4: names and codes
+            return None; // 3D, 4x4: names and codes
         }
     }
     let (_, next_word) = word_after(text, fig_end);
@@ -560,10 +571,17 @@ fn in_name(text: &str, start: usize, end: usize) -> bool {
         && word.chars().all(|c| c.is_ascii_uppercase() || c == '&')
         && !CURRENCY_CODES.contains(&word);
     let bare = number.len() <= 4 && number.bytes().all(|b| b.is_ascii_digit());
+    let (_, next) = word_after(text, end);
+    let next = next.to_ascii_lowercase();
     let unit_after = char_after(text, end).is_some_and(char::is_alphanumeric)
-        || char_after(text, end) == Some('%');
-    let version = number.ends_with(".0") && word.starts_with(|c: char| c.is_uppercase());
-    capitals && bare && !unit_after || version
+        || char_after(text, end) == Some('%')
+        || UNIT.contains(&next)
+        || SCALE.contains(&next);
+    // `Web 2.0`; `DOWN 1.0 percent` is a change.
+    let version = number.ends_with(".0")
+        && word.starts_with(|c: char| c.is_uppercase())
+        && !word.chars().all(|c| c.is_ascii_uppercase());
+    (capitals && bare || version) && !unit_after
 }
 
 /// Words before `from` that make `from X to Y` a change of one quantity
@@ -882,6 +900,26 @@ mod tests {
             found("more than a year and a half into the trade war"),
             vec!["a year and a half"]
         );
+    }
+
+    #[test]
+    fn numbered_steps_and_letter_names_are_not_figures() {
+        assert!(
+            found("Here is the plan:\n\n1 Feel free to scream.\n\n2 Practice acceptance.")
+                .is_empty()
+        );
+        assert!(found("a network known as 5G that competes").is_empty());
+        assert_eq!(found("12 people died."), vec!["12"]);
+    }
+
+    #[test]
+    fn a_change_after_a_word_in_capitals_is_a_figure() {
+        assert_eq!(
+            found("Oil: UP 58 cents at $47.44 per barrel."),
+            vec!["58 cents", "$47.44"]
+        );
+        assert_eq!(found("FTSE 100: DOWN 1.0 percent"), vec!["1.0 percent"]);
+        assert_eq!(found("The dollar bought 19.29 pesos."), vec!["19.29 pesos"]);
     }
 
     #[test]

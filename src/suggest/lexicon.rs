@@ -1203,6 +1203,11 @@ pub const UNITS: &[&str] = &[
     "rubles",
     "rupees",
     "francs",
+    "pesos",
+    "peso",
+    "lira",
+    "shekels",
+    "kronor",
 ];
 
 /// Words that point to a comparison or a superlative.
