@@ -233,6 +233,19 @@ static SECOND_PERSON: LazyLock<Lexicon> =
 static FIRST_PERSON: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::new(&["i", "we", "my", "our", "i'm", "we're", "i’m", "we’re"]));
 
+/// Prepositions after a capitalized participle that make it open a phrase
+/// (`Traveling with`, `Speaking after`), not name a subject (`Beijing has`).
+const PARTICIPLE_PREPOSITIONS: &[&str] = &[
+    "with", "after", "before", "on", "in", "at", "to", "from", "about", "during", "for",
+];
+
+/// Whether `w` opens a relative clause (`who has overseen …`).
+fn is_relative_word(w: &str) -> bool {
+    ["who", "whom", "whose", "which", "where"]
+        .iter()
+        .any(|r| r.eq_ignore_ascii_case(w))
+}
+
 /// Every claim in the article.
 pub fn claims(
     text: &str,
@@ -261,7 +274,9 @@ pub fn claims(
             continue;
         }
         for clause in clauses(text, tokens) {
-            if let Some(claim) = judge(text, &tokens[clause], figures, attributions) {
+            if let Some(claim) = judge(text, &tokens[clause], figures, attributions)
+                && overlap_len(claim.span, quotes) * 2 <= claim.span.len()
+            {
                 out.push(claim);
             }
         }
@@ -405,10 +420,35 @@ fn judge(
     }
     let body = &tokens[range];
     // A participle clause (`saying they planned …`) has no subject of its
-    // own: its statement belongs to the main clause.
+    // own: its statement belongs to the main clause. A participle phrase
+    // that opens a sentence (`Campaigning on Sunday in Florida, …, Mr.
+    // Trump attacked …`) is left off at its last comma; when only a
+    // description follows (`Speaking after Ivanka, who has overseen …`),
+    // there is no main clause.
+    let opening_participle = |t: &Token| {
+        let w = t.text(text);
+        t.word && w.ends_with("ing") && w.len() >= 6 && !w.starts_with(char::is_lowercase)
+    };
+    let opens_phrase = body.get(1).is_some_and(|t| {
+        t.word
+            && PARTICIPLE_PREPOSITIONS
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(t.text(text)))
+    });
+    let body = if body.first().is_some_and(opening_participle) && opens_phrase {
+        let comma = body.iter().rposition(|t| t.punct(text) == Some(','))?;
+        let rest = &body[comma + 1..];
+        let relative = rest.first().is_some_and(|t| is_relative_word(t.text(text)));
+        if relative || rest.iter().filter(|t| t.word).count() < MIN_WORDS {
+            return None;
+        }
+        rest
+    } else {
+        body
+    };
     if body.first().is_some_and(|t| {
         let w = t.text(text);
-        t.word && w.ends_with("ing") && w.chars().next().is_some_and(char::is_lowercase)
+        t.word && w.ends_with("ing") && w.starts_with(char::is_lowercase)
     }) {
         return None;
     }
@@ -596,6 +636,27 @@ mod tests {
         assert!(found("I think the 2 candidates are the best we have.").is_empty());
         assert!(found("Now you can think more clearly and face the 2 facts.").is_empty());
         assert!(found("Title\n\nWhat 5 things matter most\n\nBody text here.").is_empty());
+    }
+
+    #[test]
+    fn quoted_words_and_participle_phrases_are_no_claims() {
+        // The words of a quotation are the speaker's, not a claim.
+        assert!(
+            found("\"It is not over by any stretch,\" Mr. Kelly, a retired astronaut, said.")
+                .is_empty()
+        );
+        assert!(found("Speaking after Ivanka, who has run 2 hotels since 2014.").is_empty());
+        assert_eq!(
+            found(
+                "Campaigning on Sunday in Florida, where 2 counties vote, Mr. Trump attacked 3 rivals."
+            ),
+            vec!["Mr. Trump attacked 3 rivals"]
+        );
+        // A name ending in -ing is a subject.
+        assert_eq!(
+            found("Beijing has spent $5 billion on it."),
+            vec!["Beijing has spent $5 billion on it"]
+        );
     }
 
     #[test]

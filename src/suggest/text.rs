@@ -157,8 +157,12 @@ pub fn sentences(text: &str, paragraphs: &[Paragraph]) -> Sentences {
                 i += 1;
                 continue;
             }
+            // Closing marks right after the stop stay with the sentence; a
+            // straight quote after a space opens the next one (`support.
+            // "More than …`).
             let mut end = i + 1;
             while end < tokens.len()
+                && tokens[end].span.start == tokens[end - 1].span.end
                 && matches!(
                     tokens[end].punct(text),
                     Some('"' | '”' | '’' | '»' | ')' | ']')
@@ -261,6 +265,13 @@ mod tests {
         assert_eq!(
             split("\"We won.\" He smiled. Then 3 more came."),
             vec!["\"We won.\"", "He smiled.", "Then 3 more came."]
+        );
+        assert_eq!(
+            split("Aides say she has support. \"More than 2 million gave.\""),
+            vec![
+                "Aides say she has support.",
+                "\"More than 2 million gave.\""
+            ]
         );
     }
 }
