@@ -1425,6 +1425,11 @@ mod tests {
             found("The council failed over Syria, with Russia backing the government."),
             vec!["Russia"]
         );
+        // `former`, `fellow`, `longtime` open a title before a name.
+        assert_eq!(
+            found("Others went further, with former Gov. Martin O’Malley calling Trump a fascist."),
+            vec!["former Gov. Martin O’Malley"]
+        );
         assert!(found("The council met in the meeting room.").is_empty());
     }
 

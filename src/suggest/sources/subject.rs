@@ -797,7 +797,12 @@ pub(super) fn attitude_at(
         || DETERMINER.contains(o)
         || QUANTIFIER.contains(o)
         || AGENT.contains(o)
-        || is_one_of(o, &["many", "some", "most", "few", "other", "both"]);
+        || is_one_of(
+            o,
+            &[
+                "many", "some", "most", "few", "other", "both", "former", "fellow", "longtime",
+            ],
+        );
     // `a New York Times report`: after `a`, a base form is a noun.
     let singular = o.eq_ignore_ascii_case("a") || o.eq_ignore_ascii_case("an");
     if singular && ATTITUDE.contains(w) && !w.ends_with('s') && !w.ends_with("ed") {
