@@ -852,6 +852,19 @@ mod tests {
     }
 
     #[test]
+    fn the_body_a_name_speaks_for_belongs_to_it() {
+        assert_eq!(
+            found("\"We see failures,\" said Edward Alden of the Council on Foreign Relations."),
+            vec!["Edward Alden of the Council on Foreign Relations"]
+        );
+        // A place after a name is no part of it.
+        assert_eq!(
+            found("\"It was wrong,\" said Del. Stacey Plaskett of the Virgin Islands."),
+            vec!["Del. Stacey Plaskett"]
+        );
+    }
+
+    #[test]
     fn an_inverted_cue_takes_the_source_after_it() {
         assert_eq!(
             found("\"It is over,\" said Sen. Claire McCaskill (D-Mo.)."),

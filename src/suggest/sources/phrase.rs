@@ -612,11 +612,18 @@ pub(super) fn subject_after(
                 break;
             }
             // `head of the caucus` joins; `Stacey Plaskett of the Virgin
-            // Islands` adds a place to a name.
+            // Islands` adds a place to a name, but `Edward Alden of the
+            // Council on Foreign Relations` the body the name speaks for.
+            let organization = tokens[end + 1..]
+                .iter()
+                .skip(1)
+                .take_while(|n| n.capitalized(text))
+                .any(|n| AGENT.contains(n.text(text)));
             let place = tokens[end - 1].capitalized(text)
                 && tokens
                     .get(end + 1)
-                    .is_some_and(|n| lower_is(*n, text, "the"));
+                    .is_some_and(|n| lower_is(*n, text, "the"))
+                && !organization;
             // `Chris Low at FTN Financial`: a name's organization.
             let at_organization = w.eq_ignore_ascii_case("at")
                 && end > from
@@ -636,9 +643,9 @@ pub(super) fn subject_after(
                 || according && w.eq_ignore_ascii_case("by"))
                 && end > from
                 && tokens.get(end + 1).is_some_and(|n| n.word);
-            // `Alliance to Reclaim Our Schools`, `Committee to Protect
-            // Journalists`: `to` inside a name.
-            let to_in_name = w == "to"
+            // `Alliance to Reclaim Our Schools`, `Council on Foreign
+            // Relations`: `to` or `on` inside a name.
+            let to_in_name = (w == "to" || w == "on")
                 && end > from
                 && tokens[end - 1].capitalized(text)
                 && tokens.get(end + 1).is_some_and(|n| n.capitalized(text));
