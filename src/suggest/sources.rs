@@ -70,8 +70,7 @@ pub fn subjects(text: &str, sentences: &Sentences, cued: &[Attribution]) -> Vec<
             .or_else(|| subject::headline_subject(text, tokens))
             .into_iter()
             .chain((0..tokens.len()).filter_map(|i| {
-                share::share_at(text, tokens, i)
-                    .or_else(|| subject::attitude_at(text, tokens, i, &names))
+                subject::attitude_at(text, tokens, i, &names)
                     .or_else(|| subject::attitude_after_description(text, tokens, i))
                     .or_else(|| finding_in(text, tokens, i))
                     .or_else(|| passive_agent(text, tokens, i))

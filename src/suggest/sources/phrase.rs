@@ -67,10 +67,14 @@ pub(super) fn subject_before(text: &str, tokens: &[Token], cue: usize) -> Option
 /// than 40 percent said`, `at least 12 people told`, `Less than a third
 /// agreed`.
 fn approximation_start(text: &str, tokens: &[Token], start: usize) -> usize {
+    let hedged = super::share::hedged_start(text, tokens, start);
+    if hedged == start {
+        return start; // checked first: most phrases have no hedge before them
+    }
     let w = tokens[start].text(text);
     let number = tokens[start].word && (w.starts_with(|c: char| c.is_ascii_digit()) || is_count(w));
     if number || super::share::is_share(text, tokens, start) {
-        super::share::hedged_start(text, tokens, start)
+        hedged
     } else {
         start
     }

@@ -679,13 +679,21 @@ pub(super) fn attitude_at(
     names: &Names,
 ) -> Option<Attribution> {
     let t = *tokens.get(i)?;
-    // A word must come before (the subject or an auxiliary): checked first,
-    // as it is cheaper than the verb lookup.
-    if !t.word || i == 0 || !tokens[i - 1].word || t.capitalized(text) {
+    // A word must come before (the subject or an auxiliary), or the `%` of
+    // a share: checked first, as it is cheaper than the verb lookup.
+    let percent = i > 0 && tokens[i - 1].punct(text) == Some('%');
+    if !t.word || i == 0 || !(tokens[i - 1].word || percent) || t.capitalized(text) {
         return None;
     }
     let w = t.text(text);
     if !attitude_verb(w) || super::in_capitals(w) {
+        return None;
+    }
+    // `56 percent would vote for`: a share of those polled.
+    if let Some(share) = super::share::share_at(text, tokens, i) {
+        return Some(share);
+    }
+    if percent {
         return None;
     }
     if reports_nothing(text, tokens, i) {
