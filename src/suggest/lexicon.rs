@@ -1310,16 +1310,31 @@ impl Hasher for Fnv {
 }
 
 /// A word list with constant-time, case-insensitive lookup.
-pub struct Lexicon(HashSet<Box<[u8]>, BuildHasherDefault<Fnv>>);
+///
+/// Before hashing, a bitmap of the entries' first two letters turns away
+/// most words: the rules look every word of an article up in several
+/// lexicons, and most words are in none.
+pub struct Lexicon {
+    words: HashSet<Box<[u8]>, BuildHasherDefault<Fnv>>,
+    starts: [u64; 16],
+}
+
+/// The bit of a word's first two bytes, lowercased, in [`Lexicon`]'s
+/// bitmap (collisions only let more words through to the hash).
+fn start_bit(bytes: &[u8]) -> usize {
+    let first = usize::from(bytes.first().map_or(0, |b| b.to_ascii_lowercase() & 31));
+    let second = usize::from(bytes.get(1).map_or(0, |b| b.to_ascii_lowercase() & 31));
+    first << 5 | second
+}
 
 impl Lexicon {
     pub fn new(words: &[&str]) -> Self {
-        Self(words.iter().map(|w| w.as_bytes().into()).collect())
+        Self::of(words.iter().map(|w| w.as_bytes().into()).collect())
     }
 
     /// A lexicon of every word of several lists.
     pub fn union(lists: &[&[&str]]) -> Self {
-        Self(
+        Self::of(
             lists
                 .iter()
                 .flat_map(|l| l.iter().map(|w| w.as_bytes().into()))
@@ -1329,7 +1344,7 @@ impl Lexicon {
 
     /// A lexicon of words built at run time (lowercase).
     pub fn from_words(words: impl IntoIterator<Item = String>) -> Self {
-        Self(
+        Self::of(
             words
                 .into_iter()
                 .map(|w| w.into_bytes().into_boxed_slice())
@@ -1337,18 +1352,33 @@ impl Lexicon {
         )
     }
 
+    fn of(words: HashSet<Box<[u8]>, BuildHasherDefault<Fnv>>) -> Self {
+        let mut starts = [0u64; 16];
+        for w in &words {
+            let bit = start_bit(w);
+            starts[bit >> 6] |= 1 << (bit & 63);
+        }
+        Self { words, starts }
+    }
+
     /// Whether `word` is in the list, ignoring ASCII case. Words longer than
-    /// any entry are rejected without lowercasing.
+    /// any entry, or starting unlike every entry, are rejected without
+    /// hashing.
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
         let bytes = word.as_bytes();
         let mut buf = [0u8; 24];
         if bytes.len() > buf.len() {
             return false;
         }
+        let bit = start_bit(bytes);
+        if self.starts[bit >> 6] & (1 << (bit & 63)) == 0 {
+            return false;
+        }
         let lower = &mut buf[..bytes.len()];
         lower.copy_from_slice(bytes);
         lower.make_ascii_lowercase();
-        self.0.contains(&*lower)
+        self.words.contains(&*lower)
     }
 }
 
