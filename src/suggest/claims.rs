@@ -289,19 +289,16 @@ const TITLE_WORDS: usize = 15;
 
 /// The index of the sentence that is the article's title: a short first
 /// line that is a paragraph of its own before more text, even when it ends
-/// with a full stop
-/// (`U.S. adds 156,000 jobs; unemployment rate ticks up to 5%.`). A title
-/// says what the article will claim; it is no claim of its own.
+/// with a full stop (`U.S. adds 156,000 jobs; unemployment rate ticks up
+/// to 5%.`). A title says what the article will claim; it is no claim of
+/// its own.
 fn title_sentence(text: &str, sentences: &Sentences) -> Option<usize> {
     let (k, first) = sentences
         .list
         .iter()
         .enumerate()
         .find(|(_, s)| !s.heading)?;
-    if sentences.list[..k]
-        .iter()
-        .any(|s| s.heading && !is_date_line(text, s.span))
-    {
+    if sentences.list[..k].iter().any(|s| !s.date) {
         return None; // the article already has a heading
     }
     if k + 1 == sentences.list.len() {
@@ -313,11 +310,6 @@ fn title_sentence(text: &str, sentences: &Sentences) -> Option<usize> {
         || first.span.end == text.len();
     let words = sentences.tokens_of(first).iter().filter(|t| t.word).count();
     (own_paragraph && words <= TITLE_WORDS).then_some(k)
-}
-
-/// Whether `span` is the ` date YYYY-MM-DD ` line.
-fn is_date_line(text: &str, span: Span) -> bool {
-    text[span.range()].trim_start().starts_with("date ")
 }
 
 /// Bytes of `span` covered by `spans`.
@@ -667,6 +659,15 @@ mod tests {
                  Companies added 156,000 jobs in September, the data showed."
             ),
             vec!["Companies added 156,000 jobs in September"]
+        );
+        // After the date line too; after a heading there is a title already.
+        assert_eq!(
+            found(" date 2016-10-08 \n\nU.S. adds 156,000 jobs.\n\nFirms added 156,000 jobs."),
+            vec!["Firms added 156,000 jobs"]
+        );
+        assert_eq!(
+            found("# Jobs\n\nU.S. adds 156,000 jobs.\n\nFirms added 156,000 jobs."),
+            vec!["U.S. adds 156,000 jobs", "Firms added 156,000 jobs"]
         );
         // A first paragraph of more sentences, or a longer one, is text.
         assert_eq!(

@@ -663,8 +663,13 @@ fn two_figures(text: &str, start: usize, end: usize, second_end: usize, percent:
         return CHANGE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(verb));
     }
     // `Trump 43 percent to 41 percent`, `by 11 points, 46 percent to 35
-    // percent`: after a name, a tally word or the margin.
-    let name = before.starts_with(|c: char| c.is_ascii_uppercase()) && word_end == head.len();
+    // percent`: after a name, a tally word or the margin. A capital that
+    // opens a sentence is no name (`About 60% to 70%`).
+    let lead = text[..word_start].trim_end_matches([' ', '\t', '\u{a0}']);
+    let opens_sentence = lead.is_empty() || lead.ends_with(['.', '!', '?', '\n', ':', '"', '“']);
+    let name = before.starts_with(|c: char| c.is_ascii_uppercase())
+        && word_end == head.len()
+        && !opens_sentence;
     let tally = TALLY_WORDS.iter().any(|w| w.eq_ignore_ascii_case(before));
     let margin = head.ends_with(',')
         && ["points", "point", "margin", "lead"]
@@ -847,7 +852,12 @@ mod tests {
             found("The index lost 0.5 percent to 5,190.73."),
             vec!["0.5 percent", "5,190.73"]
         );
-        // A range stays one figure, `from` or not.
+        // A range stays one figure, `from` or not, and after a capital
+        // that opens a sentence.
+        assert_eq!(
+            found("About 60% to 70% of voters agree."),
+            vec!["60% to 70%"]
+        );
         assert_eq!(found("support ranging from 60% to 70%"), vec!["60% to 70%"]);
         assert_eq!(
             found("gifts of $1 million to $5 million"),

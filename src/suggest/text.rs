@@ -45,6 +45,8 @@ pub struct Sentence {
     pub tokens: Range<usize>,
     /// In a heading or the date line: no full sentence there.
     pub heading: bool,
+    /// The ` date YYYY-MM-DD ` line.
+    pub date: bool,
 }
 
 /// The sentences of an article and their tokens.
@@ -144,7 +146,7 @@ pub fn sentences(text: &str, paragraphs: &[Paragraph]) -> Sentences {
         if paragraph.kind == ParagraphKind::Blank {
             continue;
         }
-        let heading = matches!(paragraph.kind, ParagraphKind::Heading | ParagraphKind::Date);
+        let kind = paragraph.kind;
         let first = all.tokens.len();
         tokenize(text, paragraph.range.clone(), &mut all.tokens);
         let tokens = &all.tokens[first..];
@@ -177,12 +179,12 @@ pub fn sentences(text: &str, paragraphs: &[Paragraph]) -> Sentences {
                     .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“«‘(".contains(c))
             });
             if next_starts {
-                push_sentence(&mut all.list, tokens, first, start..end, heading);
+                push_sentence(&mut all.list, tokens, first, start..end, kind);
                 start = end;
             }
             i = end.max(i + 1);
         }
-        push_sentence(&mut all.list, tokens, first, start..tokens.len(), heading);
+        push_sentence(&mut all.list, tokens, first, start..tokens.len(), kind);
     }
     all
 }
@@ -192,7 +194,7 @@ fn push_sentence(
     tokens: &[Token],
     offset: usize,
     range: Range<usize>,
-    heading: bool,
+    kind: ParagraphKind,
 ) {
     if range.is_empty() {
         return;
@@ -204,7 +206,8 @@ fn push_sentence(
     list.push(Sentence {
         span,
         tokens: offset + range.start..offset + range.end,
-        heading,
+        heading: matches!(kind, ParagraphKind::Heading | ParagraphKind::Date),
+        date: kind == ParagraphKind::Date,
     });
 }
 
