@@ -11,9 +11,9 @@
 //!
 //! Beyond reporting verbs, [`subjects`] proposes, with a lower score, the
 //! subject of an attitude verb (`Democrats want`, `Trump refuses`, `the
-//! group also views`) — see `subject.rs` —, a share of those polled with
-//! its verb of preference (`56 percent would vote for`) — see `share.rs` —
-//! and the agent of a participle of saying (`was first reported by The
+//! group also views`; see `subject.rs`), a share of those polled with its
+//! verb of preference (`56 percent would vote for`; see `share.rs`) and
+//! the agent of a participle of saying (`was first reported by The
 //! Washington Post`). Where a phrase starts and ends is `phrase.rs`'s job.
 //!
 //! A subject that opens a clause reported by another source (`She said
