@@ -33,6 +33,28 @@ static FRACTION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the fraction pattern is valid")
 });
 
+static HALF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i-u)\bhalf\b").expect("the half pattern is valid"));
+
+static SPELLED_RATIO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i-u)\b(?:one|two|three|four|five|six|seven|eight|nine) (?:in|out of) (?:two|three|four|five|six|seven|eight|nine|ten)\b")
+        .expect("the spelled ratio pattern is valid")
+});
+
+/// Words before a fraction that make it a share (`about half`, `more than
+/// a third`).
+const FRACTION_HEDGES: &[&str] = &[
+    "about", "nearly", "almost", "roughly", "around", "than", "least", "only", "just", "over",
+    "under", "some",
+];
+
+/// Whether a hedge comes just before `at` (`about half`, `more than a
+/// third`).
+fn hedged(text: &str, at: usize) -> bool {
+    let word = word_before(text, at);
+    text[..at].ends_with(' ') && FRACTION_HEDGES.iter().any(|h| h.eq_ignore_ascii_case(word))
+}
+
 /// Currency symbols written before a number.
 const CURRENCY_SYMBOLS: &[char] = &['$', '€', '£', '¥', '₹', '₽', '₩'];
 /// Currency codes written before a number (`USD 5`).
@@ -185,7 +207,10 @@ pub fn figures(text: &str) -> Vec<Suggestion> {
         let fraction_use = after.starts_with("of ")
             || after.is_empty()
             || after.starts_with(['.', ',', ';', ')', '\n'])
-            || !m.as_str().to_ascii_lowercase().starts_with("a ");
+            || !m.as_str().to_ascii_lowercase().starts_with("a ")
+            || hedged(text, m.start());
+        // `a third-party candidate`: part of an adjective.
+        let fraction_use = fraction_use && !text[m.end()..].starts_with('-');
         if fraction_use {
             out.push(Suggestion::new(
                 Tag::Figure,
@@ -194,6 +219,36 @@ pub fn figures(text: &str) -> Vec<Suggestion> {
                 "figure.fraction",
             ));
         }
+    }
+    // `about half said`, `more than half of white women`: half of a group.
+    for m in HALF.find_iter(text) {
+        let of = text[m.end()..].starts_with(" of ");
+        let compound = text[m.end()..].starts_with('-'); // `half-hearted`
+        // `the first half of 2019`, `the other half`: a part of a period or
+        // a thing, not a share.
+        let part = [
+            "first", "second", "last", "latter", "other", "back", "front", "top", "bottom",
+            "better",
+        ]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(word_before(text, m.start())));
+        if (of || hedged(text, m.start())) && !compound && !part {
+            out.push(Suggestion::new(
+                Tag::Figure,
+                Span::new(m.start(), m.end()),
+                0.6,
+                "figure.fraction",
+            ));
+        }
+    }
+    // `three in four`, `one out of five`: a ratio in words.
+    for m in SPELLED_RATIO.find_iter(text) {
+        out.push(Suggestion::new(
+            Tag::Figure,
+            Span::new(m.start(), m.end()),
+            0.8,
+            "figure.ratio",
+        ));
     }
     out.sort_by_key(|s| (s.span.start, std::cmp::Reverse(s.span.end)));
     // A spelled-out match inside a digit figure ("5 million" is one figure).
@@ -309,6 +364,19 @@ fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
     if in_name(text, start, end) {
         return None;
     }
+    // `911 calls`: the emergency number; `part 3 of 3`: a label's total.
+    let (of_start, of_end) = word_span_before(text, start);
+    let of_label = text[of_start..of_end].eq_ignore_ascii_case("of") && {
+        let head = text[..of_start].trim_end_matches(' ');
+        let label = head.trim_end_matches(|c: char| c.is_ascii_digit());
+        label.len() < head.len()
+            && LABEL_WORDS
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(word_before(text, label.len())))
+    };
+    if number == "911" || of_label {
+        return None;
+    }
     // `in ’08`: a year with its century left out.
     if matches!(before, Some('’' | '\'')) && number.len() == 2 && digits_only {
         return None;
@@ -332,6 +400,26 @@ fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
     let next_is_digit = |at: usize| char_after(text, at).is_some_and(|c| c.is_ascii_digit());
     match after {
         Some(':') if next_is_digit(end + 1) => return None,
+        // `11: 06 a.m.`: a time with a stray space.
+        Some(':')
+            if text[end + 1..].starts_with(' ')
+                && next_is_digit(end + 2)
+                && TIME_WORDS.contains(
+                    &word_after(
+                        text,
+                        end + 2
+                            + text[end + 2..]
+                                .bytes()
+                                .take_while(u8::is_ascii_digit)
+                                .count(),
+                    )
+                    .1
+                    .to_ascii_lowercase()
+                    .trim_end_matches('.'),
+                ) =>
+        {
+            return None;
+        }
         Some('/') if next_is_digit(end + 1) => return None,
         Some('-') if next_is_digit(end + 1) => {
             // 2020-08-16, 555-1234-00: dates and codes.
@@ -374,6 +462,15 @@ fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
         } else {
             return None; // 3D, 4x4: names and codes
         }
+    }
+    // `5 ½ years`: a vulgar fraction after the number belongs to it.
+    let space = usize::from(text[fig_end..].starts_with(' '));
+    if let Some(c) = text[fig_end + space..]
+        .chars()
+        .next()
+        .filter(|c| "½¼¾⅓⅔⅛".contains(*c))
+    {
+        fig_end += space + c.len_utf8();
     }
     let (_, next_word) = word_after(text, fig_end);
     if TIME_WORDS.contains(&next_word.to_ascii_lowercase().trim_end_matches('.')) {
@@ -533,7 +630,7 @@ fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
     // A range: 60% to 70%, 10-12 years, $4m-$5m. A change (`rose from 4.9
     // percent to 5 percent`) or a tally (`leads Trump 46 percent to 35
     // percent`) is two figures.
-    let between = word_before(text, fig_start).eq_ignore_ascii_case("between");
+    let between = between_before(text, fig_start);
     if let Some(second) = range_end(text, fig_end, between)
         && !two_figures(text, fig_start, fig_end, second, rule == "figure.percent")
     {
@@ -584,39 +681,38 @@ fn in_name(text: &str, start: usize, end: usize) -> bool {
     (capitals && bare || version) && !unit_after
 }
 
-/// Words before `from` that make `from X to Y` a change of one quantity
-/// into another: two figures, not a range (`ticked up from 4.9 percent to
-/// 5 percent`).
-const CHANGE_WORDS: &[&str] = &[
-    "rose",
-    "risen",
-    "rising",
-    "fell",
-    "fallen",
-    "falling",
-    "climbed",
-    "dropped",
-    "jumped",
-    "increased",
-    "decreased",
-    "declined",
-    "grew",
-    "slipped",
-    "surged",
-    "soared",
-    "plunged",
-    "tumbled",
-    "edged",
-    "moved",
-    "went",
-    "shifted",
-    "changed",
-    "raised",
-    "lowered",
-    "cut",
-    "reduced",
-    "up",
-    "down",
+/// Whether `between` comes just before a number at `at`, or a few words
+/// before it (`between the ages of 18 and 29`).
+fn between_before(text: &str, at: usize) -> bool {
+    let mut at = at;
+    for _ in 0..4 {
+        let (start, end) = word_span_before(text, at);
+        let word = &text[start..end];
+        if word.is_empty() || end + 1 < at && !text[end..at].trim().is_empty() {
+            return false; // no word, or a mark in between
+        }
+        if word.eq_ignore_ascii_case("between") {
+            return true;
+        }
+        at = start;
+    }
+    false
+}
+
+/// Words before `from` that make `from X to Y` one range (`ranging from
+/// 60% to 70%`); after any other, it is a change of one quantity into
+/// another, two figures (`ticked up from 4.9 percent to 5 percent`).
+const RANGE_WORDS: &[&str] = &[
+    "ranging",
+    "range",
+    "ranges",
+    "ranged",
+    "anywhere",
+    "varying",
+    "vary",
+    "varies",
+    "varied",
+    "somewhere",
 ];
 
 /// Words before the first number of `X to Y` that make it a tally of two
@@ -658,9 +754,11 @@ fn two_figures(text: &str, start: usize, end: usize, second_end: usize, percent:
     let (word_start, word_end) = word_span_before(text, start);
     let before = &text[word_start..word_end];
     let head = text[..start].trim_end();
+    // `rose from 4.9 percent to 5 percent`, `in fiscal 2016, from 70,000 to
+    // 85,000`: a change; `ranging from 60% to 70%`: a range.
     if before.eq_ignore_ascii_case("from") {
         let verb = word_before(text, word_start);
-        return CHANGE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(verb));
+        return !RANGE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(verb));
     }
     // `Trump 43 percent to 41 percent`, `by 11 points, 46 percent to 35
     // percent`: after a name, a tally word or the margin. A capital that
@@ -899,6 +997,45 @@ mod tests {
         assert_eq!(found("paid between $5 and $6 a pound"), vec!["$5 and $6"]);
         assert_eq!(found("after the Wild’s 4-1 win"), vec!["4-1"]);
         assert_eq!(found("It rose 5 and 6 percent."), vec!["5", "6 percent"]);
+    }
+
+    #[test]
+    fn shares_ratios_and_ranges_in_words() {
+        assert_eq!(
+            found("About half said yes, and more than half of white women agreed."),
+            vec!["half", "half"]
+        );
+        assert_eq!(found("Nearly three in four say so."), vec!["three in four"]);
+        assert_eq!(
+            found("people between the ages of 18 and 29"),
+            vec!["18 and 29"]
+        );
+        assert_eq!(
+            found("He survived 5 ½ years in prison, 20 mins later."),
+            vec!["5 ½ years", "20 mins"]
+        );
+        // Parts of a period or a thing, adjectives: no shares.
+        assert!(found("in the first half of the year, the other half of it").is_empty());
+        assert!(found("a half-hearted bid around a third-party candidate").is_empty());
+    }
+
+    #[test]
+    fn a_from_to_pair_is_a_change_unless_it_ranges() {
+        assert_eq!(
+            found("In fiscal 2016, from 70,000 to 85,000 refugees."),
+            vec!["70,000", "85,000"]
+        );
+        assert_eq!(
+            found("Estimates range from 100,000 to 250,000."),
+            vec!["100,000 to 250,000"]
+        );
+    }
+
+    #[test]
+    fn emergency_numbers_label_totals_and_times_are_not_figures() {
+        assert!(found("Police receive 911 calls.").is_empty());
+        assert!(found("This is part 3 of 3 in the series.").is_empty());
+        assert!(found("___.\n\n11: 06 a.m.\n\nThe campaign said.").is_empty());
     }
 
     #[test]
