@@ -33,12 +33,10 @@ static FRACTION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the fraction pattern is valid")
 });
 
-static HALF: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i-u)\bhalf\b").expect("the half pattern is valid"));
-
-static SPELLED_RATIO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)\b(?:one|two|three|four|five|six|seven|eight|nine) (?:in|out of) (?:two|three|four|five|six|seven|eight|nine|ten)\b")
-        .expect("the spelled ratio pattern is valid")
+/// `half` alone, and ratios in words (`three in four`): one scan for both.
+static HALF_OR_RATIO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i-u)\b(?:half|(?P<ratio>(?:one|two|three|four|five|six|seven|eight|nine) (?:in|out of) (?:two|three|four|five|six|seven|eight|nine|ten)))\b")
+        .expect("the half and spelled ratio pattern is valid")
 });
 
 /// Words before a fraction that make it a share (`about half`, `more than
@@ -220,8 +218,20 @@ pub fn figures(text: &str) -> Vec<Suggestion> {
             ));
         }
     }
-    // `about half said`, `more than half of white women`: half of a group.
-    for m in HALF.find_iter(text) {
+    for caps in HALF_OR_RATIO.captures_iter(text) {
+        let Some(m) = caps.get(0) else { continue };
+        // `three in four`, `one out of five`: a ratio in words.
+        if caps.name("ratio").is_some() {
+            out.push(Suggestion::new(
+                Tag::Figure,
+                Span::new(m.start(), m.end()),
+                0.8,
+                "figure.ratio",
+            ));
+            continue;
+        }
+        // `about half said`, `more than half of white women`: half of a
+        // group.
         let of = text[m.end()..].starts_with(" of ");
         let compound = text[m.end()..].starts_with('-'); // `half-hearted`
         // `the first half of 2019`, `the other half`: a part of a period or
@@ -240,15 +250,6 @@ pub fn figures(text: &str) -> Vec<Suggestion> {
                 "figure.fraction",
             ));
         }
-    }
-    // `three in four`, `one out of five`: a ratio in words.
-    for m in SPELLED_RATIO.find_iter(text) {
-        out.push(Suggestion::new(
-            Tag::Figure,
-            Span::new(m.start(), m.end()),
-            0.8,
-            "figure.ratio",
-        ));
     }
     out.sort_by_key(|s| (s.span.start, std::cmp::Reverse(s.span.end)));
     // A spelled-out match inside a digit figure ("5 million" is one figure).
