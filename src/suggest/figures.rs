@@ -401,26 +401,7 @@ fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
     let next_is_digit = |at: usize| char_after(text, at).is_some_and(|c| c.is_ascii_digit());
     match after {
         Some(':') if next_is_digit(end + 1) => return None,
-        // `11: 06 a.m.`: a time with a stray space.
-        Some(':')
-            if text[end + 1..].starts_with(' ')
-                && next_is_digit(end + 2)
-                && TIME_WORDS.contains(
-                    &word_after(
-                        text,
-                        end + 2
-                            + text[end + 2..]
-                                .bytes()
-                                .take_while(u8::is_ascii_digit)
-                                .count(),
-                    )
-                    .1
-                    .to_ascii_lowercase()
-                    .trim_end_matches('.'),
-                ) =>
-        {
-            return None;
-        }
+        Some(':') if spaced_time(text, end) => return None,
         Some('/') if next_is_digit(end + 1) => return None,
         Some('-') if next_is_digit(end + 1) => {
             // 2020-08-16, 555-1234-00: dates and codes.
@@ -680,6 +661,18 @@ fn in_name(text: &str, start: usize, end: usize) -> bool {
         && word.starts_with(|c: char| c.is_uppercase())
         && !word.chars().all(|c| c.is_ascii_uppercase());
     (capitals && bare || version) && !unit_after
+}
+
+/// Whether the `:` at `colon` is a time written with a stray space after
+/// it (`11: 06 a.m.`).
+fn spaced_time(text: &str, colon: usize) -> bool {
+    let Some(minutes) = text[colon + 1..].strip_prefix(' ') else {
+        return false;
+    };
+    let digits = minutes.bytes().take_while(u8::is_ascii_digit).count();
+    let after = text.len() - minutes.len() + digits;
+    let (_, word) = word_after(text, after);
+    digits == 2 && TIME_WORDS.contains(&word.to_ascii_lowercase().trim_end_matches('.'))
 }
 
 /// Whether `between` comes just before a number at `at`, or a few words
