@@ -14,10 +14,10 @@ use std::sync::LazyLock;
 
 use super::Suggestion;
 use super::lexicon::{
-    ATTITUDE_IRREGULAR_FORM, CAUSAL, COMPARISON, IRREGULAR_PAST, Lexicon, QUANTIFIER,
+    ATTITUDE_IRREGULAR_FORM, CAUSAL, COMPARISON, IRREGULAR_PAST, Lexicon, QUANTIFIER, is_one_of,
 };
 use super::sources::Attribution;
-use super::text::{Sentences, Token};
+use super::text::{Sentences, Token, possessive_stem};
 use crate::model::{Span, Tag};
 
 /// Fewest words in a claim.
@@ -205,14 +205,13 @@ fn has_finite_verb(text: &str, body: &[Token]) -> bool {
         let contraction = ["’re", "'re", "’ll", "'ll", "’ve", "'ve", "n’t", "n't"]
             .iter()
             .any(|c| w.len() > c.len() && w.ends_with(c))
-            || ["’s", "'s"].iter().any(|c| {
-                w.strip_suffix(c).is_some_and(|stem| {
-                    [
+            || possessive_stem(w).is_some_and(|stem| {
+                is_one_of(
+                    stem,
+                    &[
                         "it", "he", "she", "that", "there", "here", "what", "who", "where",
-                    ]
-                    .iter()
-                    .any(|p| p.eq_ignore_ascii_case(stem))
-                })
+                    ],
+                )
             });
         t.word
             && (FINITE.contains(w)
@@ -239,12 +238,8 @@ const PARTICIPLE_PREPOSITIONS: &[&str] = &[
     "with", "after", "before", "on", "in", "at", "to", "from", "about", "during", "for",
 ];
 
-/// Whether `w` opens a relative clause (`who has overseen …`).
-fn is_relative_word(w: &str) -> bool {
-    ["who", "whom", "whose", "which", "where"]
-        .iter()
-        .any(|r| r.eq_ignore_ascii_case(w))
-}
+/// Words that open a relative clause (`who has overseen …`).
+const RELATIVES: &[&str] = &["who", "whom", "whose", "which", "where"];
 
 /// Every claim in the article.
 pub fn claims(
@@ -255,7 +250,7 @@ pub fn claims(
     quotes: &[Suggestion],
 ) -> Vec<Suggestion> {
     let mut out = Vec::new();
-    let title = title_sentence(text, sentences);
+    let title = title_sentence(sentences);
     for (k, sentence) in sentences.list.iter().enumerate() {
         if sentence.heading || title == Some(k) {
             continue;
@@ -292,7 +287,7 @@ const TITLE_WORDS: usize = 15;
 /// with a full stop (`U.S. adds 156,000 jobs; unemployment rate ticks up
 /// to 5%.`). A title says what the article will claim; it is no claim of
 /// its own.
-fn title_sentence(text: &str, sentences: &Sentences) -> Option<usize> {
+fn title_sentence(sentences: &Sentences) -> Option<usize> {
     let (k, first) = sentences
         .list
         .iter()
@@ -304,12 +299,8 @@ fn title_sentence(text: &str, sentences: &Sentences) -> Option<usize> {
     if k + 1 == sentences.list.len() {
         return None; // a text of one sentence is no title
     }
-    let own_paragraph = text[first.span.end..]
-        .trim_start_matches([' ', '\t', '.'])
-        .starts_with(['\n', '\r'])
-        || first.span.end == text.len();
     let words = sentences.tokens_of(first).iter().filter(|t| t.word).count();
-    (own_paragraph && words <= TITLE_WORDS).then_some(k)
+    (first.ends_paragraph && words <= TITLE_WORDS).then_some(k)
 }
 
 /// Bytes of `span` covered by `spans`.
@@ -421,16 +412,15 @@ fn judge(
         let w = t.text(text);
         t.word && w.ends_with("ing") && w.len() >= 6 && !w.starts_with(char::is_lowercase)
     };
-    let opens_phrase = body.get(1).is_some_and(|t| {
-        t.word
-            && PARTICIPLE_PREPOSITIONS
-                .iter()
-                .any(|p| p.eq_ignore_ascii_case(t.text(text)))
-    });
+    let opens_phrase = body
+        .get(1)
+        .is_some_and(|t| t.word && is_one_of(t.text(text), PARTICIPLE_PREPOSITIONS));
     let body = if body.first().is_some_and(opening_participle) && opens_phrase {
         let comma = body.iter().rposition(|t| t.punct(text) == Some(','))?;
         let rest = &body[comma + 1..];
-        let relative = rest.first().is_some_and(|t| is_relative_word(t.text(text)));
+        let relative = rest
+            .first()
+            .is_some_and(|t| is_one_of(t.text(text), RELATIVES));
         if relative || rest.iter().filter(|t| t.word).count() < MIN_WORDS {
             return None;
         }

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Suggestion;
-use super::lexicon::{MONTH, NUMBER_WORDS, SCALE, SMALL_NUMBER, UNIT};
+use super::lexicon::{MONTH, NUMBER_WORDS, SCALE, SMALL_NUMBER, UNIT, is_one_of};
 use crate::model::{Span, Tag};
 
 static DIGITS: LazyLock<Regex> =
@@ -33,10 +33,15 @@ static FRACTION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the fraction pattern is valid")
 });
 
-/// `half` alone, and ratios in words (`three in four`): one scan for both.
+/// `half` alone, and ratios in words (`three in four`, from `one` to
+/// `ten`): one scan for both.
 static HALF_OR_RATIO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)\b(?:half|(?P<ratio>(?:one|two|three|four|five|six|seven|eight|nine) (?:in|out of) (?:two|three|four|five|six|seven|eight|nine|ten)))\b")
-        .expect("the half and spelled ratio pattern is valid")
+    let pattern = format!(
+        r"(?i-u)\b(?:half|(?P<ratio>(?:{part}) (?:in|out of) (?:{whole})))\b",
+        part = NUMBER_WORDS[..9].join("|"),
+        whole = NUMBER_WORDS[1..10].join("|"),
+    );
+    Regex::new(&pattern).expect("the half and spelled ratio pattern is valid")
 });
 
 /// Words before a fraction that make it a share (`about half`, `more than
@@ -50,7 +55,7 @@ const FRACTION_HEDGES: &[&str] = &[
 /// third`).
 fn hedged(text: &str, at: usize) -> bool {
     let word = word_before(text, at);
-    text[..at].ends_with(' ') && FRACTION_HEDGES.iter().any(|h| h.eq_ignore_ascii_case(word))
+    text[..at].ends_with(' ') && is_one_of(word, FRACTION_HEDGES)
 }
 
 /// Currency symbols written before a number.
@@ -170,49 +175,10 @@ pub fn figures(text: &str) -> Vec<Suggestion> {
         ));
     }
     for m in FRACTION.find_iter(text) {
-        // `a quarter-century`, `a half-hour`: a fraction of a unit.
-        let unit = if text[m.end()..].starts_with('-') {
-            letters_compound(text, m.end() + 1)
-        } else {
-            ""
-        };
-        if UNIT.contains(unit) {
+        if let Some(end) = fraction_end(text, m.start(), m.end()) {
             out.push(Suggestion::new(
                 Tag::Figure,
-                Span::new(m.start(), m.end() + 1 + unit.len()),
-                0.7,
-                "figure.fraction",
-            ));
-            continue;
-        }
-        // `a tenth of a point`: the fraction with its unit.
-        let of_a_unit = ["of a ", "of an "].into_iter().find_map(|of| {
-            let rest = text[m.end()..].strip_prefix(' ')?.strip_prefix(of)?;
-            let unit = letters_at(rest, 0);
-            UNIT.contains(unit)
-                .then(|| m.end() + 1 + of.len() + unit.len())
-        });
-        if let Some(unit_end) = of_a_unit {
-            out.push(Suggestion::new(
-                Tag::Figure,
-                Span::new(m.start(), unit_end),
-                0.7,
-                "figure.fraction",
-            ));
-            continue;
-        }
-        let after = text[m.end()..].trim_start_matches(' ');
-        let fraction_use = after.starts_with("of ")
-            || after.is_empty()
-            || after.starts_with(['.', ',', ';', ')', '\n'])
-            || !m.as_str().to_ascii_lowercase().starts_with("a ")
-            || hedged(text, m.start());
-        // `a third-party candidate`: part of an adjective.
-        let fraction_use = fraction_use && !text[m.end()..].starts_with('-');
-        if fraction_use {
-            out.push(Suggestion::new(
-                Tag::Figure,
-                Span::new(m.start(), m.end()),
+                Span::new(m.start(), end),
                 0.7,
                 "figure.fraction",
             ));
@@ -236,12 +202,13 @@ pub fn figures(text: &str) -> Vec<Suggestion> {
         let compound = text[m.end()..].starts_with('-'); // `half-hearted`
         // `the first half of 2019`, `the other half`: a part of a period or
         // a thing, not a share.
-        let part = [
-            "first", "second", "last", "latter", "other", "back", "front", "top", "bottom",
-            "better",
-        ]
-        .iter()
-        .any(|w| w.eq_ignore_ascii_case(word_before(text, m.start())));
+        let part = is_one_of(
+            word_before(text, m.start()),
+            &[
+                "first", "second", "last", "latter", "other", "back", "front", "top", "bottom",
+                "better",
+            ],
+        );
         if (of || hedged(text, m.start())) && !compound && !part {
             out.push(Suggestion::new(
                 Tag::Figure,
@@ -294,6 +261,39 @@ fn word_after(text: &str, at: usize) -> (usize, &str) {
     let gap = text[at..].len() - text[at..].trim_start_matches([' ', '\u{a0}']).len();
     let start = at + gap;
     (start, letters_at(text, start))
+}
+
+/// Where the fraction `text[start..end]` (`a third`, `two-thirds`) ends as
+/// a figure: with its unit (`a quarter-century`, `a tenth of a point`), at
+/// its end where it is used as a fraction (`two-thirds of`, `nearly a
+/// third`), or nowhere (`a third-party candidate`, `a quarter mile`).
+fn fraction_end(text: &str, start: usize, end: usize) -> Option<usize> {
+    let rest = &text[end..];
+    // `a quarter-century`, `a half-hour`: a fraction of a unit.
+    if rest.starts_with('-') {
+        // `a third-party candidate`: any other compound is an adjective.
+        let unit = letters_compound(text, end + 1);
+        return UNIT.contains(unit).then_some(end + 1 + unit.len());
+    }
+    // `a tenth of a point`: the fraction with its unit.
+    let of_a_unit = ["of a ", "of an "].into_iter().find_map(|of| {
+        let after_of = rest.strip_prefix(' ')?.strip_prefix(of)?;
+        let unit = letters_at(after_of, 0);
+        UNIT.contains(unit).then(|| end + 1 + of.len() + unit.len())
+    });
+    if of_a_unit.is_some() {
+        return of_a_unit;
+    }
+    let after = rest.trim_start_matches(' ');
+    let with_article = text[start..end]
+        .get(..2)
+        .is_some_and(|a| a.eq_ignore_ascii_case("a "));
+    let fraction_use = after.starts_with("of ")
+        || after.is_empty()
+        || after.starts_with(['.', ',', ';', ')', '\n'])
+        || !with_article
+        || hedged(text, start);
+    fraction_use.then_some(end)
 }
 
 /// The word before `at`, past spaces and one period (`Aug. 9`).
@@ -355,10 +355,7 @@ fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
     // A label's number is short (`Channel 125`, `Route 66`); `the number
     // 30,000` is a count.
     let short = number.len() <= 4 && digits_only;
-    let label = short
-        && LABEL_WORDS
-            .iter()
-            .any(|w| w.eq_ignore_ascii_case(word_before(text, start)));
+    let label = short && is_one_of(word_before(text, start), LABEL_WORDS);
     if code || attribute || label || list_number(text, start, end) {
         return None;
     }
@@ -370,10 +367,7 @@ fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
     let of_label = text[of_start..of_end].eq_ignore_ascii_case("of") && {
         let head = text[..of_start].trim_end_matches(' ');
         let label = head.trim_end_matches(|c: char| c.is_ascii_digit());
-        label.len() < head.len()
-            && LABEL_WORDS
-                .iter()
-                .any(|w| w.eq_ignore_ascii_case(word_before(text, label.len())))
+        label.len() < head.len() && is_one_of(word_before(text, label.len()), LABEL_WORDS)
     };
     if number == "911" || of_label {
         return None;
@@ -650,12 +644,12 @@ fn in_name(text: &str, start: usize, end: usize) -> bool {
         && word.chars().all(|c| c.is_ascii_uppercase() || c == '&')
         && !CURRENCY_CODES.contains(&word);
     let bare = number.len() <= 4 && number.bytes().all(|b| b.is_ascii_digit());
+    // (The lexicons ignore case: no lowercased copy per number.)
     let (_, next) = word_after(text, end);
-    let next = next.to_ascii_lowercase();
     let unit_after = char_after(text, end).is_some_and(char::is_alphanumeric)
         || char_after(text, end) == Some('%')
-        || UNIT.contains(&next)
-        || SCALE.contains(&next);
+        || UNIT.contains(next)
+        || SCALE.contains(next);
     // `Web 2.0`; `DOWN 1.0 percent` is a change.
     let version = number.ends_with(".0")
         && word.starts_with(|c: char| c.is_uppercase())
@@ -752,7 +746,7 @@ fn two_figures(text: &str, start: usize, end: usize, second_end: usize, percent:
     // 85,000`: a change; `ranging from 60% to 70%`: a range.
     if before.eq_ignore_ascii_case("from") {
         let verb = word_before(text, word_start);
-        return !RANGE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(verb));
+        return !is_one_of(verb, RANGE_WORDS);
     }
     // `Trump 43 percent to 41 percent`, `by 11 points, 46 percent to 35
     // percent`: after a name, a tally word or the margin. A capital that
@@ -762,11 +756,12 @@ fn two_figures(text: &str, start: usize, end: usize, second_end: usize, percent:
     let name = before.starts_with(|c: char| c.is_ascii_uppercase())
         && word_end == head.len()
         && !opens_sentence;
-    let tally = TALLY_WORDS.iter().any(|w| w.eq_ignore_ascii_case(before));
+    let tally = is_one_of(before, TALLY_WORDS);
     let margin = head.ends_with(',')
-        && ["points", "point", "margin", "lead"]
-            .iter()
-            .any(|w| w.eq_ignore_ascii_case(word_before(text, head.len() - 1)));
+        && is_one_of(
+            word_before(text, head.len() - 1),
+            &["points", "point", "margin", "lead"],
+        );
     name || tally || margin
 }
 

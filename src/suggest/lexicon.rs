@@ -616,12 +616,6 @@ pub const ATTITUDE_IRREGULAR: &[&str] = &[
     "sung",
 ];
 
-/// Small numbers written out: they open ratios (`Six in 10`) and count
-/// people (`two say`).
-pub const SMALL_NUMBERS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-];
-
 /// Every number word that spelled-out numbers are made of (`forty-one`,
 /// `two hundred`): figures read them with a scale or unit, and sources read
 /// them as shares of people (`Forty-one percent would choose`).
@@ -663,6 +657,12 @@ pub const IRREGULAR_PASTS: &[&str] = &[
     "kept", "began", "became", "brought", "won", "lost", "spent", "built", "stood", "sat", "fell",
     "rose", "drew", "grew", "paid", "sold", "led", "struck", "threw", "wore",
 ];
+
+/// Whether `w` is one of `words`, ignoring ASCII case: for short lists
+/// that a [`Lexicon`] would not pay for.
+pub fn is_one_of(w: &str, words: &[&str]) -> bool {
+    words.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
 
 /// Whether `word` is a form of one of [`ATTITUDE_VERBS`]: the base form, an
 /// irregular form, or one derived with a regular ending (`-s`, `-es`,
@@ -1398,7 +1398,10 @@ lexicon!(AGENT, AGENT_NOUNS);
 lexicon!(ATTITUDE, ATTITUDE_VERBS);
 lexicon!(IRREGULAR_PAST, IRREGULAR_PASTS);
 lexicon!(ATTITUDE_IRREGULAR_FORM, ATTITUDE_IRREGULAR);
-lexicon!(SMALL_NUMBER, SMALL_NUMBERS);
+/// Small numbers written out, `one` to `ten` (the first ten
+/// [`NUMBER_WORDS`]): they open ratios (`Six in 10`) and count people (`two
+/// say`).
+pub static SMALL_NUMBER: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(&NUMBER_WORDS[..10]));
 lexicon!(NUMBER_WORD, NUMBER_WORDS);
 lexicon!(ABBREVIATION, ABBREVIATIONS);
 lexicon!(MONTH, MONTHS);

@@ -20,6 +20,7 @@
 
 use super::Suggestion;
 use super::lexicon::{Lexicon, REPORTING};
+use super::text::possessive_stem;
 use crate::model::{Paragraph, ParagraphKind, Span, Tag};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -378,10 +379,7 @@ fn work_named_before(text: &str, at: usize) -> bool {
 /// News's`).
 fn owned_by_name(before: &str) -> bool {
     let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
-    let owner = last
-        .strip_suffix("’s")
-        .or_else(|| last.strip_suffix("'s"))
-        .or_else(|| last.strip_suffix('’'));
+    let owner = possessive_stem(last).or_else(|| last.strip_suffix('’'));
     owner.is_some_and(|o| o.starts_with(char::is_uppercase))
 }
 

@@ -24,8 +24,9 @@
 
 use super::lexicon::{
     ABBREVIATION, AGENT, MONTH, PHRASAL_CUES, PRONOUN, QUANTIFIER, REPORTING, attitude_verb,
+    is_one_of,
 };
-use super::text::{Sentences, Token};
+use super::text::{Sentences, Token, possessive_stem};
 use crate::model::Span;
 
 mod phrase;
@@ -140,11 +141,7 @@ fn speaker_label(text: &str, tokens: &[Token]) -> Option<Attribution> {
     // `Editor’s Note:`, `Delegate Update:`: a label word anywhere.
     let label = name.iter().any(|t| {
         let w = t.text(text);
-        let w = w
-            .strip_suffix("’s")
-            .or_else(|| w.strip_suffix("'s"))
-            .unwrap_or(w);
-        EDITORIAL_LABEL.contains(w)
+        EDITORIAL_LABEL.contains(possessive_stem(w).unwrap_or(w))
     });
     // `FIX IS IN:`: a headline in capitals; `Clinton Cash Debunks Hillary:`
     // a headline with its verb.
@@ -335,14 +332,9 @@ fn lower_is_any(t: Token, text: &str, words: &[&str]) -> bool {
     t.word && is_one_of(t.text(text), words)
 }
 
-/// Whether `w` is one of `words`, ignoring ASCII case.
-fn is_one_of(w: &str, words: &[&str]) -> bool {
-    words.iter().any(|x| x.eq_ignore_ascii_case(w))
-}
-
 /// Whether a word ends with a possessive `'s` (`Trump's`, `Clinton’s`).
 fn is_possessive(w: &str) -> bool {
-    w.ends_with("'s") || w.ends_with("’s")
+    possessive_stem(w).is_some()
 }
 
 /// The attribution whose cue starts at token `i`, if any.

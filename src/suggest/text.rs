@@ -47,6 +47,8 @@ pub struct Sentence {
     pub heading: bool,
     /// The ` date YYYY-MM-DD ` line.
     pub date: bool,
+    /// The last sentence of its paragraph.
+    pub ends_paragraph: bool,
 }
 
 /// The sentences of an article and their tokens.
@@ -60,6 +62,12 @@ impl Sentences {
     pub fn tokens_of(&self, sentence: &Sentence) -> &[Token] {
         &self.tokens[sentence.tokens.clone()]
     }
+}
+
+/// The word without its possessive `’s` or `'s` (`Trump’s` gives
+/// `Trump`), if it has one.
+pub fn possessive_stem(w: &str) -> Option<&str> {
+    w.strip_suffix("’s").or_else(|| w.strip_suffix("'s"))
 }
 
 fn joins_word(c: char) -> bool {
@@ -148,6 +156,7 @@ pub fn sentences(text: &str, paragraphs: &[Paragraph]) -> Sentences {
         }
         let kind = paragraph.kind;
         let first = all.tokens.len();
+        let sentences_before = all.list.len();
         tokenize(text, paragraph.range.clone(), &mut all.tokens);
         let tokens = &all.tokens[first..];
         let mut start = 0;
@@ -185,6 +194,11 @@ pub fn sentences(text: &str, paragraphs: &[Paragraph]) -> Sentences {
             i = end.max(i + 1);
         }
         push_sentence(&mut all.list, tokens, first, start..tokens.len(), kind);
+        if all.list.len() > sentences_before
+            && let Some(last) = all.list.last_mut()
+        {
+            last.ends_paragraph = true;
+        }
     }
     all
 }
@@ -208,6 +222,7 @@ fn push_sentence(
         tokens: offset + range.start..offset + range.end,
         heading: matches!(kind, ParagraphKind::Heading | ParagraphKind::Date),
         date: kind == ParagraphKind::Date,
+        ends_paragraph: false,
     });
 }
 

@@ -72,7 +72,8 @@ fn approximation_start(text: &str, tokens: &[Token], start: usize) -> usize {
         return start; // checked first: most phrases have no hedge before them
     }
     let w = tokens[start].text(text);
-    let number = tokens[start].word && (w.starts_with(|c: char| c.is_ascii_digit()) || is_count(w));
+    let number = tokens[start].word
+        && (w.starts_with(|c: char| c.is_ascii_digit()) || SMALL_NUMBER.contains(w));
     if number || super::share::is_share(text, tokens, start) {
         hedged
     } else {
@@ -277,17 +278,21 @@ pub(super) fn noun_phrase_start(text: &str, tokens: &[Token], end: usize) -> Opt
                 continue;
             }
             // `Six in 10 say`, `nine in 10 Democratic voters say`, `8 out
-            // of 10 voters`: a ratio of people.
-            let ratio = start >= 2
-                && start < end
-                && is_count(tokens[start].text(text))
-                && (w.eq_ignore_ascii_case("in") && is_count(tokens[start - 2].text(text))
-                    || w.eq_ignore_ascii_case("of")
-                        && start >= 3
-                        && lower_is(tokens[start - 2], text, "out")
-                        && is_count(tokens[start - 3].text(text)));
-            if ratio {
-                start -= if w.eq_ignore_ascii_case("in") { 2 } else { 3 };
+            // of 10 voters`: a ratio of people, as the share rule reads it.
+            let opening = if w.eq_ignore_ascii_case("in") {
+                Some(2)
+            } else if w.eq_ignore_ascii_case("of") {
+                Some(3) // `out of`
+            } else {
+                None
+            };
+            let ratio = opening.filter(|&o| {
+                start >= o
+                    && start < end
+                    && super::share::share_end(text, tokens, start - o) == Some(start + 1)
+            });
+            if let Some(o) = ratio {
+                start -= o;
                 continue;
             }
             if is_stop(w) && !(start == end && PRONOUN.contains(w)) {
@@ -577,11 +582,6 @@ fn is_participle(w: &str) -> bool {
             || w.ends_with("en")
             || w.ends_with("wn")
             || IRREGULAR_PAST.contains(w))
-}
-
-/// Whether `w` is a count in a ratio: digits or a small number word.
-fn is_count(w: &str) -> bool {
-    !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()) || SMALL_NUMBER.contains(w)
 }
 
 pub(super) fn is_relative(w: &str) -> bool {

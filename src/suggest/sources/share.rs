@@ -194,7 +194,7 @@ pub(super) fn is_share(text: &str, tokens: &[Token], k: usize) -> bool {
 /// Where the share that opens at token `k` ends (one past its last token),
 /// if one does: `56 percent`, `4 in 10`, `8 out of 10`, `half`,
 /// `majorities`, `two-thirds`, `a third` (after `a`, a hedge).
-fn share_end(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
+pub(super) fn share_end(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
     let word = |j: usize| tokens.get(j).filter(|t| t.word).map(|t| t.text(text));
     let w = word(k)?;
     if is_number(w) {
