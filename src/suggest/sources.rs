@@ -649,7 +649,10 @@ fn source_before_cue(text: &str, tokens: &[Token], i: usize, score: f32) -> Opti
             || is_one_of(first_word, &["having", "being"]));
     let source = if is_possessive(named) {
         // `Ms Tikhanovskaya's call`: the cue is a noun, and the source the
-        // name that owns it.
+        // name that owns it; `Kasich’s showing` is a result, no statement.
+        if w.ends_with("ing") {
+            return None;
+        }
         let last = tokens.partition_point(|t| t.span.end <= source.end) - 1;
         let first = name_start(text, tokens, last, first);
         if !tokens[first].capitalized(text) {
@@ -1408,6 +1411,24 @@ mod tests {
         // Polls in general, and phrases about something else, name no one.
         assert!(found("Trump is trailing badly in the polls.").is_empty());
         assert!(found("The effect is small in the context of election polls.").is_empty());
+    }
+
+    #[test]
+    fn polls_showing_a_result_and_demonstratives_belong_to_the_source() {
+        assert_eq!(
+            found("But there are no polls showing Trump leading nationally."),
+            vec!["no polls"]
+        );
+        assert_eq!(
+            found("These trends indicate that Trump has closed the race."),
+            vec!["These trends"]
+        );
+        assert_eq!(
+            found("Plus, large tracking polls and panels show little movement."),
+            vec!["large tracking polls and panels"]
+        );
+        // A showing after a name is a result, not a statement.
+        assert!(found("Even so, Kasich’s showing will be enough to stay in.").is_empty());
     }
 
     #[test]

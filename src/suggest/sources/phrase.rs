@@ -194,6 +194,16 @@ fn name_after_object(text: &str, tokens: &[Token], start: usize, end: usize) -> 
     if plain_noun { name } else { start }
 }
 
+/// Whether token `k` is `this`, `these` or `those` before a word that can
+/// head a phrase (`These trends`), not a pronoun on its own.
+fn is_demonstrative(text: &str, tokens: &[Token], k: usize) -> bool {
+    tokens[k].word
+        && is_one_of(tokens[k].text(text), &["this", "these", "those"])
+        && tokens
+            .get(k + 1)
+            .is_some_and(|n| n.word && !is_stop(n.text(text)) && !PRONOUN.contains(n.text(text)))
+}
+
 /// The first token of the noun phrase that ends just before token `end`.
 pub(super) fn noun_phrase_start(text: &str, tokens: &[Token], end: usize) -> Option<usize> {
     let mut start = end;
@@ -295,6 +305,13 @@ pub(super) fn noun_phrase_start(text: &str, tokens: &[Token], end: usize) -> Opt
                 start -= o;
                 continue;
             }
+            // `These trends indicate`, `those polls show`: a demonstrative
+            // before a noun opens its phrase (alone, `these` is a pronoun
+            // and no phrase goes on to the cue).
+            if start < end && is_demonstrative(text, tokens, start - 1) {
+                start -= 1;
+                break;
+            }
             if is_stop(w) && !(start == end && PRONOUN.contains(w)) {
                 break;
             }
@@ -354,10 +371,11 @@ pub(super) fn noun_phrase_start(text: &str, tokens: &[Token], end: usize) -> Opt
         break;
     }
     // Leading words and marks that cannot start a subject (`of`, the
-    // `''` of a quotation).
+    // `''` of a quotation); a demonstrative before a noun can.
     while start < end
         && (tokens[start].word
             && (is_stop(tokens[start].text(text)) || lower_is(tokens[start], text, "of"))
+            && !(start + 1 < end && is_demonstrative(text, tokens, start))
             || matches!(tokens[start].punct(text), Some('\'' | '’')))
     {
         start += 1;
