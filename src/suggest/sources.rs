@@ -1343,6 +1343,15 @@ mod tests {
         );
         // A noun after an adjective is no verb.
         assert!(found("The Mexican secretary of the economy came to talk.").is_empty());
+        // The first verb may be an irregular past, after a time phrase.
+        assert_eq!(
+            found("Mr. Clyburn cast his arguments in practical terms, saying it would help."),
+            vec!["Mr. Clyburn"]
+        );
+        assert_eq!(
+            found("The Security Council on Friday sent a letter, saying the test was illegal."),
+            vec!["The Security Council"]
+        );
     }
 
     #[test]

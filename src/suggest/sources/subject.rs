@@ -310,6 +310,11 @@ static COORDINATOR: LazyLock<Lexicon> =
 
 /// The first verb of a predicate starting at token `k`, whatever it is.
 fn plain_verb_at(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
+    let k = if tokens.len() > k + 1 && super::is_time_phrase(text, tokens[k], tokens[k + 1]) {
+        k + 2 // `Trump on Monday went after Bush, calling him …`
+    } else {
+        k
+    };
     let mut v = k;
     while tokens
         .get(v)
@@ -971,7 +976,12 @@ fn after_head(text: &str, tokens: &[Token], next: usize) -> Option<(usize, usize
         }
         _ if t.word => {
             let w = t.text(text);
-            if JOINER.contains(w) && tokens.get(next + 1).is_some_and(|n| n.word) {
+            // `The Washington Post on Thursday endorsed`: a time phrase
+            // ends the subject; the verbs skip it.
+            let time = tokens
+                .get(next + 1)
+                .is_some_and(|n| super::is_time_phrase(text, t, *n));
+            if JOINER.contains(w) && tokens.get(next + 1).is_some_and(|n| n.word) && !time {
                 return None;
             }
             Some((next - 1, next))
