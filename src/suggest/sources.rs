@@ -1352,6 +1352,14 @@ mod tests {
             found("The Security Council on Friday sent a letter, saying the test was illegal."),
             vec!["The Security Council"]
         );
+        // After a dateline, and after a comma inside a closing quotation mark.
+        assert_eq!(
+            found(
+                "WASHINGTON (AP) — Mr. Trump has delivered a defense of “New York values,” \
+                 saying the city is great."
+            ),
+            vec!["Mr. Trump"]
+        );
     }
 
     #[test]

@@ -299,9 +299,17 @@ fn predicate(
             && !t.capitalized(text)
             && attitude_verb(w)
             && (before.word && COORDINATOR.contains(b)
-                || before.punct(text) == Some(',') && w.ends_with("ing"))
+                || w.ends_with("ing") && after_comma(text, tokens, k))
     })?;
     Some(found(tokens, first, last, shared, "source.subject_shared"))
+}
+
+/// Whether token `k` follows a comma, or a closing quotation mark after
+/// one (`a defense of “New York values,” saying`).
+fn after_comma(text: &str, tokens: &[Token], k: usize) -> bool {
+    let comma = |j: usize| tokens[j].punct(text) == Some(',');
+    comma(k - 1)
+        || k >= 2 && matches!(tokens[k - 1].punct(text), Some('”' | '"' | '’')) && comma(k - 2)
 }
 
 /// Words before a second verb of the same subject.
@@ -891,7 +899,7 @@ fn found(
 /// The first token of the sentence's subject, after openers and an
 /// introductory phrase.
 fn subject_start(text: &str, tokens: &[Token]) -> Option<usize> {
-    let mut s = 0;
+    let mut s = dateline_end(text, tokens);
     while let Some(t) = tokens.get(s)
         && t.word
         && OPENER.contains(t.text(text))
@@ -928,6 +936,29 @@ fn subject_start(text: &str, tokens: &[Token]) -> Option<usize> {
         s = comma + 1;
     }
     tokens.get(s).is_some_and(|t| t.word).then_some(s)
+}
+
+/// The token after a dateline that opens a sentence (`WASHINGTON (AP) —
+/// Donald Trump has …`, `DES MOINES, Iowa — …`): a word in capitals, a few
+/// more words, marks or a bracketed agency, then a dash. 0 when there is
+/// none.
+fn dateline_end(text: &str, tokens: &[Token]) -> usize {
+    if !tokens
+        .first()
+        .is_some_and(|t| t.word && super::in_capitals(t.text(text)))
+    {
+        return 0;
+    }
+    tokens
+        .iter()
+        .take(12)
+        .position(|t| matches!(t.punct(text), Some('—' | '–')))
+        .filter(|&dash| {
+            tokens[..dash]
+                .iter()
+                .all(|t| t.word || matches!(t.punct(text), Some(',' | '.' | '(' | ')')))
+        })
+        .map_or(0, |dash| dash + 1)
 }
 
 /// Whether token `k` can end a subject: a name, or a noun for people,
