@@ -651,8 +651,10 @@ pub const NUMBER_WORDS: &[&str] = &[
     "hundred",
 ];
 
-/// Common irregular past forms of verbs that are not attitude verbs (`went`,
-/// `took`): without an ending of their own they still mark a verb.
+/// Common irregular past forms (`went`, `took`, `felt`): without an ending
+/// of their own they still mark an inflected verb. Some are also attitude
+/// verbs (`felt`, `saw`, `wrote`, in [`ATTITUDE_IRREGULAR`]); this list
+/// says only that they are inflected.
 pub const IRREGULAR_PASTS: &[&str] = &[
     "went",
     "took",

@@ -316,13 +316,19 @@ fn after_comma(text: &str, tokens: &[Token], k: usize) -> bool {
 static COORDINATOR: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::new(&["and", "or", "yet", "but", "then"]));
 
-/// The first verb of a predicate starting at token `k`, whatever it is.
-fn plain_verb_at(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
-    let k = if tokens.len() > k + 1 && super::is_time_phrase(text, tokens[k], tokens[k + 1]) {
-        k + 2 // `Trump on Monday went after Bush, calling him …`
+/// Token `k`, or the token after a time phrase that starts there (`on
+/// Monday`, `this month`): where a verb after its subject starts.
+fn past_time_phrase(text: &str, tokens: &[Token], k: usize) -> usize {
+    if tokens.len() > k + 1 && super::is_time_phrase(text, tokens[k], tokens[k + 1]) {
+        k + 2
     } else {
         k
-    };
+    }
+}
+
+/// The first verb of a predicate starting at token `k`, whatever it is.
+fn plain_verb_at(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
+    let k = past_time_phrase(text, tokens, k); // `Trump on Monday went after Bush, calling him …`
     let mut v = k;
     while tokens
         .get(v)
@@ -1009,9 +1015,7 @@ fn after_head(text: &str, tokens: &[Token], next: usize) -> Option<(usize, usize
             let w = t.text(text);
             // `The Washington Post on Thursday endorsed`: a time phrase
             // ends the subject; the verbs skip it.
-            let time = tokens
-                .get(next + 1)
-                .is_some_and(|n| super::is_time_phrase(text, t, *n));
+            let time = past_time_phrase(text, tokens, next) != next;
             if JOINER.contains(w) && tokens.get(next + 1).is_some_and(|n| n.word) && !time {
                 return None;
             }
@@ -1024,10 +1028,7 @@ fn after_head(text: &str, tokens: &[Token], next: usize) -> Option<(usize, usize
 /// The token of the active verb at or after token `k` (past auxiliaries and
 /// adverbs), if the words there read as one.
 fn verb_at(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
-    let mut v = k;
-    if tokens.len() > v + 1 && super::is_time_phrase(text, tokens[v], tokens[v + 1]) {
-        v += 2; // `the Supreme Court this month rejected`
-    }
+    let mut v = past_time_phrase(text, tokens, k); // `the Supreme Court this month rejected`
     let mut aux = false;
     while let Some(t) = tokens.get(v)
         && t.word
