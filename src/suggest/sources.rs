@@ -1611,6 +1611,19 @@ mod tests {
             found("The inquiry is open, an official familiar with the matter said Sunday."),
             vec!["an official familiar with the matter"]
         );
+        assert_eq!(
+            found("Rather, sources close to her campaign say she stands behind him."),
+            vec!["sources close to her campaign"]
+        );
+        assert_eq!(
+            found("Those close to him say that he would run."),
+            vec!["Those close to him"]
+        );
+        // Between doubled hyphens, a description belongs to its source.
+        assert_eq!(
+            found("Kall -- co-editor of a book on debates -- said the candidate rambled."),
+            vec!["Kall -- co-editor of a book on debates --"]
+        );
     }
 
     #[test]

@@ -204,6 +204,13 @@ fn is_demonstrative(text: &str, tokens: &[Token], k: usize) -> bool {
             .is_some_and(|n| n.word && !is_stop(n.text(text)) && !PRONOUN.contains(n.text(text)))
 }
 
+/// Whether token `k` is the preposition of `familiar with` or `close to`.
+fn familiar_with(text: &str, tokens: &[Token], k: usize) -> bool {
+    k >= 1
+        && (lower_is(tokens[k], text, "with") && lower_is(tokens[k - 1], text, "familiar")
+            || lower_is(tokens[k], text, "to") && lower_is(tokens[k - 1], text, "close"))
+}
+
 /// The first token of the noun phrase that ends just before token `end`.
 pub(super) fn noun_phrase_start(text: &str, tokens: &[Token], end: usize) -> Option<usize> {
     let mut start = end;
@@ -212,13 +219,20 @@ pub(super) fn noun_phrase_start(text: &str, tokens: &[Token], end: usize) -> Opt
         if t.word {
             let w = t.text(text);
             // `an official familiar with the matter said`, `people familiar
-            // with the talks`: the phrase that says who a source is.
-            let familiar_with = w.eq_ignore_ascii_case("with")
-                && start >= 2
-                && start < end
-                && lower_is(tokens[start - 2], text, "familiar");
-            if familiar_with {
+            // with the talks`, `sources close to her campaign`, `Those close
+            // to him`: the phrase that says who a source is.
+            if start >= 2 && start < end && familiar_with(text, tokens, start - 1) {
                 start -= 2;
+                continue;
+            }
+            let object_pronoun = is_one_of(
+                w,
+                &[
+                    "her", "his", "him", "their", "them", "its", "our", "us", "my", "me",
+                ],
+            );
+            if object_pronoun && start >= 3 && familiar_with(text, tokens, start - 2) {
+                start -= 1; // `her`, `him`: the preposition comes next
                 continue;
             }
             // `A poll conducted by Quinnipiac`, `records compiled by the
@@ -400,14 +414,30 @@ pub(super) fn noun_phrase_start(text: &str, tokens: &[Token], end: usize) -> Opt
 /// `close` just before the cue.
 fn appositive(text: &str, tokens: &[Token], close: usize, mark: char) -> Option<Span> {
     let dash = mark != ',';
-    let opener = (close.saturating_sub(MAX_APPOSITIVE)..close)
-        .rev()
-        .find(|&j| match tokens[j].punct(text) {
-            Some(',') => !dash,
-            Some('—' | '–' | '-') => dash,
-            _ => false,
-        })?;
-    let inner = opener + 1..close;
+    // `Kall -- co-editor of a book -- said`: a doubled hyphen is one dash,
+    // and only another one opens the description.
+    let doubled = |j: usize| {
+        j > 0
+            && tokens[j].punct(text) == Some('-')
+            && tokens[j - 1].punct(text) == Some('-')
+            && tokens[j - 1].span.end == tokens[j].span.start
+    };
+    let (opener, inner) = if doubled(close) {
+        let second = (close.saturating_sub(MAX_APPOSITIVE)..close - 1)
+            .rev()
+            .find(|&j| doubled(j))?;
+        (second - 1, second + 1..close - 1)
+    } else {
+        let opener =
+            (close.saturating_sub(MAX_APPOSITIVE)..close)
+                .rev()
+                .find(|&j| match tokens[j].punct(text) {
+                    Some(',') => !dash,
+                    Some('—' | '–' | '-') => dash,
+                    _ => false,
+                })?;
+        (opener, opener + 1..close)
+    };
     if inner.is_empty() {
         return None;
     }

@@ -683,6 +683,7 @@ pub(super) fn agrees(text: &str, tokens: &[Token], head: usize, verb: usize) -> 
             &[
                 "police", "people", "staff", "men", "women", "military", "public", "data", "they",
                 "we", "i", "you", "who", "percent", "most", "many", "some", "few", "all", "both",
+                "those", "these",
             ],
         )
         || SMALL_NUMBER.contains(h) && !h.eq_ignore_ascii_case("one")
