@@ -190,6 +190,9 @@ static STOP_WORDS: LazyLock<Lexicon> = LazyLock::new(|| {
             "did",
             "like",
             "than",
+            // `At least half of voters say`: the hedge is read whole, before
+            // the share (`share::hedged_start`).
+            "least",
             "even",
             "just",
             "too",
