@@ -113,17 +113,26 @@ pub fn attributions(text: &str, sentences: &Sentences) -> Vec<Attribution> {
 }
 
 /// A name before a colon that opens a sentence: a speaker in a transcript
-/// (`WALLACE: …`) or the source of a headline (`Pat Caddell: Democrat …`).
+/// (`WALLACE: …`) or the source of a headline (`Pat Caddell: Democrat …`,
+/// `Black Democrats to Hillary Clinton: Send Money …`).
 fn speaker_label(text: &str, tokens: &[Token]) -> Option<Attribution> {
     let skip = usize::from(tokens.first()?.punct(text).is_some_and(is_quote_mark));
     let colon = tokens
         .iter()
         .skip(skip)
-        .take(5)
+        .take(6)
         .position(|t| t.punct(text) == Some(':'))?
         + skip;
-    let name = &tokens[skip..colon];
+    // `Black Democrats to Hillary Clinton: Send Money …`: a headline's
+    // speaker before the one spoken to.
+    let to = (skip + 1..colon.saturating_sub(1)).find(|&k| lower_is(tokens[k], text, "to"));
+    if colon - skip > 4 && to.is_none() {
+        return None; // a label is short: four tokens, five with `to`
+    }
+    let name = &tokens[skip..to.unwrap_or(colon)];
+    let addressee = to.map_or(&tokens[colon..colon], |k| &tokens[k + 1..colon]);
     let all_names = !name.is_empty()
+        && addressee.iter().all(|t| t.capitalized(text))
         && name
             .iter()
             .enumerate()
@@ -1059,6 +1068,16 @@ mod tests {
             vec!["Another slide"]
         );
         assert!(found("Her plan needs the help of states that may balk.").is_empty());
+    }
+
+    #[test]
+    fn a_headline_speaker_comes_before_the_one_spoken_to() {
+        assert_eq!(
+            found("Black Democrats to Hillary Clinton: Send Money to Take Congress.\n\nText."),
+            vec!["Black Democrats"]
+        );
+        // Five words without `to` are a headline, not a label.
+        assert!(found("Veto Power Impedes Peace Efforts: Eliminating war is hard.").is_empty());
     }
 
     #[test]
