@@ -427,7 +427,8 @@ fn used_as_cue(text: &str, tokens: &[Token], i: usize) -> bool {
         && p.word
     {
         let p = p.text(text);
-        if DETERMINER.contains(p) {
+        // `the report`, `carried little mention of`, `no comment`.
+        if DETERMINER.contains(p) || is_one_of(p, &["little", "no", "any", "much", "every"]) {
             return false;
         }
         // `is saying`, `are demanding` are active; `was told`, `was first
@@ -1068,6 +1069,33 @@ mod tests {
             vec!["Another slide"]
         );
         assert!(found("Her plan needs the help of states that may balk.").is_empty());
+    }
+
+    #[test]
+    fn names_with_time_words_possessive_her_and_filings_with_a_body() {
+        assert_eq!(
+            found("An online Politico/Morning Consult tracking poll showed less change."),
+            vec!["An online Politico/Morning Consult tracking poll"]
+        );
+        assert_eq!(
+            found("It was done, as some of her supporters privately noted."),
+            vec!["some of her supporters"]
+        );
+        assert_eq!(
+            found(
+                "By Sept. 30, according to new filings with the Federal Election Commission, \
+                   the committee had spent more."
+            ),
+            vec!["new filings with the Federal Election Commission"]
+        );
+        // What follows the comma is the main clause when it has its own
+        // auxiliary.
+        assert_eq!(
+            found("By then, according to officials, the committee had spent more."),
+            vec!["officials"]
+        );
+        // After `little`, `no`, `any`, a cue word is a noun.
+        assert!(found("But his speech carried little mention of them.").is_empty());
     }
 
     #[test]

@@ -322,6 +322,23 @@ pub(super) fn noun_phrase_start(text: &str, tokens: &[Token], end: usize) -> Opt
             // `These trends indicate`, `those polls show`: a demonstrative
             // before a noun opens its phrase (alone, `these` is a pronoun
             // and no phrase goes on to the cue).
+            // `Politico/Morning Consult`, `Good Morning America`: a word of
+            // time with capitals on both sides inside a sentence is part
+            // of a name.
+            let in_name = start >= 2
+                && start < end
+                && t.capitalized(text)
+                && tokens[start].capitalized(text)
+                && is_one_of(w, super::words::PARTS_OF_TIME);
+            // `some of her supporters`: after `of`, `her` is possessive.
+            let possessive_her = start >= 2
+                && start < end
+                && w.eq_ignore_ascii_case("her")
+                && lower_is(tokens[start - 2], text, "of");
+            if in_name || possessive_her {
+                start -= 1;
+                continue;
+            }
             if start < end && is_demonstrative(text, tokens, start - 1) {
                 start -= 1;
                 break;
@@ -548,6 +565,27 @@ fn trailing_appositive(text: &str, tokens: &[Token], comma: usize) -> Option<usi
     let stop = (comma + 1..tokens.len().min(comma + 1 + MAX_APPOSITIVE)).find(|&k| {
         ends_phrase(text, tokens, k, &inside) || k > comma + 1 && attributes_again(text, tokens, k)
     });
+    // `according to officials, the committee had raised more`: a noun
+    // with its own auxiliary opens the main clause, not a description
+    // (`a firm that has …`, `an aide who had …` describe).
+    let end = stop.unwrap_or(tokens.len()).min(comma + 7);
+    let clause = (comma + 2..end)
+        .take_while(|&k| {
+            let w = tokens[k - 1].text(text);
+            tokens[k - 1].word && !is_relative(w) && !is_one_of(w, &["that", "and", "or"])
+        })
+        .any(|k| {
+            is_one_of(
+                tokens[k].text(text),
+                &[
+                    "has", "have", "had", "is", "are", "was", "were", "will", "would", "can",
+                    "could", "should", "may", "might", "must",
+                ],
+            )
+        });
+    if clause {
+        return None;
+    }
     match stop {
         Some(k) if attributes_again(text, tokens, k) => Some(k - 1),
         Some(k) if matches!(tokens[k].punct(text), Some('.' | ';')) => Some(k - 1),
@@ -691,8 +729,15 @@ pub(super) fn subject_after(
             // Atlantic University`, `said a joint statement from the two
             // agencies`); after `according to`, `by` names the author (`a
             // new report by Politico`).
+            // So does `with` after a document filed with a body (`new
+            // filings with the Federal Election Commission`).
+            let filed_with = according
+                && w.eq_ignore_ascii_case("with")
+                && end > from
+                && AGENT.contains(tokens[end - 1].text(text));
             let by_joins = (w.eq_ignore_ascii_case("from")
-                || according && w.eq_ignore_ascii_case("by"))
+                || according && w.eq_ignore_ascii_case("by")
+                || filed_with)
                 && end > from
                 && tokens.get(end + 1).is_some_and(|n| n.word);
             // `Alliance to Reclaim Our Schools`, `Council on Foreign
