@@ -302,7 +302,13 @@ fn judge_one(text: &str, span: Span) -> Option<Suggestion> {
     let body = inner.trim_end_matches([',', '.', ';', ':']);
     let words: Vec<&str> = body.split_whitespace().collect();
     let exclaims = body.ends_with(['!', '?']);
-    let introduced = before.ends_with(':');
+    // `Kelly asked:`, `by interjecting, “Only Rosie O’Donnell.”`
+    let introduced = before.ends_with(':')
+        || before.strip_suffix(',').is_some_and(|b| {
+            b.rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .is_some_and(|w| REPORTING.contains(w))
+        });
     let attributed_after = cue_follows(text, span.end);
     let named_by_someone = naming_cue_before(text, span.start) || named_in_a_list(text, span.start);
     // `ABC’s “Good Morning America”`, `Fox News’s “Hannity,”`: a title owned
@@ -647,6 +653,12 @@ mod tests {
         assert_eq!(
             found("Crowds chanted \"Leave!\" at him."),
             vec!["\"Leave!\""]
+        );
+        // Capitalized words someone answers or interjects are said.
+        assert_eq!(found("“Denver,” he answered."), vec!["“Denver,”"]);
+        assert_eq!(
+            found("He laughed it off by interjecting, “Only Rosie O’Donnell.” Then he left."),
+            vec!["“Only Rosie O’Donnell.”"]
         );
     }
 
