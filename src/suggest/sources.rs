@@ -1094,6 +1094,14 @@ mod tests {
             found("By then, according to officials, the committee had spent more."),
             vec!["officials"]
         );
+        assert_eq!(
+            found("In Britain, a study by the Institute for Statecraft found that it was biased."),
+            vec!["a study by the Institute for Statecraft"]
+        );
+        assert_eq!(
+            found("We met Clinton.\n\nMany of her closest advisers want to humiliate him."),
+            vec!["Many of her closest advisers"]
+        );
         // After `little`, `no`, `any`, a cue word is a noun.
         assert!(found("But his speech carried little mention of them.").is_empty());
     }

@@ -204,6 +204,26 @@ fn is_demonstrative(text: &str, tokens: &[Token], k: usize) -> bool {
             .is_some_and(|n| n.word && !is_stop(n.text(text)) && !PRONOUN.contains(n.text(text)))
 }
 
+/// Works that find or show something, and that name their authors with
+/// `by`.
+const WORKS: &[&str] = &[
+    "study",
+    "studies",
+    "report",
+    "reports",
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "analysis",
+    "analyses",
+    "review",
+    "audit",
+    "investigation",
+    "estimate",
+    "estimates",
+];
+
 /// Whether token `k` is the preposition of `familiar with` or `close to`.
 fn familiar_with(text: &str, tokens: &[Token], k: usize) -> bool {
     k >= 1
@@ -245,6 +265,16 @@ pub(super) fn noun_phrase_start(text: &str, tokens: &[Token], end: usize) -> Opt
                 && AGENT.contains(tokens[start - 3].text(text));
             if made_by {
                 start -= 2;
+                continue;
+            }
+            // `a study by the Institute for Statecraft found`, `an
+            // analysis by Lily Batchelder`: the author belongs to the work.
+            let work_by = w.eq_ignore_ascii_case("by")
+                && start >= 2
+                && start < end
+                && is_one_of(tokens[start - 2].text(text), WORKS);
+            if work_by {
+                start -= 1;
                 continue;
             }
             // A word before a determiner inside the phrase is its verb

@@ -176,7 +176,10 @@ pub(super) fn sentence_subject(text: &str, tokens: &[Token], names: &Names) -> O
         // one I know`); a determiner starts a new phrase unless a
         // preposition joins it (`the head of the party`).
         let after_joiner = k > start && JOINER.contains(tokens[k - 1].text(text));
+        // `Many of her closest advisers`: after `of`, `her` is possessive.
+        let possessive_her = after_joiner && w.eq_ignore_ascii_case("her");
         if k > start
+            && !possessive_her
             && (PRONOUN.contains(w)
                 || is_relative(w)
                 || w.eq_ignore_ascii_case("that")
@@ -222,7 +225,7 @@ pub(super) fn sentence_subject(text: &str, tokens: &[Token], names: &Names) -> O
                     return None;
                 }
             }
-        } else if k > start && is_stop(w) && !JOINER.contains(w) {
+        } else if k > start && is_stop(w) && !JOINER.contains(w) && !possessive_her {
             return None;
         }
         k += 1;
