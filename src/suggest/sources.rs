@@ -38,7 +38,7 @@ use phrase::{
     is_relative, list_start, names_a_role, noun_phrase_start, subject_after, subject_before,
 };
 use words::{
-    BETWEEN, CUE_START, DETERMINER, EDITORIAL_LABEL, FINDING, INVERTIBLE, NOUN_PLURALS,
+    BETWEEN, CLAIM_NOUN, CUE_START, DETERMINER, EDITORIAL_LABEL, FINDING, INVERTIBLE, NOUN_PLURALS,
     NOUNISH_CUES, PASSIVE_CUE, PREPOSITION, SOURCE_CUE, TIME_WORD, WEAK_CUES, is_stop,
 };
 
@@ -101,8 +101,9 @@ pub fn attributions(text: &str, sentences: &Sentences) -> Vec<Attribution> {
             out.push(a);
         }
         for i in 0..tokens.len() {
-            if let Some(a) =
-                attribution_at(text, tokens, i).or_else(|| signed_quote(text, tokens, i))
+            if let Some(a) = attribution_at(text, tokens, i)
+                .or_else(|| signed_quote(text, tokens, i))
+                .or_else(|| claim_of(text, tokens, i))
                 && asserted(text, tokens, a.source)
             {
                 out.push(a);
@@ -251,6 +252,44 @@ fn passive_agent(text: &str, tokens: &[Token], i: usize) -> Option<Attribution> 
         cue: Span::new(v.span.start, tokens[i].span.end),
         score: 0.6,
         rule: "source.passive_agent",
+    })
+}
+
+/// The owner of a claim that a `that` clause spells out: `Politifact seized
+/// on Trump’s claim that …`, `her remark that …`, `Tulsa police’s earlier
+/// claim that …`. Up to two words (`earlier`, `Friday`) may stand between
+/// the owner and the noun.
+fn claim_of(text: &str, tokens: &[Token], i: usize) -> Option<Attribution> {
+    let noun = tokens[i];
+    if !noun.word
+        || !CLAIM_NOUN.contains(noun.text(text))
+        || !tokens
+            .get(i + 1)
+            .is_some_and(|t| lower_is(*t, text, "that"))
+    {
+        return None;
+    }
+    let owner = (i.saturating_sub(3)..i).rev().find(|&k| {
+        let w = tokens[k].text(text);
+        tokens[k].word && (is_possessive(w) || is_one_of(w, &["his", "her", "their", "its"]))
+    })?;
+    // Only describing words between: `Trump’s claim`, `his repeated claim`.
+    if !tokens[owner + 1..i]
+        .iter()
+        .all(|t| t.word && !is_stop(t.text(text)) && !DETERMINER.contains(t.text(text)))
+    {
+        return None;
+    }
+    let first = if is_possessive(tokens[owner].text(text)) {
+        name_start(text, tokens, owner, 0)
+    } else {
+        owner
+    };
+    Some(Attribution {
+        source: Span::new(tokens[first].span.start, tokens[owner].span.end),
+        cue: noun.span,
+        score: 0.7,
+        rule: "source.claim_of",
     })
 }
 
@@ -1104,6 +1143,24 @@ mod tests {
         );
         // After `little`, `no`, `any`, a cue word is a noun.
         assert!(found("But his speech carried little mention of them.").is_empty());
+    }
+
+    #[test]
+    fn the_owner_of_a_claim_spelled_out_is_its_source() {
+        assert_eq!(
+            found("Politifact seized on Trump’s claim that there were thousands."),
+            vec!["Trump’s"]
+        );
+        assert_eq!(
+            found("It contradicted Tulsa police’s earlier claim that he had refused."),
+            vec!["Tulsa police’s"]
+        );
+        assert_eq!(
+            found("She fanned controversy over her remark that there is a special place."),
+            vec!["her"]
+        );
+        // Without a `that` clause the claim says nothing here.
+        assert!(found("Politifact looked at Trump’s claim in detail.").is_empty());
     }
 
     #[test]

@@ -656,3 +656,38 @@ pub(super) static INVERTIBLE: LazyLock<Lexicon> = LazyLock::new(|| {
         "stated",
     ])
 });
+
+/// Nouns for something said that a `that` clause spells out (`Trump’s
+/// claim that`, `his warning that`, `Comey's Friday announcement that`).
+pub(super) static CLAIM_NOUN: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::new(&[
+        "claim",
+        "claims",
+        "remark",
+        "remarks",
+        "warning",
+        "warnings",
+        "announcement",
+        "assertion",
+        "assertions",
+        "assurance",
+        "assurances",
+        "insistence",
+        "argument",
+        "arguments",
+        "allegation",
+        "allegations",
+        "conclusion",
+        "contention",
+        "prediction",
+        "promise",
+        "pledge",
+        "admission",
+        "acknowledgment",
+        "acknowledgement",
+        "suggestion",
+        "emphasis",
+        "pronouncement",
+        "pronouncements",
+    ])
+});
