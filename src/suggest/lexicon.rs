@@ -86,6 +86,8 @@ pub const REPORTING_VERBS: &[&str] = &[
     "replies",
     "replied",
     "answered",
+    "clarified",
+    "clarifies",
     "interjected",
     "interjecting",
     "yelled",
