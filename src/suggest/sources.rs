@@ -1358,6 +1358,12 @@ mod tests {
         assert!(found("The report was published on Monday.").is_empty());
         // `Taxes` opens the sentence with a capital but is no name.
         assert!(found("Taxes support schools in the state.").is_empty());
+        // Raising money is no stance; raising concerns is.
+        assert!(found("Through September, O’Malley had raised $3.2 million.").is_empty());
+        assert_eq!(
+            found("Senator Collins raised concerns about the bill."),
+            vec!["Senator Collins"]
+        );
     }
 
     #[test]

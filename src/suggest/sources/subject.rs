@@ -473,7 +473,7 @@ static STATEMENT: LazyLock<Lexicon> = LazyLock::new(|| {
 /// regular form of each counts, as do the irregular forms below.
 const IDIOM_VERBS: &[&str] = &[
     "show", "find", "release", "unveil", "deliver", "prove", "expand", "add", "back", "assume",
-    "say", "call", "decline", "know", "speak",
+    "say", "call", "decline", "know", "speak", "raise",
 ];
 
 /// Irregular forms of [`IDIOM_VERBS`] and their base forms.
@@ -580,6 +580,15 @@ pub(super) fn reports_nothing(text: &str, tokens: &[Token], v: usize) -> bool {
         Some("expand") => !next_is_any(v + 1, &["on", "upon"]),
         // `The nation has added 178,000 jobs`: a sum, not a remark.
         Some("add") => number_at(v + 1),
+        // `O’Malley had raised $3.2 million`, `raised money`: funds, not
+        // concerns.
+        Some("raise") => {
+            number_at(v + 1)
+                || tokens
+                    .get(v + 1)
+                    .is_some_and(|n| matches!(n.punct(text), Some('$' | '€' | '£')))
+                || next_is_any(v + 1, &["money", "funds"])
+        }
         // `Washington backed out`: retreated.
         Some("back") => next_is(v + 1, "out"),
         // `His company would assume Patriot's obligations`: take on, not
