@@ -14,7 +14,8 @@ use std::sync::LazyLock;
 
 use super::Suggestion;
 use super::lexicon::{
-    ATTITUDE_IRREGULAR_FORM, CAUSAL, COMPARISON, IRREGULAR_PAST, Lexicon, QUANTIFIER, is_one_of,
+    ATTITUDE_IRREGULAR_FORM, AUXILIARIES, CAUSAL, COMPARISON, IRREGULAR_PAST, Lexicon, QUANTIFIER,
+    is_one_of,
 };
 use super::sources::Attribution;
 use super::text::{Sentences, Token, possessive_stem};
@@ -181,16 +182,15 @@ static CLAUSE_CUES: LazyLock<Lexicon> = LazyLock::new(|| {
     ])
 });
 
-/// Auxiliaries, and irregular past forms that neither the attitude verbs
+/// [`AUXILIARIES`], and irregular past forms that neither the attitude verbs
 /// nor [`IRREGULAR_PAST`] list: a clause with one of them, or with a word
 /// ending in `-ed` or `-s`, has a verb of its own.
 static FINITE: LazyLock<Lexicon> = LazyLock::new(|| {
-    Lexicon::new(&[
-        "is", "are", "was", "were", "am", "has", "have", "had", "will", "would", "can", "could",
-        "may", "might", "must", "shall", "should", "does", "do", "did", "won't", "won’t", "bought",
-        "cut", "fought", "hit", "shot", "fled", "drove", "beat", "broke", "chose", "flew", "hung",
-        "laid", "meant", "quit", "rode", "sought", "shook", "spread", "stole", "taught", "tore",
-        "withdrew", "let", "hurt", "cost", "bet", "slid", "stuck", "swept", "wept",
+    Lexicon::union(&[
+        AUXILIARIES,
+        &[
+            "drove", "beat", "hung", "quit", "spread", "let", "hurt", "cost", "bet", "slid", "wept",
+        ],
     ])
 });
 

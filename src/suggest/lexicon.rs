@@ -658,6 +658,12 @@ pub const NUMBER_WORDS: &[&str] = &[
     "hundred",
 ];
 
+/// Auxiliaries and modals: after a subject they open its predicate.
+pub const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "am", "has", "have", "had", "will", "would", "can", "could", "may",
+    "might", "must", "shall", "should", "does", "do", "did", "won't", "won’t",
+];
+
 /// Common irregular past forms (`went`, `took`, `felt`): without an ending
 /// of their own they still mark an inflected verb. Some are also attitude
 /// verbs (`felt`, `saw`, `wrote`, in [`ATTITUDE_IRREGULAR`]); this list
@@ -1517,6 +1523,7 @@ lexicon!(PRONOUN, PRONOUNS);
 lexicon!(AGENT, AGENT_NOUNS);
 lexicon!(ATTITUDE, ATTITUDE_VERBS);
 lexicon!(IRREGULAR_PAST, IRREGULAR_PASTS);
+lexicon!(AUXILIARY, AUXILIARIES);
 lexicon!(ATTITUDE_IRREGULAR_FORM, ATTITUDE_IRREGULAR);
 /// Small numbers written out, `one` to `ten` (the first ten
 /// [`NUMBER_WORDS`]): they open ratios (`Six in 10`) and count people (`two

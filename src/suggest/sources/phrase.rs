@@ -5,7 +5,7 @@
 //! a noun for people.
 
 use super::super::lexicon::{
-    AGENT, IRREGULAR_PAST, PRONOUN, QUANTIFIER, SCALE, SMALL_NUMBER, attitude_verb,
+    AGENT, AUXILIARY, IRREGULAR_PAST, PRONOUN, QUANTIFIER, SCALE, SMALL_NUMBER, attitude_verb,
 };
 use super::super::text::Token;
 use super::subject::SUBJECT_PRONOUN;
@@ -349,9 +349,6 @@ pub(super) fn noun_phrase_start(text: &str, tokens: &[Token], end: usize) -> Opt
                 start -= o;
                 continue;
             }
-            // `These trends indicate`, `those polls show`: a demonstrative
-            // before a noun opens its phrase (alone, `these` is a pronoun
-            // and no phrase goes on to the cue).
             // `Politico/Morning Consult`, `Good Morning America`: a word of
             // time with capitals on both sides inside a sentence is part
             // of a name.
@@ -369,6 +366,9 @@ pub(super) fn noun_phrase_start(text: &str, tokens: &[Token], end: usize) -> Opt
                 start -= 1;
                 continue;
             }
+            // `These trends indicate`, `those polls show`: a demonstrative
+            // before a noun opens its phrase (alone, `these` is a pronoun
+            // and no phrase goes on to the cue).
             if start < end && is_demonstrative(text, tokens, start - 1) {
                 start -= 1;
                 break;
@@ -604,15 +604,7 @@ fn trailing_appositive(text: &str, tokens: &[Token], comma: usize) -> Option<usi
             let w = tokens[k - 1].text(text);
             tokens[k - 1].word && !is_relative(w) && !is_one_of(w, &["that", "and", "or"])
         })
-        .any(|k| {
-            is_one_of(
-                tokens[k].text(text),
-                &[
-                    "has", "have", "had", "is", "are", "was", "were", "will", "would", "can",
-                    "could", "should", "may", "might", "must",
-                ],
-            )
-        });
+        .any(|k| AUXILIARY.contains(tokens[k].text(text)));
     if clause {
         return None;
     }
