@@ -1358,6 +1358,14 @@ mod tests {
         assert!(found("The report was published on Monday.").is_empty());
         // `Taxes` opens the sentence with a capital but is no name.
         assert!(found("Taxes support schools in the state.").is_empty());
+        // Winning is no statement: `claiming his third victory`, `adding to`.
+        assert!(
+            found("Bernie Sanders won the caucus, claiming his third victory of the night.")
+                .is_empty()
+        );
+        assert!(
+            found("Hillary Clinton wins the primary, adding to her run of victories.").is_empty()
+        );
         // Raising money is no stance; raising concerns is.
         assert!(found("Through September, O’Malley had raised $3.2 million.").is_empty());
         assert_eq!(

@@ -303,6 +303,7 @@ fn predicate(
             && attitude_verb(w)
             && (before.word && COORDINATOR.contains(b)
                 || w.ends_with("ing") && after_comma(text, tokens, k))
+            && !reports_nothing(text, tokens, k)
     })?;
     Some(found(tokens, first, last, shared, "source.subject_shared"))
 }
@@ -473,7 +474,7 @@ static STATEMENT: LazyLock<Lexicon> = LazyLock::new(|| {
 /// regular form of each counts, as do the irregular forms below.
 const IDIOM_VERBS: &[&str] = &[
     "show", "find", "release", "unveil", "deliver", "prove", "expand", "add", "back", "assume",
-    "say", "call", "decline", "know", "speak", "raise",
+    "say", "call", "decline", "know", "speak", "raise", "claim",
 ];
 
 /// Irregular forms of [`IDIOM_VERBS`] and their base forms.
@@ -578,8 +579,27 @@ pub(super) fn reports_nothing(text: &str, tokens: &[Token], v: usize) -> bool {
         // `Trump would expand the standard deduction`: enlarge, unless he
         // expands on something he said.
         Some("expand") => !next_is_any(v + 1, &["on", "upon"]),
-        // `The nation has added 178,000 jobs`: a sum, not a remark.
-        Some("add") => number_at(v + 1),
+        // `The nation has added 178,000 jobs`: a sum, not a remark;
+        // `adding to her run of victories`: more of the same.
+        Some("add") => number_at(v + 1) || next_is(v + 1, "to"),
+        // `claiming his third victory`, `claimed the seat`: won, not said.
+        Some("claim") => {
+            let won = [
+                "victory",
+                "win",
+                "seat",
+                "title",
+                "nomination",
+                "prize",
+                "crown",
+                "lead",
+            ];
+            let determined = tokens
+                .get(v + 1)
+                .is_some_and(|t| t.word && DETERMINER.contains(t.text(text)));
+            // The thing won, maybe after one describing word (`his third`).
+            determined && (next_is_any(v + 2, &won) || next_is_any(v + 3, &won))
+        }
         // `O’Malley had raised $3.2 million`, `raised money`: funds, not
         // concerns.
         Some("raise") => {
