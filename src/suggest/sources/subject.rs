@@ -1089,7 +1089,10 @@ fn verb_at(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
             }
             let next = tokens.get(a)?;
             let w = next.text(text);
-            let progressive = a == v + 1 && w.ends_with("ing") && attitude_verb(w);
+            let progressive = a == v + 1
+                && w.ends_with("ing")
+                && attitude_verb(w)
+                && !reports_nothing(text, tokens, a);
             return (next.word && (progressive || STANCE.contains(w))).then_some(a);
         }
         aux = true;
