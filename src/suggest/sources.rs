@@ -1366,6 +1366,7 @@ mod tests {
         assert!(
             found("Hillary Clinton wins the primary, adding to her run of victories.").is_empty()
         );
+        assert!(found("We met Clinton.\n\nClinton is adding to her delegate lead.").is_empty());
         // Raising money is no stance; raising concerns is.
         assert!(found("Through September, O’Malley had raised $3.2 million.").is_empty());
         assert_eq!(
