@@ -224,6 +224,49 @@ fn has_finite_verb(text: &str, body: &[Token]) -> bool {
     })
 }
 
+/// Modals: what a clause with one of them says may be, not is.
+const MODALS: &[&str] = &[
+    "will",
+    "would",
+    "could",
+    "should",
+    "might",
+    "may",
+    "can",
+    "must",
+    "won't",
+    "won’t",
+    "wouldn't",
+    "wouldn’t",
+    "can't",
+    "can’t",
+    "couldn't",
+    "couldn’t",
+    "shouldn't",
+    "shouldn’t",
+];
+
+/// Whether a reported clause states what happened or is the case, rather
+/// than a forecast, a wish or a judgment: it has a verb in a past or
+/// perfect form and no modal (`Russia has agreed to offer …`, `the
+/// 34-year-old was shot by police`; not `the treaty will erode …`, `a
+/// different kind of globalization is needed`).
+fn states_a_fact(text: &str, body: &[Token]) -> bool {
+    let words = || body.iter().filter(|t| t.word).map(|t| t.text(text));
+    if words().any(|w| is_one_of(w, MODALS)) {
+        return false;
+    }
+    let words: Vec<&str> = words().collect();
+    words.iter().enumerate().any(|(k, w)| {
+        let lower = w.starts_with(|c: char| c.is_lowercase());
+        // `is needed`, `are concerned`: a present state, not an event.
+        let present_passive = k > 0 && is_one_of(words[k - 1], &["is", "are", "am", "be", "being"]);
+        is_one_of(w, &["was", "were", "had", "has", "have"])
+            || IRREGULAR_PAST.contains(w)
+            || lower && w.len() > 3 && w.ends_with("ed") && !present_passive
+    })
+}
+
 /// Second-person words that make a clause advice to the reader.
 static SECOND_PERSON: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::new(&["you", "your", "you're", "you’re"]));
@@ -454,13 +497,16 @@ fn judge(
         body.iter()
             .any(|t| t.word && lexicon.contains(t.text(text)))
     };
+    let has_modal = body
+        .iter()
+        .any(|t| t.word && is_one_of(t.text(text), MODALS));
     let (score, rule) = if has_figure {
         (0.8, "claim.figure")
-    } else if attributed {
+    } else if attributed && states_a_fact(text, body) {
         (0.65, "claim.attributed")
-    } else if any(&COMPARISON) {
+    } else if any(&COMPARISON) && !has_modal {
         (0.55, "claim.comparison")
-    } else if any(&CAUSAL) {
+    } else if any(&CAUSAL) && !has_modal {
         (0.55, "claim.causal")
     } else if body
         .first()
@@ -601,6 +647,24 @@ mod tests {
         assert_eq!(
             found("The economy grew faster than expected, the minister said."),
             vec!["The economy grew faster than expected"]
+        );
+    }
+
+    #[test]
+    fn a_forecast_or_a_judgment_someone_states_is_no_claim() {
+        // What happened, reported: a claim.
+        assert_eq!(
+            found("Officials say Russia has agreed to offer security assistance."),
+            vec!["Russia has agreed to offer security assistance"]
+        );
+        // What will or should be, reported: an opinion.
+        assert!(found("Critics say the proposed treaty will erode health standards.").is_empty());
+        assert!(found("Steger says a different kind of globalization is needed.").is_empty());
+        // A comparison that is a forecast is no claim either.
+        assert!(found("The change would make the process more open than before.").is_empty());
+        assert_eq!(
+            found("The new plan costs more than the old one."),
+            vec!["The new plan costs more than the old one"]
         );
     }
 
