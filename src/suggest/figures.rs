@@ -105,10 +105,13 @@ const LABEL_WORDS: &[&str] = &[
     "tier",
     "area",
     "zone",
+    "day",
+    "fortune",
 ];
 
-/// What joins the two numbers of a ratio (`7 in 10`, `eight out of 10`).
-const RATIO_JOINTS: [&str; 2] = [" in ", " out of "];
+/// What joins the two numbers of a ratio (`7 in 10`, `eight out of 10`,
+/// `nine of 10`).
+const RATIO_JOINTS: [&str; 3] = [" in ", " out of ", " of "];
 
 /// Every figure in `text`.
 pub fn figures(text: &str) -> Vec<Suggestion> {
@@ -275,10 +278,17 @@ fn fraction_end(text: &str, start: usize, end: usize) -> Option<usize> {
         let unit = letters_compound(text, end + 1);
         return UNIT.contains(unit).then_some(end + 1 + unit.len());
     }
-    // `a tenth of a point`: the fraction with its unit.
+    // `a tenth of a point`: the fraction with its unit; `a quarter of a
+    // million dollars`: with its scale and what it counts in.
     let of_a_unit = ["of a ", "of an "].into_iter().find_map(|of| {
         let after_of = rest.strip_prefix(' ')?.strip_prefix(of)?;
         let unit = letters_at(after_of, 0);
+        if SCALE.contains(unit) && unit.len() > 3 {
+            let scaled = end + 1 + of.len() + unit.len();
+            let (at, next) = word_after(text, scaled);
+            let counted = at == scaled + 1 && UNIT.contains(next);
+            return Some(if counted { at + next.len() } else { scaled });
+        }
         UNIT.contains(unit).then(|| end + 1 + of.len() + unit.len())
     });
     if of_a_unit.is_some() {
@@ -372,8 +382,10 @@ fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
     if number == "911" || of_label {
         return None;
     }
-    // `in ’08`: a year with its century left out.
-    if matches!(before, Some('’' | '\'')) && number.len() == 2 && digits_only {
+    // `in ’08`: a year with its century left out; `''27 companies` opens a
+    // quotation written with doubled apostrophes.
+    let doubled = text[..start].ends_with("''");
+    if matches!(before, Some('’' | '\'')) && number.len() == 2 && digits_only && !doubled {
         return None;
     }
     // `30-somethings`: an age bracket, no quantity.
@@ -426,7 +438,10 @@ fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
             return None; // the 1990s, the 80s
         }
         let letter_name = suffix.len() == 1 && suffix.starts_with(|c: char| c.is_ascii_uppercase());
-        if SCALE.contains(&lower_suffix) {
+        // `$1B`, `$5M`: after a currency sign a capital letter is a scale.
+        let money_scale =
+            lower_suffix == "b" && before.is_some_and(|p| CURRENCY_SYMBOLS.contains(&p));
+        if SCALE.contains(&lower_suffix) || money_scale {
             fig_end = end + suffix.len();
             rule = "figure.scale";
             score = 0.85;
@@ -454,6 +469,18 @@ fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
     }
     let small = number.len() <= 2 && number.bytes().all(|b| b.is_ascii_digit());
     if small && (MONTH.contains(word_before(text, start)) || MONTH.contains(next_word)) {
+        return None;
+    }
+    // `from Sept. 19 to 22`: the second day of a span of dates.
+    let second_day = small
+        && text[..start]
+            .strip_suffix(" to ")
+            .or_else(|| text[..start].strip_suffix(" through "))
+            .is_some_and(|head| {
+                let day = head.len() - head.bytes().rev().take_while(u8::is_ascii_digit).count();
+                (1..=2).contains(&(head.len() - day)) && MONTH.contains(word_before(text, day))
+            });
+    if second_day {
         return None;
     }
     if small && next_word.eq_ignore_ascii_case("of") {
@@ -595,11 +622,39 @@ fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
                 .into_iter()
                 .find_map(|j| text[..fig_start].strip_suffix(j))?;
             let word = word_before(text, head.len());
-            (SMALL_NUMBER.contains(word) && head.ends_with(word))
+            // `one of 20 students` is a member of a group, no ratio.
+            let member = word.eq_ignore_ascii_case("one") && head.len() + 4 == fig_start;
+            (SMALL_NUMBER.contains(word) && head.ends_with(word) && !member)
                 .then(|| Span::new(head.len() - word.len(), fig_end))
         };
         if let Some(ratio) = after.or_else(before) {
             return Some(Suggestion::new(Tag::Figure, ratio, 0.9, "figure.ratio"));
+        }
+    }
+
+    // `a 3 to 1 margin`, `split 4 to 1`: a ratio against one.
+    if rule == "figure.count" && digits_only && number != "1" {
+        let rest = &text[fig_end..];
+        let against_one = rest.strip_prefix(" to 1").is_some_and(|tail| {
+            !tail.starts_with(|c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | ',' | '%'))
+                || tail.starts_with([',', '.'])
+                    && !tail[1..].starts_with(|c: char| c.is_ascii_digit())
+        });
+        let measured = || {
+            let (_, unit) = word_after(text, fig_end + " to 1".len());
+            ["percent", "percentage", "points", "point"]
+                .iter()
+                .any(|u| unit.eq_ignore_ascii_case(u))
+                || SCALE.contains(unit)
+                || UNIT.contains(unit)
+        };
+        if against_one && !measured() {
+            return Some(Suggestion::new(
+                Tag::Figure,
+                Span::new(fig_start, fig_end + " to 1".len()),
+                0.85,
+                "figure.ratio",
+            ));
         }
     }
 
@@ -851,6 +906,28 @@ mod tests {
             found("a 2 percentage point lead"),
             vec!["2 percentage point"]
         );
+    }
+
+    #[test]
+    fn ratios_names_and_dates_of_the_newsroom() {
+        // Shares of a whole and odds against one are one figure.
+        assert_eq!(found("eight of 10 avocados"), vec!["eight of 10"]);
+        assert_eq!(found("a 3 to 1 margin"), vec!["3 to 1"]);
+        assert_eq!(found("Daniel was one of 20 students"), vec!["20"]);
+        // Names and the second day of a span of dates count nothing.
+        assert!(found("how Fortune 500 companies pay").is_empty());
+        assert!(found("it was his from Day 1.").is_empty());
+        assert!(found("conducted from Sept. 19 to 22, surveying").is_empty());
+        // Money in headlines and old coins, a fraction of a scale.
+        assert_eq!(found("haul surges past $1B; donors"), vec!["$1B"]);
+        assert_eq!(found("for 20 shillings."), vec!["20 shillings"]);
+        assert_eq!(
+            found("come up with a quarter of a million dollars for"),
+            vec!["a quarter of a million dollars"]
+        );
+        // A quotation in doubled apostrophes opens before a number.
+        assert_eq!(found("this finding: ''27 companies"), vec!["27"]);
+        assert!(found("back in ’08 it was").is_empty());
     }
 
     #[test]
