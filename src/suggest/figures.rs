@@ -22,7 +22,7 @@ static DIGITS: LazyLock<Regex> =
 
 static SPELLED: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
-        r"(?i-u)\b(?P<num>(?:{n}|a|half a)(?:[- ](?:{n}|and a half|and))*)[- ](?P<unit>million|billion|trillion|thousand|hundred|per ?cent|percentage points?|year-old|years?|months?|weeks?|days?|hours?|minutes?|decades?|century|centuries|points?)\b",
+        r"(?i-u)\b(?P<num>(?:{n}|a|half a)(?:[- ](?:{n}|and a half|and))*)[- ](?P<unit>million|billion|trillion|thousand|hundred|per ?cent|percentage points?|year-old|years?|months?|weeks?|days?|nights?|hours?|minutes?|decades?|century|centuries|points?)\b",
         n = NUMBER_WORDS.join("|")
     );
     Regex::new(&pattern).expect("the spelled-out number pattern is valid")
@@ -42,6 +42,17 @@ static HALF_OR_RATIO: LazyLock<Regex> = LazyLock::new(|| {
         whole = NUMBER_WORDS[1..10].join("|"),
     );
     Regex::new(&pattern).expect("the half and spelled ratio pattern is valid")
+});
+
+/// A multiplier before what it multiplies: `10 times the national
+/// average`, `three times as many`. (`twice` is left out: annotators
+/// split on it.)
+static MULTIPLIER: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = format!(
+        r"(?i-u)\b(?:\d+(?:\.\d+)?|{n}) times (?:the|as|more|higher|larger|greater|bigger|faster|that|what)\b",
+        n = NUMBER_WORDS[1..10].join("|"),
+    );
+    Regex::new(&pattern).expect("the multiplier pattern is valid")
 });
 
 /// Words before a fraction that make it a share (`about half`, `more than
@@ -221,6 +232,16 @@ pub fn figures(text: &str) -> Vec<Suggestion> {
             ));
         }
     }
+    for m in MULTIPLIER.find_iter(text) {
+        // The figure is the multiplier, without the word that follows it.
+        let end = m.start() + m.as_str().rfind(' ').unwrap_or(m.as_str().len());
+        out.push(Suggestion::new(
+            Tag::Figure,
+            Span::new(m.start(), end),
+            0.7,
+            "figure.multiplier",
+        ));
+    }
     out.sort_by_key(|s| (s.span.start, std::cmp::Reverse(s.span.end)));
     // A spelled-out match inside a digit figure ("5 million" is one figure).
     let mut kept: Vec<Suggestion> = Vec::with_capacity(out.len());
@@ -388,6 +409,11 @@ fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
     if matches!(before, Some('’' | '\'')) && number.len() == 2 && digits_only && !doubled {
         return None;
     }
+    // `the 90’s`, `the 1980's`: a decade.
+    let decade = number.ends_with('0') && matches!(number.len(), 2 | 4) && digits_only;
+    if decade && (text[end..].starts_with("’s") || text[end..].starts_with("'s")) {
+        return None;
+    }
     // `30-somethings`: an age bracket, no quantity.
     if text[end..].starts_with("-something") {
         return None;
@@ -464,7 +490,9 @@ fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
         fig_end += space + c.len_utf8();
     }
     let (_, next_word) = word_after(text, fig_end);
-    if TIME_WORDS.contains(&next_word.to_ascii_lowercase().trim_end_matches('.')) {
+    if TIME_WORDS.contains(&next_word.to_ascii_lowercase().trim_end_matches('.'))
+        || text[fig_end..].starts_with(" o’clock")
+    {
         return None;
     }
     let small = number.len() <= 2 && number.bytes().all(|b| b.is_ascii_digit());
@@ -794,6 +822,12 @@ fn two_figures(text: &str, start: usize, end: usize, second_end: usize, percent:
     if percent && !second.contains('%') && !second.contains("per") {
         return true;
     }
+    // `cut by 0.1 percentage points to 4.2 percent`: a step and a level,
+    // in different units.
+    let first = text[start..end].to_ascii_lowercase();
+    if first.contains("point") && !second.contains("point") {
+        return true;
+    }
     let (word_start, word_end) = word_span_before(text, start);
     let before = &text[word_start..word_end];
     let head = text[..start].trim_end();
@@ -925,6 +959,18 @@ mod tests {
             found("come up with a quarter of a million dollars for"),
             vec!["a quarter of a million dollars"]
         );
+        // Multipliers, a step and a level, decades and clock times.
+        assert_eq!(
+            found("the suicide rate was 10 times the national average"),
+            vec!["10 times"]
+        );
+        assert_eq!(
+            found("cut its forecast by 0.1 percentage points to 4.2 percent."),
+            vec!["0.1 percentage points", "4.2 percent"]
+        );
+        assert!(found("during the 80’s before it fell").is_empty());
+        assert!(found("developed by 6 o’clock this afternoon").is_empty());
+        assert_eq!(found("for two nights as unrest roiled"), vec!["two nights"]);
         // A quotation in doubled apostrophes opens before a number.
         assert_eq!(found("this finding: ''27 companies"), vec!["27"]);
         assert!(found("back in ’08 it was").is_empty());

@@ -1255,6 +1255,7 @@ pub const UNITS: &[&str] = &[
     "week",
     "days",
     "day",
+    "nights",
     "hours",
     "hour",
     "minutes",
