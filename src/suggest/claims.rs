@@ -480,6 +480,14 @@ fn judge(
     if !has_finite_verb(text, body) {
         return None;
     }
+    // `If this were a truly competitive race`, `With Mr. Trump so
+    // diminished`: a condition or a circumstance without its main clause.
+    if body
+        .first()
+        .is_some_and(|t| t.word && is_one_of(t.text(text), &["if", "unless", "whether", "with"]))
+    {
+        return None;
+    }
     let span = Span::new(body.first()?.span.start, body.last()?.span.end);
     // `we think …`, `Now you can think more clearly`: the writer's opinion
     // or advice to the reader.

@@ -118,6 +118,7 @@ const LABEL_WORDS: &[&str] = &[
     "zone",
     "day",
     "fortune",
+    "school",
 ];
 
 /// What joins the two numbers of a ratio (`7 in 10`, `eight out of 10`,
@@ -172,6 +173,24 @@ pub fn figures(text: &str) -> Vec<Suggestion> {
                     .trim_end()
                     .ends_with(['.', '!', '?', '"', '”']));
         if moment {
+            continue;
+        }
+        // `this country can benefit one day.`, `One day, …`, `hopes to
+        // one day run`, `researchers hope one day to`, `one day at a
+        // time`: some day, not a duration (`one day a week`, `with one
+        // day to go`).
+        let some_day = number == "one"
+            && unit == "day"
+            && (rest.starts_with([',', '.', ';', '!', '?'])
+                || rest.starts_with(" and ")
+                || rest.starts_with(" at a time")
+                || is_one_of(
+                    word_before(text, all.start()),
+                    &[
+                        "to", "hope", "hopes", "hoped", "might", "may", "could", "will",
+                    ],
+                ));
+        if some_day {
             continue;
         }
         let rule = if unit.contains("cent") || unit.contains("point") {
@@ -391,6 +410,30 @@ fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
         return None;
     }
     if in_name(text, start, end) {
+        return None;
+    }
+    // `131 West 23rd Street`: a house number.
+    let street = text[end..].split_whitespace().take(4).skip(1).any(|w| {
+        is_one_of(
+            w.trim_end_matches([',', '.']),
+            &[
+                "Street",
+                "St",
+                "Avenue",
+                "Ave",
+                "Road",
+                "Boulevard",
+                "Blvd",
+                "Drive",
+                "Lane",
+            ],
+        )
+    });
+    if digits_only
+        && street
+        && text[end..].starts_with(' ')
+        && text[end + 1..].starts_with(|c: char| c.is_ascii_uppercase())
+    {
         return None;
     }
     // `911 calls`: the emergency number; `part 3 of 3`: a label's total.
@@ -971,6 +1014,13 @@ mod tests {
         assert!(found("during the 80’s before it fell").is_empty());
         assert!(found("developed by 6 o’clock this afternoon").is_empty());
         assert_eq!(found("for two nights as unrest roiled"), vec!["two nights"]);
+        // Some day is no duration; an address and a school count nothing.
+        assert!(found("I hope I can be like that one day.").is_empty());
+        assert!(found("take this one day at a time").is_empty());
+        assert_eq!(found("one day a week of service"), vec!["one day"]);
+        assert_eq!(found("with one day to go until"), vec!["one day"]);
+        assert!(found("went off in front of 131 West 23rd Street.").is_empty());
+        assert!(found("students at Intermediate School 285 in Brooklyn").is_empty());
         // A quotation in doubled apostrophes opens before a number.
         assert_eq!(found("this finding: ''27 companies"), vec!["27"]);
         assert!(found("back in ’08 it was").is_empty());
