@@ -690,6 +690,14 @@ mod tests {
         assert!(found("I think the 2 candidates are the best we have.").is_empty());
         assert!(found("Now you can think more clearly and face the 2 facts.").is_empty());
         assert!(found("Title\n\nWhat 5 things matter most\n\nBody text here.").is_empty());
+        // A condition cut from its main clause says nothing happened.
+        assert!(
+            found(
+                "Title\n\nSo it goes.\n\nIf there were a substantial risk of Trump actually \
+                 being ahead, there would be more polls showing him leading."
+            )
+            .is_empty()
+        );
     }
 
     #[test]
