@@ -225,26 +225,28 @@ fn has_finite_verb(text: &str, body: &[Token]) -> bool {
 }
 
 /// Modals: what a clause with one of them says may be, not is.
-const MODALS: &[&str] = &[
-    "will",
-    "would",
-    "could",
-    "should",
-    "might",
-    "may",
-    "can",
-    "must",
-    "won't",
-    "won’t",
-    "wouldn't",
-    "wouldn’t",
-    "can't",
-    "can’t",
-    "couldn't",
-    "couldn’t",
-    "shouldn't",
-    "shouldn’t",
-];
+static MODAL: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::new(&[
+        "will",
+        "would",
+        "could",
+        "should",
+        "might",
+        "may",
+        "can",
+        "must",
+        "won't",
+        "won’t",
+        "wouldn't",
+        "wouldn’t",
+        "can't",
+        "can’t",
+        "couldn't",
+        "couldn’t",
+        "shouldn't",
+        "shouldn’t",
+    ])
+});
 
 /// Whether a reported clause states what happened or is the case, rather
 /// than a forecast, a wish or a judgment: it has a verb in a past or
@@ -252,19 +254,25 @@ const MODALS: &[&str] = &[
 /// 34-year-old was shot by police`; not `the treaty will erode …`, `a
 /// different kind of globalization is needed`).
 fn states_a_fact(text: &str, body: &[Token]) -> bool {
-    let words = || body.iter().filter(|t| t.word).map(|t| t.text(text));
-    if words().any(|w| is_one_of(w, MODALS)) {
+    if has_modal(text, body) {
         return false;
     }
-    let words: Vec<&str> = words().collect();
-    words.iter().enumerate().any(|(k, w)| {
+    let mut previous = "";
+    body.iter().filter(|t| t.word).any(|t| {
+        let w = t.text(text);
         let lower = w.starts_with(|c: char| c.is_lowercase());
         // `is needed`, `are concerned`: a present state, not an event.
-        let present_passive = k > 0 && is_one_of(words[k - 1], &["is", "are", "am", "be", "being"]);
+        let present_passive = is_one_of(previous, &["is", "are", "am", "be", "being"]);
+        previous = w;
         is_one_of(w, &["was", "were", "had", "has", "have"])
             || IRREGULAR_PAST.contains(w)
             || lower && w.len() > 3 && w.ends_with("ed") && !present_passive
     })
+}
+
+/// Whether a clause has a modal (`will`, `would`, `could` …).
+fn has_modal(text: &str, body: &[Token]) -> bool {
+    body.iter().any(|t| t.word && MODAL.contains(t.text(text)))
 }
 
 /// Second-person words that make a clause advice to the reader.
@@ -505,16 +513,13 @@ fn judge(
         body.iter()
             .any(|t| t.word && lexicon.contains(t.text(text)))
     };
-    let has_modal = body
-        .iter()
-        .any(|t| t.word && is_one_of(t.text(text), MODALS));
     let (score, rule) = if has_figure {
         (0.8, "claim.figure")
     } else if attributed && states_a_fact(text, body) {
         (0.65, "claim.attributed")
-    } else if any(&COMPARISON) && !has_modal {
+    } else if any(&COMPARISON) && !has_modal(text, body) {
         (0.55, "claim.comparison")
-    } else if any(&CAUSAL) && !has_modal {
+    } else if any(&CAUSAL) && !has_modal(text, body) {
         (0.55, "claim.causal")
     } else if body
         .first()

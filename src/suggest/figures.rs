@@ -22,7 +22,7 @@ static DIGITS: LazyLock<Regex> =
 
 static SPELLED: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
-        r"(?i-u)\b(?P<num>(?:{n}|a|half a)(?:[- ](?:{n}|and a half|and))*)[- ](?P<unit>million|billion|trillion|thousand|hundred|per ?cent|percentage points?|year-old|years?|months?|weeks?|days?|nights?|hours?|minutes?|decades?|century|centuries|points?)\b",
+        r"(?i-u)\b(?P<num>(?:{n}|a|half a)(?:[- ](?:{n}|and a half|and))*)[- ](?P<unit>million|billion|trillion|thousand|hundred|per ?cent|percentage points?|year-old|years?|months?|weeks?|days?|nights?|hours?|times|minutes?|decades?|century|centuries|points?)\b",
         n = NUMBER_WORDS.join("|")
     );
     Regex::new(&pattern).expect("the spelled-out number pattern is valid")
@@ -44,16 +44,21 @@ static HALF_OR_RATIO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).expect("the half and spelled ratio pattern is valid")
 });
 
-/// A multiplier before what it multiplies: `10 times the national
-/// average`, `three times as many`. (`twice` is left out: annotators
-/// split on it.)
-static MULTIPLIER: LazyLock<Regex> = LazyLock::new(|| {
-    let pattern = format!(
-        r"(?i-u)\b(?:\d+(?:\.\d+)?|{n}) times (?:the|as|more|higher|larger|greater|bigger|faster|that|what)\b",
-        n = NUMBER_WORDS[1..10].join("|"),
-    );
-    Regex::new(&pattern).expect("the multiplier pattern is valid")
-});
+/// Whether `times` ending at `at` multiplies what follows (`10 times the
+/// national average`, `three times as many`), rather than counting how
+/// often (`three times a week`). `twice` is left alone: annotators split
+/// on it.
+fn multiplies(text: &str, at: usize) -> bool {
+    let (next_at, next) = word_after(text, at);
+    next_at == at + 1
+        && is_one_of(
+            next,
+            &[
+                "the", "as", "more", "higher", "larger", "greater", "bigger", "faster", "that",
+                "what",
+            ],
+        )
+}
 
 /// Words before a fraction that make it a share (`about half`, `more than
 /// a third`).
@@ -145,6 +150,9 @@ pub fn figures(text: &str) -> Vec<Suggestion> {
         };
         let number = num.as_str().to_ascii_lowercase();
         let unit = unit.as_str().to_ascii_lowercase();
+        if unit == "times" && !multiplies(text, all.end()) {
+            continue; // `three times` a week: how often, no figure
+        }
         let scaled = ["million", "billion", "trillion", "thousand", "hundred"].contains(&&*unit)
             || unit.starts_with("per");
         // `four century-old schooners`, `a billion-dollar deal`: part of an
@@ -193,7 +201,9 @@ pub fn figures(text: &str) -> Vec<Suggestion> {
         if some_day {
             continue;
         }
-        let rule = if unit.contains("cent") || unit.contains("point") {
+        let rule = if unit == "times" {
+            "figure.multiplier"
+        } else if unit.contains("cent") || unit.contains("point") {
             "figure.spelled_percent"
         } else if scaled {
             "figure.spelled_scale"
@@ -250,16 +260,6 @@ pub fn figures(text: &str) -> Vec<Suggestion> {
                 "figure.fraction",
             ));
         }
-    }
-    for m in MULTIPLIER.find_iter(text) {
-        // The figure is the multiplier, without the word that follows it.
-        let end = m.start() + m.as_str().rfind(' ').unwrap_or(m.as_str().len());
-        out.push(Suggestion::new(
-            Tag::Figure,
-            Span::new(m.start(), end),
-            0.7,
-            "figure.multiplier",
-        ));
     }
     out.sort_by_key(|s| (s.span.start, std::cmp::Reverse(s.span.end)));
     // A spelled-out match inside a digit figure ("5 million" is one figure).
@@ -703,6 +703,18 @@ fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
         }
     }
 
+    // `10 times the national average`: a multiplier.
+    if rule == "figure.count" && text[fig_end..].starts_with(" times") {
+        let times_end = fig_end + " times".len();
+        if multiplies(text, times_end) {
+            return Some(Suggestion::new(
+                Tag::Figure,
+                Span::new(fig_start, times_end),
+                0.7,
+                "figure.multiplier",
+            ));
+        }
+    }
     // `a 3 to 1 margin`, `split 4 to 1`: a ratio against one.
     if rule == "figure.count" && digits_only && number != "1" {
         let rest = &text[fig_end..];
