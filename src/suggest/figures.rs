@@ -694,7 +694,7 @@ fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
                 .find_map(|j| text[..fig_start].strip_suffix(j))?;
             let word = word_before(text, head.len());
             // `one of 20 students` is a member of a group, no ratio.
-            let member = word.eq_ignore_ascii_case("one") && head.len() + 4 == fig_start;
+            let member = word.eq_ignore_ascii_case("one") && &text[head.len()..fig_start] == " of ";
             (SMALL_NUMBER.contains(word) && head.ends_with(word) && !member)
                 .then(|| Span::new(head.len() - word.len(), fig_end))
         };
