@@ -1,7 +1,7 @@
 //! Claims: check-worthy factual assertions, as the clause that states them.
 //!
 //! A sentence is cut into clauses (at `, and`, `, but`, `;`, and before a
-//! trailing participle such as `, saying …`). The attribution is taken off
+//! trailing participle that reports, such as `, saying …`). The attribution is taken off
 //! a clause: `X said (that) CLAIM` and `CLAIM, X said` both give CLAIM, and
 //! a short introductory phrase (`On election day,`) is dropped. A clause is
 //! check-worthy when it holds a figure, an attributed statement, a
@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 use super::Suggestion;
 use super::lexicon::{
     ATTITUDE_IRREGULAR_FORM, AUXILIARIES, CAUSAL, COMPARISON, IRREGULAR_PAST, Lexicon, QUANTIFIER,
-    is_one_of,
+    attitude_verb, is_one_of,
 };
 use super::sources::Attribution;
 use super::text::{Sentences, Token, possessive_stem};
@@ -389,10 +389,14 @@ fn clauses(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
             Some(',') => tokens.get(i + 1).and_then(|n| {
                 let w = n.text(text);
                 let joiner = n.word && CLAUSE_JOINERS.contains(w);
+                // `, saying …`, `, arguing …` report and are cut off; `,
+                // helping the economy add 156,000 jobs` goes on with the
+                // clause it describes.
                 let participle = n.word
                     && w.len() > 5
                     && w.ends_with("ing")
-                    && w.chars().next().is_some_and(char::is_lowercase);
+                    && w.chars().next().is_some_and(char::is_lowercase)
+                    && attitude_verb(w);
                 (joiner || participle).then_some(i + 1)
             }),
             _ => None,
@@ -678,6 +682,14 @@ mod tests {
         assert_eq!(
             found("The new plan costs more than the old one."),
             vec!["The new plan costs more than the old one"]
+        );
+    }
+
+    #[test]
+    fn a_participle_that_reports_is_cut_off_one_that_describes_is_kept() {
+        assert_eq!(
+            found("Companies kept hiring in September, helping the economy add 156,000 jobs."),
+            vec!["Companies kept hiring in September, helping the economy add 156,000 jobs"]
         );
     }
 
