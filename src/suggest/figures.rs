@@ -412,27 +412,30 @@ fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
     if in_name(text, start, end) {
         return None;
     }
-    // `131 West 23rd Street`: a house number.
-    let street = text[end..].split_whitespace().take(4).skip(1).any(|w| {
-        is_one_of(
-            w.trim_end_matches([',', '.']),
-            &[
-                "Street",
-                "St",
-                "Avenue",
-                "Ave",
-                "Road",
-                "Boulevard",
-                "Blvd",
-                "Drive",
-                "Lane",
-            ],
-        )
-    });
+    // `131 West 23rd Street`: a house number. The street words are looked
+    // for only after a capital, not after every number.
+    let street = || {
+        text[end..].split_whitespace().take(4).skip(1).any(|w| {
+            is_one_of(
+                w.trim_end_matches([',', '.']),
+                &[
+                    "Street",
+                    "St",
+                    "Avenue",
+                    "Ave",
+                    "Road",
+                    "Boulevard",
+                    "Blvd",
+                    "Drive",
+                    "Lane",
+                ],
+            )
+        })
+    };
     if digits_only
-        && street
         && text[end..].starts_with(' ')
         && text[end + 1..].starts_with(|c: char| c.is_ascii_uppercase())
+        && street()
     {
         return None;
     }
@@ -538,7 +541,7 @@ fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
     {
         return None;
     }
-    let small = number.len() <= 2 && number.bytes().all(|b| b.is_ascii_digit());
+    let small = number.len() <= 2 && digits_only;
     if small && (MONTH.contains(word_before(text, start)) || MONTH.contains(next_word)) {
         return None;
     }
@@ -723,13 +726,10 @@ fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
                 || tail.starts_with([',', '.'])
                     && !tail[1..].starts_with(|c: char| c.is_ascii_digit())
         });
+        // (`percent`, `points` are units already.)
         let measured = || {
             let (_, unit) = word_after(text, fig_end + " to 1".len());
-            ["percent", "percentage", "points", "point"]
-                .iter()
-                .any(|u| unit.eq_ignore_ascii_case(u))
-                || SCALE.contains(unit)
-                || UNIT.contains(unit)
+            unit.eq_ignore_ascii_case("percentage") || SCALE.contains(unit) || UNIT.contains(unit)
         };
         if against_one && !measured() {
             return Some(Suggestion::new(

@@ -968,15 +968,17 @@ fn subject_start(text: &str, tokens: &[Token]) -> Option<usize> {
                 .get(s + 1)
                 .is_some_and(|n| n.punct(text) == Some(','));
         // `Hours later,`, `Two days earlier,`, `A year ago,`: a time.
-        let time_ago = (s + 1..tokens.len().min(s + 4)).any(|k| {
-            tokens[k].word
-                && is_one_of(tokens[k].text(text), &["later", "earlier", "ago"])
-                && tokens
-                    .get(k + 1)
-                    .is_some_and(|n| n.punct(text) == Some(','))
-                && tokens[s..k].iter().all(|t| t.word)
-        });
-        if !INTRO.contains(w) && !adverb && !time_ago {
+        let time_ago = || {
+            (s + 1..tokens.len().min(s + 4)).any(|k| {
+                tokens[k].word
+                    && is_one_of(tokens[k].text(text), &["later", "earlier", "ago"])
+                    && tokens
+                        .get(k + 1)
+                        .is_some_and(|n| n.punct(text) == Some(','))
+                    && tokens[s..k].iter().all(|t| t.word)
+            })
+        };
+        if !INTRO.contains(w) && !adverb && !time_ago() {
             break;
         }
         let comma =
