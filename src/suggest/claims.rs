@@ -15,10 +15,10 @@ use std::sync::LazyLock;
 use super::Suggestion;
 use super::lexicon::{
     ATTITUDE_IRREGULAR_FORM, AUXILIARIES, CAUSAL, COMPARISON, IRREGULAR_PAST, Lexicon, QUANTIFIER,
-    attitude_verb, is_one_of,
+    REPORTING, attitude_verb, is_one_of,
 };
 use super::sources::Attribution;
-use super::text::{Sentences, Token, possessive_stem};
+use super::text::{Sentences, Token, dateline_end, possessive_stem};
 use crate::model::{Span, Tag};
 
 /// Fewest words in a claim.
@@ -94,8 +94,19 @@ static LEADING_CONJUNCTIONS: LazyLock<Lexicon> = LazyLock::new(|| {
         "meanwhile",
         "also",
         "that",
+        "while",
+        "whereas",
     ])
 });
+
+/// Words that open a fragment of a sentence, not a clause with a subject.
+const FRAGMENT_OPENERS: &[&str] = &["to", "because", "when", "since", "as", "means"];
+
+/// Most words after a trailing attribution (`CLAIM, X said in a statement
+/// on Monday`); more, and the comma is no end of a claim but the end of an
+/// opening phrase (`In a joint statement published Oct. 25, the ministries
+/// accused …`).
+const MAX_ATTRIBUTION_TAIL: usize = 10;
 
 /// Reporting verbs followed directly by the statement, without `that`.
 static CLAUSE_CUES: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -270,6 +281,94 @@ fn states_a_fact(text: &str, body: &[Token]) -> bool {
     })
 }
 
+/// Words that open a clause about a crowd or an unnamed part of one
+/// (`Others held up pictures`, `Many opposition supporters chanted`): what
+/// they did is colour, not a claim.
+const CROWD_OPENERS: &[&str] = &["others", "many", "some", "drivers", "people"];
+
+/// Words before an `-ed` word that make it an adjective (`the embattled
+/// president`, `the disputed election`), not a verb.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "this", "that",
+];
+
+/// Participles that say what is to come (`A march is also planned`).
+const PLANNED: &[&str] = &["planned", "expected", "scheduled", "set"];
+
+/// Whether `w` is an adverb that may stand between an auxiliary and its
+/// verb: one in `-ly` (`strategically`, `consistently`) or a short one
+/// (`has also condemned`, `had not yet agreed`).
+fn adverb(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ly")
+        || is_one_of(
+            w,
+            &[
+                "also", "not", "never", "already", "just", "now", "still", "yet", "since", "even",
+                "again", "long",
+            ],
+        )
+}
+
+/// Whether a clause tells of something that happened: its first verb is in
+/// a past or perfect form and is an act (`Belarusian state channels aired
+/// the voices …`, `Two outside groups have begun running commercials`),
+/// not a statement or an attitude (`Mr Lukashenko voiced concerns`, `She
+/// called him a misogynist`), a description (`The mood was icy`), a plan
+/// or a forecast; and its subject is not a crowd.
+fn reports_an_event(text: &str, body: &[Token]) -> bool {
+    if has_modal(text, body) {
+        return false;
+    }
+    let words: Vec<&str> = body
+        .iter()
+        .filter(|t| t.word)
+        .map(|t| t.text(text))
+        .collect();
+    if words.first().is_some_and(|w| is_one_of(w, CROWD_OPENERS)) {
+        return false;
+    }
+    for (i, &w) in words.iter().enumerate() {
+        // The word before, past any adverbs (`is strategically located`).
+        let previous = words[..i]
+            .iter()
+            .rev()
+            .find(|p| !adverb(p))
+            .copied()
+            .unwrap_or("");
+        let lower = w.starts_with(|c: char| c.is_lowercase());
+        let present_passive = is_one_of(previous, &["is", "are", "am", "be", "being"]);
+        let auxiliary = is_one_of(w, &["had", "has", "have"]);
+        let copula = is_one_of(w, &["was", "were"]);
+        let participle = lower
+            && w.len() > 3
+            && w.ends_with("ed")
+            && !present_passive
+            && !is_one_of(previous, DETERMINERS);
+        if !(IRREGULAR_PAST.contains(w) || participle || auxiliary || copula) {
+            continue;
+        }
+        // The verb that carries the meaning: after an auxiliary, the
+        // participle (`has consistently denied`, `had been sent`).
+        let verb = if auxiliary || copula {
+            let mut after = words[i + 1..].iter().copied().filter(|v| !adverb(v));
+            match after.next() {
+                Some(v) if v.eq_ignore_ascii_case("been") => after.next().unwrap_or(""),
+                v => v.unwrap_or(""),
+            }
+        } else {
+            w
+        };
+        let participle_after = verb.ends_with("ed")
+            || IRREGULAR_PAST.contains(verb)
+            || ATTITUDE_IRREGULAR_FORM.contains(verb);
+        return !(copula && !participle_after
+            || attitude_verb(verb)
+            || REPORTING.contains(verb)
+            || is_one_of(verb, PLANNED));
+    }
+    false
+}
+
 /// Whether a clause has a modal (`will`, `would`, `could` …).
 fn has_modal(text: &str, body: &[Token]) -> bool {
     body.iter().any(|t| t.word && MODAL.contains(t.text(text)))
@@ -281,7 +380,7 @@ static SECOND_PERSON: LazyLock<Lexicon> =
 
 /// First-person words that make a clause an opinion.
 static FIRST_PERSON: LazyLock<Lexicon> =
-    LazyLock::new(|| Lexicon::new(&["i", "we", "my", "our", "i'm", "we're", "i’m", "we’re"]));
+    LazyLock::new(|| Lexicon::new(&["i", "we", "my", "our", "i'm", "we're", "i’m", "we’re", "me"]));
 
 /// Prepositions after a capitalized participle that make it open a phrase
 /// (`Traveling with`, `Speaking after`), not name a subject (`Beijing has`).
@@ -501,10 +600,27 @@ fn judge(
         return None;
     }
     let span = Span::new(body.first()?.span.start, body.last()?.span.end);
-    // `we think …`, `Now you can think more clearly`: the writer's opinion
-    // or advice to the reader.
-    if body.iter().take(2).any(|t| {
-        t.word && (FIRST_PERSON.contains(t.text(text)) || SECOND_PERSON.contains(t.text(text)))
+    // `Now you can think more clearly`: advice to the reader; `we think …`,
+    // `how I’m so certain reality favors Clinton`, `the man sat before me
+    // today was relaxed`: the writer's own view or experience.
+    if body
+        .iter()
+        .take(2)
+        .any(|t| t.word && SECOND_PERSON.contains(t.text(text)))
+        || body
+            .iter()
+            .any(|t| t.word && FIRST_PERSON.contains(t.text(text)))
+    {
+        return None;
+    }
+    // A fragment without a subject of its own (`to return to North
+    // Carolina …`, `because people stopped responding …`, `blamed President
+    // Barack Obama for …`).
+    if body.first().is_some_and(|t| {
+        let w = t.text(text);
+        t.word
+            && (is_one_of(w, FRAGMENT_OPENERS)
+                || w.starts_with(char::is_lowercase) && w.ends_with("ed"))
     }) {
         return None;
     }
@@ -517,6 +633,13 @@ fn judge(
         body.iter()
             .any(|t| t.word && lexicon.contains(t.text(text)))
     };
+    // `Heba Habib contributed to this report`: a credit line.
+    if body.windows(2).any(|w| {
+        w[0].text(text).eq_ignore_ascii_case("contributed")
+            && is_one_of(w[1].text(text), &["reporting", "to"])
+    }) {
+        return None;
+    }
     let (score, rule) = if has_figure {
         (0.8, "claim.figure")
     } else if attributed && states_a_fact(text, body) {
@@ -530,6 +653,8 @@ fn judge(
         .is_some_and(|t| t.word && QUANTIFIER.contains(t.text(text)))
     {
         (0.5, "claim.quantity")
+    } else if reports_an_event(text, body) {
+        (0.45, "claim.event")
     } else {
         return None;
     };
@@ -601,11 +726,26 @@ fn without_attribution(
         .iter()
         .rposition(|t| t.punct(text) == Some(','))?;
     let comma = range.start + comma;
-    (attribution_start - comma <= 8).then_some(range.start..comma)
+    let attribution_end = index(a.cue.end.max(a.source.end));
+    let tail = tokens[attribution_end..range.end]
+        .iter()
+        .filter(|t| t.word)
+        .count();
+    // `…, according to the TexAuto Facts report from InfoNation, a Sugar
+    // Land-based provider of automobile data`: a description of the source.
+    let appositive = tokens
+        .get(attribution_end)
+        .is_some_and(|t| t.punct(text) == Some(','));
+    (attribution_start - comma <= 8 && (tail <= MAX_ATTRIBUTION_TAIL || appositive))
+        .then_some(range.start..comma)
 }
 
-/// Drops leading conjunctions and a short introductory phrase.
+/// Drops a dateline (`NEW YORK (Reuters) -`), leading conjunctions and a
+/// short introductory phrase.
 fn trim_clause(text: &str, tokens: &[Token], mut range: Range<usize>) -> Range<usize> {
+    if range.start == 0 {
+        range.start = dateline_end(text, &tokens[range.clone()]);
+    }
     loop {
         let Some(first) = tokens.get(range.start).filter(|_| !range.is_empty()) else {
             return range;
@@ -760,6 +900,82 @@ mod tests {
         assert_eq!(
             found("Some 6,700 people were arrested. Others fled.\n\nMore came."),
             vec!["Some 6,700 people were arrested"]
+        );
+    }
+
+    #[test]
+    fn an_act_that_happened_is_a_claim() {
+        assert_eq!(
+            found("Belarusian state channels aired the voices of supporters."),
+            vec!["Belarusian state channels aired the voices of supporters"]
+        );
+        assert_eq!(
+            found("Two outside groups have also begun running television commercials."),
+            vec!["Two outside groups have also begun running television commercials"]
+        );
+        assert_eq!(
+            found("The DOJ response was triggered by a pair of letters."),
+            vec!["The DOJ response was triggered by a pair of letters"]
+        );
+    }
+
+    #[test]
+    fn words_attitudes_plans_descriptions_and_crowds_are_no_events() {
+        // A statement or an attitude, even past (`also` between).
+        assert!(found("The US has also condemned the election as unfair.").is_empty());
+        assert!(found("She called him a misogynist on stage.").is_empty());
+        assert!(found("He has consistently denied being unfair to her.").is_empty());
+        // A description, a plan, a forecast.
+        assert!(found("The mood in the hall was icy and fierce.").is_empty());
+        assert!(found("A march for freedom is also planned in the city.").is_empty());
+        assert!(found("The base is strategically located near the border.").is_empty());
+        assert!(found("The talks would have ended in a deal by then.").is_empty());
+        // What a crowd or an unnamed part of it did.
+        assert!(found("Others held up pictures of injured protesters.").is_empty());
+        // An `-ed` adjective is no verb.
+        assert!(found("The news comes as the embattled president faces protests.").is_empty());
+    }
+
+    #[test]
+    fn fragments_credit_lines_and_the_writer_are_no_claims() {
+        // A clause cut from a sentence without a subject of its own.
+        assert!(found("Because people stopped responding to pollsters for days.").is_empty());
+        assert!(found("Mr. Trump spoke, and blamed Obama for a downturn in relations.").is_empty());
+        // A credit line.
+        assert!(found("Heba Habib contributed to this report.").is_empty());
+        // The writer's own experience, anywhere in the clause.
+        assert!(found("The man sat before me today was relaxed and confident.").is_empty());
+    }
+
+    #[test]
+    fn a_dateline_and_a_leading_while_are_no_part_of_a_claim() {
+        assert_eq!(
+            found(
+                "NEW YORK (Reuters) - Oil prices fell 3% on Tuesday, while global stocks rose 2%."
+            ),
+            vec!["Oil prices fell 3% on Tuesday", "global stocks rose 2%"]
+        );
+    }
+
+    #[test]
+    fn a_long_tail_after_an_attribution_makes_the_comma_an_opening() {
+        // `In …, X accused Y of …`: what precedes the comma is no claim.
+        assert!(
+            found(
+                "In a joint statement published Oct. 25, the ministries accused U.S. forces \
+                 in southern Syria of controlling armed gangs and of disrupting a United \
+                 Nations aid delivery to the camp."
+            )
+            .iter()
+            .all(|c| !c.starts_with("In a joint statement"))
+        );
+        // A description of the source after it is no tail.
+        assert_eq!(
+            found(
+                "Dealers sold 30,154 new cars in October, according to the TexAuto report \
+                 from InfoNation, a Sugar Land-based provider of automobile data."
+            ),
+            vec!["Dealers sold 30,154 new cars in October"]
         );
     }
 

@@ -26,7 +26,7 @@ use super::lexicon::{
     ABBREVIATION, AGENT, MONTH, PHRASAL_CUES, PRONOUN, QUANTIFIER, REPORTING, attitude_verb,
     is_one_of,
 };
-use super::text::{Sentences, Token, possessive_stem};
+use super::text::{Sentences, Token, in_capitals, possessive_stem};
 use crate::model::Span;
 
 mod phrase;
@@ -756,12 +756,6 @@ fn source_before_cue(text: &str, tokens: &[Token], i: usize, score: f32) -> Opti
         score,
         rule,
     })
-}
-
-/// Whether `w` is written in capitals (`CLAIMS`, `THINKS`): a word of a
-/// heading or a kicker (`QUESTIONABLE MEDICAL CLAIMS —`), not a cue.
-fn in_capitals(w: &str) -> bool {
-    w.len() > 1 && w.chars().all(|c| !c.is_lowercase()) && w.chars().any(char::is_uppercase)
 }
 
 /// Whether the subject `source` opens a clause reported by another source

@@ -144,6 +144,47 @@ fn abbreviation_period(text: &str, tokens: &[Token], i: usize) -> bool {
     initials || ABBREVIATION.contains(word)
 }
 
+/// Whether the period token at `i` opens a ticker symbol (`the Dow Jones
+/// Industrial Average .DJI fell`): a space before it, a word right after.
+fn ticker_period(tokens: &[Token], i: usize) -> bool {
+    let spaced = i
+        .checked_sub(1)
+        .is_some_and(|p| tokens[p].span.end < tokens[i].span.start);
+    spaced
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| n.word && n.span.start == tokens[i].span.end)
+}
+
+/// Whether `w` is written in capitals (`CLAIMS`, `THINKS`): a word of a
+/// heading or a kicker (`QUESTIONABLE MEDICAL CLAIMS —`), not a cue.
+pub fn in_capitals(w: &str) -> bool {
+    w.len() > 1 && w.chars().all(|c| !c.is_lowercase()) && w.chars().any(char::is_uppercase)
+}
+
+/// The token after a dateline that opens a sentence (`WASHINGTON (AP) —
+/// Donald Trump has …`, `DES MOINES, Iowa — …`, `NEW YORK (Reuters) - …`): a word in capitals, a few
+/// more words, marks or a bracketed agency, then a dash. 0 when there is
+/// none.
+pub fn dateline_end(text: &str, tokens: &[Token]) -> usize {
+    if !tokens
+        .first()
+        .is_some_and(|t| t.word && in_capitals(t.text(text)))
+    {
+        return 0;
+    }
+    tokens
+        .iter()
+        .take(12)
+        .position(|t| matches!(t.punct(text), Some('—' | '–' | '-')))
+        .filter(|&dash| {
+            tokens[..dash]
+                .iter()
+                .all(|t| t.word || matches!(t.punct(text), Some(',' | '.' | '(' | ')')))
+        })
+        .map_or(0, |dash| dash + 1)
+}
+
 /// Splits every non-blank paragraph into sentences.
 pub fn sentences(text: &str, paragraphs: &[Paragraph]) -> Sentences {
     let mut all = Sentences {
@@ -163,7 +204,8 @@ pub fn sentences(text: &str, paragraphs: &[Paragraph]) -> Sentences {
         let mut i = 0;
         while i < tokens.len() {
             let ends = matches!(tokens[i].punct(text), Some('.' | '!' | '?' | '…'))
-                && !(tokens[i].punct(text) == Some('.') && abbreviation_period(text, tokens, i));
+                && !(tokens[i].punct(text) == Some('.')
+                    && (abbreviation_period(text, tokens, i) || ticker_period(tokens, i)));
             if !ends {
                 i += 1;
                 continue;
@@ -275,6 +317,17 @@ mod tests {
         assert_eq!(
             split("He ranked No. 1 in polls. The answer is no. He left."),
             vec!["He ranked No. 1 in polls.", "The answer is no.", "He left."]
+        );
+    }
+
+    #[test]
+    fn a_ticker_symbol_does_not_end_a_sentence() {
+        assert_eq!(
+            split("The Dow Jones Industrial Average .DJI fell 102.2 points. Oil rose."),
+            vec![
+                "The Dow Jones Industrial Average .DJI fell 102.2 points.",
+                "Oil rose."
+            ]
         );
     }
 

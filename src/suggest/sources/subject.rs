@@ -23,7 +23,7 @@ use super::super::lexicon::{
     AGENT, ATTITUDE, ATTITUDE_IRREGULAR_FORM, Fnv, IRREGULAR_PAST, Lexicon, PRONOUN, QUANTIFIER,
     REPORTING, SMALL_NUMBER, attitude_verb,
 };
-use super::super::text::{Sentences, Token};
+use super::super::text::{Sentences, Token, dateline_end, in_capitals};
 use super::{
     Attribution, DETERMINER, NOUN_PLURALS, PREPOSITION, abbreviation_dot, is_form_of_be, is_one_of,
     is_relative, is_stop,
@@ -738,7 +738,7 @@ pub(super) fn attitude_at(
         return None;
     }
     let w = t.text(text);
-    if !attitude_verb(w) || super::in_capitals(w) {
+    if !attitude_verb(w) || in_capitals(w) {
         return None;
     }
     // `56 percent would vote for`: a share of those polled.
@@ -986,29 +986,6 @@ fn subject_start(text: &str, tokens: &[Token]) -> Option<usize> {
         s = comma + 1;
     }
     tokens.get(s).is_some_and(|t| t.word).then_some(s)
-}
-
-/// The token after a dateline that opens a sentence (`WASHINGTON (AP) —
-/// Donald Trump has …`, `DES MOINES, Iowa — …`): a word in capitals, a few
-/// more words, marks or a bracketed agency, then a dash. 0 when there is
-/// none.
-fn dateline_end(text: &str, tokens: &[Token]) -> usize {
-    if !tokens
-        .first()
-        .is_some_and(|t| t.word && super::in_capitals(t.text(text)))
-    {
-        return 0;
-    }
-    tokens
-        .iter()
-        .take(12)
-        .position(|t| matches!(t.punct(text), Some('—' | '–')))
-        .filter(|&dash| {
-            tokens[..dash]
-                .iter()
-                .all(|t| t.word || matches!(t.punct(text), Some(',' | '.' | '(' | ')')))
-        })
-        .map_or(0, |dash| dash + 1)
 }
 
 /// Whether token `k` can end a subject: a name, or a noun for people,
