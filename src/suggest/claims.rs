@@ -319,22 +319,14 @@ fn reports_an_event(text: &str, body: &[Token]) -> bool {
     if has_modal(text, body) {
         return false;
     }
-    let words: Vec<&str> = body
-        .iter()
-        .filter(|t| t.word)
-        .map(|t| t.text(text))
-        .collect();
-    if words.first().is_some_and(|w| is_one_of(w, CROWD_OPENERS)) {
-        return false;
-    }
-    for (i, &w) in words.iter().enumerate() {
-        // The word before, past any adverbs (`is strategically located`).
-        let previous = words[..i]
-            .iter()
-            .rev()
-            .find(|p| !adverb(p))
-            .copied()
-            .unwrap_or("");
+    let mut words = body.iter().filter(|t| t.word).map(|t| t.text(text));
+    // The word before the current one, past any adverbs (`is strategically
+    // located`).
+    let mut previous = "";
+    while let Some(w) = words.next() {
+        if previous.is_empty() && is_one_of(w, CROWD_OPENERS) {
+            return false;
+        }
         let lower = w.starts_with(|c: char| c.is_lowercase());
         let present_passive = is_one_of(previous, &["is", "are", "am", "be", "being"]);
         let auxiliary = is_one_of(w, &["had", "has", "have"]);
@@ -345,12 +337,15 @@ fn reports_an_event(text: &str, body: &[Token]) -> bool {
             && !present_passive
             && !is_one_of(previous, DETERMINERS);
         if !(IRREGULAR_PAST.contains(w) || participle || auxiliary || copula) {
+            if !adverb(w) {
+                previous = w;
+            }
             continue;
         }
         // The verb that carries the meaning: after an auxiliary, the
         // participle (`has consistently denied`, `had been sent`).
         let verb = if auxiliary || copula {
-            let mut after = words[i + 1..].iter().copied().filter(|v| !adverb(v));
+            let mut after = words.filter(|v| !adverb(v));
             match after.next() {
                 Some(v) if v.eq_ignore_ascii_case("been") => after.next().unwrap_or(""),
                 v => v.unwrap_or(""),
