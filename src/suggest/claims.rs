@@ -594,6 +594,13 @@ fn judge(
     {
         return None;
     }
+    // `the president seemed like a spent force`: an impression.
+    if body
+        .iter()
+        .any(|t| t.word && is_one_of(t.text(text), &["seem", "seems", "seemed", "seemingly"]))
+    {
+        return None;
+    }
     let span = Span::new(body.first()?.span.start, body.last()?.span.end);
     // `Now you can think more clearly`: advice to the reader; `we think …`,
     // `how I’m so certain reality favors Clinton`, `the man sat before me
@@ -938,6 +945,8 @@ mod tests {
         assert!(found("Mr. Trump spoke, and blamed Obama for a downturn in relations.").is_empty());
         // A credit line.
         assert!(found("Heba Habib contributed to this report.").is_empty());
+        // An impression.
+        assert!(found("Nine months ago, the president seemed like a spent force.").is_empty());
         // The writer's own experience, anywhere in the clause.
         assert!(found("The man sat before me today was relaxed and confident.").is_empty());
     }
