@@ -295,6 +295,32 @@ const DETERMINERS: &[&str] = &[
 /// Participles that say what is to come (`A march is also planned`).
 const PLANNED: &[&str] = &["planned", "expected", "scheduled", "set"];
 
+/// Past verbs of posture and gesture (`Trump stood behind her`, `Gingrich
+/// sat in the front of the room`): the colour of a scene, not news.
+const GESTURES: &[&str] = &[
+    "stood",
+    "sat",
+    "smiled",
+    "laughed",
+    "nodded",
+    "shrugged",
+    "paused",
+    "bristled",
+    "scowled",
+    "waved",
+    "cheered",
+    "chanted",
+    "applauded",
+    "sang",
+    "danced",
+    "wept",
+    "cried",
+    "grinned",
+    "frowned",
+    "sighed",
+    "joked",
+];
+
 /// Whether `w` is an adverb that may stand between an auxiliary and its
 /// verb: one in `-ly` (`strategically`, `consistently`) or a short one
 /// (`has also condemned`, `had not yet agreed`).
@@ -357,6 +383,7 @@ fn reports_an_event(text: &str, body: &[Token]) -> bool {
             || IRREGULAR_PAST.contains(verb)
             || ATTITUDE_IRREGULAR_FORM.contains(verb);
         return !(copula && !participle_after
+            || is_one_of(verb, GESTURES)
             || attitude_verb(verb)
             || REPORTING.contains(verb)
             || is_one_of(verb, PLANNED));
@@ -934,6 +961,8 @@ mod tests {
         assert!(found("The talks would have ended in a deal by then.").is_empty());
         // What a crowd or an unnamed part of it did.
         assert!(found("Others held up pictures of injured protesters.").is_empty());
+        // The colour of a scene.
+        assert!(found("Gingrich sat in the front of the room.").is_empty());
         // An `-ed` adjective is no verb.
         assert!(found("The news comes as the embattled president faces protests.").is_empty());
     }
