@@ -23,6 +23,7 @@ use crate::model::{Span, Tag};
 
 /// Fewest words in a claim.
 const MIN_WORDS: usize = 4;
+
 /// Longest introductory phrase dropped before a comma, in tokens.
 const MAX_INTRO: usize = 7;
 
@@ -232,6 +233,22 @@ fn has_finite_verb(text: &str, body: &[Token]) -> bool {
                 || lower
                     && w.len() > 3
                     && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss")))
+    })
+}
+
+/// Whether `body` has a verb no noun could be taken for: an auxiliary, a
+/// modal, a past form or a contraction. `-s` forms do not count, for
+/// `more than 1.4 million Syrian refugees` is no clause.
+fn has_unambiguous_verb(text: &str, body: &[Token]) -> bool {
+    body.iter().any(|t| {
+        let w = t.text(text);
+        t.word
+            && (FINITE.contains(w)
+                || IRREGULAR_PAST.contains(w)
+                || ATTITUDE_IRREGULAR_FORM.contains(w)
+                || MODAL.contains(w)
+                || w.contains(['’', '\''])
+                || w.starts_with(char::is_lowercase) && w.ends_with("ed"))
     })
 }
 
@@ -725,6 +742,16 @@ fn without_attribution(
         && tokens[source_first - 1].punct(text) == Some(',')
         && source_first - opening <= 5;
     let leads = source_first <= opening + 1 || after_head;
+    // `According to X, CLAIM`: the claim follows the comma after the source.
+    let cue_first = index(a.cue.start);
+    if text[a.cue.range()].starts_with("According") && cue_first <= opening {
+        let source_end = index(a.source.end);
+        let comma = tokens[source_end..range.end]
+            .iter()
+            .take(2)
+            .position(|t| t.punct(text) == Some(','))?;
+        return Some(source_end + comma + 1..range.end);
+    }
     if a.source.end <= a.cue.start && words_after >= MIN_WORDS && leads {
         // `X said (that) CLAIM`, `X told AFP that CLAIM`; not `X agreed to
         // …` or `X voiced concern`, whose object is no statement.
@@ -742,6 +769,9 @@ fn without_attribution(
         match that {
             Some(k) => start += k + 1,
             None if !CLAUSE_CUES.contains(&text[a.cue.range()]) => return None,
+            // `the country had admitted more than 1.4 million refugees`:
+            // an object, not a statement.
+            None if !has_unambiguous_verb(text, &tokens[start..range.end]) => return None,
             None => {}
         }
         return Some(start..range.end);
@@ -987,6 +1017,19 @@ mod tests {
                 "NEW YORK (Reuters) - Oil prices fell 3% on Tuesday, while global stocks rose 2%."
             ),
             vec!["Oil prices fell 3% on Tuesday", "global stocks rose 2%"]
+        );
+    }
+
+    #[test]
+    fn according_to_opens_a_claim_and_an_object_is_no_statement() {
+        // After `According to X,` and a short opening phrase; `admitted`
+        // has an object here, not a reported statement.
+        assert_eq!(
+            found(
+                "According to the Jordanian government, as of 2016, the country had \
+                 admitted more than 1.4 million Syrian refugees."
+            ),
+            vec!["the country had admitted more than 1.4 million Syrian refugees"]
         );
     }
 
