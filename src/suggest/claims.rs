@@ -371,16 +371,18 @@ fn reports_an_event(text: &str, body: &[Token]) -> bool {
         if previous.is_empty() && is_one_of(w, CROWD_OPENERS) {
             return false;
         }
-        let lower = w.starts_with(|c: char| c.is_lowercase());
-        let present_passive = is_one_of(previous, &["is", "are", "am", "be", "being"]);
         let auxiliary = is_one_of(w, &["had", "has", "have"]);
         let copula = is_one_of(w, &["was", "were"]);
-        let participle = lower
-            && w.len() > 3
-            && w.ends_with("ed")
-            && !present_passive
-            && !is_one_of(previous, DETERMINERS);
-        if !(IRREGULAR_PAST.contains(w) || participle || auxiliary || copula) {
+        // An `-ed` word is a verb unless it follows `is` (a present
+        // passive) or a determiner (an adjective).
+        let participle = || {
+            w.len() > 3
+                && w.ends_with("ed")
+                && w.starts_with(char::is_lowercase)
+                && !is_one_of(previous, &["is", "are", "am", "be", "being"])
+                && !is_one_of(previous, DETERMINERS)
+        };
+        if !(auxiliary || copula || participle() || IRREGULAR_PAST.contains(w)) {
             if !adverb(w) {
                 previous = w;
             }
@@ -419,8 +421,19 @@ static SECOND_PERSON: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::new(&["you", "your", "you're", "you’re"]));
 
 /// First-person words that make a clause an opinion.
-static FIRST_PERSON: LazyLock<Lexicon> =
-    LazyLock::new(|| Lexicon::new(&["i", "we", "my", "our", "i'm", "we're", "i’m", "we’re", "me"]));
+const FIRST_PERSON_WORDS: &[&str] = &["i", "we", "my", "our", "i'm", "we're", "i’m", "we’re", "me"];
+
+/// [`FIRST_PERSON_WORDS`].
+static FIRST_PERSON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(FIRST_PERSON_WORDS));
+
+/// Words that make a clause, wherever they stand in it, the writer's own
+/// view or experience (first person) or an impression (`seemed`).
+static VIEW: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::union(&[
+        FIRST_PERSON_WORDS,
+        &["seem", "seems", "seemed", "seemingly"],
+    ])
+});
 
 /// Prepositions after a capitalized participle that make it open a phrase
 /// (`Traveling with`, `Speaking after`), not name a subject (`Beijing has`).
@@ -639,24 +652,16 @@ fn judge(
     {
         return None;
     }
-    // `the president seemed like a spent force`: an impression.
-    if body
-        .iter()
-        .any(|t| t.word && is_one_of(t.text(text), &["seem", "seems", "seemed", "seemingly"]))
-    {
-        return None;
-    }
     let span = Span::new(body.first()?.span.start, body.last()?.span.end);
     // `Now you can think more clearly`: advice to the reader; `we think …`,
     // `how I’m so certain reality favors Clinton`, `the man sat before me
-    // today was relaxed`: the writer's own view or experience.
+    // today was relaxed`: the writer's own view or experience; `the
+    // president seemed like a spent force`: an impression.
     if body
         .iter()
         .take(2)
         .any(|t| t.word && SECOND_PERSON.contains(t.text(text)))
-        || body
-            .iter()
-            .any(|t| t.word && FIRST_PERSON.contains(t.text(text)))
+        || body.iter().any(|t| t.word && VIEW.contains(t.text(text)))
     {
         return None;
     }
