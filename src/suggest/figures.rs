@@ -50,14 +50,25 @@ static HALF_OR_RATIO: LazyLock<Regex> = LazyLock::new(|| {
 /// on it.
 fn multiplies(text: &str, at: usize) -> bool {
     let (next_at, next) = word_after(text, at);
-    next_at == at + 1
-        && is_one_of(
+    // `10 times harder`: a comparative; `three times after the vote`,
+    // `two times over` count.
+    let comparative = next.len() > 4
+        && next.ends_with("er")
+        && !is_one_of(
             next,
             &[
-                "the", "as", "more", "higher", "larger", "greater", "bigger", "faster", "that",
-                "what",
+                "after", "under", "never", "whether", "rather", "other", "either", "neither",
+                "together", "later", "earlier", "ever",
             ],
-        )
+        );
+    next_at == at + 1
+        && (comparative
+            || is_one_of(
+                next,
+                &[
+                    "the", "as", "more", "less", "fewer", "worse", "better", "that", "what",
+                ],
+            ))
 }
 
 /// Words before a fraction that make it a share (`about half`, `more than
@@ -236,6 +247,21 @@ pub fn figures(text: &str) -> Vec<Suggestion> {
                 Span::new(m.start(), m.end()),
                 0.8,
                 "figure.ratio",
+            ));
+            continue;
+        }
+        // `half an hour`, `half a day`: half of a unit.
+        let unit = [" an ", " a "].into_iter().find_map(|a| {
+            let after = text[m.end()..].strip_prefix(a)?;
+            let unit = letters_at(after, 0);
+            UNIT.contains(unit).then(|| m.end() + a.len() + unit.len())
+        });
+        if let Some(end) = unit {
+            out.push(Suggestion::new(
+                Tag::Figure,
+                Span::new(m.start(), end),
+                0.8,
+                "figure.fraction",
             ));
             continue;
         }
@@ -1019,6 +1045,8 @@ mod tests {
             found("the suicide rate was 10 times the national average"),
             vec!["10 times"]
         );
+        assert_eq!(found("only 10 times harder"), vec!["10 times"]);
+        assert_eq!(found("he won 3 times after that"), vec!["3"]);
         assert_eq!(
             found("cut its forecast by 0.1 percentage points to 4.2 percent."),
             vec!["0.1 percentage points", "4.2 percent"]
@@ -1267,6 +1295,10 @@ mod tests {
         assert_eq!(
             found("I debated him for four and a half hours."),
             vec!["four and a half hours"]
+        );
+        assert_eq!(
+            found("129 lives in little more than half an hour"),
+            vec!["129", "half an hour"]
         );
     }
 
