@@ -382,7 +382,12 @@ fn reports_an_event(text: &str, body: &[Token]) -> bool {
                 && !is_one_of(previous, &["is", "are", "am", "be", "being"])
                 && !is_one_of(previous, DETERMINERS)
         };
-        if !(auxiliary || copula || participle() || IRREGULAR_PAST.contains(w)) {
+        if !(auxiliary
+            || copula
+            || participle()
+            || IRREGULAR_PAST.contains(w)
+            || ATTITUDE_IRREGULAR_FORM.contains(w))
+        {
             if !adverb(w) {
                 previous = w;
             }
@@ -990,6 +995,14 @@ mod tests {
         assert!(found("The US has also condemned the election as unfair.").is_empty());
         assert!(found("She called him a misogynist on stage.").is_empty());
         assert!(found("He has consistently denied being unfair to her.").is_empty());
+        // An irregular past that reports comes before the act it reports.
+        assert!(
+            found(
+                "In a long Thursday interview on a Washington radio station, Tapper told \
+                 a host that Brazile had leaked the questions to her campaign."
+            )
+            .is_empty()
+        );
         // A description, a plan, a forecast.
         assert!(found("The mood in the hall was icy and fierce.").is_empty());
         assert!(found("A march for freedom is also planned in the city.").is_empty());
@@ -1023,6 +1036,10 @@ mod tests {
                 "NEW YORK (Reuters) - Oil prices fell 3% on Tuesday, while global stocks rose 2%."
             ),
             vec!["Oil prices fell 3% on Tuesday", "global stocks rose 2%"]
+        );
+        assert_eq!(
+            found("Hong Kong (AFP) – Asian stocks fell 3% on Thursday."),
+            vec!["Asian stocks fell 3% on Thursday"]
         );
     }
 

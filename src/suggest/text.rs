@@ -163,14 +163,15 @@ pub fn in_capitals(w: &str) -> bool {
 }
 
 /// The token after a dateline that opens a sentence (`WASHINGTON (AP) —
-/// Donald Trump has …`, `DES MOINES, Iowa — …`, `NEW YORK (Reuters) - …`): a word in capitals, a few
-/// more words, marks or a bracketed agency, then a dash. 0 when there is
-/// none.
+/// Donald Trump has …`, `DES MOINES, Iowa — …`, `NEW YORK (Reuters) - …`,
+/// `Hong Kong (AFP) – …`): a word in capitals, or capitalized words with a
+/// bracketed agency, then a dash. 0 when there is none.
 pub fn dateline_end(text: &str, tokens: &[Token]) -> usize {
-    if !tokens
-        .first()
-        .is_some_and(|t| t.word && in_capitals(t.text(text)))
-    {
+    let Some(first) = tokens.first().filter(|t| t.word) else {
+        return 0;
+    };
+    let capitals = in_capitals(first.text(text));
+    if !capitals && !first.capitalized(text) {
         return 0;
     }
     tokens
@@ -178,9 +179,12 @@ pub fn dateline_end(text: &str, tokens: &[Token]) -> usize {
         .take(12)
         .position(|t| matches!(t.punct(text), Some('—' | '–' | '-')))
         .filter(|&dash| {
-            tokens[..dash]
-                .iter()
-                .all(|t| t.word || matches!(t.punct(text), Some(',' | '.' | '(' | ')')))
+            let before = &tokens[..dash];
+            let agency = before.iter().any(|t| t.punct(text) == Some('('));
+            (capitals || agency && before.iter().all(|t| !t.word || t.capitalized(text)))
+                && before
+                    .iter()
+                    .all(|t| t.word || matches!(t.punct(text), Some(',' | '.' | '(' | ')')))
         })
         .map_or(0, |dash| dash + 1)
 }
