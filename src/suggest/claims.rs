@@ -18,7 +18,7 @@ use super::lexicon::{
     REPORTING, attitude_verb, is_one_of,
 };
 use super::sources::Attribution;
-use super::text::{Sentences, Token, dateline_end, possessive_stem};
+use super::text::{Sentences, Token, dateline_end, in_capitals, possessive_stem};
 use crate::model::{Span, Tag};
 
 /// Fewest words in a claim.
@@ -99,6 +99,19 @@ static LEADING_CONJUNCTIONS: LazyLock<Lexicon> = LazyLock::new(|| {
         "whereas",
     ])
 });
+
+/// Participles that make `is … to` a forecast (`is expected to`, `is set
+/// to`) or a judgment (`is considered by most investors to be`).
+const FORECASTS: &[&str] = &[
+    "expected",
+    "set",
+    "likely",
+    "unlikely",
+    "poised",
+    "due",
+    "scheduled",
+    "considered",
+];
 
 /// Words that open a fragment of a sentence, not a clause with a subject.
 const FRAGMENT_OPENERS: &[&str] = &["to", "because", "when", "since", "as", "means"];
@@ -681,6 +694,27 @@ fn judge(
     }) {
         return None;
     }
+    // `Mrs. Clinton is expected to spend two days in Florida`, `it is
+    // likely to set the tone`: a forecast in the main clause (not in a
+    // relative one: `voters who are likely to support her`).
+    let forecast = body.windows(3).take(7).enumerate().any(|(k, w)| {
+        let relative = k > 0 && is_one_of(body[k - 1].text(text), &["who", "that", "which"]);
+        let considered = w[1].text(text).eq_ignore_ascii_case("considered");
+        !relative
+            && is_one_of(w[0].text(text), &["is", "are", "was", "were", "be"])
+            && is_one_of(w[1].text(text), FORECASTS)
+            && (considered || w[2].text(text).eq_ignore_ascii_case("to"))
+    });
+    // `Oil – Brent North Sea: UP 58 cents at $47.44 per barrel`: a row of
+    // a market table.
+    let table_row = body.windows(2).any(|w| {
+        w[0].punct(text) == Some(':')
+            && in_capitals(w[1].text(text))
+            && is_one_of(w[1].text(text), &["UP", "DOWN", "FLAT"])
+    });
+    if forecast || table_row {
+        return None;
+    }
     let from = figures.partition_point(|f| f.span.end <= span.start);
     let has_figure = figures[from..]
         .iter()
@@ -1021,6 +1055,15 @@ mod tests {
         // A clause cut from a sentence without a subject of its own.
         assert!(found("Because people stopped responding to pollsters for days.").is_empty());
         assert!(found("Mr. Trump spoke, and blamed Obama for a downturn in relations.").is_empty());
+        // A forecast, and a row of a market table.
+        assert!(
+            found("Mrs. Clinton is expected to spend two days this week in Florida.").is_empty()
+        );
+        assert!(found("Oil – Brent North Sea: UP 58 cents at $47.44 per barrel").is_empty());
+        assert_eq!(
+            found("She won with voters who are likely to back her by 5 points."),
+            vec!["She won with voters who are likely to back her by 5 points"]
+        );
         // A credit line.
         assert!(found("Heba Habib contributed to this report.").is_empty());
         // An impression.
