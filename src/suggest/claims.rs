@@ -101,8 +101,10 @@ static LEADING_CONJUNCTIONS: LazyLock<Lexicon> = LazyLock::new(|| {
 });
 
 /// Participles that make `is … to` a forecast (`is expected to`, `is set
-/// to`) or a judgment (`is considered by most investors to be`).
+/// to`) or a judgment (`is considered by most investors to be`), and an
+/// act one that is to come (`A march is also planned`).
 const FORECASTS: &[&str] = &[
+    "planned",
     "expected",
     "set",
     "likely",
@@ -304,7 +306,7 @@ fn states_a_fact(text: &str, body: &[Token]) -> bool {
         let w = t.text(text);
         let lower = w.starts_with(|c: char| c.is_lowercase());
         // `is needed`, `are concerned`: a present state, not an event.
-        let present_passive = is_one_of(previous, &["is", "are", "am", "be", "being"]);
+        let present_passive = is_one_of(previous, PRESENT_BE);
         previous = w;
         is_one_of(w, &["was", "were", "had", "has", "have"])
             || IRREGULAR_PAST.contains(w)
@@ -317,14 +319,15 @@ fn states_a_fact(text: &str, body: &[Token]) -> bool {
 /// they did is colour, not a claim.
 const CROWD_OPENERS: &[&str] = &["others", "many", "some", "drivers", "people"];
 
+/// Present forms of `be`: an `-ed` word after one is a state (`is needed`,
+/// `are concerned`), not an event.
+const PRESENT_BE: &[&str] = &["is", "are", "am", "be", "being"];
+
 /// Words before an `-ed` word that make it an adjective (`the embattled
 /// president`, `the disputed election`), not a verb.
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "this", "that",
 ];
-
-/// Participles that say what is to come (`A march is also planned`).
-const PLANNED: &[&str] = &["planned", "expected", "scheduled", "set"];
 
 /// Past verbs of posture and gesture (`Trump stood behind her`, `Gingrich
 /// sat in the front of the room`): the colour of a scene, not news.
@@ -392,7 +395,7 @@ fn reports_an_event(text: &str, body: &[Token]) -> bool {
             w.len() > 3
                 && w.ends_with("ed")
                 && w.starts_with(char::is_lowercase)
-                && !is_one_of(previous, &["is", "are", "am", "be", "being"])
+                && !is_one_of(previous, PRESENT_BE)
                 && !is_one_of(previous, DETERMINERS)
         };
         if !(auxiliary
@@ -424,7 +427,7 @@ fn reports_an_event(text: &str, body: &[Token]) -> bool {
             || is_one_of(verb, GESTURES)
             || attitude_verb(verb)
             || REPORTING.contains(verb)
-            || is_one_of(verb, PLANNED));
+            || is_one_of(verb, FORECASTS));
     }
     false
 }
