@@ -33,13 +33,14 @@ static FRACTION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the fraction pattern is valid")
 });
 
-/// `half` alone, and ratios in words (`three in four`, from `one` to
-/// `ten`): one scan for both.
+/// `half` alone, ratios in words (`three in four`, from `one` to `ten`)
+/// and multipliers in one word (`a threefold increase`): one scan for all.
 static HALF_OR_RATIO: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
-        r"(?i-u)\b(?:half|(?P<ratio>(?:{part}) (?:in|out of) (?:{whole})))\b",
+        r"(?i-u)\b(?:half|(?P<ratio>(?:{part}) (?:in|out of) (?:{whole}))|(?P<fold>(?:{all}|thousand)fold))\b",
         part = NUMBER_WORDS[..9].join("|"),
         whole = NUMBER_WORDS[1..10].join("|"),
+        all = NUMBER_WORDS[1..].join("|"),
     );
     Regex::new(&pattern).expect("the half and spelled ratio pattern is valid")
 });
@@ -240,8 +241,8 @@ pub fn figures(text: &str) -> Vec<Suggestion> {
     }
     for caps in HALF_OR_RATIO.captures_iter(text) {
         let Some(m) = caps.get(0) else { continue };
-        // `three in four`, `one out of five`: a ratio in words.
-        if caps.name("ratio").is_some() {
+        // `three in four`, `one out of five`: a ratio in words; `threefold`.
+        if caps.name("ratio").is_some() || caps.name("fold").is_some() {
             out.push(Suggestion::new(
                 Tag::Figure,
                 Span::new(m.start(), m.end()),
@@ -1046,6 +1047,7 @@ mod tests {
             vec!["10 times"]
         );
         assert_eq!(found("only 10 times harder"), vec!["10 times"]);
+        assert_eq!(found("a threefold increase since 1960"), vec!["threefold"]);
         assert_eq!(found("he won 3 times after that"), vec!["3"]);
         assert_eq!(
             found("cut its forecast by 0.1 percentage points to 4.2 percent."),
