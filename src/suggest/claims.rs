@@ -5,9 +5,11 @@
 //! a clause: `X said (that) CLAIM` and `CLAIM, X said` both give CLAIM, and
 //! a short introductory phrase (`On election day,`) is dropped. A clause is
 //! check-worthy when it holds a figure, an attributed statement, a
-//! comparison or superlative, a cause, or an amount (`Thousands gathered`).
-//! Questions, headings, first-person opinion and sentences that are mostly a
-//! quotation are not claims.
+//! comparison or superlative, a cause, or an amount (`Thousands gathered`),
+//! or tells concretely of an act that happened (`state channels aired the
+//! voices of Lukashenko supporters`). Questions, headings, first-person
+//! opinion, forecasts and sentences that are mostly a quotation are not
+//! claims.
 
 use std::ops::Range;
 use std::sync::LazyLock;

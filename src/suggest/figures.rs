@@ -59,7 +59,7 @@ fn multiplies(text: &str, at: usize) -> bool {
             next,
             &[
                 "after", "under", "never", "whether", "rather", "other", "either", "neither",
-                "together", "later", "earlier", "ever",
+                "together", "later", "earlier",
             ],
         );
     next_at == at + 1

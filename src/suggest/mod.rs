@@ -18,7 +18,8 @@
 //!   a lower score, the subjects of attitude verbs ("want", "refuse");
 //!   never inside a quotation;
 //! - [`claims`]: check-worthy clauses (a figure, a comparison, an attributed
-//!   statement, a cause); not questions, headings or first-person opinion.
+//!   statement, a cause, an act told with a date or a name); not questions,
+//!   headings, forecasts or first-person opinion.
 //!
 //! This module depends on `model` only. It never changes an annotation set:
 //! turning suggestions into annotations is the caller's decision.

@@ -3,7 +3,9 @@
 //! A word is a run of letters and digits, with the joiners a word can hold
 //! inside it (`don't`, `co-editor`, `U.S`, `6,700`, `4.5`). Everything else
 //! that is not white space is a one-character punctuation token. Sentences
-//! never cross a paragraph. Nothing here allocates per word.
+//! never cross a paragraph; a dateline that opens one (`NEW YORK (Reuters)
+//! -`) is found here for the rules that skip it. Nothing here allocates per
+//! word.
 
 use std::ops::Range;
 
@@ -156,8 +158,9 @@ fn ticker_period(tokens: &[Token], i: usize) -> bool {
             .is_some_and(|n| n.word && n.span.start == tokens[i].span.end)
 }
 
-/// Whether `w` is written in capitals (`CLAIMS`, `THINKS`): a word of a
-/// heading or a kicker (`QUESTIONABLE MEDICAL CLAIMS —`), not a cue.
+/// Whether `w` is written in capitals (`CLAIMS`, `WASHINGTON`, `UP`): a
+/// word of a heading, a kicker (`QUESTIONABLE MEDICAL CLAIMS —`), a
+/// dateline or a market table.
 pub fn in_capitals(w: &str) -> bool {
     w.len() > 1 && w.chars().all(|c| !c.is_lowercase()) && w.chars().any(char::is_uppercase)
 }
