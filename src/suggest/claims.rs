@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 use super::Suggestion;
 use super::lexicon::{
     ATTITUDE_IRREGULAR_FORM, AUXILIARIES, CAUSAL, COMPARISON, IRREGULAR_PAST, Lexicon, MONTHS,
-    QUANTIFIER, REPORTING, attitude_verb, is_one_of,
+    QUANTIFIER, REPORTING, WEEKDAYS, attitude_verb, is_one_of,
 };
 use super::sources::Attribution;
 use super::text::{Sentences, Token, dateline_end, in_capitals, possessive_stem};
@@ -294,15 +294,12 @@ static MODAL: LazyLock<Lexicon> = LazyLock::new(|| {
     ])
 });
 
-/// Whether a reported clause states what happened or is the case, rather
-/// than a forecast, a wish or a judgment: it has a verb in a past or
-/// perfect form and no modal (`Russia has agreed to offer …`, `the
-/// 34-year-old was shot by police`; not `the treaty will erode …`, `a
-/// different kind of globalization is needed`).
+/// Whether a reported clause without a modal states what happened or is
+/// the case, rather than a wish or a judgment: it has a verb in a past or
+/// perfect form (`Russia has agreed to offer …`, `the 34-year-old was shot
+/// by police`; not `a different kind of globalization is needed`). The
+/// caller rules out modals (`the treaty will erode …`).
 fn states_a_fact(text: &str, body: &[Token]) -> bool {
-    if has_modal(text, body) {
-        return false;
-    }
     let mut previous = "";
     body.iter().filter(|t| t.word).any(|t| {
         let w = t.text(text);
@@ -361,14 +358,8 @@ const GESTURES: &[&str] = &[
 static WHEN: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::union(&[
         MONTHS,
+        WEEKDAYS,
         &[
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
             "yesterday",
             "today",
             "week",
@@ -415,11 +406,9 @@ fn adverb(w: &str) -> bool {
 /// the voices …`, `Two outside groups have begun running commercials`),
 /// not a statement or an attitude (`Mr Lukashenko voiced concerns`, `She
 /// called him a misogynist`), a description (`The mood was icy`), a plan
-/// or a forecast; and its subject is not a crowd.
+/// or a forecast; and its subject is not a crowd. The caller rules out
+/// modals (`would have ended`).
 fn reports_an_event(text: &str, body: &[Token]) -> bool {
-    if has_modal(text, body) {
-        return false;
-    }
     let mut words = body.iter().filter(|t| t.word).map(|t| t.text(text));
     // The word before the current one, past any adverbs (`is strategically
     // located`).
@@ -775,20 +764,22 @@ fn judge(
     }) {
         return None;
     }
+    // Asked once for every rule that a modal rules out; a figure needs none.
+    let modal = !has_figure && has_modal(text, body);
     let (score, rule) = if has_figure {
         (0.8, "claim.figure")
-    } else if attributed && states_a_fact(text, body) {
+    } else if attributed && !modal && states_a_fact(text, body) {
         (0.65, "claim.attributed")
-    } else if any(&COMPARISON) && !has_modal(text, body) {
+    } else if any(&COMPARISON) && !modal {
         (0.55, "claim.comparison")
-    } else if any(&CAUSAL) && !has_modal(text, body) {
+    } else if any(&CAUSAL) && !modal {
         (0.55, "claim.causal")
     } else if body
         .first()
         .is_some_and(|t| t.word && QUANTIFIER.contains(t.text(text)))
     {
         (0.5, "claim.quantity")
-    } else if reports_an_event(text, body) && told_concretely(text, body) {
+    } else if !modal && reports_an_event(text, body) && told_concretely(text, body) {
         (0.45, "claim.event")
     } else {
         return None;

@@ -1235,6 +1235,17 @@ pub const MONTHS: &[&str] = &[
     "dec",
 ];
 
+/// Days of the week, lowercase.
+pub const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Words that make a number a large quantity (`4.5 million`, `€3bn`).
 pub const SCALES: &[&str] = &[
     "hundred", "thousand", "million", "billion", "trillion", "bn", "m", "mn", "mln", "k", "tn",

@@ -4,18 +4,7 @@
 
 use std::sync::LazyLock;
 
-use crate::suggest::lexicon::{Lexicon, REPORTING_VERBS, regular_forms};
-
-/// Days of the week, lowercase.
-pub(super) const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+use crate::suggest::lexicon::{Lexicon, REPORTING_VERBS, WEEKDAYS, regular_forms};
 
 /// Parts of time a phrase names with a weekday (`last week`, `Friday
 /// night`).
