@@ -770,7 +770,7 @@ fn judge(
         (0.8, "claim.figure")
     } else if attributed && !modal && states_a_fact(text, body) {
         (0.65, "claim.attributed")
-    } else if any(&COMPARISON) && !modal {
+    } else if outside_quotes(text, body).any(|t| COMPARISON.contains(t.text(text))) && !modal {
         (0.55, "claim.comparison")
     } else if any(&CAUSAL) && !modal {
         (0.55, "claim.causal")
@@ -785,6 +785,23 @@ fn judge(
         return None;
     };
     Some(Suggestion::new(Tag::Claim, span, score, rule))
+}
+
+/// The words of `body` that stand outside quotation marks: the writer's
+/// own. A comparison inside a quotation (`she described this as the "worst
+/// case scenario"`) is the speaker's wording, not a comparison the clause
+/// states.
+fn outside_quotes<'a>(text: &'a str, body: &'a [Token]) -> impl Iterator<Item = &'a Token> + 'a {
+    let mut quoted = false;
+    body.iter().filter(move |t| {
+        match t.punct(text) {
+            Some('"') => quoted = !quoted,
+            Some('“' | '«') => quoted = true,
+            Some('”' | '»') => quoted = false,
+            _ => {}
+        }
+        t.word && !quoted
+    })
 }
 
 /// The part of `tokens[range]` that an attribution in it reports, if the

@@ -1370,12 +1370,14 @@ pub const UNITS: &[&str] = &[
     "degree",
 ];
 
-/// Words that point to a comparison or a superlative.
+/// Words that point to a comparison or a superlative. Not `most`, which
+/// mostly quantifies (`most of the main markets`), hedges (`the most likely
+/// reason`) or praises (`the most bizarre debate`), nor `only`, which
+/// mostly stresses (`only makes them angrier`).
 pub const COMPARISONS: &[&str] = &[
     "more",
     "less",
     "fewer",
-    "most",
     "least",
     "than",
     "largest",
@@ -1387,7 +1389,6 @@ pub const COMPARISONS: &[&str] = &[
     "best",
     "record",
     "first",
-    "only",
     "doubled",
     "tripled",
     "halved",
