@@ -757,11 +757,7 @@ fn judge(
         body.iter()
             .any(|t| t.word && lexicon.contains(t.text(text)))
     };
-    // `Heba Habib contributed to this report`: a credit line.
-    if body.windows(2).any(|w| {
-        w[0].text(text).eq_ignore_ascii_case("contributed")
-            && is_one_of(w[1].text(text), &["reporting", "to"])
-    }) {
+    if about_the_article(text, body) {
         return None;
     }
     // Asked once for every rule that a modal rules out; a figure needs none.
@@ -785,6 +781,26 @@ fn judge(
         return None;
     };
     Some(Suggestion::new(Tag::Claim, span, score, rule))
+}
+
+/// Whether a clause speaks of the article rather than the world: a credit
+/// line (`Heba Habib contributed to this report`, `AP writer Jill Colvin
+/// contributed from Albuquerque`), a correction or an editor's note about
+/// the text (`An earlier version of this article misstated …`, `This is a
+/// more complete version of the story than the one that appeared in
+/// print`), a call to readers (`The Huffington Post wants to know about …
+/// happening by you`).
+fn about_the_article(text: &str, body: &[Token]) -> bool {
+    let is = |t: &Token, words: &[&str]| t.word && is_one_of(t.text(text), words);
+    let the_text = |t: &Token| is(t, &["article", "story"]);
+    body.windows(2).enumerate().any(|(k, w)| {
+        is(&w[0], &["contributed"]) && is(&w[1], &["reporting", "to", "from"])
+            || is(&w[0], &["this", "earlier"]) && (the_text(&w[1]) || is(&w[1], &["version"]))
+            || is(&w[0], &["version"])
+                && is(&w[1], &["of"])
+                && body.get(k + 3).is_some_and(the_text)
+            || is(&w[0], &["wants"]) && is(&w[1], &["to"]) && body.iter().any(|t| is(t, &["you"]))
+    })
 }
 
 /// The words of `body` that stand outside quotation marks: the writer's
@@ -1124,8 +1140,22 @@ mod tests {
             found("She won with voters who are likely to back her by 5 points."),
             vec!["She won with voters who are likely to back her by 5 points"]
         );
-        // A credit line.
+        // A credit line, a correction, a call to readers: notes on the
+        // article, not claims about the world.
         assert!(found("Heba Habib contributed to this report.").is_empty());
+        assert!(found("AP writer Jill Colvin contributed from Albuquerque.").is_empty());
+        assert!(
+            found("Correction: An earlier version of this article misstated the 156 tons.")
+                .is_empty()
+        );
+        assert!(
+            found("This is a more complete version of the story than the one in print.").is_empty()
+        );
+        assert!(found("The Post wants to know about all the campaign ads near you.").is_empty());
+        assert_eq!(
+            found("The donors contributed $12.5 million to the campaign."),
+            vec!["The donors contributed $12.5 million to the campaign"]
+        );
         // An impression.
         assert!(found("Nine months ago, the president seemed like a spent force.").is_empty());
         // The writer's own experience, anywhere in the clause.
