@@ -1462,8 +1462,17 @@ mod tests {
             found("The campaign would like to organize another rally."),
             vec!["The campaign"]
         );
-        // A noun after an adjective is no verb.
+        // A noun after an adjective is no verb, nor is a plural before a
+        // past tense.
         assert!(found("The Mexican secretary of the economy came to talk.").is_empty());
+        assert!(
+            found(
+                "Title\n\nAsian stocks struggled again Thursday, with uncertainty sending \
+                 investors rushing for the sidelines, pushing safe havens such as gold \
+                 higher.\n\nIn early Asian trade most of the main markets edged up."
+            )
+            .is_empty()
+        );
         // The first verb may be an irregular past, after a time phrase.
         assert_eq!(
             found("Mr. Clyburn cast his arguments in practical terms, saying it would help."),

@@ -351,11 +351,22 @@ fn plain_verb_at(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
     let ending = w.len() > 3
         && !possessive
         && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"));
+    // `Asian stocks struggled`, `two Democratic speechwriters implored`: a
+    // plural noun, for the past tense that follows it is the verb.
+    let plural_before_past = w.ends_with('s')
+        && !attitude_verb(w)
+        && tokens.get(v + 1).is_some_and(|n| {
+            let nw = n.text(text);
+            n.word
+                && !n.capitalized(text)
+                && (nw.len() > 4 && nw.ends_with("ed") || IRREGULAR_PAST.contains(nw))
+        });
     let verb = t.word
         && !t.capitalized(text)
         && !AGENT.contains(w)
         && !is_stop(w)
-        && (ending || IRREGULAR_PAST.contains(w));
+        && (ending || IRREGULAR_PAST.contains(w))
+        && !plural_before_past;
     verb.then_some(v)
 }
 
