@@ -87,13 +87,15 @@ pub fn suggest(article: &Article, tags: &[Tag]) -> Vec<Suggestion> {
         }
         if wants(Tag::Source) {
             // Words inside a quotation are the quoted speaker's (`"I think
-            // …," he said`): the source of a quote is outside it.
+            // …," he said`): the source of a quote is outside it, and so is
+            // its cue (`tweeted: "Every survivor … deserves to be heard,
+            // believed"` has no source before `believed`).
             let subjects = sources::subjects(text, &sentences, &attributions);
             out.extend(
                 attributions
                     .iter()
                     .chain(&subjects)
-                    .filter(|a| !within_any(a.source, &quotes))
+                    .filter(|a| !within_any(a.source, &quotes) && !within_any(a.cue, &quotes))
                     .map(|a| Suggestion::new(Tag::Source, a.source, a.score, a.rule)),
             );
         }

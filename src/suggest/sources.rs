@@ -1661,6 +1661,17 @@ mod tests {
     }
 
     #[test]
+    fn a_cue_inside_a_quotation_has_no_source_outside_it() {
+        assert_eq!(
+            found(
+                "Last November, Hillary Clinton tweeted: \"Every survivor of sexual assault \
+                 deserves to be heard, believed, and supported.\""
+            ),
+            vec!["Hillary Clinton"]
+        );
+    }
+
+    #[test]
     fn conditions_and_indirect_questions_attribute_nothing() {
         assert!(found("The deal holds only if the Chinese pledged to cap emissions.").is_empty());
         assert_eq!(
