@@ -1363,6 +1363,8 @@ mod tests {
         assert!(found("We met Clinton.\n\nClinton is adding to her delegate lead.").is_empty());
         // Raising money is no stance; raising concerns is.
         assert!(found("Through September, O’Malley had raised $3.2 million.").is_empty());
+        assert!(found("In all, Priorities has raised about $175 million.").is_empty());
+        assert!(found("Trump Victory also sent $341,560 to the state party.").is_empty());
         assert_eq!(
             found("Senator Collins raised concerns about the bill."),
             vec!["Senator Collins"]

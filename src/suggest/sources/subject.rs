@@ -485,7 +485,7 @@ static STATEMENT: LazyLock<Lexicon> = LazyLock::new(|| {
 /// regular form of each counts, as do the irregular forms below.
 const IDIOM_VERBS: &[&str] = &[
     "show", "find", "release", "unveil", "deliver", "prove", "expand", "add", "back", "assume",
-    "say", "call", "decline", "know", "speak", "raise", "claim",
+    "say", "call", "decline", "know", "speak", "raise", "claim", "send",
 ];
 
 /// Irregular forms of [`IDIOM_VERBS`] and their base forms.
@@ -498,6 +498,7 @@ const IDIOM_IRREGULAR: &[(&str, &str)] = &[
     ("knew", "know"),
     ("known", "know"),
     ("spoke", "speak"),
+    ("sent", "send"),
     ("spoken", "speak"),
 ];
 
@@ -552,6 +553,27 @@ pub(super) fn reports_nothing(text: &str, tokens: &[Token], v: usize) -> bool {
             .get(k)
             .is_some_and(|t| t.text(text).starts_with(|c: char| c.is_ascii_digit()))
     };
+    // A sum of money or a count as the object, maybe after a word that
+    // rounds it: `raised about $175 million`, `sent $341,560`.
+    let quantity_at = |mut k: usize| {
+        while next_is_any(
+            k,
+            &[
+                "about", "nearly", "almost", "roughly", "around", "over", "some",
+            ],
+        ) || next_is_any(k, &["more", "less", "at"]) && next_is_any(k + 1, &["than", "least"])
+        {
+            k += if next_is_any(k, &["more", "less", "at"]) {
+                2
+            } else {
+                1
+            };
+        }
+        number_at(k)
+            || tokens
+                .get(k)
+                .is_some_and(|n| matches!(n.punct(text), Some('$' | '€' | '£')))
+    };
     let after_auxiliary = v > 0 && super::is_between(tokens[v - 1].text(text));
     // `people like Scott`, `reports like the assessment`: without an
     // auxiliary (`would like`) `like` is a preposition.
@@ -592,7 +614,7 @@ pub(super) fn reports_nothing(text: &str, tokens: &[Token], v: usize) -> bool {
         Some("expand") => !next_is_any(v + 1, &["on", "upon"]),
         // `The nation has added 178,000 jobs`: a sum, not a remark;
         // `adding to her run of victories`: more of the same.
-        Some("add") => number_at(v + 1) || next_is(v + 1, "to"),
+        Some("add") => quantity_at(v + 1) || next_is(v + 1, "to"),
         // `claiming his third victory`, `claimed the seat`: won, not said.
         Some("claim") => {
             let won = [
@@ -613,13 +635,9 @@ pub(super) fn reports_nothing(text: &str, tokens: &[Token], v: usize) -> bool {
         }
         // `O’Malley had raised $3.2 million`, `raised money`: funds, not
         // concerns.
-        Some("raise") => {
-            number_at(v + 1)
-                || tokens
-                    .get(v + 1)
-                    .is_some_and(|n| matches!(n.punct(text), Some('$' | '€' | '£')))
-                || next_is_any(v + 1, &["money", "funds"])
-        }
+        Some("raise") => quantity_at(v + 1) || next_is_any(v + 1, &["money", "funds"]),
+        // `Trump Victory also sent $341,560 to …`: money, not a message.
+        Some("send") => quantity_at(v + 1),
         // `Washington backed out`: retreated.
         Some("back") => next_is(v + 1, "out"),
         // `His company would assume Patriot's obligations`: take on, not
@@ -640,7 +658,7 @@ pub(super) fn reports_nothing(text: &str, tokens: &[Token], v: usize) -> bool {
         // `Approval has declined slightly from 58 percent`: a number falls.
         Some("decline") => {
             next_is_any(v + 1, &["slightly", "sharply", "from", "by"])
-                || number_at(v + 1)
+                || quantity_at(v + 1)
                 || next_is(v + 1, "to") && number_at(v + 2)
         }
         // `She knows the gritty specifics`, `knows nothing`, `knows as
