@@ -1365,6 +1365,12 @@ mod tests {
         assert!(found("Through September, O’Malley had raised $3.2 million.").is_empty());
         assert!(found("In all, Priorities has raised about $175 million.").is_empty());
         assert!(found("Trump Victory also sent $341,560 to the state party.").is_empty());
+        // Charging ahead is no charge.
+        assert!(
+            found("Trump vowed never to quit, as he charged into new territory.")
+                .iter()
+                .all(|s| s != "he")
+        );
         assert_eq!(
             found("Senator Collins raised concerns about the bill."),
             vec!["Senator Collins"]

@@ -485,7 +485,7 @@ static STATEMENT: LazyLock<Lexicon> = LazyLock::new(|| {
 /// regular form of each counts, as do the irregular forms below.
 const IDIOM_VERBS: &[&str] = &[
     "show", "find", "release", "unveil", "deliver", "prove", "expand", "add", "back", "assume",
-    "say", "call", "decline", "know", "speak", "raise", "claim", "send",
+    "say", "call", "decline", "know", "speak", "raise", "claim", "send", "charge",
 ];
 
 /// Irregular forms of [`IDIOM_VERBS`] and their base forms.
@@ -591,6 +591,13 @@ pub(super) fn reports_nothing(text: &str, tokens: &[Token], v: usize) -> bool {
     let idiom = match idiom_base(w) {
         // `The real Trump showed up`.
         Some("show") => next_is(v + 1, "up"),
+        // `as he charged into unexpected territory`: rushed, not accused.
+        Some("charge") => next_is_any(
+            v + 1,
+            &[
+                "into", "through", "ahead", "forward", "toward", "towards", "across", "onto",
+            ],
+        ),
         // `They found a way through the Clean Air Act`.
         Some("find") => next_is(v + 1, "ways") || next_is(v + 1, "a") && next_is(v + 2, "way"),
         // `released her returns`, `released video`, `unveiled the first
