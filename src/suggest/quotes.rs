@@ -73,7 +73,8 @@ impl Convention {
     }
 }
 
-fn classify(ch: char, prev: Option<char>, next: Option<char>, conv: Convention) -> Option<Mark> {
+fn classify(ch: char, before: &str, next: Option<char>, conv: Convention) -> Option<Mark> {
+    let prev = before.chars().next_back();
     let family = match ch {
         '"' => Family::Straight,
         '«' | '»' => Family::Guillemet,
@@ -96,8 +97,16 @@ fn classify(ch: char, prev: Option<char>, next: Option<char>, conv: Convention) 
             }
         }
         _ => {
-            if prev.is_some_and(|p| p.is_ascii_digit()) && next.is_none_or(|n| !n.is_alphabetic()) {
-                return None; // 6'3" tall: inches
+            // `6'3" tall`: inches after feet. After a number alone the mark
+            // may close a quote (`labor's "Fight for 15" campaign`).
+            let feet = before
+                .trim_end_matches(|c: char| c.is_ascii_digit())
+                .ends_with(['\'', '′', '’']);
+            if prev.is_some_and(|p| p.is_ascii_digit())
+                && feet
+                && next.is_none_or(|n| !n.is_alphabetic())
+            {
+                return None;
             }
             match (opens_after(prev), closes_before(next)) {
                 (true, false) => Role::Open,
@@ -126,9 +135,8 @@ fn marks(text: &str, range: Span, conv: Convention) -> Vec<Mark> {
         let Some(c) = m.as_str().chars().next() else {
             continue;
         };
-        let prev = line[..m.start()].chars().next_back();
         let next = line[m.end()..].chars().next();
-        if let Some(mut mark) = classify(c, prev, next, conv) {
+        if let Some(mut mark) = classify(c, &line[..m.start()], next, conv) {
             mark.at = range.start + m.start();
             out.push(mark);
         }
@@ -687,6 +695,15 @@ mod tests {
         assert_eq!(
             found("He is 6'3\" tall and said \"fine\" twice."),
             vec!["\"fine\""]
+        );
+        // After a number alone the mark closes: the quote opened before it
+        // does not run on into the next paragraph.
+        assert_eq!(
+            found(
+                "She noted that \"our friends\" wanted labor's \"Fight for 15\" campaign.\n\n\
+                 \"Can we do something creative?\" she asked."
+            ),
+            vec!["\"our friends\"", "\"Can we do something creative?\""]
         );
     }
 }
