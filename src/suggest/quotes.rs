@@ -19,7 +19,7 @@
 //! quotes.
 
 use super::Suggestion;
-use super::lexicon::{Lexicon, REPORTING};
+use super::lexicon::{Lexicon, REPORTING, attitude_verb};
 use super::text::possessive_stem;
 use crate::model::{Paragraph, ParagraphKind, Span, Tag};
 
@@ -532,7 +532,8 @@ fn named_in_a_list(text: &str, at: usize) -> bool {
         .is_some_and(|open| naming_cue_before(text, from + open))
 }
 
-/// Whether the paragraph around `span` has a reporting verb outside it.
+/// Whether the paragraph around `span` has a reporting or naming verb
+/// outside it, or its sentence a verb of attitude before it.
 fn paragraph_has_cue(text: &str, span: Span) -> bool {
     let from = floor_boundary(text, span.start.saturating_sub(PARAGRAPH_REACH));
     let to = ceil_boundary(text, span.end + PARAGRAPH_REACH);
@@ -544,7 +545,15 @@ fn paragraph_has_cue(text: &str, span: Span) -> bool {
         part.split(|c: char| !c.is_alphanumeric())
             .any(|w| !w.is_empty() && (REPORTING.contains(w) || NAMING.contains(w)))
     };
-    has(&text[start..span.start]) || has(&text[span.end..end])
+    // Earlier in the same sentence any verb of attitude will do: `Tapper
+    // assured WMAL that CNN takes this “very, very seriously.”`, `fuming at
+    // the "collateral damage"`.
+    let lead = &text[start..span.start];
+    let sentence = lead.rfind(['.', '!', '?']).map_or(lead, |i| &lead[i + 1..]);
+    let attitude = sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| !w.is_empty() && attitude_verb(w));
+    has(lead) || has(&text[span.end..end]) || attitude
 }
 
 #[cfg(test)]
@@ -687,6 +696,12 @@ mod tests {
         assert_eq!(
             found("The US condemned the election as \"not free and fair\"."),
             vec!["\"not free and fair\""]
+        );
+        // A verb of attitude earlier in the sentence attributes a short
+        // quotation too.
+        assert_eq!(
+            found("Tapper assured WMAL that CNN takes this “very, very seriously.”"),
+            vec!["“very, very seriously.”"]
         );
     }
 
