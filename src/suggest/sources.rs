@@ -1669,6 +1669,21 @@ mod tests {
     }
 
     #[test]
+    fn a_description_after_the_name_stops_before_a_participle() {
+        assert_eq!(
+            found(
+                "\"We lost them,\" said Tom Vilsack, the secretary of agriculture, pointing to \
+                 the heavily white areas."
+            ),
+            vec!["Tom Vilsack, the secretary of agriculture"]
+        );
+        assert_eq!(
+            found("\"No,\" said Tucker McClendon, 21, shaking his head."),
+            vec!["Tucker McClendon, 21"]
+        );
+    }
+
+    #[test]
     fn a_cue_inside_a_quotation_has_no_source_outside_it() {
         assert_eq!(
             found(

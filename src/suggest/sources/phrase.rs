@@ -592,8 +592,31 @@ fn trailing_appositive(text: &str, tokens: &[Token], comma: usize) -> Option<usi
         return None;
     }
     let inside = [',', '(', ')', '-', '\'', '’', '&', '/'];
+    // `said Tom Vilsack, the secretary of agriculture, pointing to …`: a
+    // participle after a comma goes on with the sentence.
+    let goes_on = |k: usize| {
+        tokens[k].punct(text) == Some(',')
+            && tokens.get(k + 1).is_some_and(|t| {
+                let w = t.text(text);
+                t.word
+                    && w.len() > 4
+                    && w.ends_with("ing")
+                    && w.starts_with(char::is_lowercase)
+                    && !is_one_of(
+                        w,
+                        &[
+                            "including",
+                            "during",
+                            "according",
+                            "regarding",
+                            "concerning",
+                        ],
+                    )
+            })
+    };
     let stop = (comma + 1..tokens.len().min(comma + 1 + MAX_APPOSITIVE)).find(|&k| {
-        ends_phrase(text, tokens, k, &inside) || k > comma + 1 && attributes_again(text, tokens, k)
+        ends_phrase(text, tokens, k, &inside)
+            || k > comma + 1 && (attributes_again(text, tokens, k) || goes_on(k))
     });
     // `according to officials, the committee had raised more`: a noun
     // with its own auxiliary opens the main clause, not a description
@@ -609,7 +632,7 @@ fn trailing_appositive(text: &str, tokens: &[Token], comma: usize) -> Option<usi
         return None;
     }
     match stop {
-        Some(k) if attributes_again(text, tokens, k) => Some(k - 1),
+        Some(k) if attributes_again(text, tokens, k) || goes_on(k) => Some(k - 1),
         Some(k) if matches!(tokens[k].punct(text), Some('.' | ';')) => Some(k - 1),
         None if tokens.len() <= comma + 1 + MAX_APPOSITIVE => Some(tokens.len() - 1),
         _ => None,
