@@ -550,10 +550,12 @@ fn paragraph_has_cue(text: &str, span: Span) -> bool {
     // the "collateral damage"`.
     let lead = &text[start..span.start];
     let sentence = lead.rfind(['.', '!', '?']).map_or(lead, |i| &lead[i + 1..]);
-    let attitude = sentence
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| !w.is_empty() && attitude_verb(w));
-    has(lead) || has(&text[span.end..end]) || attitude
+    let attitude = || {
+        sentence
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| !w.is_empty() && attitude_verb(w))
+    };
+    has(lead) || has(&text[span.end..end]) || attitude()
 }
 
 #[cfg(test)]
