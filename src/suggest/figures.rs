@@ -365,11 +365,22 @@ fn fraction_end(text: &str, start: usize, end: usize) -> Option<usize> {
     let with_article = text[start..end]
         .get(..2)
         .is_some_and(|a| a.eq_ignore_ascii_case("a "));
+    // `reduced by a third by removing …`: a change by a fraction, not `by a
+    // third party`.
+    let change_by = word_before(text, start).eq_ignore_ascii_case("by")
+        && is_one_of(
+            letters_at(after, 0),
+            &[
+                "by", "in", "on", "from", "to", "since", "over", "compared", "and", "or", "than",
+                "after", "before", "as", "while", "with", "when", "last", "this", "next",
+            ],
+        );
     let fraction_use = after.starts_with("of ")
         || after.is_empty()
         || after.starts_with(['.', ',', ';', ')', '\n'])
         || !with_article
-        || hedged(text, start);
+        || hedged(text, start)
+        || change_by;
     fraction_use.then_some(end)
 }
 
@@ -504,6 +515,41 @@ fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
     }
     let after = char_after(text, end);
     let next_is_digit = |at: usize| char_after(text, at).is_some_and(|c| c.is_ascii_digit());
+    // `rose 7/32 in price`, `a near 1-1/2 year trade war`: a fraction in
+    // halves, quarters … (numerator below denominator), alone or after a
+    // whole number and a hyphen; `9/11`, `8/16/2020`, `7/4` are dates or
+    // names.
+    let fraction_at = |at: usize| -> Option<usize> {
+        let rest = &text[at..];
+        let top = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let bottom = rest[top..].strip_prefix('/')?;
+        let bottom_len = bottom.bytes().take_while(u8::is_ascii_digit).count();
+        let (n, d) = (
+            rest[..top].parse::<u32>().ok()?,
+            bottom[..bottom_len].parse::<u32>().ok()?,
+        );
+        let tail = &bottom[bottom_len..];
+        let alone = !tail.starts_with('/')
+            && !tail.starts_with(char::is_alphanumeric)
+            && !tail
+                .strip_prefix('-')
+                .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()));
+        ([2, 4, 8, 16, 32, 64].contains(&d) && n > 0 && n < d && alone)
+            .then_some(at + top + 1 + bottom_len)
+    };
+    let fraction = if digits_only && after == Some('/') && next_is_digit(end + 1) {
+        fraction_at(start)
+    } else if digits_only && after == Some('-') && next_is_digit(end + 1) {
+        fraction_at(end + 1).filter(|_| !is_year(number))
+    } else if digits_only && number.len() <= 3 && after == Some(' ') {
+        // `3 1/2 minutes`: a whole number and a fraction.
+        let gap = text[end..].len() - text[end..].trim_start_matches(' ').len();
+        fraction_at(end + gap)
+    } else {
+        None
+    };
+    let end = fraction.unwrap_or(end);
+    let after = char_after(text, end);
     match after {
         Some(':') if next_is_digit(end + 1) => return None,
         Some(':') if spaced_time(text, end) => return None,
@@ -966,8 +1012,8 @@ fn range_end(text: &str, at: usize, between: bool) -> Option<usize> {
         second_start
     };
     let m = DIGITS.find_at(text, digits_at)?;
-    if m.start() != digits_at {
-        return None;
+    if m.start() != digits_at || text[m.end()..].starts_with('/') {
+        return None; // `1/2 and 3/4`: two fractions
     }
     // Read the second number as if it stood alone.
     let second = read_figure_alone(text, m.start(), m.end())?;
@@ -1111,6 +1157,30 @@ mod tests {
         assert_eq!(found("a fifth of voters"), vec!["a fifth"]);
         assert_eq!(found("two-thirds of the seats"), vec!["two-thirds"]);
         assert!(found("for a third term").is_empty());
+        // A change by a fraction; not a third party.
+        assert_eq!(
+            found("The mass could be reduced by a third by removing the crew."),
+            vec!["a third"]
+        );
+        assert!(found("It was approved by a third party.").is_empty());
+    }
+
+    #[test]
+    fn written_fractions_are_figures_and_dates_are_not() {
+        assert_eq!(
+            found("The 10-year note rose 7/32 in price, the bond 29/32."),
+            vec!["10-year", "7/32", "29/32"]
+        );
+        assert_eq!(
+            found("to end a near 1-1/2 year trade war"),
+            vec!["1-1/2 year"]
+        );
+        assert_eq!(
+            found("He spoke for 2 1/2 hours at a 3 1/2-minute event."),
+            vec!["2 1/2 hours", "3 1/2-minute"]
+        );
+        assert_eq!(found("between 1/2 and 3/4 of voters"), vec!["1/2", "3/4"]);
+        assert!(found("on 9/11, on 7/4 and on 8/16/2020").is_empty());
     }
 
     #[test]
