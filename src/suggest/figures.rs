@@ -33,11 +33,12 @@ static FRACTION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the fraction pattern is valid")
 });
 
-/// `half` alone, ratios in words (`three in four`, from `one` to `ten`)
-/// and multipliers in one word (`a threefold increase`): one scan for all.
+/// `half` alone, ratios in words (`three in four`, from `one` to `ten`),
+/// multipliers in one word (`a threefold increase`) and parts of a
+/// century (`over the past quarter century`): one scan for all.
 static HALF_OR_RATIO: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
-        r"(?i-u)\b(?:half|(?P<ratio>(?:{part}) (?:in|out of) (?:{whole}))|(?P<fold>(?:{all}|thousand)fold))\b",
+        r"(?i-u)\b(?:(?P<century>(?:quarter|half)[- ]centur(?:y|ies))|half|(?P<ratio>(?:{part}) (?:in|out of) (?:{whole}))|(?P<fold>(?:{all}|thousand)fold))\b",
         part = NUMBER_WORDS[..9].join("|"),
         whole = NUMBER_WORDS[1..10].join("|"),
         all = NUMBER_WORDS[1..].join("|"),
@@ -248,6 +249,16 @@ pub fn figures(text: &str) -> Vec<Suggestion> {
                 Span::new(m.start(), m.end()),
                 0.8,
                 "figure.ratio",
+            ));
+            continue;
+        }
+        // `the past quarter century`: 25 years.
+        if caps.name("century").is_some() {
+            out.push(Suggestion::new(
+                Tag::Figure,
+                Span::new(m.start(), m.end()),
+                0.7,
+                "figure.fraction",
             ));
             continue;
         }
@@ -1163,6 +1174,14 @@ mod tests {
             vec!["a third"]
         );
         assert!(found("It was approved by a third party.").is_empty());
+        assert_eq!(
+            found("It backfired over the past quarter century and the last half-century."),
+            vec!["quarter century", "half-century"]
+        );
+        assert_eq!(
+            found("He left a quarter-century ago."),
+            vec!["a quarter-century"]
+        );
     }
 
     #[test]
