@@ -578,12 +578,7 @@ fn clauses(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let mut start = 0;
     let mut depth_quote = false;
     for (i, t) in tokens.iter().enumerate() {
-        match t.punct(text) {
-            Some('"') => depth_quote = !depth_quote,
-            Some('“' | '«') => depth_quote = true,
-            Some('”' | '»') => depth_quote = false,
-            _ => {}
-        }
+        depth_quote = inside_quote_after(depth_quote, t.punct(text));
         if depth_quote {
             continue;
         }
@@ -810,14 +805,21 @@ fn about_the_article(text: &str, body: &[Token]) -> bool {
 fn outside_quotes<'a>(text: &'a str, body: &'a [Token]) -> impl Iterator<Item = &'a Token> + 'a {
     let mut quoted = false;
     body.iter().filter(move |t| {
-        match t.punct(text) {
-            Some('"') => quoted = !quoted,
-            Some('“' | '«') => quoted = true,
-            Some('”' | '»') => quoted = false,
-            _ => {}
-        }
+        quoted = inside_quote_after(quoted, t.punct(text));
         t.word && !quoted
     })
+}
+
+/// Whether a walk through a clause is inside a quotation after a token
+/// with `punct`, given whether it was before: a straight mark toggles, an
+/// opening mark enters, a closing mark leaves.
+fn inside_quote_after(quoted: bool, punct: Option<char>) -> bool {
+    match punct {
+        Some('"') => !quoted,
+        Some('“' | '«') => true,
+        Some('”' | '»') => false,
+        _ => quoted,
+    }
 }
 
 /// The part of `tokens[range]` that an attribution in it reports, if the

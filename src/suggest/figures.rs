@@ -243,22 +243,18 @@ pub fn figures(text: &str) -> Vec<Suggestion> {
     for caps in HALF_OR_RATIO.captures_iter(text) {
         let Some(m) = caps.get(0) else { continue };
         // `three in four`, `one out of five`: a ratio in words; `threefold`.
-        if caps.name("ratio").is_some() || caps.name("fold").is_some() {
-            out.push(Suggestion::new(
-                Tag::Figure,
-                Span::new(m.start(), m.end()),
-                0.8,
-                "figure.ratio",
-            ));
-            continue;
-        }
         // `the past quarter century`: 25 years.
-        if caps.name("century").is_some() {
+        let whole = if caps.name("ratio").is_some() || caps.name("fold").is_some() {
+            Some((0.8, "figure.ratio"))
+        } else {
+            caps.name("century").map(|_| (0.7, "figure.fraction"))
+        };
+        if let Some((score, rule)) = whole {
             out.push(Suggestion::new(
                 Tag::Figure,
                 Span::new(m.start(), m.end()),
-                0.7,
-                "figure.fraction",
+                score,
+                rule,
             ));
             continue;
         }

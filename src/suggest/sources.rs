@@ -467,7 +467,7 @@ fn used_as_cue(text: &str, tokens: &[Token], i: usize) -> bool {
     {
         let p = p.text(text);
         // `the report`, `carried little mention of`, `no comment`.
-        if DETERMINER.contains(p) || is_one_of(p, &["little", "no", "any", "much", "every"]) {
+        if DETERMINER.contains(p) || is_one_of(p, &["little", "much"]) {
             return false;
         }
         // `is saying`, `are demanding` are active; `was told`, `was first

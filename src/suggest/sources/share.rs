@@ -172,7 +172,7 @@ pub(super) fn hedged_start(text: &str, tokens: &[Token], k: usize) -> usize {
 
 /// How many tokens the hedge at token `k` takes: two for `more than`,
 /// `less than`, `fewer than`, `at least`; one for a word of [`HEDGES`].
-fn hedge_len(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
+pub(super) fn hedge_len(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
     let t = *tokens.get(k)?;
     let second = |w: &str| tokens.get(k + 1).is_some_and(|n| lower_is(*n, text, w));
     if lower_is_any(t, text, &["more", "less", "fewer"]) && second("than")

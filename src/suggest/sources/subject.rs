@@ -553,21 +553,11 @@ pub(super) fn reports_nothing(text: &str, tokens: &[Token], v: usize) -> bool {
             .get(k)
             .is_some_and(|t| t.text(text).starts_with(|c: char| c.is_ascii_digit()))
     };
-    // A sum of money or a count as the object, maybe after a word that
-    // rounds it: `raised about $175 million`, `sent $341,560`.
+    // A sum of money or a count as the object, maybe after the hedges of
+    // a count: `raised about $175 million`, `sent $341,560`.
     let quantity_at = |mut k: usize| {
-        while next_is_any(
-            k,
-            &[
-                "about", "nearly", "almost", "roughly", "around", "over", "some",
-            ],
-        ) || next_is_any(k, &["more", "less", "at"]) && next_is_any(k + 1, &["than", "least"])
-        {
-            k += if next_is_any(k, &["more", "less", "at"]) {
-                2
-            } else {
-                1
-            };
+        while let Some(hedge) = super::share::hedge_len(text, tokens, k) {
+            k += hedge;
         }
         number_at(k)
             || tokens
