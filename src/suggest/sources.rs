@@ -121,9 +121,15 @@ fn speaker_label(text: &str, tokens: &[Token]) -> Option<Attribution> {
     let colon = tokens
         .iter()
         .skip(skip)
-        .take(6)
+        .take(12)
         .position(|t| t.punct(text) == Some(':'))?
         + skip;
+    if let Some(signed) = signed_label(text, tokens, skip, colon) {
+        return Some(signed);
+    }
+    if colon - skip > 5 {
+        return None;
+    }
     // `Black Democrats to Hillary Clinton: Send Money …`: a headline's
     // speaker before the one spoken to.
     let to = (skip + 1..colon.saturating_sub(1)).find(|&k| lower_is(tokens[k], text, "to"));
@@ -179,6 +185,40 @@ fn speaker_label(text: &str, tokens: &[Token]) -> Option<Attribution> {
     }
     Some(Attribution {
         source: Span::new(name[0].span.start, name[name.len() - 1].span.end),
+        cue: tokens[colon].span,
+        score: 0.6,
+        rule: "source.speaker_label",
+    })
+}
+
+/// A roundup's label: a name and where the speaker writes or works, then
+/// a colon and a quotation (`Howard Kurtz, Fox News: "Trump had his
+/// strongest debate …"`, `Jeremy Lott, author: "…"`). The whole label is
+/// the source; the name alone is a name of up to four words.
+fn signed_label(text: &str, tokens: &[Token], skip: usize, colon: usize) -> Option<Attribution> {
+    let opens_quote = tokens
+        .get(colon + 1)
+        .and_then(|t| t.punct(text))
+        .is_some_and(|c| is_quote_mark(c) && c != '”');
+    let comma = (skip + 1..colon).find(|&k| tokens[k].punct(text) == Some(','))?;
+    let name = skip..comma;
+    let description = comma + 1..colon;
+    let is_name = |k: usize| tokens[k].capitalized(text) || abbreviation_dot(text, tokens, k);
+    let names_only = name.len() <= 4
+        && name.clone().all(is_name)
+        && !name.clone().any(|k| {
+            let w = tokens[k].text(text);
+            is_stop(w) || DETERMINER.contains(w) || in_capitals(w)
+        });
+    // What follows the comma is a short description or an outlet, with no
+    // second comma and no reporting verb (`Trump, asked: "…"` is no label).
+    let described = (1..=6).contains(&description.len())
+        && description.clone().all(|k| tokens[k].word)
+        && !description
+            .clone()
+            .any(|k| attitude_verb(tokens[k].text(text)));
+    (opens_quote && names_only && described).then(|| Attribution {
+        source: Span::new(tokens[skip].span.start, tokens[colon - 1].span.end),
         cue: tokens[colon].span,
         score: 0.6,
         rule: "source.speaker_label",
@@ -1433,6 +1473,18 @@ mod tests {
         assert!(found("Correction: An earlier version misstated the date.").is_empty());
         assert!(found("Stealth Over Health: Clinton Was Headed to ER.").is_empty());
         assert_eq!(found("WALLACE: Let us begin."), vec!["WALLACE"]);
+        // A roundup's label names the writer and the outlet.
+        assert_eq!(
+            found("Howard Kurtz, Fox News: \"Trump had his best debate.\""),
+            vec!["Howard Kurtz, Fox News"]
+        );
+        assert_eq!(
+            found("Windsor Mann, editor of The Quotable Hitchens: \u{201c}He won.\u{201d}"),
+            vec!["Windsor Mann, editor of The Quotable Hitchens"]
+        );
+        // Without a quotation, or with a verb after the comma, it is none.
+        assert!(found("Howard Kurtz, Fox News: Trump had his best debate.").is_empty());
+        assert!(found("On Friday, Trump: \"We won.\"").is_empty());
         assert_eq!(
             found("Darrell Scott: ‘You Find Me an Aberration’"),
             vec!["Darrell Scott"]
