@@ -4,9 +4,10 @@
 //!
 //! Everything here is a pure function of the article text: no network, no
 //! model, no file system, no clock, no shared mutable state. [`suggest`] is
-//! safe to call from a worker thread (an [`Article`] is `Send + Sync`) and
-//! runs at tens of megabytes per second, so the window can suggest a long
-//! article in the background and show the result when it is ready.
+//! safe to call from a worker thread (an [`Article`] is `Send + Sync`),
+//! splits its own work over two threads, and runs at tens of megabytes per
+//! second, so the window can suggest a long article in the background and
+//! show the result when it is ready.
 //!
 //! The rules follow the annotation guide in `shared/corpus/README.md`:
 //! - [`figures`]: a number with its sign, unit or scale word; not dates,
@@ -62,43 +63,57 @@ impl Suggestion {
 pub fn suggest(article: &Article, tags: &[Tag]) -> Vec<Suggestion> {
     let wants = |tag: Tag| tags.is_empty() || tags.contains(&tag);
     let text = article.text();
+    let need_figures = wants(Tag::Figure) || wants(Tag::Claim);
+    let need_quotes = wants(Tag::Quote) || wants(Tag::Claim) || wants(Tag::Source);
+    let need_sentences = wants(Tag::Source) || wants(Tag::Claim);
+    // Two stages on two threads: figures and quotes read the raw text, while
+    // sentences and their attributions are found beside them; then claims
+    // (which need all four) are judged beside the subjects of sources.
+    let ((figures, quotes), sentences) = std::thread::scope(|scope| {
+        let raw = scope.spawn(|| {
+            let figures = if need_figures {
+                figures::figures(text)
+            } else {
+                Vec::new()
+            };
+            let quotes = if need_quotes {
+                quotes::quotes(text, article.paragraphs())
+            } else {
+                Vec::new()
+            };
+            (figures, quotes)
+        });
+        let sentences = need_sentences.then(|| {
+            let sentences = text::sentences(text, article.paragraphs());
+            let attributions = sources::attributions(text, &sentences);
+            (sentences, attributions)
+        });
+        (join(raw), sentences)
+    });
     let mut out = Vec::new();
-    let figures = if wants(Tag::Figure) || wants(Tag::Claim) {
-        figures::figures(text)
-    } else {
-        Vec::new()
-    };
-    let quotes = if wants(Tag::Quote) || wants(Tag::Claim) || wants(Tag::Source) {
-        quotes::quotes(text, article.paragraphs())
-    } else {
-        Vec::new()
-    };
-    if wants(Tag::Source) || wants(Tag::Claim) {
-        let sentences = text::sentences(text, article.paragraphs());
-        let attributions = sources::attributions(text, &sentences);
-        if wants(Tag::Claim) {
-            out.extend(claims::claims(
-                text,
-                &sentences,
-                &figures,
-                &attributions,
-                &quotes,
-            ));
-        }
-        if wants(Tag::Source) {
-            // Words inside a quotation are the quoted speaker's (`"I think
-            // …," he said`): the source of a quote is outside it, and so is
-            // its cue (`tweeted: "Every survivor … deserves to be heard,
-            // believed"` has no source before `believed`).
-            let subjects = sources::subjects(text, &sentences, &attributions);
-            out.extend(
-                attributions
-                    .iter()
-                    .chain(&subjects)
-                    .filter(|a| !within_any(a.source, &quotes) && !within_any(a.cue, &quotes))
-                    .map(|a| Suggestion::new(Tag::Source, a.source, a.score, a.rule)),
-            );
-        }
+    if let Some((sentences, attributions)) = &sentences {
+        std::thread::scope(|scope| {
+            let claims = wants(Tag::Claim).then(|| {
+                scope.spawn(|| claims::claims(text, sentences, &figures, attributions, &quotes))
+            });
+            if wants(Tag::Source) {
+                // Words inside a quotation are the quoted speaker's (`"I
+                // think …," he said`): the source of a quote is outside it,
+                // and so is its cue (`tweeted: "Every survivor … deserves to
+                // be heard, believed"` has no source before `believed`).
+                let subjects = sources::subjects(text, sentences, attributions);
+                out.extend(
+                    attributions
+                        .iter()
+                        .chain(&subjects)
+                        .filter(|a| !within_any(a.source, &quotes) && !within_any(a.cue, &quotes))
+                        .map(|a| Suggestion::new(Tag::Source, a.source, a.score, a.rule)),
+                );
+            }
+            if let Some(claims) = claims {
+                out.extend(join(claims));
+            }
+        });
     }
     if wants(Tag::Figure) {
         out.extend(figures);
@@ -109,6 +124,14 @@ pub fn suggest(article: &Article, tags: &[Tag]) -> Vec<Suggestion> {
     out.retain(|s| wants(s.tag) && !s.span.is_empty());
     sort_and_dedup(&mut out);
     out
+}
+
+/// The result of a scoped thread; a panic in it goes on in the caller, as
+/// if the work had run there.
+fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 /// Whether `span` lies inside one of `spans`, which are sorted by start and
@@ -158,6 +181,22 @@ mod tests {
         let figures = suggest(&a, &[Tag::Figure]);
         assert!(!figures.is_empty());
         assert!(figures.iter().all(|s| s.tag == Tag::Figure));
+    }
+
+    #[test]
+    fn each_tag_alone_gives_what_all_tags_give_for_it() {
+        let a = article(
+            "Arrests rise\n\nOfficials said 6,700 people were arrested, up 20% from last \
+             year.\n\n\"It is a record,\" he said. The mayor, who wants calm, is the most \
+             popular leader in the region, according to a poll.",
+        );
+        let all = suggest(&a, &[]);
+        for tag in Tag::ALL {
+            let alone = suggest(&a, &[tag]);
+            assert!(!alone.is_empty(), "{tag:?}");
+            let from_all: Vec<Suggestion> = all.iter().copied().filter(|s| s.tag == tag).collect();
+            assert_eq!(alone, from_all, "{tag:?}");
+        }
     }
 
     #[test]
