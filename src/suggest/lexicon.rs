@@ -240,6 +240,9 @@ pub const REPORTING_VERBS: &[&str] = &[
     "expressed",
     "dismissed",
     "jokes",
+    "emailed",
+    "e-mailed",
+    "texted",
 ];
 
 /// Verbs that attribute a statement, a belief, a wish, a judgment or a
@@ -266,6 +269,7 @@ pub const ATTITUDE_VERBS: &[&str] = &[
     "respond",
     "reply",
     "tweet",
+    "thank",
     "declare",
     "confirm",
     "deny",

@@ -1283,6 +1283,21 @@ mod tests {
     }
 
     #[test]
+    fn thanks_emails_and_texts_are_attributed() {
+        assert_eq!(
+            found("On Monday, Cruz thanked Trump on Twitter for backing the plan."),
+            vec!["Cruz"]
+        );
+        assert_eq!(
+            found("The Vermont senator emailed supporters on Monday."),
+            vec!["The Vermont senator"]
+        );
+        assert_eq!(found("Weiner texted her again."), vec!["Weiner"]);
+        // `thanks to` is no act of thanking.
+        assert!(found("Thanks to the rain, turnout fell.").is_empty());
+    }
+
+    #[test]
     fn nouns_that_look_like_cues_are_not() {
         assert!(found("The report was published. His statement was short.").is_empty());
         assert!(found("She was told to leave.").is_empty());
