@@ -43,7 +43,7 @@ use words::{
 };
 
 /// Longest subject, in tokens.
-const MAX_SUBJECT: usize = 12;
+const MAX_SUBJECT: usize = 16;
 
 /// A source found for one cue, with the byte offset of its cue.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -1279,6 +1279,30 @@ mod tests {
         assert_eq!(
             found("Trump spoke. He’s predicting a big win in Ohio."),
             vec!["He"]
+        );
+    }
+
+    #[test]
+    fn a_subject_may_run_to_sixteen_words() {
+        assert_eq!(
+            found(
+                "Early results of exit polls conducted by Edison Research for The Associated \
+                 Press and television networks showed that voters were angry."
+            ),
+            vec![
+                "Early results of exit polls conducted by Edison Research for The Associated \
+                 Press and television networks"
+            ]
+        );
+        assert_eq!(
+            found(
+                "Former U.N. Ambassador John Bolton and Breitbart News National Security editor \
+                 Dr. Sebastian Gorka said the deal was bad."
+            ),
+            vec![
+                "Former U.N. Ambassador John Bolton and Breitbart News National Security editor \
+                 Dr. Sebastian Gorka"
+            ]
         );
     }
 
