@@ -1307,6 +1307,16 @@ mod tests {
     }
 
     #[test]
+    fn a_reporters_credit_line_is_no_attribution() {
+        assert!(found("Nelson D. Schwartz reported from New York.").is_empty());
+        assert!(found("Lerer reported from Los Angeles. Jones contributed.").is_empty());
+        assert_eq!(
+            found("Our correspondent reported from Moscow that the talks had failed."),
+            vec!["Our correspondent"]
+        );
+    }
+
+    #[test]
     fn thanks_emails_and_texts_are_attributed() {
         assert_eq!(
             found("On Monday, Cruz thanked Trump on Twitter for backing the plan."),

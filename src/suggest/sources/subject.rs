@@ -485,7 +485,7 @@ static STATEMENT: LazyLock<Lexicon> = LazyLock::new(|| {
 /// regular form of each counts, as do the irregular forms below.
 const IDIOM_VERBS: &[&str] = &[
     "show", "find", "release", "unveil", "deliver", "prove", "expand", "add", "back", "assume",
-    "say", "call", "decline", "know", "speak", "raise", "claim", "send", "charge",
+    "say", "call", "decline", "know", "speak", "raise", "claim", "send", "charge", "report",
 ];
 
 /// Irregular forms of [`IDIOM_VERBS`] and their base forms.
@@ -649,6 +649,17 @@ pub(super) fn reports_nothing(text: &str, tokens: &[Token], v: usize) -> bool {
         Some("say") => {
             (next_is(v + 1, "something") || next_is(v + 1, "a") && next_is(v + 2, "lot"))
                 && (next_is(v + 2, "about") || next_is(v + 3, "about"))
+        }
+        // `Lerer reported from Los Angeles.`: a reporter's credit line at
+        // the foot of a story, unless what was reported follows (`reported
+        // from Moscow that …`).
+        Some("report") => {
+            next_is(v + 1, "from")
+                && tokens.get(v + 2).is_some_and(|t| t.capitalized(text))
+                && !tokens[v + 2..].iter().any(|t| {
+                    super::lower_is(*t, text, "that")
+                        || t.punct(text).is_some_and(|c| matches!(c, ':' | '"' | '“'))
+                })
         }
         // `She called into Tom Joyner's radio program`: phoned, not said.
         Some("call") => next_is_any(v + 1, &["in", "into"]),
