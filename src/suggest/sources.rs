@@ -1307,6 +1307,26 @@ mod tests {
     }
 
     #[test]
+    fn went_on_to_and_made_clear_report_their_subject() {
+        assert_eq!(
+            found("Title\n\nThe speech by Obama was long. Obama went on to praise Clinton."),
+            vec!["Obama"]
+        );
+        assert_eq!(
+            found("Title\n\nThe speech was long. He went on to say the vote was rigged."),
+            vec!["He"]
+        );
+        assert_eq!(
+            found("Title\n\nThe talks with Ham ended. Ham made it clear he had misgivings."),
+            vec!["Ham"]
+        );
+        // `went on to win` is an act, not a statement.
+        assert!(
+            found("Title\n\nThe race with Reagan was close. Reagan went on to win.").is_empty()
+        );
+    }
+
+    #[test]
     fn a_reporters_credit_line_is_no_attribution() {
         assert!(found("Nelson D. Schwartz reported from New York.").is_empty());
         assert!(found("Lerer reported from Los Angeles. Jones contributed.").is_empty());

@@ -1116,7 +1116,46 @@ fn verb_at(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
     }
     let t = *tokens.get(v)?;
     let w = t.text(text);
+    if t.word && !t.capitalized(text) {
+        // The subject agrees with `went`, which stands for the verb after
+        // `to`.
+        if let Some(a) = went_on_to(text, tokens, v) {
+            let verb = tokens[a];
+            return (verb.word
+                && attitude_verb(verb.text(text))
+                && !reports_nothing(text, tokens, a))
+            .then_some(v);
+        }
+        if makes_a_point(text, tokens, v) {
+            return Some(v);
+        }
+    }
     let verb = t.word && !t.capitalized(text) && attitude_verb(w);
     let reports = verb && !reports_nothing(text, tokens, v);
     (reports && (aux || !w.ends_with("ing"))).then_some(v)
+}
+
+/// The token after `went on to` (`Obama went on to praise Clinton`, `goes
+/// on to say`): the next thing the subject did, its own verb.
+fn went_on_to(text: &str, tokens: &[Token], v: usize) -> Option<usize> {
+    let is = |k: usize, w: &str| tokens.get(k).is_some_and(|t| super::lower_is(*t, text, w));
+    let go = ["go", "goes", "went", "going", "gone"]
+        .iter()
+        .any(|w| super::lower_is(tokens[v], text, w));
+    (go && is(v + 1, "on") && is(v + 2, "to") && v + 3 < tokens.len()).then_some(v + 3)
+}
+
+/// Whether the verb at token `v` states a view through its object: `made it
+/// clear that`, `made clear`, `made the case`, `made the point`.
+fn makes_a_point(text: &str, tokens: &[Token], v: usize) -> bool {
+    let is = |k: usize, w: &str| tokens.get(k).is_some_and(|t| super::lower_is(*t, text, w));
+    let make = ["make", "makes", "made", "making"]
+        .iter()
+        .any(|w| super::lower_is(tokens[v], text, w));
+    let point = ["case", "point", "argument", "observation"]
+        .iter()
+        .any(|w| is(v + 2, w));
+    make && (is(v + 1, "clear")
+        || is(v + 1, "it") && is(v + 2, "clear")
+        || is(v + 1, "the") && point)
 }
