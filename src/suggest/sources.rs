@@ -1327,6 +1327,26 @@ mod tests {
     }
 
     #[test]
+    fn taking_issue_and_casting_as_state_a_view() {
+        assert_eq!(
+            found("Title\n\nThe talks with Ryan ended. Ryan took issue with the plan."),
+            vec!["Ryan"]
+        );
+        assert_eq!(
+            found("Title\n\nThe rally for Clinton ended. Clinton cast her rival as a dreamer."),
+            vec!["Clinton"]
+        );
+        assert_eq!(
+            found("Title\n\nThe rally for Clinton ended. Clinton took to Twitter to thank voters."),
+            vec!["Clinton"]
+        );
+        assert!(
+            found("Title\n\nThe polls with Smith opened. Smith cast his vote as polls opened.")
+                .is_empty()
+        );
+    }
+
+    #[test]
     fn a_reporters_credit_line_is_no_attribution() {
         assert!(found("Nelson D. Schwartz reported from New York.").is_empty());
         assert!(found("Lerer reported from Los Angeles. Jones contributed.").is_empty());

@@ -1126,7 +1126,7 @@ fn verb_at(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
                 && !reports_nothing(text, tokens, a))
             .then_some(v);
         }
-        if makes_a_point(text, tokens, v) {
+        if states_a_view(text, tokens, v) {
             return Some(v);
         }
     }
@@ -1145,17 +1145,48 @@ fn went_on_to(text: &str, tokens: &[Token], v: usize) -> Option<usize> {
     (go && is(v + 1, "on") && is(v + 2, "to") && v + 3 < tokens.len()).then_some(v + 3)
 }
 
-/// Whether the verb at token `v` states a view through its object: `made it
-/// clear that`, `made clear`, `made the case`, `made the point`.
-fn makes_a_point(text: &str, tokens: &[Token], v: usize) -> bool {
+/// Whether the verb at token `v` states a view through an idiom: `made it
+/// clear that`, `made clear`, `made the case`, `took issue with`, `cast
+/// her rival as offering …`, `took to Twitter to say`.
+fn states_a_view(text: &str, tokens: &[Token], v: usize) -> bool {
     let is = |k: usize, w: &str| tokens.get(k).is_some_and(|t| super::lower_is(*t, text, w));
-    let make = ["make", "makes", "made", "making"]
-        .iter()
-        .any(|w| super::lower_is(tokens[v], text, w));
-    let point = ["case", "point", "argument", "observation"]
-        .iter()
-        .any(|w| is(v + 2, w));
-    make && (is(v + 1, "clear")
-        || is(v + 1, "it") && is(v + 2, "clear")
-        || is(v + 1, "the") && point)
+    let verb_is = |forms: &[&str]| super::lower_is_any(tokens[v], text, forms);
+    if verb_is(&["make", "makes", "made", "making"]) {
+        let point = tokens.get(v + 2).is_some_and(|t| {
+            super::lower_is_any(*t, text, &["case", "point", "argument", "observation"])
+        });
+        return is(v + 1, "clear")
+            || is(v + 1, "it") && is(v + 2, "clear")
+            || is(v + 1, "the") && point;
+    }
+    if verb_is(&["take", "takes", "took", "taking", "taken"]) {
+        // `took to Twitter to say`, `took to the airwaves to argue`.
+        let platform_then = || {
+            (v + 3..tokens.len().min(v + 6))
+                .find(|&k| is(k, "to"))
+                .and_then(|k| tokens.get(k + 1))
+                .is_some_and(|t| t.word && attitude_verb(t.text(text)))
+        };
+        return is(v + 1, "issue") && is(v + 2, "with") || is(v + 1, "to") && platform_then();
+    }
+    if verb_is(&["cast", "casts", "casting"]) {
+        // `cast the Clintons as part of the establishment`; not `cast
+        // votes` or `cast their ballots as polls opened`.
+        let object = (v + 1..tokens.len().min(v + 7))
+            .take_while(|&k| tokens[k].word)
+            .map(|k| tokens[k]);
+        let mut ballot = false;
+        for t in object {
+            let w = t.text(text);
+            if super::lower_is(t, text, "as") {
+                return !ballot;
+            }
+            ballot |= [
+                "vote", "votes", "ballot", "ballots", "lot", "doubt", "shadow",
+            ]
+            .iter()
+            .any(|b| w.eq_ignore_ascii_case(b));
+        }
+    }
+    false
 }
