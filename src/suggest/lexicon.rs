@@ -820,6 +820,23 @@ pub const PHRASAL_CUES: &[(&str, &str)] = &[
     ("point", "out"),
     ("pointed", "to"),
     ("spoke", "of"),
+    ("spoke", "out"),
+    ("speaks", "out"),
+    ("doubled", "down"),
+    ("doubles", "down"),
+    ("doubling", "down"),
+    ("lashed", "out"),
+    ("lashes", "out"),
+    ("pushed", "back"),
+    ("pushes", "back"),
+    ("fired", "back"),
+    ("fires", "back"),
+    ("shot", "back"),
+    ("hit", "back"),
+    ("hits", "back"),
+    ("weighed", "in"),
+    ("weighs", "in"),
+    ("chimed", "in"),
 ];
 
 /// Nouns for people, organizations and documents that speak, think or

@@ -1347,6 +1347,21 @@ mod tests {
     }
 
     #[test]
+    fn phrasal_verbs_of_stance_are_cues() {
+        assert_eq!(
+            found("Glenn Beck doubled down on his rhetoric."),
+            vec!["Glenn Beck"]
+        );
+        assert_eq!(
+            found("The White House pushed back on the report."),
+            vec!["The White House"]
+        );
+        assert_eq!(found("Smith lashed out at critics."), vec!["Smith"]);
+        // The verb alone is no cue.
+        assert!(found("The storm hit the coast. Police shot a man.").is_empty());
+    }
+
+    #[test]
     fn a_reporters_credit_line_is_no_attribution() {
         assert!(found("Nelson D. Schwartz reported from New York.").is_empty());
         assert!(found("Lerer reported from Los Angeles. Jones contributed.").is_empty());

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use crate::suggest::lexicon::{Lexicon, REPORTING_VERBS, WEEKDAYS, regular_forms};
+use crate::suggest::lexicon::{Lexicon, PHRASAL_CUES, REPORTING_VERBS, WEEKDAYS, regular_forms};
 
 /// Parts of time a phrase names with a weekday (`last week`, `Friday
 /// night`).
@@ -454,29 +454,21 @@ pub(super) static NOUN_PLURALS: LazyLock<Lexicon> = LazyLock::new(|| {
     ])
 });
 
-/// Every word that can start a cue: one lookup rules out most words.
 /// Cues for sources only: common nouns too often for quotes to count them
 /// as reporting (`a Spanish reality show`).
 pub(super) const SOURCE_CUES: &[&str] = &["voiced", "show"];
 
 pub(super) static SOURCE_CUE: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(SOURCE_CUES));
 
+/// Every word that can start a cue: one lookup rules out most words.
 pub(super) static CUE_START: LazyLock<Lexicon> = LazyLock::new(|| {
+    let phrasal: Vec<&str> = PHRASAL_CUES.iter().map(|&(verb, _)| verb).collect();
     Lexicon::union(&[
         REPORTING_VERBS,
         NOUNISH,
         SOURCE_CUES,
-        &[
-            "according",
-            "called",
-            "calls",
-            "call",
-            "calling",
-            "pointed",
-            "points",
-            "point",
-            "spoke",
-        ],
+        &["according"],
+        &phrasal,
     ])
 });
 
