@@ -1362,6 +1362,23 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_after_by_or_a_dash_shares_the_subject() {
+        let context = "Title\n\nThe race with Trump and Marco Rubio was close. ";
+        assert_eq!(
+            found(&format!(
+                "{context}Trump inflamed tensions by saying he would win."
+            )),
+            vec!["Trump"]
+        );
+        assert_eq!(
+            found(&format!(
+                "{context}Marco Rubio flipped on the spot \u{2013} saying he was wrong."
+            )),
+            vec!["Marco Rubio"]
+        );
+    }
+
+    #[test]
     fn a_reporters_credit_line_is_no_attribution() {
         assert!(found("Nelson D. Schwartz reported from New York.").is_empty());
         assert!(found("Lerer reported from Los Angeles. Jones contributed.").is_empty());

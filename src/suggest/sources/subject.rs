@@ -302,17 +302,20 @@ fn predicate(
             && !t.capitalized(text)
             && attitude_verb(w)
             && (before.word && COORDINATOR.contains(b)
-                || w.ends_with("ing") && after_comma(text, tokens, k))
+                || w.ends_with("ing") && opens_participle_clause(text, tokens, k))
             && !reports_nothing(text, tokens, k)
     })?;
     Some(found(tokens, first, last, shared, "source.subject_shared"))
 }
 
-/// Whether token `k` follows a comma, or a closing quotation mark after
-/// one (`a defense of “New York values,” saying`).
-fn after_comma(text: &str, tokens: &[Token], k: usize) -> bool {
-    let comma = |j: usize| tokens[j].punct(text) == Some(',');
+/// Whether the participle at token `k` opens a clause of the subject's
+/// own: after a comma or a dash, after a closing quotation mark after one
+/// (`a defense of “New York values,” saying`), or after `by` (`inflamed
+/// tensions by saying`).
+fn opens_participle_clause(text: &str, tokens: &[Token], k: usize) -> bool {
+    let comma = |j: usize| matches!(tokens[j].punct(text), Some(',' | '—' | '–'));
     comma(k - 1)
+        || super::lower_is(tokens[k - 1], text, "by")
         || k >= 2 && matches!(tokens[k - 1].punct(text), Some('”' | '"' | '’')) && comma(k - 2)
 }
 
