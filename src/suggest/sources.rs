@@ -1379,6 +1379,14 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_after_comma_and_opens_a_clause() {
+        assert_eq!(
+            found("Mr. Eyal waited, and he speculated that NatWest may prefer it."),
+            vec!["he"]
+        );
+    }
+
+    #[test]
     fn a_reporters_credit_line_is_no_attribution() {
         assert!(found("Nelson D. Schwartz reported from New York.").is_empty());
         assert!(found("Lerer reported from Los Angeles. Jones contributed.").is_empty());

@@ -859,11 +859,15 @@ pub(super) fn attitude_at(
     // `as he praised`, `because she refused`, `but they insisted`: a
     // pronoun that opens a clause of its own, before an inflected verb.
     let opens_clause = end >= 2
-        && super::lower_is_any(
+        && (super::lower_is_any(
             tokens[end - 2],
             text,
             &["as", "because", "when", "but", "after", "while"],
-        );
+        ) || end >= 3
+            // `…, and he speculated that`: a clause of its own after a
+            // comma (without one, `Trump and he agreed` joins subjects).
+            && super::lower_is_any(tokens[end - 2], text, &["and", "so"])
+            && tokens[end - 3].punct(text) == Some(','));
     let inflected = w.ends_with("ed") || w.ends_with('s') || IRREGULAR_PAST.contains(w);
     if SUBJECT_PRONOUN.contains(h) && opens_clause && inflected && end == i {
         return Some(found(tokens, end - 1, end - 1, i, "source.attitude"));
