@@ -104,6 +104,7 @@ pub fn attributions(text: &str, sentences: &Sentences) -> Vec<Attribution> {
             if let Some(a) = attribution_at(text, tokens, i)
                 .or_else(|| signed_quote(text, tokens, i))
                 .or_else(|| claim_of(text, tokens, i))
+                .or_else(|| as_put_it(text, tokens, i))
                 && asserted(text, tokens, a.source)
             {
                 out.push(a);
@@ -330,6 +331,29 @@ fn claim_of(text: &str, tokens: &[Token], i: usize) -> Option<Attribution> {
         cue: noun.span,
         score: 0.7,
         rule: "source.claim_of",
+    })
+}
+
+/// `as a Homeland Security memo put it`, `As Ms. Simonyan put it in a
+/// statement`: the phrase between `as` and `put it` (token `i` is `put`)
+/// worded what the sentence reports.
+fn as_put_it(text: &str, tokens: &[Token], i: usize) -> Option<Attribution> {
+    let put = tokens[i];
+    let it = tokens.get(i + 1)?;
+    if !lower_is_any(put, text, &["put", "puts"]) || !lower_is(*it, text, "it") {
+        return None;
+    }
+    // `as he once put it`, `as The New Yorker has put it`.
+    let mut end = i;
+    while end > 0 && lower_is_any(tokens[end - 1], text, &["once", "has", "have", "had", "so"]) {
+        end -= 1;
+    }
+    let start = phrase::noun_phrase_start(text, tokens, end)?;
+    (start > 0 && start < end && lower_is(tokens[start - 1], text, "as")).then(|| Attribution {
+        source: Span::new(tokens[start].span.start, tokens[end - 1].span.end),
+        cue: Span::new(put.span.start, it.span.end),
+        score: 0.9,
+        rule: "source.before_cue",
     })
 }
 
@@ -1384,6 +1408,19 @@ mod tests {
             found("Mr. Eyal waited, and he speculated that NatWest may prefer it."),
             vec!["he"]
         );
+    }
+
+    #[test]
+    fn as_someone_put_it_names_the_source() {
+        assert_eq!(
+            found("The money was lawful, as a Homeland Security memo put it."),
+            vec!["a Homeland Security memo"]
+        );
+        assert_eq!(
+            found("As Ms. Simonyan once put it, the network is a weapon."),
+            vec!["Ms. Simonyan"]
+        );
+        assert!(found("He put it on the table.").is_empty());
     }
 
     #[test]
