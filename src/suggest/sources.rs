@@ -334,6 +334,45 @@ fn claim_of(text: &str, tokens: &[Token], i: usize) -> Option<Attribution> {
     })
 }
 
+/// A closing `, according to …` names its source up to the end of the
+/// sentence, with what describes it (`according to a person familiar with
+/// his thinking.`, `according to internal Dow documents made public as part
+/// of a whistleblower complaint.`); a comma or another mark before the end
+/// keeps the phrase `subject_after` found (`according to the survey,
+/// which …`). Token `i` is `according`.
+fn to_sentence_end(text: &str, tokens: &[Token], i: usize, source: Span) -> Span {
+    let closing = i > 0 && tokens[i - 1].punct(text) == Some(',');
+    let rest = &tokens[i + 2..];
+    let Some((last, words)) = rest.split_last() else {
+        return source;
+    };
+    let ends = matches!(last.punct(text), Some('.' | '!' | '?'));
+    // What follows the phrase found: a clause after a name (`a speech Mrs.
+    // Clinton delivered`) or a relative clause with a source of its own
+    // (`officials who asked not to be named`) stays out.
+    let next = tokens.partition_point(|t| t.span.start < source.end);
+    let clause_after = tokens.get(next).is_some_and(|t| {
+        is_relative(t.text(text)) && !lower_is(*t, text, "that")
+            || next > 0
+                && tokens[next - 1].capitalized(text)
+                && t.word
+                && !t.capitalized(text)
+                && t.text(text).ends_with("ed")
+    });
+    let plain = words.len() <= 2 * MAX_SUBJECT
+        && words.iter().enumerate().all(|(k, t)| {
+            t.word
+                || abbreviation_dot(text, tokens, i + 2 + k)
+                || matches!(t.punct(text), Some('\'' | '’' | '-' | '/'))
+        });
+    match words.last() {
+        Some(end) if closing && ends && plain && !clause_after && end.span.end > source.end => {
+            Span::new(source.start, end.span.end)
+        }
+        _ => source,
+    }
+}
+
 /// `as a Homeland Security memo put it`, `As Ms. Simonyan put it in a
 /// statement`: the phrase between `as` and `put it` (token `i` is `put`)
 /// worded what the sentence reports.
@@ -477,6 +516,7 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
         // `According to police, officers saw …`: what follows the comma is
         // the clause, not a description of the source.
         let source = subject_after(text, tokens, i + 2, i > 1, true)?;
+        let source = to_sentence_end(text, tokens, i, source);
         return Some(Attribution {
             source,
             cue: Span::new(t.span.start, tokens[i + 1].span.end),
@@ -1407,6 +1447,22 @@ mod tests {
         assert_eq!(
             found("Mr. Eyal waited, and he speculated that NatWest may prefer it."),
             vec!["he"]
+        );
+    }
+
+    #[test]
+    fn a_closing_according_to_runs_to_the_end_of_the_sentence() {
+        assert_eq!(
+            found("He will run, according to a person familiar with his thinking."),
+            vec!["a person familiar with his thinking"]
+        );
+        assert_eq!(
+            found("Costs rose, according to internal Dow documents made public last year."),
+            vec!["internal Dow documents made public last year"]
+        );
+        assert_eq!(
+            found("Turnout rose, according to a poll released last week."),
+            vec!["a poll released last week"]
         );
     }
 
