@@ -1451,6 +1451,35 @@ mod tests {
     }
 
     #[test]
+    fn an_aside_between_commas_is_no_description() {
+        assert_eq!(
+            found("Clinton, clearly frustrated, said the plan was bad."),
+            vec!["Clinton"]
+        );
+        assert_eq!(
+            found("Some conservatives, taken aback by the response, said it was wrong."),
+            vec!["Some conservatives"]
+        );
+        assert_eq!(
+            found("Donald Trump, despite an effort to stay on script, said it was rigged."),
+            vec!["Donald Trump"]
+        );
+        assert_eq!(
+            found("The first ad, launched Wednesday, says the plan is bad."),
+            vec!["The first ad"]
+        );
+        // Who made it, and what the subject was, stay in the description.
+        assert_eq!(
+            found("The transcript\u{2013}published by The Post\u{2013}shows it."),
+            vec!["The transcript\u{2013}published by The Post\u{2013}"]
+        );
+        assert_eq!(
+            found("John Smith, formerly of the FBI, said it was wrong."),
+            vec!["John Smith, formerly of the FBI,"]
+        );
+    }
+
+    #[test]
     fn a_closing_according_to_runs_to_the_end_of_the_sentence() {
         assert_eq!(
             found("He will run, according to a person familiar with his thinking."),

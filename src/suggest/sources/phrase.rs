@@ -539,7 +539,8 @@ fn appositive(text: &str, tokens: &[Token], close: usize, mark: char) -> Option<
         && !origin
         && (w.ends_with("ing")
             || is_stop(w) && !DETERMINER.contains(w)
-            || is_relative(w) && !names_a_role(text, tokens, inner.start));
+            || is_relative(w) && !names_a_role(text, tokens, inner.start)
+            || opens_aside(text, tokens, inner.start));
     if !clause {
         // `Brian Fallon, the campaign's press secretary, said`, `one
         // employee, Andrei Yaroshevich, told`: the source with its
@@ -556,6 +557,39 @@ fn appositive(text: &str, tokens: &[Token], close: usize, mark: char) -> Option<
         ));
     }
     None
+}
+
+/// Whether the words between commas from token `k` on are an aside about
+/// the subject's manner or circumstances, not a description of who it is:
+/// `Clinton, clearly frustrated, said`, `Some conservatives, taken aback by
+/// the response, said`, `The first ad, launched Wednesday, says`, `Donald
+/// Trump, despite making an effort …, said`, `The government, for
+/// instance, refused`.
+pub(super) fn opens_aside(text: &str, tokens: &[Token], k: usize) -> bool {
+    let t = tokens[k];
+    if !t.word || t.capitalized(text) {
+        return false;
+    }
+    let w = t.text(text);
+    let next = tokens.get(k + 1).filter(|n| n.word && !n.capitalized(text));
+    // An adverb before an adjective or a participle; not `formerly of`,
+    // `previously a senator`.
+    let adverb = w.ends_with("ly")
+        && next.is_some_and(|n| {
+            let v = n.text(text);
+            !DETERMINER.contains(v) && !is_stop(v) && !is_one_of(v, &["of", "for"])
+        });
+    // A participle, unless it names who made the subject (`The transcript
+    // of the debate–published by The Washington Post–`).
+    let participle = (w.len() > 4 && w.ends_with("ed")
+        || is_one_of(
+            w,
+            &["taken", "given", "shaken", "driven", "stung", "unbowed"],
+        ))
+        && !tokens.get(k + 1).is_some_and(|n| lower_is(*n, text, "by"));
+    let aside = is_one_of(w, &["despite", "amid", "unlike", "like", "for"])
+        && !(w.eq_ignore_ascii_case("for") && next.is_none());
+    adverb || participle || aside
 }
 
 /// The last token of a description that follows a source and ends its

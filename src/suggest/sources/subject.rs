@@ -1072,7 +1072,8 @@ fn after_head(text: &str, tokens: &[Token], next: usize) -> Option<(usize, usize
                 || !super::is_inclusive(w)
                     && (w.ends_with("ing")
                         || is_stop(w) && !DETERMINER.contains(w)
-                        || is_relative(w) && !super::names_a_role(text, tokens, next + 1));
+                        || is_relative(w) && !super::names_a_role(text, tokens, next + 1)
+                        || super::phrase::opens_aside(text, tokens, next + 1));
             let last = if clause { next - 1 } else { close };
             Some((last, close + 1))
         }
