@@ -1451,6 +1451,19 @@ mod tests {
     }
 
     #[test]
+    fn how_much_was_said_is_no_source() {
+        assert_eq!(
+            found("The speech by Sanders said little."),
+            Vec::<String>::new()
+        );
+        assert!(found("The speech by Sanders says otherwise.").is_empty());
+        assert_eq!(
+            found("Rates will fall, according to more than 100 economists."),
+            vec!["more than 100 economists"]
+        );
+    }
+
+    #[test]
     fn an_aside_between_commas_is_no_description() {
         assert_eq!(
             found("Clinton, clearly frustrated, said the plan was bad."),

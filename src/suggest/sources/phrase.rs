@@ -767,8 +767,26 @@ pub(super) fn subject_after(
     described: bool,
     according: bool,
 ) -> Option<Span> {
-    // `stated that he had access`: what follows is the statement.
-    if tokens.get(from).is_some_and(|t| lower_is(*t, text, "that")) {
+    // `stated that he had access`: what follows is the statement; `said
+    // little`, `says otherwise`: how much or what was said (`according to
+    // more than 100 economists` names a source).
+    if tokens.get(from).is_some_and(|t| {
+        lower_is(*t, text, "that")
+            || !according
+                && lower_is_any(
+                    *t,
+                    text,
+                    &[
+                        "little",
+                        "much",
+                        "otherwise",
+                        "more",
+                        "less",
+                        "plenty",
+                        "enough",
+                    ],
+                )
+    }) {
         return None;
     }
     let mut end = from;
