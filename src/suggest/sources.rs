@@ -1452,10 +1452,7 @@ mod tests {
 
     #[test]
     fn how_much_was_said_is_no_source() {
-        assert_eq!(
-            found("The speech by Sanders said little."),
-            Vec::<String>::new()
-        );
+        assert!(found("The speech by Sanders said little.").is_empty());
         assert!(found("The speech by Sanders says otherwise.").is_empty());
         assert_eq!(
             found("Rates will fall, according to more than 100 economists."),
