@@ -1451,6 +1451,15 @@ mod tests {
     }
 
     #[test]
+    fn a_past_form_after_a_name_is_its_verb() {
+        // Before, `swiped at` read as a participle describing Trump, and the
+        // subject ran on to `tweets`.
+        assert!(
+            found("Title\n\nIt was late. Trump swiped at Ryan in a series of tweets.").is_empty()
+        );
+    }
+
+    #[test]
     fn how_much_was_said_is_no_source() {
         assert!(found("The speech by Sanders said little.").is_empty());
         assert!(found("The speech by Sanders says otherwise.").is_empty());

@@ -219,7 +219,13 @@ pub(super) fn sentence_subject(text: &str, tokens: &[Token], names: &Names) -> O
                 if found.is_some() {
                     return found;
                 }
-                if participle(k + 1) {
+                // After a name, a past form before a preposition is its verb
+                // (`Trump swiped at Ryan`), not a participle describing it.
+                let name_then_past = t.capitalized(text)
+                    && tokens
+                        .get(k + 1)
+                        .is_some_and(|n| n.text(text).ends_with("ed"));
+                if participle(k + 1) && !name_then_past {
                     modified = true;
                 } else if plain_verb_at(text, tokens, at).is_some() {
                     return None;
