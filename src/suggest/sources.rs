@@ -1451,6 +1451,24 @@ mod tests {
     }
 
     #[test]
+    fn speaking_to_an_audience_reports_nothing_without_a_topic() {
+        let context = "Title\n\nThe rally for Clinton ended. ";
+        assert!(found(&format!("{context}Clinton spoke to reporters on Thursday.")).is_empty());
+        assert!(
+            found(&format!(
+                "{context}Clinton later spoke at a memorial service."
+            ))
+            .is_empty()
+        );
+        assert_eq!(
+            found(&format!(
+                "{context}Clinton spoke at the White House about rights."
+            )),
+            vec!["Clinton"]
+        );
+    }
+
+    #[test]
     fn a_past_form_after_a_name_is_its_verb() {
         // Before, `swiped at` read as a participle describing Trump, and the
         // subject ran on to `tweets`.

@@ -699,7 +699,15 @@ pub(super) fn reports_nothing(text: &str, tokens: &[Token], v: usize) -> bool {
             }) {
                 n += 1; // `spoke emotionally of`, `speaks more frequently about`
             }
-            !next_is_any(n, &["of", "about", "out", "on", "to", "at", "with"])
+            // `spoke to reporters`, `spoke at a memorial service`, `spoke
+            // with voters`: a meeting, unless what was said follows (`spoke
+            // at the White House on Tuesday about rights`).
+            let audience = next_is_any(n, &["to", "at", "with"])
+                && !tokens[n + 1..]
+                    .iter()
+                    .take(12)
+                    .any(|t| super::lower_is(*t, text, "about") || t.punct(text) == Some(':'));
+            !next_is_any(n, &["of", "about", "out", "on", "to", "at", "with"]) || audience
         }
         _ => false,
     };
