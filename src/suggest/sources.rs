@@ -1469,6 +1469,30 @@ mod tests {
     }
 
     #[test]
+    fn keeping_a_lead_and_western_states_report_nothing() {
+        let context = "Title\n\nThe race with Clinton went on. ";
+        assert!(
+            found(&format!(
+                "{context}Clinton maintains a commanding lock on it."
+            ))
+            .is_empty()
+        );
+        assert!(
+            found(&format!(
+                "{context}Clinton has maintained support among voters."
+            ))
+            .is_empty()
+        );
+        assert_eq!(
+            found(&format!(
+                "{context}Clinton maintained that the vote was fair."
+            )),
+            vec!["Clinton"]
+        );
+        assert!(found("Trump did well in the Midwest and other Western states.").is_empty());
+    }
+
+    #[test]
     fn a_past_form_after_a_name_is_its_verb() {
         // Before, `swiped at` read as a participle describing Trump, and the
         // subject ran on to `tweets`.

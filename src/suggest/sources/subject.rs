@@ -495,6 +495,7 @@ static STATEMENT: LazyLock<Lexicon> = LazyLock::new(|| {
 const IDIOM_VERBS: &[&str] = &[
     "show", "find", "release", "unveil", "deliver", "prove", "expand", "add", "back", "assume",
     "say", "call", "decline", "know", "speak", "raise", "claim", "send", "charge", "report",
+    "maintain",
 ];
 
 /// Irregular forms of [`IDIOM_VERBS`] and their base forms.
@@ -670,6 +671,11 @@ pub(super) fn reports_nothing(text: &str, tokens: &[Token], v: usize) -> bool {
                         || t.punct(text).is_some_and(|c| matches!(c, ':' | '"' | '“'))
                 })
         }
+        // `Clinton maintains a commanding lock`, `has maintained support`:
+        // keeps, not claims (`maintained that …`).
+        Some("maintain") => tokens
+            .get(v + 1)
+            .is_some_and(|n| n.word && !super::lower_is(*n, text, "that")),
         // `She called into Tom Joyner's radio program`: phoned, not said.
         Some("call") => next_is_any(v + 1, &["in", "into"]),
         // `Approval has declined slightly from 58 percent`: a number falls.
@@ -814,7 +820,8 @@ pub(super) fn attitude_at(
     // a verb is a noun.
     let p = tokens[i - 1].text(text);
     let part_of_name = i >= 2 && tokens[i - 2].capitalized(text); // `Paul Ryan plans`
-    let adjective = ["al", "ic", "an"].iter().any(|end| p.ends_with(end)) && !part_of_name;
+    // `other Western states`: `-ern` makes an adjective of a direction.
+    let adjective = ["al", "ic", "an", "ern"].iter().any(|end| p.ends_with(end)) && !part_of_name;
     // A name of a thing: capitalized words after `of` or a possessive
     // (`a set of Clean Air Act rules`, `the Agency’s Clean Power Plan
     // rules`); after a person's name (`Hillary Clinton plans`) it is a verb.
