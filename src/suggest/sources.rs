@@ -644,11 +644,12 @@ fn used_as_cue(text: &str, tokens: &[Token], i: usize) -> bool {
             && tokens[i - back..i].iter().all(|t| t.word)
     });
     // `continues to insist`, `continued to call for`: the verb after `to`
-    // reports.
+    // reports (not `continue to raise money`).
     let goes_on_reporting = next.is_some_and(|n| lower_is(n, text, "to"))
         && tokens.get(i + 2).is_some_and(|v| {
             v.word && (REPORTING.contains(v.text(text)) || attitude_verb(v.text(text)))
-        });
+        })
+        && !subject::reports_nothing(text, tokens, i + 2);
     let beside_quote = opens_quote(i + 1)
         || next.is_some_and(|n| n.punct(text) == Some(',')) && opens_quote(i + 2)
         || after_quote
@@ -1465,6 +1466,15 @@ mod tests {
                 "{context}Clinton spoke at the White House about rights."
             )),
             vec!["Clinton"]
+        );
+    }
+
+    #[test]
+    fn continuing_to_raise_money_reports_nothing() {
+        assert!(found("RNC leaders continue to raise money for the party.").is_empty());
+        assert_eq!(
+            found("RNC leaders continue to insist the vote was fair."),
+            vec!["RNC leaders"]
         );
     }
 
