@@ -1470,6 +1470,18 @@ mod tests {
     }
 
     #[test]
+    fn institutions_speak_through_statements() {
+        assert_eq!(
+            found("Title\n\nIt was late. The embassy issued a statement saying no."),
+            vec!["The embassy"]
+        );
+        assert_eq!(
+            found("Title\n\nIt was late. The university released a statement."),
+            vec!["The university"]
+        );
+    }
+
+    #[test]
     fn continuing_to_raise_money_reports_nothing() {
         assert!(found("RNC leaders continue to raise money for the party.").is_empty());
         assert_eq!(
