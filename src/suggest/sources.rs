@@ -1482,6 +1482,24 @@ mod tests {
     }
 
     #[test]
+    fn a_statement_released_with_a_clause_after_it_is_a_statement() {
+        let context = "Title\n\nIt was late with Smith. ";
+        assert_eq!(
+            found(&format!(
+                "{context}His office released a statement saying he is fine."
+            )),
+            vec!["His office"]
+        );
+        assert_eq!(
+            found(&format!(
+                "{context}Smith released the following statement: “We won.”"
+            )),
+            vec!["Smith"]
+        );
+        assert_eq!(found("Her campaign said no."), vec!["Her campaign"]);
+    }
+
+    #[test]
     fn continuing_to_raise_money_reports_nothing() {
         assert!(found("RNC leaders continue to raise money for the party.").is_empty());
         assert_eq!(

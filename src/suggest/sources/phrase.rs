@@ -357,11 +357,11 @@ pub(super) fn noun_phrase_start(text: &str, tokens: &[Token], end: usize) -> Opt
                 && t.capitalized(text)
                 && tokens[start].capitalized(text)
                 && is_one_of(w, super::words::PARTS_OF_TIME);
-            // `some of her supporters`: after `of`, `her` is possessive.
-            let possessive_her = start >= 2
-                && start < end
+            // `some of her supporters`: after `of`, `her` is possessive, and
+            // so is `Her` with a capital (`Her campaign said`).
+            let possessive_her = start < end
                 && w.eq_ignore_ascii_case("her")
-                && lower_is(tokens[start - 2], text, "of");
+                && (start >= 2 && lower_is(tokens[start - 2], text, "of") || w == "Her");
             if in_name || possessive_her {
                 start -= 1;
                 continue;
@@ -432,11 +432,13 @@ pub(super) fn noun_phrase_start(text: &str, tokens: &[Token], end: usize) -> Opt
         break;
     }
     // Leading words and marks that cannot start a subject (`of`, the
-    // `''` of a quotation); a demonstrative before a noun can.
+    // `''` of a quotation); a demonstrative before a noun can, and so can a
+    // capitalized `Her` (`Her campaign said`).
     while start < end
         && (tokens[start].word
             && (is_stop(tokens[start].text(text)) || lower_is(tokens[start], text, "of"))
             && !(start + 1 < end && is_demonstrative(text, tokens, start))
+            && !(start + 1 < end && tokens[start].text(text) == "Her")
             || matches!(tokens[start].punct(text), Some('\'' | '’')))
     {
         start += 1;

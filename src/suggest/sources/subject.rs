@@ -606,12 +606,23 @@ pub(super) fn reports_nothing(text: &str, tokens: &[Token], v: usize) -> bool {
         Some("release" | "unveil" | "deliver") => {
             // The object's head: the last word before a preposition or a
             // mark (`a new ad this week`, `a letter from his doctor`).
+            // A pronoun, or a participle after a noun, starts a clause
+            // after the object (`released a statement saying he is …`; `the
+            // following statement` is one phrase).
             let head = (v + 1..tokens.len().min(v + 6))
-                .map(|k| tokens[k])
-                .take_while(|t| {
-                    t.word && !PREPOSITION.contains(t.text(text)) && !is_stop(t.text(text))
+                .take_while(|&k| {
+                    let w = tokens[k].text(text);
+                    let participle = w.ends_with("ing")
+                        && k > v + 1
+                        && !DETERMINER.contains(tokens[k - 1].text(text));
+                    tokens[k].word
+                        && !PREPOSITION.contains(w)
+                        && !is_stop(w)
+                        && !participle
+                        && !PRONOUN.contains(w)
                 })
-                .last();
+                .last()
+                .map(|k| tokens[k]);
             return !head.is_some_and(|t| STATEMENT.contains(t.text(text)));
         }
         // `The Council has proved to be ineffective`: turned out.
