@@ -1470,6 +1470,18 @@ mod tests {
     }
 
     #[test]
+    fn many_of_whom_is_a_share_of_those_named() {
+        assert_eq!(
+            found("He met voters, many of whom say the president is wrong."),
+            vec!["many of whom"]
+        );
+        assert_eq!(
+            found("He met voters, some of whom told him they were angry."),
+            vec!["some of whom"]
+        );
+    }
+
+    #[test]
     fn institutions_speak_through_statements() {
         assert_eq!(
             found("Title\n\nIt was late. The embassy issued a statement saying no."),

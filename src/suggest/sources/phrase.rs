@@ -373,6 +373,22 @@ pub(super) fn noun_phrase_start(text: &str, tokens: &[Token], end: usize) -> Opt
                 start -= 1;
                 break;
             }
+            // `voters, many of whom say`: a share of those just named.
+            let of_whom = start == end
+                && start >= 3
+                && w.eq_ignore_ascii_case("whom")
+                && lower_is(tokens[start - 2], text, "of")
+                && (QUANTIFIER.contains(tokens[start - 3].text(text))
+                    || SMALL_NUMBER.contains(tokens[start - 3].text(text))
+                    || lower_is_any(
+                        tokens[start - 3],
+                        text,
+                        &["many", "some", "all", "none", "few", "both", "half", "each"],
+                    ));
+            if of_whom {
+                start -= 3;
+                break;
+            }
             if is_stop(w) && !(start == end && PRONOUN.contains(w)) {
                 break;
             }
