@@ -1470,6 +1470,25 @@ mod tests {
     }
 
     #[test]
+    fn a_passive_that_reports_words_names_the_speaker() {
+        let context = "Title\n\nIt was late for Smith. ";
+        for sentence in [
+            "Smith was quoted as saying the deal was off.",
+            "Smith is said to have told aides the deal was off.",
+            "Smith is reported to have said that the deal was off.",
+            "Smith was heard telling aides that the deal was off.",
+        ] {
+            assert_eq!(
+                found(&format!("{context}{sentence}")),
+                vec!["Smith"],
+                "{sentence}"
+            );
+        }
+        assert!(found(&format!("{context}Smith was reported missing.")).is_empty());
+        assert!(found(&format!("{context}Smith was said to be ill.")).is_empty());
+    }
+
+    #[test]
     fn many_of_whom_is_a_share_of_those_named() {
         assert_eq!(
             found("He met voters, many of whom say the president is wrong."),

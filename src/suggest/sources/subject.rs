@@ -1145,6 +1145,9 @@ fn verb_at(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
             }
             let next = tokens.get(a)?;
             let w = next.text(text);
+            if let Some(said) = reported_as_saying(text, tokens, a) {
+                return Some(said);
+            }
             let progressive = a == v + 1
                 && w.ends_with("ing")
                 && attitude_verb(w)
@@ -1173,6 +1176,48 @@ fn verb_at(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
     let verb = t.word && !t.capitalized(text) && attitude_verb(w);
     let reports = verb && !reports_nothing(text, tokens, v);
     (reports && (aux || !w.ends_with("ing"))).then_some(v)
+}
+
+/// The reporting verb of a passive that reports the subject's words
+/// (token `a` is the participle after the form of `be`): `was quoted as
+/// saying`, `is said to have told`, `is reported to have said`, `was heard
+/// telling`.
+fn reported_as_saying(text: &str, tokens: &[Token], a: usize) -> Option<usize> {
+    let passive = tokens.get(a)?;
+    if !super::lower_is_any(
+        *passive,
+        text,
+        &[
+            "quoted",
+            "heard",
+            "overheard",
+            "reported",
+            "said",
+            "recorded",
+            "caught",
+        ],
+    ) {
+        return None;
+    }
+    let mut k = a + 1;
+    if tokens
+        .get(k)
+        .is_some_and(|t| super::lower_is_any(*t, text, &["as", "to"]))
+    {
+        k += 1;
+        if tokens
+            .get(k)
+            .is_some_and(|t| super::lower_is(*t, text, "have"))
+        {
+            k += 1;
+        }
+    }
+    let verb = tokens.get(k)?;
+    let w = verb.text(text);
+    (k > a + 1 || w.ends_with("ing"))
+        .then_some(k)
+        .filter(|_| verb.word && (REPORTING.contains(w) || attitude_verb(w)))
+        .filter(|&k| !reports_nothing(text, tokens, k))
 }
 
 /// The token after `went on to` (`Obama went on to praise Clinton`, `goes
