@@ -200,7 +200,7 @@ fn signed_label(text: &str, tokens: &[Token], skip: usize, colon: usize) -> Opti
     let opens_quote = tokens
         .get(colon + 1)
         .and_then(|t| t.punct(text))
-        .is_some_and(|c| is_quote_mark(c) && c != '”');
+        .is_some_and(is_quote_mark);
     let comma = (skip + 1..colon).find(|&k| tokens[k].punct(text) == Some(','))?;
     let name = skip..comma;
     let description = comma + 1..colon;

@@ -1214,19 +1214,19 @@ fn reported_as_saying(text: &str, tokens: &[Token], a: usize) -> Option<usize> {
     }
     let verb = tokens.get(k)?;
     let w = verb.text(text);
-    (k > a + 1 || w.ends_with("ing"))
-        .then_some(k)
-        .filter(|_| verb.word && (REPORTING.contains(w) || attitude_verb(w)))
-        .filter(|&k| !reports_nothing(text, tokens, k))
+    // Without `as` or `to`, only a participle follows (`heard telling`).
+    let said = verb.word
+        && (k > a + 1 || w.ends_with("ing"))
+        && (REPORTING.contains(w) || attitude_verb(w))
+        && !reports_nothing(text, tokens, k);
+    said.then_some(k)
 }
 
 /// The token after `went on to` (`Obama went on to praise Clinton`, `goes
 /// on to say`): the next thing the subject did, its own verb.
 fn went_on_to(text: &str, tokens: &[Token], v: usize) -> Option<usize> {
     let is = |k: usize, w: &str| tokens.get(k).is_some_and(|t| super::lower_is(*t, text, w));
-    let go = ["go", "goes", "went", "going", "gone"]
-        .iter()
-        .any(|w| super::lower_is(tokens[v], text, w));
+    let go = super::lower_is_any(tokens[v], text, &["go", "goes", "went", "going", "gone"]);
     (go && is(v + 1, "on") && is(v + 2, "to") && v + 3 < tokens.len()).then_some(v + 3)
 }
 
@@ -1262,15 +1262,16 @@ fn states_a_view(text: &str, tokens: &[Token], v: usize) -> bool {
             .map(|k| tokens[k]);
         let mut ballot = false;
         for t in object {
-            let w = t.text(text);
             if super::lower_is(t, text, "as") {
                 return !ballot;
             }
-            ballot |= [
-                "vote", "votes", "ballot", "ballots", "lot", "doubt", "shadow",
-            ]
-            .iter()
-            .any(|b| w.eq_ignore_ascii_case(b));
+            ballot |= super::lower_is_any(
+                t,
+                text,
+                &[
+                    "vote", "votes", "ballot", "ballots", "lot", "doubt", "shadow",
+                ],
+            );
         }
     }
     false
