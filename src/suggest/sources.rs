@@ -1470,6 +1470,24 @@ mod tests {
     }
 
     #[test]
+    fn an_infinitive_right_after_its_verb_shares_the_subject() {
+        let context = "Title\n\nIt was late for Stumpf. ";
+        assert_eq!(
+            found(&format!(
+                "{context}White House officials started to portray it as a crime."
+            )),
+            vec!["White House officials"]
+        );
+        // With an object between, the object is the one who would speak.
+        assert!(
+            found(&format!(
+                "{context}The senator forced Stumpf to admit the fraud."
+            ))
+            .is_empty()
+        );
+    }
+
+    #[test]
     fn a_passive_that_reports_words_names_the_speaker() {
         let context = "Title\n\nIt was late for Smith. ";
         for sentence in [

@@ -279,7 +279,8 @@ pub(super) fn headline_subject(text: &str, tokens: &[Token]) -> Option<Attributi
 /// whose predicate starts at token `at`: its verb is an attitude verb, or
 /// the predicate goes on to one it shares the subject with (`Clinton spoke
 /// out Tuesday, arguing that …`, `Trump has used the phrase and criticized
-/// Obama`). An infinitive (`took to Twitter to accuse`) is not counted: too
+/// Obama`), or an infinitive right after its verb (`started to portray`).
+/// An infinitive further on (`forced Stumpf to admit`) is not counted: too
 /// often its subject is another.
 fn predicate(
     text: &str,
@@ -308,7 +309,11 @@ fn predicate(
             && !t.capitalized(text)
             && attitude_verb(w)
             && (before.word && COORDINATOR.contains(b)
-                || w.ends_with("ing") && opens_participle_clause(text, tokens, k))
+                || w.ends_with("ing") && opens_participle_clause(text, tokens, k)
+                // `started to portray`, `began to hint`: the verb's own
+                // infinitive (with an object between, `forced Stumpf to
+                // admit`, the object would speak).
+                || k == verb + 2 && super::lower_is(before, text, "to"))
             && !reports_nothing(text, tokens, k)
     })?;
     Some(found(tokens, first, last, shared, "source.subject_shared"))
