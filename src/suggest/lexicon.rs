@@ -837,6 +837,8 @@ pub const PHRASAL_CUES: &[(&str, &str)] = &[
     ("weighed", "in"),
     ("weighs", "in"),
     ("chimed", "in"),
+    ("blurted", "out"),
+    ("blurts", "out"),
 ];
 
 /// Nouns for people, organizations and documents that speak, think or

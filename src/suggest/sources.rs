@@ -914,6 +914,41 @@ fn is_inclusive(w: &str) -> bool {
     is_one_of(w, &["including", "like", "such", "among"])
 }
 
+/// Whether the three tokens before `end` say when: `at the time`, `in
+/// recent days`, `over the weekend`.
+fn ends_with_time_phrase3(text: &str, tokens: &[Token], end: usize) -> bool {
+    end >= 3
+        && lower_is_any(
+            tokens[end - 3],
+            text,
+            &["at", "in", "on", "over", "during", "for"],
+        )
+        && lower_is_any(
+            tokens[end - 2],
+            text,
+            &["the", "that", "this", "recent", "past"],
+        )
+        && lower_is_any(
+            tokens[end - 1],
+            text,
+            &[
+                "time",
+                "moment",
+                "point",
+                "past",
+                "days",
+                "weeks",
+                "months",
+                "years",
+                "weekend",
+                "morning",
+                "evening",
+                "night",
+                "afternoon",
+            ],
+        )
+}
+
 /// Whether two words say when: `on Tuesday`, `in 2010`, `last week`.
 fn is_time_phrase(text: &str, first: Token, second: Token) -> bool {
     let (a, b) = (first.text(text), second.text(text));
@@ -1467,6 +1502,30 @@ mod tests {
             )),
             vec!["Clinton"]
         );
+    }
+
+    #[test]
+    fn time_phrases_blurting_and_appearing_to_blame() {
+        let context = "Title\n\nIt was late for Stumpf and Trump. ";
+        assert_eq!(
+            found(&format!(
+                "{context}Trump at the time said he had asked his people."
+            )),
+            vec!["Trump"]
+        );
+        assert_eq!(
+            found(&format!(
+                "{context}Biden, in an interview with CNN, blurted out, \"Oh, God.\""
+            )),
+            vec!["Biden"]
+        );
+        assert_eq!(
+            found(&format!(
+                "{context}Stumpf appeared to blame low-level employees."
+            )),
+            vec!["Stumpf"]
+        );
+        assert!(found(&format!("{context}Stumpf appeared to be tired.")).is_empty());
     }
 
     #[test]

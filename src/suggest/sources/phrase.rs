@@ -11,8 +11,8 @@ use super::super::text::Token;
 use super::subject::SUBJECT_PRONOUN;
 use super::words::{DETERMINER, PREPOSITION, ROLE_VERB, is_stop};
 use super::{
-    MAX_SUBJECT, abbreviation_dot, is_between, is_inclusive, is_one_of, is_time_phrase, lower_is,
-    lower_is_any, name_start,
+    MAX_SUBJECT, abbreviation_dot, ends_with_time_phrase3, is_between, is_inclusive, is_one_of,
+    is_time_phrase, lower_is, lower_is_any, name_start,
 };
 use crate::model::Span;
 
@@ -25,6 +25,8 @@ pub(super) fn subject_before(text: &str, tokens: &[Token], cue: usize) -> Option
     loop {
         if end > 1 && is_time_phrase(text, tokens[end - 2], tokens[end - 1]) {
             end -= 2; // `Sanders on Tuesday said`, `who in 2010 said`
+        } else if ends_with_time_phrase3(text, tokens, end) {
+            end -= 3; // `Trump at the time said`
         } else if end > 1
             && lower_is(tokens[end - 1], text, "longer")
             && lower_is(tokens[end - 2], text, "no")

@@ -1228,11 +1228,21 @@ fn reported_as_saying(text: &str, tokens: &[Token], a: usize) -> Option<usize> {
 }
 
 /// The token after `went on to` (`Obama went on to praise Clinton`, `goes
-/// on to say`): the next thing the subject did, its own verb.
+/// on to say`) or `appeared to`: the subject's own verb.
 fn went_on_to(text: &str, tokens: &[Token], v: usize) -> Option<usize> {
     let is = |k: usize, w: &str| tokens.get(k).is_some_and(|t| super::lower_is(*t, text, w));
     let go = super::lower_is_any(tokens[v], text, &["go", "goes", "went", "going", "gone"]);
-    (go && is(v + 1, "on") && is(v + 2, "to") && v + 3 < tokens.len()).then_some(v + 3)
+    if go && is(v + 1, "on") && is(v + 2, "to") && v + 3 < tokens.len() {
+        return Some(v + 3);
+    }
+    // `appeared to blame`, `seems to suggest`: the verb after `to` is what
+    // the subject did, seen from outside.
+    let seem = super::lower_is_any(
+        tokens[v],
+        text,
+        &["appear", "appears", "appeared", "seem", "seems", "seemed"],
+    );
+    (seem && is(v + 1, "to") && v + 2 < tokens.len()).then_some(v + 2)
 }
 
 /// Whether the verb at token `v` states a view through an idiom: `made it
