@@ -1505,6 +1505,34 @@ mod tests {
     }
 
     #[test]
+    fn the_medium_between_subject_and_verb_is_no_part_of_the_source() {
+        let context = "Title\n\nIt was late for Trump and Davis. ";
+        assert_eq!(
+            found(&format!(
+                "{context}Trump in a statement said the vote was rigged."
+            )),
+            vec!["Trump"]
+        );
+        assert_eq!(
+            found(&format!(
+                "{context}Trump in an interview with Fox News said it was rigged."
+            )),
+            vec!["Trump"]
+        );
+        // `the` names which people; a clause inside is no medium phrase.
+        assert_eq!(
+            found(&format!("{context}The people in the video said nothing.")),
+            vec!["The people in the video"]
+        );
+        assert_eq!(
+            found(&format!(
+                "{context}Davis praised Clinton in a video where she said it."
+            )),
+            vec!["Davis", "she"]
+        );
+    }
+
+    #[test]
     fn time_phrases_blurting_and_appearing_to_blame() {
         let context = "Title\n\nIt was late for Stumpf and Trump. ";
         assert_eq!(

@@ -27,6 +27,8 @@ pub(super) fn subject_before(text: &str, tokens: &[Token], cue: usize) -> Option
             end -= 2; // `Sanders on Tuesday said`, `who in 2010 said`
         } else if ends_with_time_phrase3(text, tokens, end) {
             end -= 3; // `Trump at the time said`
+        } else if let Some(k) = medium_before(text, tokens, end) {
+            end = k; // `Trump in a statement said`
         } else if end > 1
             && lower_is(tokens[end - 1], text, "longer")
             && lower_is(tokens[end - 2], text, "no")
@@ -62,6 +64,56 @@ pub(super) fn subject_before(text: &str, tokens: &[Token], cue: usize) -> Option
         tokens[start].span.start,
         tokens[end - 1].span.end,
     ))
+}
+
+/// Where a phrase naming the medium of a statement starts, when it ends at
+/// `end` and follows its subject without commas: `Trump in a statement
+/// said`, `Trump in an interview with Fox News said`, `The senator in a
+/// letter to Comey demanded`.
+fn medium_before(text: &str, tokens: &[Token], end: usize) -> Option<usize> {
+    let k = (end.saturating_sub(8)..end.saturating_sub(2))
+        .rev()
+        .find(|&k| lower_is_any(tokens[k], text, &["in", "during"]))?;
+    let medium = tokens[k + 2..end.min(k + 5)].iter().any(|t| {
+        lower_is_any(
+            *t,
+            text,
+            &[
+                "interview",
+                "statement",
+                "letter",
+                "tweet",
+                "post",
+                "speech",
+                "op-ed",
+                "email",
+                "memo",
+                "video",
+                "appearance",
+                "call",
+                "message",
+                "conversation",
+                "remarks",
+                "address",
+                "column",
+                "essay",
+                "editorial",
+            ],
+        )
+    });
+    // No clause inside (`praised Clinton in a new video where she said`).
+    let plain = tokens[k..end].iter().all(|t| {
+        let w = t.text(text);
+        (t.word || t.punct(text) == Some('.')) && !PRONOUN.contains(w) && !is_relative(w)
+    });
+    (k > 0
+        && tokens[k - 1].word
+        // `a`, `an` or a possessive: `the people in the video said` names
+        // which people.
+        && lower_is_any(tokens[k + 1], text, &["a", "an", "his", "her", "their", "its"])
+        && medium
+        && plain)
+        .then_some(k)
 }
 
 /// Where a phrase that starts with a number or a share starts when words
