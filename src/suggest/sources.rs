@@ -1505,6 +1505,13 @@ mod tests {
     }
 
     #[test]
+    fn a_clause_after_said_is_no_inverted_source() {
+        let found = found("A spokeswoman, who declined to be named, said sales fell.");
+        assert!(found.contains(&"A spokeswoman".to_owned()), "{found:?}");
+        assert!(!found.contains(&"sales fell".to_owned()), "{found:?}");
+    }
+
+    #[test]
     fn the_medium_between_subject_and_verb_is_no_part_of_the_source() {
         let context = "Title\n\nIt was late for Trump and Davis. ";
         assert_eq!(

@@ -955,12 +955,14 @@ pub(super) fn subject_after(
             // `said of RT`; `said the event brought back …`: a verb ends
             // the phrase, which then was a clause.
             let after_determiner = end > from && DETERMINER.contains(tokens[end - 1].text(text));
+            // An irregular past too (`, said sales fell`: no inverted cue).
             let verb = !t.capitalized(text)
                 && !after_determiner
                 && (w.ends_with("ed") && !AGENT.contains(w)
                     || w.ends_with("n't")
                     || w.ends_with("n’t")
-                    || attitude_verb(w));
+                    || attitude_verb(w)
+                    || end > from && IRREGULAR_PAST.contains(w));
             // After `according to`, a verb-like word after a name is a
             // verb again (`a speech Mrs. Clinton delivered`), and a
             // participle joins only with its agent or what it was done for
