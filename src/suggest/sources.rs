@@ -1505,6 +1505,14 @@ mod tests {
     }
 
     #[test]
+    fn a_day_between_participle_and_agent_keeps_the_maker() {
+        assert_eq!(
+            found("Data released Monday by the Labor Department showed hiring slowed."),
+            vec!["Data released Monday by the Labor Department"]
+        );
+    }
+
+    #[test]
     fn a_clause_after_said_is_no_inverted_source() {
         let found = found("A spokeswoman, who declined to be named, said sales fell.");
         assert!(found.contains(&"A spokeswoman".to_owned()), "{found:?}");

@@ -312,13 +312,18 @@ pub(super) fn noun_phrase_start(text: &str, tokens: &[Token], end: usize) -> Opt
             // `A poll conducted by Quinnipiac`, `records compiled by the
             // Center for Responsive Politics`, `an email unearthed by
             // WikiLeaks`: who made a document belongs to the phrase.
+            // `Data released Monday by the Labor Department`: a day may
+            // come between the participle and `by`.
+            let day = usize::from(
+                start >= 4 && super::words::TIME_WORD.contains(tokens[start - 2].text(text)),
+            );
             let made_by = w.eq_ignore_ascii_case("by")
-                && start >= 3
+                && start >= 3 + day
                 && start < end
-                && is_participle(tokens[start - 2].text(text))
-                && AGENT.contains(tokens[start - 3].text(text));
+                && is_participle(tokens[start - 2 - day].text(text))
+                && AGENT.contains(tokens[start - 3 - day].text(text));
             if made_by {
-                start -= 2;
+                start -= 2 + day;
                 continue;
             }
             // `a study by the Institute for Statecraft found`, `an
