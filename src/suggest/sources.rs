@@ -1505,6 +1505,18 @@ mod tests {
     }
 
     #[test]
+    fn privy_to_describes_and_a_participle_after_had_is_no_subject() {
+        assert_eq!(
+            found("Republicans privy to polling data said surveys they had seen showed her ahead."),
+            vec!["Republicans privy to polling data"]
+        );
+        assert_eq!(
+            found("But has he called for changing the rules?"),
+            vec!["he"]
+        );
+    }
+
+    #[test]
     fn a_day_between_participle_and_agent_keeps_the_maker() {
         assert_eq!(
             found("Data released Monday by the Labor Department showed hiring slowed."),

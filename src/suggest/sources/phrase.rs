@@ -55,6 +55,17 @@ pub(super) fn subject_before(text: &str, tokens: &[Token], cue: usize) -> Option
         return appositive(text, tokens, end - 1, c);
     }
     let start = noun_phrase_start(text, tokens, end)?;
+    // `surveys they had seen still showed`: a lone word after `had` is the
+    // verb of a clause, not a subject.
+    if start + 1 == end
+        && start > 0
+        && lower_is_any(tokens[start - 1], text, &["had", "has", "have", "having"])
+        && !tokens[start].capitalized(text)
+        && !PRONOUN.contains(tokens[start].text(text))
+    // `But has he called for`
+    {
+        return None;
+    }
     let start = list_start(text, tokens, start, end);
     let start = second_object_start(text, tokens, start);
     let start = name_after_object(text, tokens, start, end);
@@ -278,11 +289,13 @@ const WORKS: &[&str] = &[
     "estimates",
 ];
 
-/// Whether token `k` is the preposition of `familiar with` or `close to`.
+/// Whether token `k` is the preposition of `familiar with`, `close to` or
+/// `privy to`.
 fn familiar_with(text: &str, tokens: &[Token], k: usize) -> bool {
     k >= 1
         && (lower_is(tokens[k], text, "with") && lower_is(tokens[k - 1], text, "familiar")
-            || lower_is(tokens[k], text, "to") && lower_is(tokens[k - 1], text, "close"))
+            || lower_is(tokens[k], text, "to")
+                && lower_is_any(tokens[k - 1], text, &["close", "privy"]))
 }
 
 /// The first token of the noun phrase that ends just before token `end`.
