@@ -1505,6 +1505,19 @@ mod tests {
     }
 
     #[test]
+    fn a_description_opening_the_sentence_before_a_name_belongs_to_it() {
+        assert_eq!(
+            found("One resident, Mary Kay, 67, said the water was rising."),
+            vec!["One resident, Mary Kay, 67,"]
+        );
+        // Not an object of the clause before.
+        assert_eq!(
+            found("He met the mayor, and Mary Kay, 67, said the water was rising."),
+            vec!["Mary Kay, 67,"]
+        );
+    }
+
+    #[test]
     fn privy_to_describes_and_a_participle_after_had_is_no_subject() {
         assert_eq!(
             found("Republicans privy to polling data said surveys they had seen showed her ahead."),

@@ -604,6 +604,18 @@ fn appositive(text: &str, tokens: &[Token], close: usize, mark: char) -> Option<
     {
         head_start = name;
     }
+    // `One resident, Mary Kay, 67, said`: a description that opens the
+    // sentence before a name starts the source.
+    if head_start >= 2
+        && tokens[head_start - 1].punct(text) == Some(',')
+        && tokens[head_start].capitalized(text)
+        && !tokens[head_start - 2].capitalized(text)
+        && let Some(description) = noun_phrase_start(text, tokens, head_start - 1)
+        && description == 0
+        && (DETERMINER.contains(tokens[0].text(text)) || lower_is(tokens[0], text, "one"))
+    {
+        head_start = description;
+    }
     // `Johnnie Wilson, of Springfield, Va., said`: a home town between
     // commas describes the name before it.
     if head_start >= 3
