@@ -9,7 +9,7 @@ use super::super::lexicon::{
 };
 use super::super::text::Token;
 use super::subject::SUBJECT_PRONOUN;
-use super::words::{DETERMINER, PREPOSITION, ROLE_VERB, is_stop};
+use super::words::{DETERMINER, PREPOSITION, ROLE_VERB, TIME_WORD, is_stop};
 use super::{
     MAX_SUBJECT, abbreviation_dot, ends_with_time_phrase3, is_between, is_inclusive, is_one_of,
     is_time_phrase, lower_is, lower_is_any, name_start,
@@ -56,13 +56,13 @@ pub(super) fn subject_before(text: &str, tokens: &[Token], cue: usize) -> Option
     }
     let start = noun_phrase_start(text, tokens, end)?;
     // `surveys they had seen still showed`: a lone word after `had` is the
-    // verb of a clause, not a subject.
+    // verb of a clause, not a subject; a pronoun there is one (`But has he
+    // called for`).
     if start + 1 == end
         && start > 0
         && lower_is_any(tokens[start - 1], text, &["had", "has", "have", "having"])
         && !tokens[start].capitalized(text)
         && !PRONOUN.contains(tokens[start].text(text))
-    // `But has he called for`
     {
         return None;
     }
@@ -327,9 +327,7 @@ pub(super) fn noun_phrase_start(text: &str, tokens: &[Token], end: usize) -> Opt
             // WikiLeaks`: who made a document belongs to the phrase.
             // `Data released Monday by the Labor Department`: a day may
             // come between the participle and `by`.
-            let day = usize::from(
-                start >= 4 && super::words::TIME_WORD.contains(tokens[start - 2].text(text)),
-            );
+            let day = usize::from(start >= 4 && TIME_WORD.contains(tokens[start - 2].text(text)));
             let made_by = w.eq_ignore_ascii_case("by")
                 && start >= 3 + day
                 && start < end
