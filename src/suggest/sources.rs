@@ -34,9 +34,7 @@ mod share;
 mod subject;
 mod words;
 
-use phrase::{
-    is_relative, list_start, names_a_role, noun_phrase_start, subject_after, subject_before,
-};
+use phrase::{is_relative, list_start, noun_phrase_start, subject_after, subject_before};
 use words::{
     BETWEEN, CLAIM_NOUN, CUE_START, DETERMINER, EDITORIAL_LABEL, FINDING, INVERTIBLE, NOUN_PLURALS,
     NOUNISH_CUES, PASSIVE_CUE, PREPOSITION, SOURCE_CUE, TIME_WORD, WEAK_CUES, is_stop,

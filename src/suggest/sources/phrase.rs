@@ -634,13 +634,7 @@ fn appositive(text: &str, tokens: &[Token], close: usize, mark: char) -> Option<
     // `The investigators, from Ukraine's anti-corruption bureau, said`:
     // where a source is from describes it.
     let origin = w.eq_ignore_ascii_case("from") || w.eq_ignore_ascii_case("of");
-    let clause = first.word
-        && !is_inclusive(w)
-        && !origin
-        && (w.ends_with("ing")
-            || is_stop(w) && !DETERMINER.contains(w)
-            || is_relative(w) && !names_a_role(text, tokens, inner.start)
-            || opens_aside(text, tokens, inner.start));
+    let clause = !origin && opens_clause(text, tokens, inner.start);
     if !clause {
         // `Brian Fallon, the campaign's press secretary, said`, `one
         // employee, Andrei Yaroshevich, told`: the source with its
@@ -659,13 +653,29 @@ fn appositive(text: &str, tokens: &[Token], close: usize, mark: char) -> Option<
     None
 }
 
+/// Whether the words between commas from token `k` on are a clause or an
+/// aside rather than a description of the phrase before them: `Trump,
+/// speaking to veterans, said`, `Clinton, at the debate, said`, `Mr. Obama,
+/// who knew …, told` (but `who served as ambassador` names a role, and
+/// `including …` lists members).
+pub(super) fn opens_clause(text: &str, tokens: &[Token], k: usize) -> bool {
+    let first = tokens[k];
+    let w = first.text(text);
+    first.word
+        && !is_inclusive(w)
+        && (w.ends_with("ing")
+            || is_stop(w) && !DETERMINER.contains(w)
+            || is_relative(w) && !names_a_role(text, tokens, k)
+            || opens_aside(text, tokens, k))
+}
+
 /// Whether the words between commas from token `k` on are an aside about
 /// the subject's manner or circumstances, not a description of who it is:
 /// `Clinton, clearly frustrated, said`, `Some conservatives, taken aback by
 /// the response, said`, `The first ad, launched Wednesday, says`, `Donald
 /// Trump, despite making an effort …, said`, `The government, for
 /// instance, refused`.
-pub(super) fn opens_aside(text: &str, tokens: &[Token], k: usize) -> bool {
+fn opens_aside(text: &str, tokens: &[Token], k: usize) -> bool {
     let t = tokens[k];
     if !t.word || t.capitalized(text) {
         return false;
@@ -789,7 +799,7 @@ fn attributes_again(text: &str, tokens: &[Token], k: usize) -> bool {
 /// Whether the relative clause opened by the pronoun at token `k` says
 /// what its noun does for a living or stands for (`who served as`, `which
 /// represents`, `who has long studied`): see `ROLE_VERB`.
-pub(super) fn names_a_role(text: &str, tokens: &[Token], k: usize) -> bool {
+fn names_a_role(text: &str, tokens: &[Token], k: usize) -> bool {
     let mut v = k + 1;
     while tokens.get(v).is_some_and(|t| {
         t.word

@@ -1103,14 +1103,8 @@ fn after_head(text: &str, tokens: &[Token], next: usize) -> Option<(usize, usize
         Some(',') => {
             let close = (next + 2..tokens.len().min(next + 16))
                 .find(|&k| tokens[k].punct(text) == Some(','))?;
-            let first = tokens[next + 1];
-            let w = first.text(text);
-            let clause = !first.word
-                || !super::is_inclusive(w)
-                    && (w.ends_with("ing")
-                        || is_stop(w) && !DETERMINER.contains(w)
-                        || is_relative(w) && !super::names_a_role(text, tokens, next + 1)
-                        || super::phrase::opens_aside(text, tokens, next + 1));
+            let clause =
+                !tokens[next + 1].word || super::phrase::opens_clause(text, tokens, next + 1);
             let last = if clause { next - 1 } else { close };
             Some((last, close + 1))
         }
