@@ -912,22 +912,14 @@ fn is_inclusive(w: &str) -> bool {
     is_one_of(w, &["including", "like", "such", "among"])
 }
 
-/// Whether the three tokens before `end` say when: `at the time`, `in
-/// recent days`, `over the weekend`.
-fn ends_with_time_phrase3(text: &str, tokens: &[Token], end: usize) -> bool {
-    end >= 3
+/// Whether three words say when: `at the time`, `in recent days`, `over
+/// the weekend`.
+fn is_time_phrase3(text: &str, words: [Token; 3]) -> bool {
+    let [first, second, third] = words;
+    lower_is_any(first, text, &["at", "in", "on", "over", "during", "for"])
+        && lower_is_any(second, text, &["the", "that", "this", "recent", "past"])
         && lower_is_any(
-            tokens[end - 3],
-            text,
-            &["at", "in", "on", "over", "during", "for"],
-        )
-        && lower_is_any(
-            tokens[end - 2],
-            text,
-            &["the", "that", "this", "recent", "past"],
-        )
-        && lower_is_any(
-            tokens[end - 1],
+            third,
             text,
             &[
                 "time",

@@ -11,8 +11,8 @@ use super::super::text::Token;
 use super::subject::SUBJECT_PRONOUN;
 use super::words::{DETERMINER, PREPOSITION, ROLE_VERB, TIME_WORD, is_stop};
 use super::{
-    MAX_SUBJECT, abbreviation_dot, ends_with_time_phrase3, is_between, is_inclusive, is_one_of,
-    is_time_phrase, lower_is, lower_is_any, name_start,
+    MAX_SUBJECT, abbreviation_dot, is_between, is_inclusive, is_one_of, is_time_phrase,
+    is_time_phrase3, lower_is, lower_is_any, name_start,
 };
 use crate::model::Span;
 
@@ -25,7 +25,9 @@ pub(super) fn subject_before(text: &str, tokens: &[Token], cue: usize) -> Option
     loop {
         if end > 1 && is_time_phrase(text, tokens[end - 2], tokens[end - 1]) {
             end -= 2; // `Sanders on Tuesday said`, `who in 2010 said`
-        } else if ends_with_time_phrase3(text, tokens, end) {
+        } else if end > 2
+            && is_time_phrase3(text, [tokens[end - 3], tokens[end - 2], tokens[end - 1]])
+        {
             end -= 3; // `Trump at the time said`
         } else if let Some(k) = medium_before(text, tokens, end) {
             end = k; // `Trump in a statement said`
@@ -697,7 +699,7 @@ fn opens_aside(text: &str, tokens: &[Token], k: usize) -> bool {
             &["taken", "given", "shaken", "driven", "stung", "unbowed"],
         ))
         && !tokens.get(k + 1).is_some_and(|n| lower_is(*n, text, "by"));
-    let aside = is_one_of(w, &["despite", "amid", "unlike", "like", "for"])
+    let aside = is_one_of(w, &["despite", "amid", "unlike", "for"])
         && !(w.eq_ignore_ascii_case("for") && next.is_none());
     adverb || participle || aside
 }

@@ -553,11 +553,7 @@ fn idiom_base(w: &str) -> Option<&'static str> {
 /// Air Act`).
 pub(super) fn reports_nothing(text: &str, tokens: &[Token], v: usize) -> bool {
     let w = tokens[v].text(text);
-    let next_is = |k: usize, word: &str| {
-        tokens
-            .get(k)
-            .is_some_and(|n| super::lower_is(*n, text, word))
-    };
+    let next_is = |k: usize, word: &str| word_at(text, tokens, k, word);
     let next_is_any = |k: usize, words: &[&str]| {
         tokens
             .get(k)
@@ -1161,7 +1157,7 @@ fn verb_at(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
     if t.word && !t.capitalized(text) {
         // The subject agrees with `went`, which stands for the verb after
         // `to`.
-        if let Some(a) = went_on_to(text, tokens, v) {
+        if let Some(a) = verb_after_to(text, tokens, v) {
             let verb = tokens[a];
             return (verb.word
                 && attitude_verb(verb.text(text))
@@ -1221,10 +1217,15 @@ fn reported_as_saying(text: &str, tokens: &[Token], a: usize) -> Option<usize> {
     said.then_some(k)
 }
 
+/// Whether token `k` exists and is the word `w`, ignoring ASCII case.
+fn word_at(text: &str, tokens: &[Token], k: usize, w: &str) -> bool {
+    tokens.get(k).is_some_and(|t| super::lower_is(*t, text, w))
+}
+
 /// The token after `went on to` (`Obama went on to praise Clinton`, `goes
 /// on to say`) or `appeared to`: the subject's own verb.
-fn went_on_to(text: &str, tokens: &[Token], v: usize) -> Option<usize> {
-    let is = |k: usize, w: &str| tokens.get(k).is_some_and(|t| super::lower_is(*t, text, w));
+fn verb_after_to(text: &str, tokens: &[Token], v: usize) -> Option<usize> {
+    let is = |k: usize, w: &str| word_at(text, tokens, k, w);
     let go = super::lower_is_any(tokens[v], text, &["go", "goes", "went", "going", "gone"]);
     if go && is(v + 1, "on") && is(v + 2, "to") && v + 3 < tokens.len() {
         return Some(v + 3);
@@ -1243,7 +1244,7 @@ fn went_on_to(text: &str, tokens: &[Token], v: usize) -> Option<usize> {
 /// clear that`, `made clear`, `made the case`, `took issue with`, `cast
 /// her rival as offering …`, `took to Twitter to say`.
 fn states_a_view(text: &str, tokens: &[Token], v: usize) -> bool {
-    let is = |k: usize, w: &str| tokens.get(k).is_some_and(|t| super::lower_is(*t, text, w));
+    let is = |k: usize, w: &str| word_at(text, tokens, k, w);
     let verb_is = |forms: &[&str]| super::lower_is_any(tokens[v], text, forms);
     if verb_is(&["make", "makes", "made", "making"]) {
         let point = tokens.get(v + 2).is_some_and(|t| {
