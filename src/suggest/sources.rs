@@ -1563,6 +1563,21 @@ mod tests {
     }
 
     #[test]
+    fn a_three_word_time_phrase_is_skipped_after_a_sentence_subject_too() {
+        let context = "Title\n\nThe rally for Trump ended. ";
+        assert_eq!(
+            found(&format!("{context}Trump at the time backed the plan.")),
+            vec!["Trump"]
+        );
+        assert_eq!(
+            found(&format!(
+                "{context}Trump at the time went after Bush, calling him weak."
+            )),
+            vec!["Trump"]
+        );
+    }
+
+    #[test]
     fn time_phrases_blurting_and_appearing_to_blame() {
         let context = "Title\n\nIt was late for Stumpf and Trump. ";
         assert_eq!(

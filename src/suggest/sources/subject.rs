@@ -335,10 +335,15 @@ static COORDINATOR: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::new(&["and", "or", "yet", "but", "then"]));
 
 /// Token `k`, or the token after a time phrase that starts there (`on
-/// Monday`, `this month`): where a verb after its subject starts.
+/// Monday`, `this month`, `at the time`): where a verb after its subject
+/// starts.
 fn past_time_phrase(text: &str, tokens: &[Token], k: usize) -> usize {
     if tokens.len() > k + 1 && super::is_time_phrase(text, tokens[k], tokens[k + 1]) {
         k + 2
+    } else if tokens.len() > k + 2
+        && super::is_time_phrase3(text, [tokens[k], tokens[k + 1], tokens[k + 2]])
+    {
+        k + 3
     } else {
         k
     }
