@@ -1578,6 +1578,21 @@ mod tests {
     }
 
     #[test]
+    fn the_medium_is_skipped_after_a_sentence_subject_too() {
+        let context = "Title\n\nThe rally for Trump ended. ";
+        assert_eq!(
+            found(&format!("{context}Trump in a statement backed the plan.")),
+            vec!["Trump"]
+        );
+        assert_eq!(
+            found(&format!(
+                "{context}Trump in an interview with Fox News backed the plan."
+            )),
+            vec!["Trump"]
+        );
+    }
+
+    #[test]
     fn time_phrases_blurting_and_appearing_to_blame() {
         let context = "Title\n\nIt was late for Stumpf and Trump. ";
         assert_eq!(

@@ -83,7 +83,7 @@ pub(super) fn subject_before(text: &str, tokens: &[Token], cue: usize) -> Option
 /// `end` and follows its subject without commas: `Trump in a statement
 /// said`, `Trump in an interview with Fox News said`, `The senator in a
 /// letter to Comey demanded`.
-fn medium_before(text: &str, tokens: &[Token], end: usize) -> Option<usize> {
+pub(super) fn medium_before(text: &str, tokens: &[Token], end: usize) -> Option<usize> {
     let k = (end.saturating_sub(8)..end.saturating_sub(2))
         .rev()
         .find(|&k| lower_is_any(tokens[k], text, &["in", "during"]))?;

@@ -335,8 +335,9 @@ static COORDINATOR: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::new(&["and", "or", "yet", "but", "then"]));
 
 /// Token `k`, or the token after a time phrase that starts there (`on
-/// Monday`, `this month`, `at the time`): where a verb after its subject
-/// starts.
+/// Monday`, `this month`, `at the time`) or a phrase naming the medium of
+/// a statement (`in a statement`, `in an interview with Fox News`): where
+/// a verb after its subject starts.
 fn past_time_phrase(text: &str, tokens: &[Token], k: usize) -> usize {
     if tokens.len() > k + 1 && super::is_time_phrase(text, tokens[k], tokens[k + 1]) {
         k + 2
@@ -344,6 +345,18 @@ fn past_time_phrase(text: &str, tokens: &[Token], k: usize) -> usize {
         && super::is_time_phrase3(text, [tokens[k], tokens[k + 1], tokens[k + 2]])
     {
         k + 3
+    } else if tokens
+        .get(k)
+        .is_some_and(|t| super::lower_is_any(*t, text, &["in", "during"]))
+    {
+        // The medium phrase ends where a verb starts: the same phrase the
+        // walk back from a cue skips (`phrase::medium_before`).
+        (k + 3..tokens.len().min(k + 9))
+            .find(|&e| {
+                super::phrase::medium_before(text, tokens, e) == Some(k)
+                    && plain_verb_at(text, tokens, e).is_some()
+            })
+            .unwrap_or(k)
     } else {
         k
     }
