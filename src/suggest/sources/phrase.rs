@@ -87,46 +87,53 @@ pub(super) fn medium_before(text: &str, tokens: &[Token], end: usize) -> Option<
     let k = (end.saturating_sub(8)..end.saturating_sub(2))
         .rev()
         .find(|&k| lower_is_any(tokens[k], text, &["in", "during"]))?;
-    let medium = tokens[k + 2..end.min(k + 5)].iter().any(|t| {
-        lower_is_any(
-            *t,
-            text,
-            &[
-                "interview",
-                "statement",
-                "letter",
-                "tweet",
-                "post",
-                "speech",
-                "op-ed",
-                "email",
-                "memo",
-                "video",
-                "appearance",
-                "call",
-                "message",
-                "conversation",
-                "remarks",
-                "address",
-                "column",
-                "essay",
-                "editorial",
-            ],
-        )
-    });
     // No clause inside (`praised Clinton in a new video where she said`).
     let plain = tokens[k..end].iter().all(|t| {
         let w = t.text(text);
         (t.word || t.punct(text) == Some('.')) && !PRONOUN.contains(w) && !is_relative(w)
     });
-    (k > 0
-        && tokens[k - 1].word
-        // `a`, `an` or a possessive: `the people in the video said` names
-        // which people.
-        && lower_is_any(tokens[k + 1], text, &["a", "an", "his", "her", "their", "its"])
-        && medium
-        && plain)
-        .then_some(k)
+    (k > 0 && tokens[k - 1].word && medium_opens(text, tokens, k, end) && plain).then_some(k)
+}
+
+/// Whether a phrase naming the medium of a statement opens at token `k`
+/// with its noun before token `end`: `in a statement`, `during an
+/// interview`, `in his speech`. `a`, `an` or a possessive only: `the
+/// people in the video said` names which people.
+pub(super) fn medium_opens(text: &str, tokens: &[Token], k: usize, end: usize) -> bool {
+    k + 2 < end.min(tokens.len())
+        && lower_is_any(tokens[k], text, &["in", "during"])
+        && lower_is_any(
+            tokens[k + 1],
+            text,
+            &["a", "an", "his", "her", "their", "its"],
+        )
+        && tokens[k + 2..end.min(k + 5)].iter().any(|t| {
+            lower_is_any(
+                *t,
+                text,
+                &[
+                    "interview",
+                    "statement",
+                    "letter",
+                    "tweet",
+                    "post",
+                    "speech",
+                    "op-ed",
+                    "email",
+                    "memo",
+                    "video",
+                    "appearance",
+                    "call",
+                    "message",
+                    "conversation",
+                    "remarks",
+                    "address",
+                    "column",
+                    "essay",
+                    "editorial",
+                ],
+            )
+        })
 }
 
 /// Where a phrase that starts with a number or a share starts when words

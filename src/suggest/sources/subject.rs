@@ -345,10 +345,7 @@ fn past_time_phrase(text: &str, tokens: &[Token], k: usize) -> usize {
         && super::is_time_phrase3(text, [tokens[k], tokens[k + 1], tokens[k + 2]])
     {
         k + 3
-    } else if tokens
-        .get(k)
-        .is_some_and(|t| super::lower_is_any(*t, text, &["in", "during"]))
-    {
+    } else if super::phrase::medium_opens(text, tokens, k, tokens.len()) {
         // The medium phrase ends where a verb starts: the same phrase the
         // walk back from a cue skips (`phrase::medium_before`).
         (k + 3..tokens.len().min(k + 9))
