@@ -2203,6 +2203,28 @@ mod tests {
     }
 
     #[test]
+    fn a_progressive_may_follow_adverbs() {
+        assert_eq!(
+            found("Voters in Ohio are definitely not backing the plan."),
+            vec!["Voters in Ohio"]
+        );
+        // After a contracted auxiliary too, or `been`.
+        assert_eq!(found("Trump spoke. He’s also praising Bush."), vec!["He"]);
+        assert_eq!(found("Trump spoke. She’s been urging calm."), vec!["She"]);
+        assert_eq!(
+            found("Dayton spoke, but he’s not predicting a win."),
+            vec!["he"]
+        );
+        // A past or modal form after a contraction states no stance here;
+        // a clause reported by another source is its content.
+        assert!(found("Trump spoke. We’ve seen this before.").is_empty());
+        assert_eq!(
+            found("Weaver says he’s expecting two candidates to drop out."),
+            vec!["Weaver"]
+        );
+    }
+
+    #[test]
     fn the_subject_of_a_participle_after_with_is_a_source() {
         assert_eq!(
             found("The council failed over Syria, with Russia backing the government."),

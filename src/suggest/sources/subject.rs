@@ -838,6 +838,9 @@ pub(super) fn attitude_at(
     if reports_nothing(text, tokens, i) {
         return None;
     }
+    if let Some(found) = contracted_subject(text, tokens, i) {
+        return Some(found);
+    }
     // `a featured speaker`: after a determiner it is an adjective.
     if DETERMINER.contains(tokens[i - 1].text(text)) {
         return None;
@@ -879,19 +882,6 @@ pub(super) fn attitude_at(
     let participle = w.ends_with("ing") && end == i;
     let head = *tokens.get(end.checked_sub(1)?)?;
     let h = head.text(text);
-    // `He’s predicting`, `they’re hoping`: a pronoun with its auxiliary.
-    if participle
-        && let Some(k) = super::pronoun_contraction(h)
-        && SUBJECT_PRONOUN.contains(&h[..k])
-        && ["s", "re", "m"].contains(&&h[k + h[k..].chars().next().map_or(1, char::len_utf8)..])
-    {
-        return Some(Attribution {
-            source: Span::new(head.span.start, head.span.start + k),
-            cue: t.span,
-            score: 0.4,
-            rule: "source.attitude",
-        });
-    }
     if !head.word || !agrees(text, tokens, end - 1, i) {
         return None;
     }
@@ -981,6 +971,48 @@ pub(super) fn attitude_at(
         return None;
     }
     Some(found(tokens, first, end - 1, i, rule))
+}
+
+/// The pronoun of an auxiliary contracted onto it, before the attitude
+/// verb in `-ing` at token `i` with only adverbs between: `He’s
+/// predicting`, `he’s not saying`, `she’s been praising`. Past and modal
+/// forms (`they’d prefer`, `we’ve seen`, `he’s determined`) mostly state
+/// what someone did or would do, so they attribute nothing here; neither
+/// does a clause reported by another source (`says he’s backing`).
+fn contracted_subject(text: &str, tokens: &[Token], i: usize) -> Option<Attribution> {
+    if !tokens[i].text(text).ends_with("ing") {
+        return None;
+    }
+    let mut k = i;
+    let mut been = false;
+    while k > 0 && tokens[k - 1].word && super::is_between(tokens[k - 1].text(text)) {
+        let b = tokens[k - 1].text(text);
+        if is_form_of_be(b) {
+            if been || !b.eq_ignore_ascii_case("been") {
+                return None; // `she’s is`: no verb phrase
+            }
+            been = true;
+        }
+        k -= 1;
+    }
+    let head = *tokens.get(k.checked_sub(1)?)?;
+    let h = head.text(text);
+    let cut = super::pronoun_contraction(h)?;
+    let auxiliary = &h[cut + h[cut..].chars().next().map_or(1, char::len_utf8)..];
+    // `is saying`, `has been saying`, `are hoping`, `had been urging`.
+    let fits = if been {
+        ["s", "ve", "d"].contains(&auxiliary)
+    } else {
+        ["s", "re", "m"].contains(&auxiliary)
+    };
+    let source = Span::new(head.span.start, head.span.start + cut);
+    let reported = super::reported_clause(text, tokens, source, tokens[i].text(text));
+    (fits && SUBJECT_PRONOUN.contains(&h[..cut]) && !reported).then_some(Attribution {
+        source,
+        cue: tokens[i].span,
+        score: 0.4,
+        rule: "source.attitude",
+    })
 }
 
 /// The subject of an attitude verb that follows a description between
@@ -1158,7 +1190,9 @@ fn verb_at(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
             if let Some(said) = reported_as_saying(text, tokens, a) {
                 return Some(said);
             }
-            let progressive = a == v + 1
+            let progressive = tokens[v + 1..a]
+                .iter()
+                .all(|t| super::is_between(t.text(text)))
                 && w.ends_with("ing")
                 && attitude_verb(w)
                 && !reports_nothing(text, tokens, a);
