@@ -1437,6 +1437,38 @@ mod tests {
     }
 
     #[test]
+    fn making_a_statement_and_taking_aim_state_a_view() {
+        let about = |sentence: &str| {
+            found(&format!(
+                "Title\n\nThe race with Ryan was close. {sentence}"
+            ))
+        };
+        for sentence in [
+            "Ryan made no mention of the plan.",
+            "Ryan made her first public comments about the plan.",
+            "Ryan made the case for a wall.",
+            "Ryan made little secret of his disdain.",
+            "Ryan took aim at the plan.",
+            "Ryan also took multiple swipes at the plan.",
+            "Ryan has taken a firm stance against the plan.",
+            "Ryan took offense at the plan.",
+            "Ryan is making an impassioned case for the plan.",
+        ] {
+            assert_eq!(about(sentence), vec!["Ryan"], "{sentence}");
+        }
+        // Remarks named by `the` or `his` were reported before; other
+        // objects are no statement.
+        for sentence in [
+            "Ryan made his remarks during a breakfast.",
+            "Ryan made the pledge at a rally.",
+            "Ryan made a fortune in real estate.",
+            "Ryan took a walk at noon.",
+        ] {
+            assert!(about(sentence).is_empty(), "{sentence}");
+        }
+    }
+
+    #[test]
     fn phrasal_verbs_of_stance_are_cues() {
         assert_eq!(
             found("Glenn Beck doubled down on his rhetoric."),

@@ -1194,8 +1194,8 @@ fn verb_at(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
                 .iter()
                 .all(|t| super::is_between(t.text(text)))
                 && w.ends_with("ing")
-                && attitude_verb(w)
-                && !reports_nothing(text, tokens, a);
+                && (attitude_verb(w) && !reports_nothing(text, tokens, a)
+                    || states_a_view(text, tokens, a));
             return (next.word && (progressive || STANCE.contains(w))).then_some(a);
         }
         aux = true;
@@ -1221,6 +1221,105 @@ fn verb_at(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
     let reports = verb && !reports_nothing(text, tokens, v);
     (reports && (aux || !w.ends_with("ing"))).then_some(v)
 }
+
+/// Whether `take` at token `v` opens an attack or a stance, with up to
+/// two words between: `took aim at`, `took multiple swipes at`, `has
+/// taken a firm stance against`.
+fn takes_a_swipe(text: &str, tokens: &[Token], v: usize) -> bool {
+    (v + 1..tokens.len().min(v + 4)).any(|k| {
+        let next = |words: &[&str]| {
+            tokens
+                .get(k + 1)
+                .is_some_and(|t| super::lower_is_any(*t, text, words))
+        };
+        let attack = super::lower_is_any(
+            tokens[k],
+            text,
+            &[
+                "aim", "swipe", "swipes", "shot", "shots", "jab", "jabs", "potshot", "potshots",
+            ],
+        ) && next(&["at"]);
+        let stance =
+            super::lower_is_any(tokens[k], text, &["stance", "stand"]) && next(&["on", "against"]);
+        (attack || stance)
+            && tokens[v + 1..k].iter().all(|t| {
+                t.word && !t.capitalized(text) && !is_stop(t.text(text))
+                    || DETERMINER.contains(t.text(text))
+            })
+    })
+}
+
+/// Whether `make` at token `v` has a statement for its object, with
+/// only determiners and adjectives between: `made the case`, `made no
+/// mention of`, `made lecherous remarks`, `made her first public
+/// comments`. Remarks named by a bare `the` or `his` were reported before
+/// (`made the pledge at a rally`, `made his remarks during a breakfast`),
+/// so they attribute nothing new; in an idiom the determiner belongs to
+/// it (`made the case`).
+fn makes_a_statement(text: &str, tokens: &[Token], v: usize) -> bool {
+    let mut k = v + 1;
+    while let Some(t) = tokens.get(k).filter(|t| t.word && !t.capitalized(text)) {
+        let w = t.text(text);
+        if let Some(idiom) = MADE_STATEMENT.get(w) {
+            let back_reference = k == v + 2
+                && !idiom
+                && super::lower_is_any(
+                    tokens[v + 1],
+                    text,
+                    &["the", "these", "those", "his", "her", "their", "its"],
+                );
+            return k > v + 1 && !back_reference;
+        }
+        if k > v + 3 || is_stop(w) && !DETERMINER.contains(w) {
+            return false;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// Nouns for a statement that someone makes, each with whether it makes
+/// an idiom with `make` (`make the case`, `make no mention of`).
+static MADE_STATEMENT: LazyLock<HashMap<&str, bool>> = LazyLock::new(|| {
+    let idioms = [
+        "case",
+        "point",
+        "argument",
+        "observation",
+        "mention",
+        "reference",
+        "secret",
+    ];
+    let statements = [
+        "references",
+        "comment",
+        "comments",
+        "remark",
+        "remarks",
+        "pronouncement",
+        "pronouncements",
+        "pitch",
+        "plea",
+        "appeal",
+        "pledge",
+        "promise",
+        "vow",
+        "accusation",
+        "accusations",
+        "allegation",
+        "allegations",
+        "claim",
+        "claims",
+        "prediction",
+        "predictions",
+        "threat",
+        "threats",
+    ];
+    let idioms = idioms.into_iter().map(|w| (w, true));
+    idioms
+        .chain(statements.into_iter().map(|w| (w, false)))
+        .collect()
+});
 
 /// The reporting verb of a passive that reports the subject's words
 /// (token `a` is the participle after the form of `be`): `was quoted as
@@ -1296,12 +1395,9 @@ fn states_a_view(text: &str, tokens: &[Token], v: usize) -> bool {
     let is = |k: usize, w: &str| word_at(text, tokens, k, w);
     let verb_is = |forms: &[&str]| super::lower_is_any(tokens[v], text, forms);
     if verb_is(&["make", "makes", "made", "making"]) {
-        let point = tokens.get(v + 2).is_some_and(|t| {
-            super::lower_is_any(*t, text, &["case", "point", "argument", "observation"])
-        });
         return is(v + 1, "clear")
             || is(v + 1, "it") && is(v + 2, "clear")
-            || is(v + 1, "the") && point;
+            || makes_a_statement(text, tokens, v);
     }
     if verb_is(&["take", "takes", "took", "taking", "taken"]) {
         // `took to Twitter to say`, `took to the airwaves to argue`.
@@ -1311,7 +1407,10 @@ fn states_a_view(text: &str, tokens: &[Token], v: usize) -> bool {
                 .and_then(|k| tokens.get(k + 1))
                 .is_some_and(|t| t.word && attitude_verb(t.text(text)))
         };
-        return is(v + 1, "issue") && is(v + 2, "with") || is(v + 1, "to") && platform_then();
+        return is(v + 1, "issue") && is(v + 2, "with")
+            || is(v + 1, "offense")
+            || is(v + 1, "to") && platform_then()
+            || takes_a_swipe(text, tokens, v);
     }
     if verb_is(&["cast", "casts", "casting"]) {
         // `cast the Clintons as part of the establishment`; not `cast
