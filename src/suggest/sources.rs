@@ -1373,6 +1373,19 @@ mod tests {
     }
 
     #[test]
+    fn a_subject_may_carry_two_descriptions() {
+        assert_eq!(
+            found("Marvin Teske, 53, a security guard at a casino, is backing Clinton."),
+            vec!["Marvin Teske, 53, a security guard at a casino,"]
+        );
+        // One description, then the verb.
+        assert_eq!(
+            found("Marvin Teske, a security guard at a casino, is backing Clinton."),
+            vec!["Marvin Teske, a security guard at a casino,"]
+        );
+    }
+
+    #[test]
     fn a_subject_may_run_to_sixteen_words() {
         assert_eq!(
             found(

@@ -1144,12 +1144,26 @@ fn after_head(text: &str, tokens: &[Token], next: usize) -> Option<(usize, usize
             Some((last.max(close), at))
         }
         Some(',') => {
-            let close = (next + 2..tokens.len().min(next + 16))
-                .find(|&k| tokens[k].punct(text) == Some(','))?;
+            let comma_after = |from: usize| {
+                (from..tokens.len().min(from + 14)).find(|&k| tokens[k].punct(text) == Some(','))
+            };
+            let mut close = comma_after(next + 2)?;
             let clause =
                 !tokens[next + 1].word || super::phrase::opens_clause(text, tokens, next + 1);
-            let last = if clause { next - 1 } else { close };
-            Some((last, close + 1))
+            if clause {
+                return Some((next - 1, close + 1));
+            }
+            // `Marvin Teske, 53, a security guard at a casino, is backing`:
+            // a second description right after the first.
+            if plain_verb_at(text, tokens, close + 1).is_none()
+                && tokens.get(close + 1).is_some_and(|t| t.word)
+                && !super::phrase::opens_clause(text, tokens, close + 1)
+                && let Some(second) = comma_after(close + 2)
+                && plain_verb_at(text, tokens, second + 1).is_some()
+            {
+                close = second;
+            }
+            Some((close, close + 1))
         }
         _ if t.word => {
             let w = t.text(text);
