@@ -1386,6 +1386,21 @@ mod tests {
     }
 
     #[test]
+    fn a_subject_may_end_in_a_phrase_after_a_preposition() {
+        assert_eq!(
+            found(
+                "Title\n\nThe vote by Others was close. Others in the community have opposed it."
+            ),
+            vec!["Others in the community"]
+        );
+        // A verb that attributes nothing keeps the phrase silent.
+        assert!(
+            found("Title\n\nThe vote by Others was close. Others in the community have left.")
+                .is_empty()
+        );
+    }
+
+    #[test]
     fn a_subject_may_run_to_sixteen_words() {
         assert_eq!(
             found(

@@ -155,6 +155,9 @@ pub(super) fn sentence_subject(text: &str, tokens: &[Token], names: &Names) -> O
     // attendants endorsed`, `Many people involved in the talks assumed`):
     // the subject runs on to the first inflected attitude verb.
     let mut modified = false;
+    // The last head a joining preposition followed (`Others in the
+    // community`): the subject, if a verb comes after its phrase.
+    let mut joined: Option<usize> = None;
     let mut k = start;
     while k < tokens.len() && k - start < super::MAX_SUBJECT {
         let t = tokens[k];
@@ -214,6 +217,11 @@ pub(super) fn sentence_subject(text: &str, tokens: &[Token], names: &Names) -> O
                 k += 1;
                 continue;
             }
+            let preposition =
+                |n: &Token| JOINER.contains(n.text(text)) && PREPOSITION.contains(n.text(text));
+            joined = (tokens.get(k + 1).is_some_and(preposition) && !modified)
+                .then_some(k)
+                .or(joined);
             if let Some((last, at)) = after_head(text, tokens, k + 1) {
                 let found = predicate(text, tokens, start, k, last, at, "source.subject");
                 if found.is_some() {
@@ -232,7 +240,12 @@ pub(super) fn sentence_subject(text: &str, tokens: &[Token], names: &Names) -> O
                 }
             }
         } else if k > start && is_stop(w) && !JOINER.contains(w) && !possessive_her {
-            return None;
+            // `Others in the African-American community have opposed`: the
+            // verb itself attributes (a second verb may belong to the
+            // phrase after the preposition).
+            let head = joined?;
+            let verb = verb_at(text, tokens, k).filter(|&v| agrees(text, tokens, head, v))?;
+            return Some(found(tokens, start, k - 1, verb, "source.subject"));
         }
         k += 1;
     }
