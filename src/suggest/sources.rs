@@ -624,8 +624,8 @@ fn used_as_cue(text: &str, tokens: &[Token], i: usize) -> bool {
     {
         return false;
     }
-    // `continued` reports only next to a quotation: `She continued, “For
-    // us …`, `,” she continued.`, `Caddell continued:`.
+    // `continued` and `read` report only next to a quotation: `She
+    // continued, “For us …`, `,” she continued.`, `Caddell continued:`.
     let opens_quote = |k: usize| {
         tokens
             .get(k)
@@ -654,6 +654,11 @@ fn used_as_cue(text: &str, tokens: &[Token], i: usize) -> bool {
         || goes_on_reporting;
     if (w.eq_ignore_ascii_case("continued") || w.eq_ignore_ascii_case("continue")) && !beside_quote
     {
+        return false;
+    }
+    // `the letter reads: “…”`, `a sign that read “Hispanics 4 Trump”`, `,”
+    // the letter reads.`: a text that is quoted, not `read the report`.
+    if is_one_of(w, &["read", "reads"]) && (goes_on_reporting || !beside_quote) {
         return false;
     }
     !subject::reports_nothing(text, tokens, i)
@@ -2707,6 +2712,25 @@ mod tests {
             found("Small groups of protesters continued to call for more information."),
             vec!["Small groups of protesters"]
         );
+    }
+
+    #[test]
+    fn a_text_that_reads_a_quotation_is_its_source() {
+        assert_eq!(
+            found("The headline reads: “Obama is not admitting defeat.”"),
+            vec!["The headline"]
+        );
+        assert_eq!(
+            found("“Our support is not absolute,” the letter reads."),
+            vec!["the letter"]
+        );
+        assert_eq!(
+            found("One message read “anybodybuttrump.us,” a website."),
+            vec!["One message"]
+        );
+        // Reading something is no statement.
+        assert!(found("Obama read the report on Monday.").is_empty());
+        assert!(found("The voters read it: the plan was dead.").is_empty());
     }
 
     #[test]

@@ -252,6 +252,8 @@ pub(super) static WEAK_CUES: LazyLock<Lexicon> = LazyLock::new(|| {
         "finds",
         "continue",
         "continued",
+        "read",
+        "reads",
         "charge",
         "charges",
         "charged",
@@ -455,8 +457,9 @@ pub(super) static NOUN_PLURALS: LazyLock<Lexicon> = LazyLock::new(|| {
 });
 
 /// Cues for sources only: common nouns too often for quotes to count them
-/// as reporting (`a Spanish reality show`).
-pub(super) const SOURCE_CUES: &[&str] = &["voiced", "show"];
+/// as reporting (`a Spanish reality show`), and `read` of a text that is
+/// quoted (`the letter reads: “…”`).
+pub(super) const SOURCE_CUES: &[&str] = &["voiced", "show", "read", "reads"];
 
 pub(super) static SOURCE_CUE: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(SOURCE_CUES));
 
