@@ -1443,6 +1443,12 @@ mod tests {
             found("Title\n\nThe talks with Ham ended. Ham made it clear he had misgivings."),
             vec!["Ham"]
         );
+        assert_eq!(
+            found(
+                "Title\n\nThe race with Clinton was close. Clinton is continuing to insist she won."
+            ),
+            vec!["Clinton"]
+        );
         // `went on to win` is an act, not a statement.
         assert!(
             found("Title\n\nThe race with Reagan was close. Reagan went on to win.").is_empty()

@@ -1222,7 +1222,8 @@ fn verb_at(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
                 .all(|t| super::is_between(t.text(text)))
                 && w.ends_with("ing")
                 && (attitude_verb(w) && !reports_nothing(text, tokens, a)
-                    || states_a_view(text, tokens, a));
+                    || states_a_view(text, tokens, a)
+                    || reports_after_to(text, tokens, a));
             return (next.word && (progressive || STANCE.contains(w))).then_some(a);
         }
         aux = true;
@@ -1233,12 +1234,8 @@ fn verb_at(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
     if t.word && !t.capitalized(text) {
         // The subject agrees with `went`, which stands for the verb after
         // `to`.
-        if let Some(a) = verb_after_to(text, tokens, v) {
-            let verb = tokens[a];
-            return (verb.word
-                && attitude_verb(verb.text(text))
-                && !reports_nothing(text, tokens, a))
-            .then_some(v);
+        if verb_after_to(text, tokens, v).is_some() {
+            return reports_after_to(text, tokens, v).then_some(v);
         }
         if states_a_view(text, tokens, v) {
             return Some(v);
@@ -1397,6 +1394,15 @@ fn word_at(text: &str, tokens: &[Token], k: usize, w: &str) -> bool {
     tokens.get(k).is_some_and(|t| super::lower_is(*t, text, w))
 }
 
+/// Whether the verb at token `v` stands for an attitude verb after `to`
+/// that reports (`went on to praise`, `is continuing to insist`).
+fn reports_after_to(text: &str, tokens: &[Token], v: usize) -> bool {
+    verb_after_to(text, tokens, v).is_some_and(|a| {
+        let verb = tokens[a];
+        verb.word && attitude_verb(verb.text(text)) && !reports_nothing(text, tokens, a)
+    })
+}
+
 /// The token after `went on to` (`Obama went on to praise Clinton`, `goes
 /// on to say`) or `appeared to`: the subject's own verb.
 fn verb_after_to(text: &str, tokens: &[Token], v: usize) -> Option<usize> {
@@ -1406,11 +1412,23 @@ fn verb_after_to(text: &str, tokens: &[Token], v: usize) -> Option<usize> {
         return Some(v + 3);
     }
     // `appeared to blame`, `seems to suggest`: the verb after `to` is what
-    // the subject did, seen from outside.
+    // the subject did, seen from outside; `continues to insist` is what
+    // it still does.
     let seem = super::lower_is_any(
         tokens[v],
         text,
-        &["appear", "appears", "appeared", "seem", "seems", "seemed"],
+        &[
+            "appear",
+            "appears",
+            "appeared",
+            "seem",
+            "seems",
+            "seemed",
+            "continue",
+            "continues",
+            "continued",
+            "continuing",
+        ],
     );
     (seem && is(v + 1, "to") && v + 2 < tokens.len()).then_some(v + 2)
 }
