@@ -2508,6 +2508,11 @@ mod tests {
             found("Stacy Baker of Columbia, South Carolina says she thinks so."),
             vec!["Stacy Baker of Columbia, South Carolina"]
         );
+        // A name after the town is the speaker, not a state.
+        assert_eq!(
+            found("In remarks at Rudman & Dowd in San Diego, Hillary Clinton said so."),
+            vec!["Hillary Clinton"]
+        );
         // Between dashes, as between commas, the description is the
         // source's; the pronoun after the cue is what was said.
         assert_eq!(

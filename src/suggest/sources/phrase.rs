@@ -9,7 +9,7 @@ use super::super::lexicon::{
 };
 use super::super::text::Token;
 use super::subject::SUBJECT_PRONOUN;
-use super::words::{DETERMINER, PREPOSITION, ROLE_VERB, TIME_WORD, is_stop};
+use super::words::{DETERMINER, PREPOSITION, ROLE_VERB, TIME_WORD, is_stop, is_us_state};
 use super::{
     MAX_SUBJECT, abbreviation_dot, is_between, is_inclusive, is_one_of, is_time_phrase,
     is_time_phrase3, lower_is, lower_is_any, name_start,
@@ -156,10 +156,12 @@ fn approximation_start(text: &str, tokens: &[Token], start: usize) -> usize {
 }
 
 /// Where a phrase that starts at `start` starts when it is a state after
-/// the town of a name: `Stacy Baker of Columbia, South Carolina says`.
+/// the town of a name: `Stacy Baker of Columbia, South Carolina says`. A
+/// name there is no state: `remarks at Dowd in San Diego, Hillary Clinton
+/// said`.
 fn town_before_state(text: &str, tokens: &[Token], start: usize, end: usize) -> usize {
-    let state = end - start <= 3 && tokens[start..end].iter().all(|t| t.capitalized(text));
-    if !state || start < 4 || tokens[start - 1].punct(text) != Some(',') {
+    let name = &text[tokens[start].span.start..tokens[end - 1].span.end];
+    if !is_us_state(name) || start < 4 || tokens[start - 1].punct(text) != Some(',') {
         return start;
     }
     let Some(town) = town_before(text, tokens, start - 1) else {

@@ -675,3 +675,66 @@ pub(super) static CLAIM_NOUN: LazyLock<Lexicon> = LazyLock::new(|| {
         "pronouncements",
     ])
 });
+
+/// The states of the United States, and its capital, in lowercase: after
+/// a town, they close the town's phrase (`of Columbia, South Carolina`).
+static US_STATE: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::new(&[
+        "alabama",
+        "alaska",
+        "arizona",
+        "arkansas",
+        "california",
+        "colorado",
+        "connecticut",
+        "delaware",
+        "florida",
+        "georgia",
+        "hawaii",
+        "idaho",
+        "illinois",
+        "indiana",
+        "iowa",
+        "kansas",
+        "kentucky",
+        "louisiana",
+        "maine",
+        "maryland",
+        "massachusetts",
+        "michigan",
+        "minnesota",
+        "mississippi",
+        "missouri",
+        "montana",
+        "nebraska",
+        "nevada",
+        "new hampshire",
+        "new jersey",
+        "new mexico",
+        "new york",
+        "north carolina",
+        "north dakota",
+        "ohio",
+        "oklahoma",
+        "oregon",
+        "pennsylvania",
+        "rhode island",
+        "south carolina",
+        "south dakota",
+        "tennessee",
+        "texas",
+        "utah",
+        "vermont",
+        "virginia",
+        "washington",
+        "west virginia",
+        "wisconsin",
+        "wyoming",
+        "d.c.",
+    ])
+});
+
+/// Whether `name` is a state of the United States (`South Carolina`).
+pub(super) fn is_us_state(name: &str) -> bool {
+    US_STATE.contains(name)
+}
