@@ -1550,6 +1550,12 @@ mod tests {
     #[test]
     fn speaking_to_an_audience_reports_nothing_without_a_topic() {
         let context = "Title\n\nThe rally for Clinton ended. ";
+        assert!(
+            found(&format!(
+                "{context}Aides to Clinton, who spoke on the condition of anonymity, traded emails."
+            ))
+            .is_empty()
+        );
         assert!(found(&format!("{context}Clinton spoke to reporters on Thursday.")).is_empty());
         assert!(
             found(&format!(

@@ -753,7 +753,14 @@ pub(super) fn reports_nothing(text: &str, tokens: &[Token], v: usize) -> bool {
                     .iter()
                     .take(12)
                     .any(|t| super::lower_is(*t, text, "about") || t.punct(text) == Some(':'));
-            !next_is_any(n, &["of", "about", "out", "on", "to", "at", "with"]) || audience
+            // `spoke on the condition of anonymity`: how the source spoke,
+            // said of a source named for another cue.
+            let anonymity = next_is_any(n, &["on", "under"])
+                && (next_is(n + 1, "condition")
+                    || next_is(n + 1, "the") && next_is(n + 2, "condition"));
+            !next_is_any(n, &["of", "about", "out", "on", "to", "at", "with"])
+                || audience
+                || anonymity
         }
         _ => false,
     };
