@@ -2660,6 +2660,8 @@ mod tests {
             found("Experts stress that the risk is low."),
             vec!["Experts"]
         );
+        // After `a`, a name ending in `s` is one.
+        assert!(found("The pitch cites his projects for a Dallas call center.").is_empty());
     }
 
     #[test]

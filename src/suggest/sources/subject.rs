@@ -811,6 +811,11 @@ pub(super) fn agrees(text: &str, tokens: &[Token], head: usize, verb: usize) -> 
     {
         return true; // `China and Russia support`
     }
+    // `a Dallas call center`: after `a`, the head is one, whatever its
+    // ending.
+    if head >= 1 && super::lower_is_any(tokens[head - 1], text, &["a", "an"]) {
+        return false;
+    }
     let h = tokens[head].text(text);
     let possessive = super::is_possessive(h);
     // `Six in 10 say`, `56 percent say`, `Most say`: counts of people.
