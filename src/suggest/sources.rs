@@ -873,7 +873,17 @@ fn source_before_cue(text: &str, tokens: &[Token], i: usize, score: f32) -> Opti
 /// So is the speaker of words named in another clause: `condemned what he
 /// called a "brazen breach"` (`cue` is the verb after the source).
 fn reported_clause(text: &str, tokens: &[Token], source: Span, cue: &str) -> bool {
-    let first = tokens.partition_point(|t| t.span.start < source.start);
+    let mut first = tokens.partition_point(|t| t.span.start < source.start);
+    // `Obama said Tuesday the version …`, `said last week that …`: when
+    // the clause was reported comes between.
+    if first >= 3 && is_time_phrase(text, tokens[first - 2], tokens[first - 1]) {
+        first -= 2;
+    } else if first >= 2
+        && tokens[first - 1].capitalized(text)
+        && TIME_WORD.contains(tokens[first - 1].text(text))
+    {
+        first -= 1; // a weekday
+    }
     let Some(before) = first.checked_sub(1).map(|k| tokens[k]) else {
         return false;
     };
@@ -1956,6 +1966,15 @@ mod tests {
         assert_eq!(
             found("He notes that the commission announced a change."),
             vec!["He"]
+        );
+        // When it was said may come between.
+        assert_eq!(
+            found("Obama said Tuesday the version Republicans are talking about is untrue."),
+            vec!["Obama"]
+        );
+        assert_eq!(
+            found("Democrats noted that last year Pagliano invoked his rights."),
+            vec!["Democrats"]
         );
     }
 
