@@ -2461,6 +2461,14 @@ mod tests {
         );
         // A verb that attributes nothing still ends the sentence's chances.
         assert!(found("Mr. Obama scrutinized reports like the assessment.").is_empty());
+        // After a determiner, a word is no verb.
+        assert!(
+            found(
+                "The report of Tyson appearing at the convention sparked backlash from members \
+                 of the press."
+            )
+            .is_empty()
+        );
     }
 
     #[test]

@@ -169,9 +169,13 @@ pub(super) fn sentence_subject(text: &str, tokens: &[Token], names: &Names) -> O
             return None;
         }
         let w = t.text(text);
+        // Not after a determiner (`members of the press`), nor a base form
+        // in `-ss`.
         if modified
+            && !DETERMINER.contains(tokens[k - 1].text(text))
             && let Some(v) = verb_at(text, tokens, k)
-            && (tokens[v].text(text).ends_with("ed") || tokens[v].text(text).ends_with('s'))
+            && (tokens[v].text(text).ends_with("ed")
+                || tokens[v].text(text).ends_with('s') && !tokens[v].text(text).ends_with("ss"))
         {
             return Some(found(tokens, start, k - 1, v, "source.subject"));
         }
