@@ -2296,6 +2296,12 @@ mod tests {
             vec!["Many Democrats"]
         );
         assert!(found("The senator was arrested on Monday.").is_empty());
+        // What a group is likely to say.
+        assert_eq!(
+            found("Democratic voters are slightly more likely to say that Clinton won."),
+            vec!["Democratic voters"]
+        );
+        assert!(found("Democratic voters are more likely to live in cities.").is_empty());
     }
 
     #[test]

@@ -1240,7 +1240,14 @@ fn verb_at(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
                 && (attitude_verb(w) && !reports_nothing(text, tokens, a)
                     || states_a_view(text, tokens, a)
                     || reports_after_to(text, tokens, a));
-            return (next.word && (progressive || STANCE.contains(w))).then_some(a);
+            // `are more likely to say`: what the subject would report.
+            // (`likely` reads as an adverb above.)
+            let likely = super::lower_is_any(tokens[a - 1], text, &["likely", "unlikely"])
+                && super::lower_is(*next, text, "to")
+                && tokens.get(a + 1).is_some_and(|v| {
+                    v.word && attitude_verb(v.text(text)) && !reports_nothing(text, tokens, a + 1)
+                });
+            return (next.word && (progressive || likely || STANCE.contains(w))).then_some(a);
         }
         aux = true;
         v += 1;
