@@ -1459,6 +1459,16 @@ mod tests {
             ),
             vec!["Clinton"]
         );
+        assert_eq!(
+            found("Title\n\nThe race with Obama was close. Officials had begun to hint at a deal."),
+            vec!["Officials"]
+        );
+        assert_eq!(
+            found(
+                "Title\n\nThe race with Ryan was close. Republicans have begun urging him to act."
+            ),
+            vec!["Republicans"]
+        );
         // `went on to win` is an act, not a statement.
         assert!(
             found("Title\n\nThe race with Reagan was close. Reagan went on to win.").is_empty()

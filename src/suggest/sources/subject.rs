@@ -1427,7 +1427,8 @@ fn reports_after_to(text: &str, tokens: &[Token], v: usize) -> bool {
 }
 
 /// The token after `went on to` (`Obama went on to praise Clinton`, `goes
-/// on to say`) or `appeared to`: the subject's own verb.
+/// on to say`), `appeared to`, `continued to` or `began to` (or `began`
+/// before a gerund): the subject's own verb.
 fn verb_after_to(text: &str, tokens: &[Token], v: usize) -> Option<usize> {
     let is = |k: usize, w: &str| word_at(text, tokens, k, w);
     let go = super::lower_is_any(tokens[v], text, &["go", "goes", "went", "going", "gone"]);
@@ -1436,7 +1437,7 @@ fn verb_after_to(text: &str, tokens: &[Token], v: usize) -> Option<usize> {
     }
     // `appeared to blame`, `seems to suggest`: the verb after `to` is what
     // the subject did, seen from outside; `continues to insist` is what
-    // it still does.
+    // it still does, `began to hint` what it started doing.
     let seem = super::lower_is_any(
         tokens[v],
         text,
@@ -1451,9 +1452,30 @@ fn verb_after_to(text: &str, tokens: &[Token], v: usize) -> Option<usize> {
             "continues",
             "continued",
             "continuing",
+            "begin",
+            "begins",
+            "began",
+            "begun",
+            "start",
+            "starts",
+            "started",
         ],
     );
-    (seem && is(v + 1, "to") && v + 2 < tokens.len()).then_some(v + 2)
+    if seem && is(v + 1, "to") && v + 2 < tokens.len() {
+        return Some(v + 2);
+    }
+    // `have begun urging`, `started calling`.
+    let begin = super::lower_is_any(
+        tokens[v],
+        text,
+        &[
+            "begin", "begins", "began", "begun", "start", "starts", "started",
+        ],
+    );
+    let gerund = tokens
+        .get(v + 1)
+        .is_some_and(|t| t.word && t.text(text).ends_with("ing"));
+    (begin && gerund).then_some(v + 1)
 }
 
 /// Whether the verb at token `v` states a view through an idiom: `made it
