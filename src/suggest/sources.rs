@@ -1511,6 +1511,8 @@ mod tests {
             "Ryan also took multiple swipes at the plan.",
             "Ryan has taken a firm stance against the plan.",
             "Ryan took offense at the plan.",
+            "Ryan has come out in support of the plan.",
+            "Ryan came out strongly against the plan.",
             "Ryan is making an impassioned case for the plan.",
         ] {
             assert_eq!(about(sentence), vec!["Ryan"], "{sentence}");
@@ -1522,6 +1524,7 @@ mod tests {
             "Ryan made the pledge at a rally.",
             "Ryan made a fortune in real estate.",
             "Ryan took a walk at noon.",
+            "Ryan came out of the meeting.",
         ] {
             assert!(about(sentence).is_empty(), "{sentence}");
         }

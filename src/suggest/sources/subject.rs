@@ -1480,7 +1480,7 @@ fn verb_after_to(text: &str, tokens: &[Token], v: usize) -> Option<usize> {
 
 /// Whether the verb at token `v` states a view through an idiom: `made it
 /// clear that`, `made clear`, `made the case`, `took issue with`, `cast
-/// her rival as offering …`, `took to Twitter to say`.
+/// her rival as offering …`, `took to Twitter to say`, `came out against`.
 fn states_a_view(text: &str, tokens: &[Token], v: usize) -> bool {
     let is = |k: usize, w: &str| word_at(text, tokens, k, w);
     let verb_is = |forms: &[&str]| super::lower_is_any(tokens[v], text, forms);
@@ -1501,6 +1501,19 @@ fn states_a_view(text: &str, tokens: &[Token], v: usize) -> bool {
             || is(v + 1, "offense")
             || is(v + 1, "to") && platform_then()
             || takes_a_swipe(text, tokens, v);
+    }
+    if verb_is(&["come", "comes", "came", "coming"]) && is(v + 1, "out") {
+        // `came out against the deal`, `has come out in support of Trump`.
+        let mut k = v + 2;
+        if tokens
+            .get(k)
+            .is_some_and(|t| t.word && t.text(text).ends_with("ly"))
+        {
+            k += 1;
+        }
+        return is(k, "against")
+            || is(k, "for")
+            || is(k, "in") && (is(k + 1, "support") || is(k + 1, "favor")) && is(k + 2, "of");
     }
     if verb_is(&["cast", "casts", "casting"]) {
         // `cast the Clintons as part of the establishment`; not `cast
