@@ -210,12 +210,13 @@ fn signed_label(text: &str, tokens: &[Token], skip: usize, colon: usize) -> Opti
             is_stop(w) || DETERMINER.contains(w) || in_capitals(w)
         });
     // What follows the comma is a short description or an outlet, with no
-    // second comma and no reporting verb (`Trump, asked: "…"` is no label).
+    // second comma and no reporting verb (`Trump, asked: "…"` is no label;
+    // `The Washington Post` names an outlet).
     let described = (1..=6).contains(&description.len())
         && description.clone().all(|k| tokens[k].word)
         && !description
             .clone()
-            .any(|k| attitude_verb(tokens[k].text(text)));
+            .any(|k| !tokens[k].capitalized(text) && attitude_verb(tokens[k].text(text)));
     (opens_quote && names_only && described).then(|| Attribution {
         source: Span::new(tokens[skip].span.start, tokens[colon - 1].span.end),
         cue: tokens[colon].span,
@@ -2137,6 +2138,11 @@ mod tests {
         assert_eq!(
             found("Howard Kurtz, Fox News: \"Trump had his best debate.\""),
             vec!["Howard Kurtz, Fox News"]
+        );
+        // A capitalized outlet is no verb (`Post`).
+        assert_eq!(
+            found("Chris Cillizza, The Washington Post: \"This was her best debate.\""),
+            vec!["Chris Cillizza, The Washington Post"]
         );
         assert_eq!(
             found("Windsor Mann, editor of The Quotable Hitchens: \u{201c}He won.\u{201d}"),
