@@ -1307,7 +1307,8 @@ fn makes_a_statement(text: &str, tokens: &[Token], v: usize) -> bool {
     let mut k = v + 1;
     while let Some(t) = tokens.get(k).filter(|t| t.word && !t.capitalized(text)) {
         let w = t.text(text);
-        if let Some(idiom) = MADE_STATEMENT.get(w) {
+        let idiom = MADE_IDIOM.contains(w);
+        if idiom || MADE_STATEMENT.contains(w) {
             let back_reference = k == v + 2
                 && !idiom
                 && super::lower_is_any(
@@ -1325,10 +1326,10 @@ fn makes_a_statement(text: &str, tokens: &[Token], v: usize) -> bool {
     false
 }
 
-/// Nouns for a statement that someone makes, each with whether it makes
-/// an idiom with `make` (`make the case`, `make no mention of`).
-static MADE_STATEMENT: LazyLock<HashMap<&str, bool>> = LazyLock::new(|| {
-    let idioms = [
+/// Nouns that make an idiom with `make`, their determiner included (`make
+/// the case`, `make no mention of`).
+static MADE_IDIOM: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::new(&[
         "case",
         "point",
         "argument",
@@ -1336,8 +1337,12 @@ static MADE_STATEMENT: LazyLock<HashMap<&str, bool>> = LazyLock::new(|| {
         "mention",
         "reference",
         "secret",
-    ];
-    let statements = [
+    ])
+});
+
+/// Nouns for a statement that someone makes (`made lecherous remarks`).
+static MADE_STATEMENT: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::new(&[
         "references",
         "comment",
         "comments",
@@ -1361,11 +1366,7 @@ static MADE_STATEMENT: LazyLock<HashMap<&str, bool>> = LazyLock::new(|| {
         "predictions",
         "threat",
         "threats",
-    ];
-    let idioms = idioms.into_iter().map(|w| (w, true));
-    idioms
-        .chain(statements.into_iter().map(|w| (w, false)))
-        .collect()
+    ])
 });
 
 /// The reporting verb of a passive that reports the subject's words
@@ -1452,19 +1453,8 @@ fn verb_after_to(text: &str, tokens: &[Token], v: usize) -> Option<usize> {
             "continues",
             "continued",
             "continuing",
-            "begin",
-            "begins",
-            "began",
-            "begun",
-            "start",
-            "starts",
-            "started",
         ],
     );
-    if seem && is(v + 1, "to") && v + 2 < tokens.len() {
-        return Some(v + 2);
-    }
-    // `have begun urging`, `started calling`.
     let begin = super::lower_is_any(
         tokens[v],
         text,
@@ -1472,6 +1462,10 @@ fn verb_after_to(text: &str, tokens: &[Token], v: usize) -> Option<usize> {
             "begin", "begins", "began", "begun", "start", "starts", "started",
         ],
     );
+    if (seem || begin) && is(v + 1, "to") && v + 2 < tokens.len() {
+        return Some(v + 2);
+    }
+    // `have begun urging`, `started calling`.
     let gerund = tokens
         .get(v + 1)
         .is_some_and(|t| t.word && t.text(text).ends_with("ing"));
