@@ -1071,6 +1071,7 @@ pub const AGENT_NOUNS: &[&str] = &[
     "lawsuits",
     "memo",
     "memos",
+    "email",
     "emails",
     "article",
     "articles",

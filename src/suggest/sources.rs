@@ -2593,6 +2593,10 @@ mod tests {
             found("Records compiled by the center show that he paid nothing."),
             vec!["Records compiled by the center"]
         );
+        assert_eq!(
+            found("An email unearthed by WikiLeaks shows that she knew."),
+            vec!["An email unearthed by WikiLeaks"]
+        );
         // After a person, `by` starts no description of a document.
         assert_eq!(
             found("The senator, flanked by aides, said he would run."),
