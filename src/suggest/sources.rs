@@ -23,8 +23,8 @@
 //! words around a cue.
 
 use super::lexicon::{
-    ABBREVIATION, AGENT, MONTH, PHRASAL_CUES, PRONOUN, QUANTIFIER, REPORTING, attitude_verb,
-    is_one_of,
+    ABBREVIATION, AGENT, IRREGULAR_PAST, MONTH, PHRASAL_CUES, PRONOUN, QUANTIFIER, REPORTING,
+    attitude_verb, is_one_of,
 };
 use super::text::{Sentences, Token, in_capitals, possessive_stem};
 use crate::model::Span;
@@ -773,7 +773,7 @@ fn source_before_cue(text: &str, tokens: &[Token], i: usize, score: f32) -> Opti
     // Medical Journal found`: the object of a preposition is no subject;
     // the subject is a longer phrase this rule cannot delimit.
     if PREPOSITION.contains(before_text) {
-        return None;
+        return whole_subject(text, tokens, first, i, score);
     }
     // `unleashed a series of tweets saying`, `issued a statement calling`:
     // a participle after the object of a verb describes the object; the
@@ -864,6 +864,70 @@ fn source_before_cue(text: &str, tokens: &[Token], i: usize, score: f32) -> Opti
         cue,
         score,
         rule,
+    })
+}
+
+/// The source before the cue at token `i` when the phrase just before it
+/// (from token `first`) is the object of a preposition: the whole subject
+/// of the sentence, when it runs from the sentence's start to the cue
+/// without a mark or a second clause (`A 2014 study that appeared in the
+/// British Medical Journal found`, `Her submission to the court noted`).
+fn whole_subject(
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    i: usize,
+    score: f32,
+) -> Option<Attribution> {
+    let start = subject::subject_start(text, tokens).filter(|&s| s < first)?;
+    let opening = tokens[start];
+    let o = opening.text(text);
+    let opens = DETERMINER.contains(o) && !lower_is(opening, text, "that")
+        || opening.capitalized(text) && !is_stop(o) && !o.ends_with("ing");
+    let plain = tokens[start..i].iter().all(|t| {
+        t.word
+            && !lower_is_any(
+                *t,
+                text,
+                &[
+                    "and", "or", "but", "then", "as", "when", "while", "because", "if",
+                ],
+            )
+            && !PRONOUN.contains(t.text(text))
+    });
+    // No verb of its own: a participle describes the phrase only after a
+    // relative pronoun (`that appeared in`), before its agent (`conducted
+    // by`) or before a preposition after a common noun (`polls taken over
+    // the past two weeks`); `Conway appeared on CNN` is a clause.
+    let no_verb = (start..i).all(|k| {
+        let t = tokens[k];
+        let w = t.text(text);
+        if is_between(w) || is_form_of_be(w) {
+            return false;
+        }
+        let verb_like = !t.capitalized(text)
+            && !w.ends_with("ing")
+            && (w.ends_with("ed")
+                || IRREGULAR_PAST.contains(w)
+                || attitude_verb(w)
+                || REPORTING.contains(w));
+        if !verb_like || k == start {
+            return true;
+        }
+        let participle = w.ends_with("ed") || w.ends_with("en") || IRREGULAR_PAST.contains(w);
+        let prev = tokens[k - 1];
+        let next = tokens[k + 1];
+        participle
+            && (is_relative(prev.text(text))
+                || lower_is(prev, text, "that")
+                || lower_is(next, text, "by")
+                || PREPOSITION.contains(next.text(text)) && !prev.capitalized(text))
+    });
+    (i - start <= MAX_SUBJECT && opens && plain && no_verb).then(|| Attribution {
+        source: Span::new(opening.span.start, tokens[i - 1].span.end),
+        cue: tokens[i].span,
+        score,
+        rule: "source.before_cue",
     })
 }
 
@@ -1327,9 +1391,9 @@ mod tests {
         assert!(
             found("The spike can be credited to the aggressive laws proposed in 1971.").is_empty()
         );
-        assert!(
-            found("A study that appeared in the British Medical Journal found flaws.").is_empty()
-        );
+        // Unless the whole subject runs from the sentence's start (see
+        // `a_subject_ending_in_a_prepositional_object_runs_from_the_start`).
+        assert!(found("It rose after cuts credited to the laws proposed in 1971.").is_empty());
     }
 
     #[test]
@@ -1843,8 +1907,15 @@ mod tests {
 
     #[test]
     fn how_much_was_said_is_no_source() {
-        assert!(found("The speech by Sanders said little.").is_empty());
-        assert!(found("The speech by Sanders says otherwise.").is_empty());
+        // The subject said it, not `little` after the cue.
+        assert_eq!(
+            found("The speech by Sanders said little."),
+            vec!["The speech by Sanders"]
+        );
+        assert_eq!(
+            found("The speech by Sanders says otherwise."),
+            vec!["The speech by Sanders"]
+        );
         assert_eq!(
             found("Rates will fall, according to more than 100 economists."),
             vec!["more than 100 economists"]
@@ -2577,6 +2648,27 @@ mod tests {
             found("Jason Sims — a teacher from Mount Pleasant — says he made a decision."),
             vec!["Jason Sims — a teacher from Mount Pleasant —"]
         );
+    }
+
+    #[test]
+    fn a_subject_ending_in_a_prepositional_object_runs_from_the_start() {
+        assert_eq!(
+            found(
+                "A 2014 study that appeared in the British Medical Journal found that it failed."
+            ),
+            vec!["A 2014 study that appeared in the British Medical Journal"]
+        );
+        assert_eq!(
+            found("Her submission to the court noted published reports."),
+            vec!["Her submission to the court"]
+        );
+        assert_eq!(
+            found("The average of polls taken over the past two weeks shows Clinton ahead."),
+            vec!["The average of polls taken over the past two weeks"]
+        );
+        // A clause of its own before the object is no subject.
+        assert!(found("Conway appeared on Blitzer’s CNN show and defended Trump.").is_empty());
+        assert!(found("Christie defended his endorsement on his radio show.").is_empty());
     }
 
     #[test]

@@ -1090,7 +1090,7 @@ fn found(
 
 /// The first token of the sentence's subject, after openers and an
 /// introductory phrase.
-fn subject_start(text: &str, tokens: &[Token]) -> Option<usize> {
+pub(super) fn subject_start(text: &str, tokens: &[Token]) -> Option<usize> {
     let mut s = dateline_end(text, tokens);
     while let Some(t) = tokens.get(s)
         && t.word
