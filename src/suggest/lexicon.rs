@@ -753,6 +753,7 @@ pub const IRREGULAR_PASTS: &[&str] = &[
 
 /// Whether `w` is one of `words`, ignoring ASCII case: for short lists
 /// that a [`Lexicon`] would not pay for.
+#[inline]
 pub fn is_one_of(w: &str, words: &[&str]) -> bool {
     words.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
