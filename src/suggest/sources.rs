@@ -872,7 +872,7 @@ fn source_before_cue(text: &str, tokens: &[Token], i: usize, score: f32) -> Opti
 /// of the sentence, when it runs from the sentence's start to the cue
 /// without a mark or a second clause (`A 2014 study that appeared in the
 /// British Medical Journal found`, `Her submission to the court noted`).
-fn whole_subject(
+pub(super) fn whole_subject(
     text: &str,
     tokens: &[Token],
     first: usize,
@@ -2665,6 +2665,11 @@ mod tests {
         assert_eq!(
             found("The average of polls taken over the past two weeks shows Clinton ahead."),
             vec!["The average of polls taken over the past two weeks"]
+        );
+        // So does the subject of an attitude verb.
+        assert_eq!(
+            found("A web video by the Republican National Committee references four cases."),
+            vec!["A web video by the Republican National Committee"]
         );
         // A clause of its own before the object is no subject.
         assert!(found("Conway appeared on Blitzer’s CNN show and defended Trump.").is_empty());

@@ -991,6 +991,11 @@ pub(super) fn attitude_at(
     } else {
         !object && !background
     };
+    if object && !participle && opens {
+        // `The section of the debate devoted to racial issues revealed`.
+        let whole = super::whole_subject(text, tokens, first, i, 0.4)?;
+        return Some(Attribution { rule, ..whole });
+    }
     if !opens || !allowed {
         return None;
     }
