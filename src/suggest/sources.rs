@@ -2815,6 +2815,11 @@ mod tests {
         );
         // After `a`, a name ending in `s` is one.
         assert!(found("The pitch cites his projects for a Dallas call center.").is_empty());
+        // Before an auxiliary, a plural heads the subject.
+        assert!(
+            found("Title\n\nIt rained. The FBI’s email issues certainly aren’t big enough.")
+                .is_empty()
+        );
     }
 
     #[test]

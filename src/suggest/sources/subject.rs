@@ -20,8 +20,8 @@ use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
 use super::super::lexicon::{
-    AGENT, ATTITUDE, ATTITUDE_IRREGULAR_FORM, Fnv, IRREGULAR_PAST, Lexicon, PRONOUN, QUANTIFIER,
-    REPORTING, SMALL_NUMBER, attitude_verb,
+    AGENT, ATTITUDE, ATTITUDE_IRREGULAR_FORM, AUXILIARY, Fnv, IRREGULAR_PAST, Lexicon, PRONOUN,
+    QUANTIFIER, REPORTING, SMALL_NUMBER, attitude_verb,
 };
 use super::super::text::{Sentences, Token, dateline_end, in_capitals};
 use super::{
@@ -898,6 +898,9 @@ pub(super) fn attitude_at(
     if NOUN_PLURALS.contains(w) && (adjective || in_name) {
         return None;
     }
+    if plural_before_auxiliary(text, tokens, i) {
+        return None;
+    }
     let mut end = i;
     while end > 0 && tokens[end - 1].word && super::is_between(tokens[end - 1].text(text)) {
         let b = tokens[end - 1].text(text);
@@ -1005,6 +1008,27 @@ pub(super) fn attitude_at(
         return None;
     }
     Some(found(tokens, first, end - 1, i, rule))
+}
+
+/// Whether the word at token `i`, ending in `-s`, is a plural noun that
+/// heads its sentence's subject, for an auxiliary follows it (`email
+/// issues certainly aren’t big enough`): no verb.
+fn plural_before_auxiliary(text: &str, tokens: &[Token], i: usize) -> bool {
+    let w = tokens[i].text(text);
+    if !w.ends_with('s') || w.ends_with("ss") {
+        return false;
+    }
+    let mut n = i + 1;
+    while tokens
+        .get(n)
+        .is_some_and(|t| t.word && t.text(text).ends_with("ly"))
+    {
+        n += 1;
+    }
+    tokens.get(n).is_some_and(|t| {
+        let a = t.text(text);
+        t.word && (AUXILIARY.contains(a) || a.ends_with("n't") || a.ends_with("n’t"))
+    })
 }
 
 /// The pronoun of an auxiliary contracted onto it, before the attitude
@@ -1269,7 +1293,10 @@ fn verb_at(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
             return Some(v);
         }
     }
-    let verb = t.word && !t.capitalized(text) && attitude_verb(w);
+    let verb = t.word
+        && !t.capitalized(text)
+        && attitude_verb(w)
+        && (aux || !plural_before_auxiliary(text, tokens, v));
     let reports = verb && !reports_nothing(text, tokens, v);
     (reports && (aux || !w.ends_with("ing"))).then_some(v)
 }
