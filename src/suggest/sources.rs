@@ -24,7 +24,7 @@
 
 use super::lexicon::{
     ABBREVIATION, AGENT, IRREGULAR_PAST, MONTH, PHRASAL_CUES, PRONOUN, QUANTIFIER, REPORTING,
-    attitude_verb, is_one_of,
+    WEEKDAYS, attitude_verb, is_one_of,
 };
 use super::text::{Sentences, Token, in_capitals, possessive_stem};
 use crate::model::Span;
@@ -943,11 +943,8 @@ fn reported_clause(text: &str, tokens: &[Token], source: Span, cue: &str) -> boo
     // the clause was reported comes between.
     if first >= 3 && is_time_phrase(text, tokens[first - 2], tokens[first - 1]) {
         first -= 2;
-    } else if first >= 2
-        && tokens[first - 1].capitalized(text)
-        && TIME_WORD.contains(tokens[first - 1].text(text))
-    {
-        first -= 1; // a weekday
+    } else if first >= 2 && lower_is_any(tokens[first - 1], text, WEEKDAYS) {
+        first -= 1;
     }
     let Some(before) = first.checked_sub(1).map(|k| tokens[k]) else {
         return false;
