@@ -457,6 +457,15 @@ fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
     if in_name(text, start, end) {
         return None;
     }
+    // `6'3"`, `5′11″`: a height in feet and inches is one measure.
+    if let Some(inches) = feet_and_inches(text, end) {
+        return Some(Suggestion::new(
+            Tag::Figure,
+            Span::new(start, inches),
+            0.85,
+            "figure.unit",
+        ));
+    }
     // `131 West 23rd Street`: a house number. The street words are looked
     // for only after a capital, not after every number.
     let street = || {
@@ -846,6 +855,21 @@ fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
 /// Whether the number `text[start..end]` is part of a name: after a word in
 /// capitals (`S&P 500`, `FTSE 100`), or a version after a name (`Guccifer
 /// 2.0`, `Web 2.0`).
+/// Where a height's inches end when the feet end at `end`: `6'3"`,
+/// `5’11”`, `6′2″`.
+fn feet_and_inches(text: &str, end: usize) -> Option<usize> {
+    let rest = text[end..].strip_prefix(['\'', '’', '′'])?;
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let mark = rest[digits..]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '"' | '”' | '″'))?;
+    Some(text.len() - rest.len() + digits + mark.len_utf8())
+}
+
 fn in_name(text: &str, start: usize, end: usize) -> bool {
     let Some(head) = text[..start].strip_suffix(' ') else {
         return false;
@@ -1062,6 +1086,17 @@ mod tests {
             .iter()
             .map(|s| &text[s.span.range()])
             .collect()
+    }
+
+    #[test]
+    fn a_height_in_feet_and_inches_is_one_figure() {
+        assert_eq!(
+            found("Trump is 6'3\" tall and weighs 236 pounds."),
+            vec!["6'3\"", "236 pounds"]
+        );
+        assert_eq!(found("She is 5’11” and he is 6′2″."), vec!["5’11”", "6′2″"]);
+        // A year with its century left out stays out.
+        assert!(found("He ran in '08 and '12.").is_empty());
     }
 
     #[test]
