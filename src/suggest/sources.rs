@@ -62,6 +62,9 @@ pub fn subjects(text: &str, sentences: &Sentences, cued: &[Attribution]) -> Vec<
     let mut out = Vec::new();
     for sentence in &sentences.list {
         let tokens = sentences.tokens_of(sentence);
+        if editors_note(text, tokens) {
+            continue;
+        }
         let from = cued.partition_point(|a| a.cue.end <= sentence.span.start);
         let to = from + cued[from..].partition_point(|a| a.cue.start < sentence.span.end);
         let first = out.len();
@@ -95,6 +98,9 @@ pub fn attributions(text: &str, sentences: &Sentences) -> Vec<Attribution> {
     let mut out = Vec::new();
     for sentence in &sentences.list {
         let tokens = sentences.tokens_of(sentence);
+        if editors_note(text, tokens) {
+            continue;
+        }
         if let Some(a) = speaker_label(text, tokens) {
             out.push(a);
         }
@@ -110,6 +116,20 @@ pub fn attributions(text: &str, sentences: &Sentences) -> Vec<Attribution> {
         }
     }
     out
+}
+
+/// Whether a sentence is an editor's note (`Editor’s note: Donald Trump
+/// regularly incites …`): the publication speaking about its article,
+/// which attributes nothing within the news.
+fn editors_note(text: &str, tokens: &[Token]) -> bool {
+    let [editor, note, colon, ..] = tokens else {
+        return false;
+    };
+    let w = editor.text(text);
+    let stem = possessive_stem(w).unwrap_or(w.trim_end_matches(['\'', '’']));
+    is_one_of(stem, &["editor", "editors"])
+        && lower_is(*note, text, "note")
+        && colon.punct(text) == Some(':')
 }
 
 /// A name before a colon that opens a sentence: a speaker in a transcript
@@ -2905,6 +2925,21 @@ mod tests {
         // Reading something is no statement.
         assert!(found("Obama read the report on Monday.").is_empty());
         assert!(found("The voters read it: the plan was dead.").is_empty());
+    }
+
+    #[test]
+    fn an_editors_note_attributes_nothing() {
+        assert!(
+            found(
+                "Editor’s note: Donald Trump is a serial liar and birther who has repeatedly \
+                 pledged to ban all Muslims."
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            found("Trump is a birther who has repeatedly pledged to ban all Muslims."),
+            vec!["who"]
+        );
     }
 
     #[test]
