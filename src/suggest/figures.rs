@@ -852,9 +852,6 @@ fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
     ))
 }
 
-/// Whether the number `text[start..end]` is part of a name: after a word in
-/// capitals (`S&P 500`, `FTSE 100`), or a version after a name (`Guccifer
-/// 2.0`, `Web 2.0`).
 /// Where a height's inches end when the feet end at `end`: `6'3"`,
 /// `5’11”`, `6′2″`.
 fn feet_and_inches(text: &str, end: usize) -> Option<usize> {
@@ -870,6 +867,9 @@ fn feet_and_inches(text: &str, end: usize) -> Option<usize> {
     Some(text.len() - rest.len() + digits + mark.len_utf8())
 }
 
+/// Whether the number `text[start..end]` is part of a name: after a word in
+/// capitals (`S&P 500`, `FTSE 100`), or a version after a name (`Guccifer
+/// 2.0`, `Web 2.0`).
 fn in_name(text: &str, start: usize, end: usize) -> bool {
     let Some(head) = text[..start].strip_suffix(' ') else {
         return false;
