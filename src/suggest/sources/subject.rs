@@ -1269,13 +1269,9 @@ fn verb_at(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
                 && (attitude_verb(w) && !reports_nothing(text, tokens, a)
                     || states_a_view(text, tokens, a)
                     || reports_after_to(text, tokens, a));
-            // `are more likely to say`: what the subject would report.
-            // (`likely` reads as an adverb above.)
-            let likely = super::lower_is_any(tokens[a - 1], text, &["likely", "unlikely"])
-                && super::lower_is(*next, text, "to")
-                && tokens.get(a + 1).is_some_and(|v| {
-                    v.word && attitude_verb(v.text(text)) && !reports_nothing(text, tokens, a + 1)
-                });
+            // `are more likely to say`: what the subject would report
+            // (`likely`, read as an adverb above, is the word before).
+            let likely = reports_after_to(text, tokens, a - 1);
             return (next.word && (progressive || likely || STANCE.contains(w))).then_some(a);
         }
         aux = true;
@@ -1460,8 +1456,8 @@ fn reports_after_to(text: &str, tokens: &[Token], v: usize) -> bool {
 }
 
 /// The token after `went on to` (`Obama went on to praise Clinton`, `goes
-/// on to say`), `appeared to`, `continued to` or `began to` (or `began`
-/// before a gerund): the subject's own verb.
+/// on to say`), `appeared to`, `continued to`, `likely to` or `began to`
+/// (or `began` before a gerund): the subject's own verb.
 fn verb_after_to(text: &str, tokens: &[Token], v: usize) -> Option<usize> {
     let is = |k: usize, w: &str| word_at(text, tokens, k, w);
     let go = super::lower_is_any(tokens[v], text, &["go", "goes", "went", "going", "gone"]);
@@ -1470,7 +1466,8 @@ fn verb_after_to(text: &str, tokens: &[Token], v: usize) -> Option<usize> {
     }
     // `appeared to blame`, `seems to suggest`: the verb after `to` is what
     // the subject did, seen from outside; `continues to insist` is what
-    // it still does, `began to hint` what it started doing.
+    // it still does, `began to hint` what it started doing, `is likely to
+    // say` what it would do.
     let seem = super::lower_is_any(
         tokens[v],
         text,
@@ -1485,6 +1482,8 @@ fn verb_after_to(text: &str, tokens: &[Token], v: usize) -> Option<usize> {
             "continues",
             "continued",
             "continuing",
+            "likely",
+            "unlikely",
         ],
     );
     let begin = super::lower_is_any(
