@@ -1760,6 +1760,30 @@ mod tests {
     }
 
     #[test]
+    fn introductory_participles_towns_and_connectives_are_skipped() {
+        let context = "Title\n\nThe rally for Trump ended. ";
+        for sentence in [
+            "Speaking at a town hall in Salem, New Hampshire, Trump went after Bush, calling him weak.",
+            "On Thursday, however, Trump spoke to oil workers, promising to lift rules.",
+            "Chastened by the analyses, Trump revised his plan, promising to focus on families.",
+            "Looking out at the crowd, Trump mostly read from his notes, promising more funding.",
+        ] {
+            assert_eq!(
+                found(&format!("{context}{sentence}")),
+                vec!["Trump"],
+                "{sentence}"
+            );
+        }
+        // Without a comma the `-ing` word opens the subject itself.
+        assert_eq!(
+            found(&format!(
+                "{context}Voting rights advocates have expressed deep concern about the policy."
+            )),
+            vec!["Voting rights advocates"]
+        );
+    }
+
+    #[test]
     fn the_medium_is_skipped_after_a_sentence_subject_too() {
         let context = "Title\n\nThe rally for Trump ended. ";
         assert_eq!(

@@ -1120,16 +1120,7 @@ fn found(
 /// The first token of the sentence's subject, after openers and an
 /// introductory phrase.
 pub(super) fn subject_start(text: &str, tokens: &[Token]) -> Option<usize> {
-    let mut s = dateline_end(text, tokens);
-    while let Some(t) = tokens.get(s)
-        && t.word
-        && OPENER.contains(t.text(text))
-    {
-        s += 1;
-        if tokens.get(s).is_some_and(|t| t.punct(text) == Some(',')) {
-            s += 1;
-        }
-    }
+    let mut s = skip_openers(text, tokens, dateline_end(text, tokens));
     let t = *tokens.get(s)?;
     if !t.word {
         return None;
@@ -1160,14 +1151,64 @@ pub(super) fn subject_start(text: &str, tokens: &[Token]) -> Option<usize> {
                     && tokens[s..k].iter().all(|t| t.word)
             })
         };
-        if !INTRO.contains(w) && !adverb && !time_ago() {
+        // `Chastened by the analyses,`, `Looking out at a crowd,`: a
+        // participle phrase.
+        // (`Voting rights advocates have …` has no comma: a subject.)
+        let participle = t.capitalized(text)
+            && (w.ends_with("ing") || w.ends_with("ed"))
+            && !is_one_of(w, &["according"])
+            && tokens
+                .get(s + 1)
+                .is_some_and(|n| n.word && !n.capitalized(text));
+        if !INTRO.contains(w) && !adverb && !time_ago() && !participle {
             break;
         }
-        let comma =
-            (s + 1..tokens.len().min(s + 16)).find(|&k| tokens[k].punct(text) == Some(','))?;
-        s = comma + 1;
+        let comma = (s + 1..tokens.len().min(s + 16)).find(|&k| tokens[k].punct(text) == Some(','));
+        let comma = match comma {
+            Some(comma) => comma,
+            None if participle && !INTRO.contains(w) => break,
+            None => return None,
+        };
+        // `Speaking in Salem, New Hampshire, Trump`: a state closes the
+        // town; `On Thursday, however, Trump`: a connective may follow.
+        s = skip_openers(text, tokens, state_after_town(text, tokens, comma + 1));
     }
     tokens.get(s).is_some_and(|t| t.word).then_some(s)
+}
+
+/// The first token at or after `s` that is not a connective opening the
+/// clause (`But`, `Meanwhile,`, `however,`).
+fn skip_openers(text: &str, tokens: &[Token], mut s: usize) -> usize {
+    while let Some(t) = tokens.get(s)
+        && t.word
+        && OPENER.contains(t.text(text))
+    {
+        s += 1;
+        if tokens.get(s).is_some_and(|t| t.punct(text) == Some(',')) {
+            s += 1;
+        }
+    }
+    s
+}
+
+/// Past a state and its comma at token `s` when the phrase before named a
+/// town (`in Salem, New Hampshire,`): the first token after them, else `s`.
+fn state_after_town(text: &str, tokens: &[Token], s: usize) -> usize {
+    for len in [1, 2] {
+        let Some(last) = tokens.get(s + len - 1) else {
+            break;
+        };
+        let comma = tokens
+            .get(s + len)
+            .is_some_and(|t| t.punct(text) == Some(','));
+        if comma
+            && tokens[s..s + len].iter().all(|t| t.capitalized(text))
+            && super::words::is_us_state(&text[tokens[s].span.start..last.span.end])
+        {
+            return s + len + 1;
+        }
+    }
+    s
 }
 
 /// Whether token `k` can end a subject: a name, or a noun for people,
