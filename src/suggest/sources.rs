@@ -729,7 +729,9 @@ fn word_order(text: &str, tokens: &[Token], i: usize, score: f32) -> WordOrder {
             rule: "source.after_cue",
         }));
     }
-    if inverted && !weak {
+    // `,” notes Smith.`: after a quotation even a weak cue reports.
+    let after_quotation = prev.is_some_and(|p| matches!(p.punct(text), Some('"' | '”' | '»')));
+    if inverted && (!weak || after_quotation) {
         // After a comma or a dash this may also be `Name, a spokesman, said
         // …` or `Name — a teacher — says …`: the order is inverted only
         // when the phrase after the cue ends the clause.
@@ -1133,6 +1135,19 @@ mod tests {
         assert_eq!(
             found("\"It is over,\" said Sen. Claire McCaskill (D-Mo.)."),
             vec!["Sen. Claire McCaskill (D-Mo.)"]
+        );
+    }
+
+    #[test]
+    fn present_tense_and_weak_cues_invert_after_a_quotation() {
+        for cue in ["suggests", "concedes", "notes", "predicts", "jokes"] {
+            let input = format!("\"Go for a walk,\" {cue} Molitor.");
+            assert_eq!(found(&input), vec!["Molitor"], "{input}");
+        }
+        // Without a quotation a weak cue still needs its subject first.
+        assert_eq!(
+            found("The plan, notes the memo, is old."),
+            Vec::<String>::new()
         );
     }
 

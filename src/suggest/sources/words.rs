@@ -638,6 +638,23 @@ pub(super) static INVERTIBLE: LazyLock<Lexicon> = LazyLock::new(|| {
         "told",
         "tells",
         "stated",
+        "suggests",
+        "recommends",
+        "recommended",
+        "cautions",
+        "predicts",
+        "concludes",
+        "concedes",
+        "admits",
+        "agrees",
+        "acknowledges",
+        "quips",
+        "jokes",
+        "boasts",
+        "complains",
+        "counters",
+        "remarks",
+        "tweets",
     ])
 });
 
