@@ -2040,6 +2040,11 @@ mod tests {
     fn a_reporters_credit_line_is_no_attribution() {
         assert!(found("Nelson D. Schwartz reported from New York.").is_empty());
         assert!(found("Lerer reported from Los Angeles. Jones contributed.").is_empty());
+        assert!(
+            found("Glorioso reports for Naples (Fla.) Daily News; Williams reports for The News-Press.")
+                .is_empty()
+        );
+        assert!(found("HUFFPOST READERS: What’s happening in your state?").is_empty());
         assert_eq!(
             found("Our correspondent reported from Moscow that the talks had failed."),
             vec!["Our correspondent"]

@@ -704,11 +704,11 @@ pub(super) fn reports_nothing(text: &str, tokens: &[Token], v: usize) -> bool {
             (next_is(v + 1, "something") || next_is(v + 1, "a") && next_is(v + 2, "lot"))
                 && (next_is(v + 2, "about") || next_is(v + 3, "about"))
         }
-        // `Lerer reported from Los Angeles.`: a reporter's credit line at
-        // the foot of a story, unless what was reported follows (`reported
-        // from Moscow that …`).
+        // `Lerer reported from Los Angeles.`, `Glorioso reports for Naples
+        // Daily News`: a reporter's credit line at the foot of a story,
+        // unless what was reported follows (`reported from Moscow that …`).
         Some("report") => {
-            next_is(v + 1, "from")
+            next_is_any(v + 1, &["from", "for"])
                 && tokens.get(v + 2).is_some_and(|t| t.capitalized(text))
                 && !tokens[v + 2..].iter().any(|t| {
                     super::lower_is(*t, text, "that")

@@ -398,6 +398,7 @@ pub(super) static EDITORIAL_LABEL: LazyLock<Lexicon> = LazyLock::new(|| {
         "editors",
         "photo",
         "photos",
+        "readers",
         "video",
         "watch",
         "read",
