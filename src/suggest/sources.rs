@@ -2849,6 +2849,14 @@ mod tests {
             found("The Clinton campaign released a new ad this week."),
             vec!["The Clinton campaign"]
         );
+        assert_eq!(
+            found("The Clinton campaign released two new television commercials."),
+            vec!["The Clinton campaign"]
+        );
+        assert_eq!(
+            found("They fell silent after WikiLeaks released an email from the chairman."),
+            vec!["WikiLeaks"]
+        );
         assert!(found("And I think his tweet was about his base.").is_empty());
         assert!(found("She called into a radio program when she was home.").is_empty());
         assert!(found("The rating is strong, though it has declined slightly from 58.").is_empty());
