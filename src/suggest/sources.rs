@@ -589,8 +589,18 @@ fn used_as_cue(text: &str, tokens: &[Token], i: usize) -> bool {
         && p.word
     {
         let p = p.text(text);
-        // `the report`, `carried little mention of`, `no comment`.
-        if DETERMINER.contains(p) || is_one_of(p, &["little", "much"]) {
+        // `the report`, `carried little mention of`, `no comment`, `other
+        // remarks`.
+        if DETERMINER.contains(p) || is_one_of(p, &["little", "much", "other"]) {
+            return false;
+        }
+        // `investigated for alleged ties`: after a preposition, a past form
+        // before a word is an adjective.
+        let adjective = PREPOSITION.contains(p)
+            && !lower_is(tokens[i - 1], text, "to")
+            && w.ends_with("ed")
+            && next.is_some_and(|n| n.word && !n.capitalized(text));
+        if adjective {
             return false;
         }
         // `is saying`, `are demanding` are active; `was told`, `was first
@@ -2034,6 +2044,28 @@ mod tests {
             vec!["Ms. Simonyan"]
         );
         assert!(found("He put it on the table.").is_empty());
+    }
+
+    #[test]
+    fn cue_words_used_as_adjectives_and_nouns_are_no_cues() {
+        let context = "Title\n\nThe rally ended. ";
+        for sentence in [
+            "Two aides have been investigated for alleged ties to the Kremlin.",
+            "But amid fears that he might lose, the party held back.",
+            "Ryan took issue with the talk and other remarks that could induce violence.",
+        ] {
+            assert!(
+                found(&format!("{context}{sentence}")).is_empty(),
+                "{sentence}"
+            );
+        }
+        // `as reported by` and `to` before a base form keep their readings.
+        assert_eq!(
+            found(&format!(
+                "{context}Turnout fell, as reported by the commission."
+            )),
+            vec!["the commission"]
+        );
     }
 
     #[test]

@@ -102,7 +102,7 @@ pub(super) static BETWEEN: LazyLock<Lexicon> = LazyLock::new(|| {
 /// party`).
 const PREPOSITIONS_THAT_STOP: &[&str] = &[
     "in", "to", "from", "on", "at", "with", "by", "into", "about", "over", "under", "against",
-    "during", "through", "without", "within",
+    "during", "through", "without", "within", "amid", "amidst",
 ];
 
 /// Words that end a subject going left: verbs, prepositions, conjunctions,
