@@ -807,6 +807,36 @@ fn source_before_cue(text: &str, tokens: &[Token], i: usize, score: f32) -> Opti
     if PREPOSITION.contains(before_text) {
         return whole_subject(text, tokens, first, i, score);
     }
+    // `Readers may not let editorials tell them`, `could make some phone
+    // bank calls`: after a modal, a lowercase phrase is a verb and its
+    // object (but `not everyone agrees`).
+    let after_modal = before.is_some_and(|t| {
+        lower_is_any(
+            t,
+            text,
+            &[
+                "can", "could", "will", "would", "may", "might", "must", "should", "not", "to",
+            ],
+        )
+    });
+    let opening = tokens[first].text(text);
+    let verb_opens = !tokens[first].capitalized(text)
+        && !PRONOUN.contains(opening)
+        && !is_one_of(
+            opening,
+            &[
+                "everyone",
+                "everybody",
+                "anyone",
+                "anybody",
+                "all",
+                "many",
+                "enough",
+            ],
+        );
+    if after_modal && verb_opens {
+        return None;
+    }
     // `unleashed a series of tweets saying`, `issued a statement calling`:
     // a participle after the object of a verb describes the object; the
     // verb's subject is the source, attributed on its own.
@@ -2053,18 +2083,25 @@ mod tests {
             "Two aides have been investigated for alleged ties to the Kremlin.",
             "But amid fears that he might lose, the party held back.",
             "Ryan took issue with the talk and other remarks that could induce violence.",
+            "Readers may not let editorials tell them how to vote.",
+            "The group could make some phone bank calls before the election.",
+            "The bill banned all cloning, including one called therapeutic cloning.",
         ] {
             assert!(
                 found(&format!("{context}{sentence}")).is_empty(),
                 "{sentence}"
             );
         }
-        // `as reported by` and `to` before a base form keep their readings.
+        // `as reported by` keeps its reading, and `not everyone` is a subject.
         assert_eq!(
             found(&format!(
                 "{context}Turnout fell, as reported by the commission."
             )),
             vec!["the commission"]
+        );
+        assert_eq!(
+            found(&format!("{context}But not everyone agrees on the plan.")),
+            vec!["everyone"]
         );
     }
 

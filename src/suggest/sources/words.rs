@@ -101,8 +101,25 @@ pub(super) static BETWEEN: LazyLock<Lexicon> = LazyLock::new(|| {
 /// [`PREPOSITION`]); `of` and `for` join a phrase instead (`head of the
 /// party`).
 const PREPOSITIONS_THAT_STOP: &[&str] = &[
-    "in", "to", "from", "on", "at", "with", "by", "into", "about", "over", "under", "against",
-    "during", "through", "without", "within", "amid", "amidst",
+    "in",
+    "to",
+    "from",
+    "on",
+    "at",
+    "with",
+    "by",
+    "into",
+    "about",
+    "over",
+    "under",
+    "against",
+    "during",
+    "through",
+    "without",
+    "within",
+    "amid",
+    "amidst",
+    "including",
 ];
 
 /// Words that end a subject going left: verbs, prepositions, conjunctions,
