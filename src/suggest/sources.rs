@@ -597,7 +597,7 @@ fn used_as_cue(text: &str, tokens: &[Token], i: usize) -> bool {
         // `investigated for alleged ties`: after a preposition, a past form
         // before a word is an adjective.
         let adjective = PREPOSITION.contains(p)
-            && !lower_is(tokens[i - 1], text, "to")
+            && !p.eq_ignore_ascii_case("to")
             && w.ends_with("ed")
             && next.is_some_and(|n| n.word && !n.capitalized(text));
         if adjective {
@@ -1829,12 +1829,17 @@ mod tests {
                 "{sentence}"
             );
         }
-        // Without a comma the `-ing` word opens the subject itself.
+        // A name in `-ing` opens the subject (`Manning backed`), and so
+        // does an `-ing` word without a comma.
         assert_eq!(
             found(&format!(
                 "{context}Voting rights advocates have expressed deep concern about the policy."
             )),
             vec!["Voting rights advocates"]
+        );
+        assert_eq!(
+            found("Title\n\nThe rally for Manning ended. Manning backed the plan, which was old."),
+            vec!["Manning"]
         );
     }
 

@@ -1156,14 +1156,20 @@ pub(super) fn subject_start(text: &str, tokens: &[Token]) -> Option<usize> {
             })
         };
         // `Chastened by the analyses,`, `Looking out at a crowd,`: a
-        // participle phrase.
-        // (`Voting rights advocates have …` has no comma: a subject.)
+        // participle phrase, whose next word is a preposition, a particle
+        // or a determiner (`Manning said`, `Voting rights advocates` are
+        // subjects).
         let participle = t.capitalized(text)
             && (w.ends_with("ing") || w.ends_with("ed"))
-            && !is_one_of(w, &["according"])
-            && tokens
-                .get(s + 1)
-                .is_some_and(|n| n.word && !n.capitalized(text));
+            && !w.eq_ignore_ascii_case("according")
+            && tokens.get(s + 1).is_some_and(|n| {
+                let next = n.text(text);
+                n.word
+                    && !n.capitalized(text)
+                    && (PREPOSITION.contains(next)
+                        || DETERMINER.contains(next)
+                        || is_one_of(next, &["out", "up", "back", "down", "clear", "aside"]))
+            });
         if !INTRO.contains(w) && !adverb && !time_ago() && !participle {
             break;
         }

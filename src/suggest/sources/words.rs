@@ -659,20 +659,14 @@ pub(super) static INVERTIBLE: LazyLock<Lexicon> = LazyLock::new(|| {
         "suggests",
         "recommends",
         "recommended",
-        "cautions",
         "predicts",
         "concludes",
         "concedes",
         "admits",
         "agrees",
         "acknowledges",
-        "quips",
         "jokes",
-        "boasts",
         "complains",
-        "counters",
-        "remarks",
-        "tweets",
     ])
 });
 
