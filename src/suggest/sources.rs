@@ -1844,6 +1844,45 @@ mod tests {
     }
 
     #[test]
+    fn titles_in_ing_and_surnames_like_may_stay_in_the_source() {
+        let context = "Title\n\nThe crowd cheered. ";
+        let cases = [
+            (
+                "\"It will be sold,\" said Ken Sena, managing director and analyst at Evercore.",
+                "Ken Sena, managing director and analyst at Evercore",
+            ),
+            (
+                "Robert Peck, managing director at SunTrust, told me this week that it will be sold.",
+                "Robert Peck, managing director at SunTrust,",
+            ),
+            (
+                "Theresa May said this week that Britain would leave.",
+                "Theresa May",
+            ),
+            (
+                "Yin Myint May, 60, a doctor, said she was elated.",
+                "Yin Myint May, 60, a doctor,",
+            ),
+        ];
+        for (sentence, source) in cases {
+            assert_eq!(
+                found(&format!("{context}{sentence}")),
+                vec![source],
+                "{sentence}"
+            );
+        }
+        // A participle still opens a clause, and a modal before a capital
+        // in a title-case headline is a verb.
+        assert_eq!(
+            found(&format!(
+                "{context}Trump, speaking to veterans, said he would win."
+            )),
+            vec!["Trump"]
+        );
+        assert_eq!(found("Trump May Say Yes To The Debate"), vec!["Trump"]);
+    }
+
+    #[test]
     fn the_medium_is_skipped_after_a_sentence_subject_too() {
         let context = "Title\n\nThe rally for Trump ended. ";
         assert_eq!(

@@ -41,6 +41,7 @@ pub(super) fn subject_before(text: &str, tokens: &[Token], cue: usize) -> Option
             && is_between(tokens[end - 1].text(text))
             // `the daily wrote`: after a determiner it is a noun.
             && !(end > 1 && DETERMINER.contains(tokens[end - 2].text(text)))
+            && !modal_name(text, tokens, end - 1)
         {
             end -= 1;
         } else {
@@ -77,6 +78,19 @@ pub(super) fn subject_before(text: &str, tokens: &[Token], cue: usize) -> Option
         tokens[start].span.start,
         tokens[end - 1].span.end,
     ))
+}
+
+/// Whether token `k` is a capitalized modal that ends a name (`Theresa May
+/// said`, `Brian May, 60,`), not the verb `may` or `will` (in a title-case
+/// headline a capital follows it: `Trump May Say …`).
+fn modal_name(text: &str, tokens: &[Token], k: usize) -> bool {
+    let w = tokens[k].text(text);
+    (w == "May" || w == "Will")
+        && k > 0
+        && tokens[k - 1].capitalized(text)
+        && !tokens
+            .get(k + 1)
+            .is_some_and(|n| n.word && n.capitalized(text))
 }
 
 /// Where a phrase naming the medium of a statement starts, when it ends at
@@ -470,7 +484,10 @@ pub(super) fn noun_phrase_start(text: &str, tokens: &[Token], end: usize) -> Opt
                 start -= 3;
                 break;
             }
-            if is_stop(w) && !(start == end && PRONOUN.contains(w)) {
+            if is_stop(w)
+                && !(start == end && PRONOUN.contains(w))
+                && !modal_name(text, tokens, start - 1)
+            {
                 break;
             }
             // `all the experts I interviewed said`: a clause without `that`
@@ -674,10 +691,38 @@ pub(super) fn opens_clause(text: &str, tokens: &[Token], k: usize) -> bool {
     let w = first.text(text);
     first.word
         && !is_inclusive(w)
-        && (w.ends_with("ing")
+        && (w.ends_with("ing") && !names_a_rank(text, tokens, k)
             || is_stop(w) && !DETERMINER.contains(w)
             || is_relative(w) && !names_a_role(text, tokens, k)
             || opens_aside(text, tokens, k))
+}
+
+/// Whether the `-ing` word at token `k` is part of a title before a noun
+/// (`managing director`, `ranking member`, `acting chairman`), not a
+/// participle that opens a clause.
+fn names_a_rank(text: &str, tokens: &[Token], k: usize) -> bool {
+    is_one_of(
+        tokens[k].text(text),
+        &[
+            "managing",
+            "acting",
+            "ranking",
+            "founding",
+            "leading",
+            "visiting",
+            "presiding",
+            "outgoing",
+            "incoming",
+            "sitting",
+            "reigning",
+            "supervising",
+            "consulting",
+            "polling",
+            "marketing",
+        ],
+    ) && tokens
+        .get(k + 1)
+        .is_some_and(|n| n.word && !n.capitalized(text) && !is_stop(n.text(text)))
 }
 
 /// Whether the words between commas from token `k` on are an aside about
@@ -737,7 +782,7 @@ fn trailing_appositive(text: &str, tokens: &[Token], comma: usize) -> Option<usi
     let opens_description = DETERMINER.contains(w)
         || is_relative(w) && !attributes
         || w.eq_ignore_ascii_case("now")
-        || !(w.ends_with("ing")
+        || !(w.ends_with("ing") && !names_a_rank(text, tokens, comma + 1)
             || w.ends_with("ly")
             || is_stop(w)
             || QUANTIFIER.contains(w)
