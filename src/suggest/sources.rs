@@ -303,7 +303,9 @@ fn passive_agent(text: &str, tokens: &[Token], i: usize) -> Option<Attribution> 
         verb -= 1; // `was widely reported by`
     }
     let v = tokens[verb];
-    if !v.word || v.capitalized(text) || !PASSIVE_CUE.contains(v.text(text)) {
+    // `Asked by Stephanopoulos to respond, Carson …`: a participle may
+    // open the sentence.
+    if !v.word || v.capitalized(text) && verb > 0 || !PASSIVE_CUE.contains(v.text(text)) {
         return None;
     }
     let source = subject_after(text, tokens, i + 1, false, true)?;
@@ -1292,6 +1294,18 @@ mod tests {
         assert_eq!(
             found("Clinton was supported by 42 percent of those responding, the poll said."),
             vec!["42 percent of those responding", "the poll"]
+        );
+    }
+
+    #[test]
+    fn the_agent_of_asked_is_a_source() {
+        assert_eq!(
+            found("Title\n\nHe smiled. Asked by Stephanopoulos to respond, he declined."),
+            vec!["Stephanopoulos", "he"]
+        );
+        assert_eq!(
+            found("Title\n\nWhen asked directly by The Times if they were involved, they left."),
+            vec!["The Times"]
         );
     }
 

@@ -527,6 +527,7 @@ pub(super) static PASSIVE_CUE: LazyLock<Lexicon> = LazyLock::new(|| {
         "described",
         "documented",
         "alleged",
+        "asked",
     ])
 });
 
