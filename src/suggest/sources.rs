@@ -2144,6 +2144,9 @@ mod tests {
             "Readers may not let editorials tell them how to vote.",
             "The group could make some phone bank calls before the election.",
             "The bill banned all cloning, including one called therapeutic cloning.",
+            "The mental and emotional stress is constantly with me.",
+            "Parents are suffering this type of combat-level stress daily.",
+            "Paid Notice: Deaths SIEGEL, JEROME ARTHUR.",
         ] {
             assert!(
                 found(&format!("{context}{sentence}")).is_empty(),
@@ -2160,6 +2163,10 @@ mod tests {
         assert_eq!(
             found(&format!("{context}But not everyone agrees on the plan.")),
             vec!["everyone"]
+        );
+        assert_eq!(
+            found(&format!("{context}China and Russia support the plan.")),
+            vec!["China and Russia"]
         );
     }
 

@@ -814,10 +814,14 @@ pub(super) fn agrees(text: &str, tokens: &[Token], head: usize, verb: usize) -> 
     if verb > head + 1 && tokens[verb - 1].word && super::is_between(tokens[verb - 1].text(text)) {
         return true; // `would like`, `did not want`
     }
-    if head >= 2 && super::lower_is(tokens[head - 1], text, "and")
-        || head >= 3 && super::lower_is(tokens[head - 2], text, "and")
-    {
-        return true; // `China and Russia support`
+    // `China and Russia support`; not `the mental and emotional stress`.
+    let joined_to_a_name = |and: usize| {
+        and >= 1
+            && super::lower_is(tokens[and], text, "and")
+            && (tokens[and - 1].capitalized(text) || tokens[and - 1].text(text).ends_with('s'))
+    };
+    if head >= 2 && joined_to_a_name(head - 1) || head >= 3 && joined_to_a_name(head - 2) {
+        return true;
     }
     // `a Dallas call center`: after `a`, the head is one, whatever its
     // ending.
@@ -828,7 +832,12 @@ pub(super) fn agrees(text: &str, tokens: &[Token], head: usize, verb: usize) -> 
     let possessive = super::is_possessive(h);
     // `Six in 10 say`, `56 percent say`, `Most say`: counts of people.
     let count = h.bytes().all(|b| b.is_ascii_digit()) && h != "1";
-    (h.ends_with('s') && !h.ends_with("ss") && !possessive)
+    // `this type of stress`: `this`, `his` and `its` are no plurals.
+    let plural = h.ends_with('s')
+        && !h.ends_with("ss")
+        && !possessive
+        && !is_one_of(h, &["this", "his", "its", "is", "was", "has", "does", "us"]);
+    plural
         || count
         || is_one_of(
             h,

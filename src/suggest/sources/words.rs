@@ -415,6 +415,7 @@ pub(super) static EDITORIAL_LABEL: LazyLock<Lexicon> = LazyLock::new(|| {
         "editors",
         "photo",
         "photos",
+        "notice",
         "readers",
         "video",
         "watch",
