@@ -842,8 +842,12 @@ fn source_before_cue(text: &str, tokens: &[Token], i: usize, score: f32) -> Opti
     // `unleashed a series of tweets saying`, `issued a statement calling`:
     // a participle after the object of a verb describes the object; the
     // verb's subject is the source, attributed on its own.
+    // So does a participle that names it: `sponsoring a competition called
+    // the House to Home Prize`.
     let lower_word_before = before.is_some_and(|t| !t.capitalized(text));
-    if w.ends_with("ing") && lower_word_before && !is_stop(before_text) {
+    let naming = is_one_of(w, &["called", "dubbed", "named", "titled", "nicknamed"])
+        && !is_relative(before_text);
+    if (w.ends_with("ing") || naming) && lower_word_before && !is_stop(before_text) {
         return None;
     }
     // `an overall cost estimate`: a base form after a singular is a noun.
@@ -2147,6 +2151,7 @@ mod tests {
             "The mental and emotional stress is constantly with me.",
             "Parents are suffering this type of combat-level stress daily.",
             "Paid Notice: Deaths SIEGEL, JEROME ARTHUR.",
+            "The group is sponsoring a competition called the House to Home Prize.",
         ] {
             assert!(
                 found(&format!("{context}{sentence}")).is_empty(),
@@ -2167,6 +2172,12 @@ mod tests {
         assert_eq!(
             found(&format!("{context}China and Russia support the plan.")),
             vec!["China and Russia"]
+        );
+        assert_eq!(
+            found(&format!(
+                "{context}He gave a speech in which he called for a new deal."
+            )),
+            vec!["he"]
         );
     }
 
