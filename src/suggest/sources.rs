@@ -1901,6 +1901,36 @@ mod tests {
     }
 
     #[test]
+    fn complaints_a_contracted_relative_and_whats_more_are_read() {
+        let context = "Title\n\nThe rally for Trump ended. ";
+        let cases = [
+            (
+                "On Monday, Trump groused to a crowd that CNN was unfair.",
+                "Trump",
+            ),
+            (
+                "\"Why that guy?\" Mr. Burton fumed, using a profane word.",
+                "Mr. Burton",
+            ),
+            (
+                "What's more, they note, there are plenty of options.",
+                "they",
+            ),
+            (
+                "Collins, who’d previously endorsed Jeb Bush, said he liked Trump.",
+                "Collins",
+            ),
+        ];
+        for (sentence, source) in cases {
+            assert_eq!(
+                found(&format!("{context}{sentence}")),
+                vec![source],
+                "{sentence}"
+            );
+        }
+    }
+
+    #[test]
     fn the_medium_is_skipped_after_a_sentence_subject_too() {
         let context = "Title\n\nThe rally for Trump ended. ";
         assert_eq!(

@@ -916,6 +916,12 @@ fn is_participle(w: &str) -> bool {
 }
 
 pub(super) fn is_relative(w: &str) -> bool {
+    // `Collins, who’d previously endorsed Bush, said`: with a contracted
+    // auxiliary too.
+    let w = w
+        .split_once(['’', '\''])
+        .filter(|(_, rest)| is_one_of(rest, &["d", "s", "ve", "ll"]))
+        .map_or(w, |(who, _)| who);
     is_one_of(w, &["who", "whose", "which"])
 }
 

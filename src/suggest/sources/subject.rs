@@ -1196,18 +1196,33 @@ pub(super) fn subject_start(text: &str, tokens: &[Token]) -> Option<usize> {
 }
 
 /// The first token at or after `s` that is not a connective opening the
-/// clause (`But`, `Meanwhile,`, `however,`).
+/// clause (`But`, `Meanwhile,`, `however,`, `What’s more,`).
 fn skip_openers(text: &str, tokens: &[Token], mut s: usize) -> usize {
-    while let Some(t) = tokens.get(s)
-        && t.word
-        && OPENER.contains(t.text(text))
-    {
+    loop {
+        let what_is_more = tokens
+            .get(s)
+            .is_some_and(|t| t.word && is_one_of(t.text(text), &["what’s", "what's"]))
+            && tokens
+                .get(s + 1)
+                .is_some_and(|t| super::lower_is(*t, text, "more"))
+            && tokens
+                .get(s + 2)
+                .is_some_and(|t| t.punct(text) == Some(','));
+        if what_is_more {
+            s += 3;
+            continue;
+        }
+        if !tokens
+            .get(s)
+            .is_some_and(|t| t.word && OPENER.contains(t.text(text)))
+        {
+            return s;
+        }
         s += 1;
         if tokens.get(s).is_some_and(|t| t.punct(text) == Some(',')) {
             s += 1;
         }
     }
-    s
 }
 
 /// Past a state and its comma at token `s` when the phrase before named a
