@@ -24,7 +24,7 @@
 
 use super::lexicon::{
     ABBREVIATION, AGENT, IRREGULAR_PAST, MONTH, PHRASAL_CUES, PRONOUN, QUANTIFIER, REPORTING,
-    WEEKDAYS, attitude_verb, is_one_of,
+    SMALL_NUMBER, WEEKDAYS, attitude_verb, is_one_of,
 };
 use super::text::{Sentences, Token, in_capitals, possessive_stem};
 use crate::model::Span;
@@ -576,14 +576,21 @@ fn used_as_cue(text: &str, tokens: &[Token], i: usize) -> bool {
     let w = tokens[i].text(text);
     let prev = i.checked_sub(1).map(|p| tokens[p]);
     let next = tokens.get(i + 1).copied();
-    // `won 758 pledged delegates`: between a number and a plural it is an
-    // adjective.
-    let counted = prev.is_some_and(|p| p.word && p.text(text).bytes().all(|b| b.is_ascii_digit()))
-        && w.ends_with("ed")
-        && next.is_some_and(|n| {
-            let n = n.text(text);
-            n.ends_with('s') && n.starts_with(|c: char| c.is_lowercase())
-        });
+    // `won 758 pledged delegates`, `her five proposed bills`: between a
+    // number and a plural it is an adjective; `The first four states`: a
+    // plural after a number is a noun.
+    let number_before = prev.is_some_and(|p| {
+        p.word
+            && (p.text(text).bytes().all(|b| b.is_ascii_digit())
+                || SMALL_NUMBER.contains(p.text(text)) && !p.text(text).eq_ignore_ascii_case("one"))
+    });
+    let counted = number_before
+        && (w.ends_with("ed")
+            && next.is_some_and(|n| {
+                let n = n.text(text);
+                n.ends_with('s') && n.starts_with(|c: char| c.is_lowercase())
+            })
+            || w.ends_with('s') && !w.ends_with("ss"));
     if counted {
         return false;
     }
@@ -750,7 +757,12 @@ fn word_order(text: &str, tokens: &[Token], i: usize, score: f32) -> WordOrder {
         let after_comma = prev.is_some_and(|p| matches!(p.punct(text), Some(',' | '—' | '–')));
         // After `told` comes the one told (`told AFP`), never the source.
         let tells = is_one_of(w, &["told", "tell", "tells"]);
-        let after = (!tells)
+        // `, said dryly.`: an adverb is how it was said, not who said it.
+        let adverb = tokens.get(i + 1).is_some_and(|n| {
+            let a = n.text(text);
+            n.word && a.len() > 4 && a.ends_with("ly") && !n.capitalized(text)
+        });
+        let after = (!tells && !adverb)
             .then(|| subject_after(text, tokens, i + 1, true, false))
             .flatten()
             .map(|source| {
@@ -1194,6 +1206,14 @@ mod tests {
         assert_eq!(
             found("The plan, notes the memo, is old."),
             Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn an_adverb_after_an_inverted_cue_is_no_source() {
+        assert_eq!(
+            found("''It is in the culture,'' Mr. Kaplan, a screenwriter, said dryly."),
+            vec!["Mr. Kaplan, a screenwriter,"]
         );
     }
 
@@ -2182,6 +2202,9 @@ mod tests {
             "Parents are suffering this type of combat-level stress daily.",
             "Paid Notice: Deaths SIEGEL, JEROME ARTHUR.",
             "The group is sponsoring a competition called the House to Home Prize.",
+            "The first four states that vote represent only 4% of the delegates.",
+            "Neither were her five proposed bills passed.",
+            "Despite polls showing her well behind, the campaign went on.",
         ] {
             assert!(
                 found(&format!("{context}{sentence}")).is_empty(),

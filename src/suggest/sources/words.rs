@@ -120,6 +120,7 @@ const PREPOSITIONS_THAT_STOP: &[&str] = &[
     "amid",
     "amidst",
     "including",
+    "despite",
 ];
 
 /// Words that end a subject going left: verbs, prepositions, conjunctions,
@@ -416,6 +417,8 @@ pub(super) static EDITORIAL_LABEL: LazyLock<Lexicon> = LazyLock::new(|| {
         "photo",
         "photos",
         "notice",
+        "breaking",
+        "exclusive",
         "readers",
         "video",
         "watch",
