@@ -112,6 +112,15 @@ pub(super) fn share_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribu
             break;
         }
     }
+    // `most state laws … were thought to be safe`: a passive reports no
+    // preference.
+    let passive = tokens[end..i]
+        .iter()
+        .any(|t| super::is_form_of_be(t.text(text)))
+        && (verb.text(text).ends_with("ed") || is_one_of(verb.text(text), &["thought", "seen"]));
+    if passive {
+        return None;
+    }
     // Back to where the clause opens.
     let mut start = end;
     while start > 0
@@ -287,6 +296,11 @@ mod tests {
             found("The survey found 48% favor the plan."),
             Vec::<String>::new(),
             "the clause opens with `The survey`, not the share"
+        );
+        assert_eq!(
+            found("Before the ruling, most state laws were thought to be safe."),
+            Vec::<String>::new(),
+            "a passive states no preference"
         );
     }
 
