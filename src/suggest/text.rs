@@ -219,18 +219,27 @@ pub fn sentences(text: &str, paragraphs: &[Paragraph]) -> Sentences {
             }
             // Closing marks right after the stop stay with the sentence; a
             // straight quote after a space opens the next one (`support.
-            // "More than …`).
+            // "More than …`). Doubled apostrophes stand for quotation
+            // marks in some papers (`done.'' ''We …`).
             let mut end = i + 1;
             while end < tokens.len()
                 && tokens[end].span.start == tokens[end - 1].span.end
                 && matches!(
                     tokens[end].punct(text),
-                    Some('"' | '”' | '’' | '»' | ')' | ']')
+                    Some('"' | '”' | '’' | '»' | ')' | ']' | '\'')
                 )
             {
                 end += 1;
             }
-            let next_starts = tokens.get(end).is_none_or(|t| {
+            // Past opening apostrophes to the word they open.
+            let mut opened = end;
+            while tokens
+                .get(opened)
+                .is_some_and(|t| t.punct(text) == Some('\''))
+            {
+                opened += 1;
+            }
+            let next_starts = tokens.get(opened).is_none_or(|t| {
                 t.text(text)
                     .chars()
                     .next()
@@ -311,6 +320,19 @@ mod tests {
                 ".",
                 "today",
                 "."
+            ]
+        );
+    }
+
+    #[test]
+    fn doubled_apostrophes_close_and_open_sentences() {
+        assert_eq!(
+            split("The party ended. ''She said no,'' he recalled. ''We left.'' It rained."),
+            vec![
+                "The party ended.",
+                "''She said no,'' he recalled.",
+                "''We left.''",
+                "It rained."
             ]
         );
     }
