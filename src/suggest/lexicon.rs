@@ -13,6 +13,9 @@ use std::sync::LazyLock;
 /// Forms that are more often nouns (`tweets`, `questions`, `state`) are left
 /// out: they would make every noun phrase before them a source.
 pub const REPORTING_VERBS: &[&str] = &[
+    "wondered",
+    "mused",
+    "gloated",
     "called",
     "calls",
     "calling",

@@ -1937,6 +1937,11 @@ mod tests {
                 "they",
             ),
             (
+                "And Mr. Christie gloated: ''I told you so.''",
+                "Mr. Christie",
+            ),
+            ("''Maybe it is the faith,'' he wondered aloud.", "he"),
+            (
                 "Collins, who’d previously endorsed Jeb Bush, said he liked Trump.",
                 "Collins",
             ),
