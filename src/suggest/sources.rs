@@ -420,10 +420,25 @@ fn as_put_it(text: &str, tokens: &[Token], i: usize) -> Option<Attribution> {
 /// A name signing the quote before it, after a dash: `…” ― Sonya Herridge`.
 fn signed_quote(text: &str, tokens: &[Token], i: usize) -> Option<Attribution> {
     let dash = tokens[i];
-    if !matches!(dash.punct(text), Some('―' | '—' | '–')) || i == 0 {
+    // `… 1 percent."  - Bernie Sanders.`: a hyphen with spaces is a dash.
+    let spaced_hyphen = dash.punct(text) == Some('-')
+        && (i == 0 || tokens[i - 1].span.end < dash.span.start)
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| n.span.start > dash.span.end);
+    if !matches!(dash.punct(text), Some('―' | '—' | '–')) && !spaced_hyphen {
         return None;
     }
-    if !matches!(tokens[i - 1].punct(text), Some('”' | '"' | '»')) {
+    // The quotation closes just before, in the sentence or (a fact check's
+    // signature on a line of its own) the paragraph before.
+    let after_quote = if i == 0 {
+        text[..dash.span.start]
+            .trim_end()
+            .ends_with(['”', '"', '»'])
+    } else {
+        matches!(tokens[i - 1].punct(text), Some('”' | '"' | '»'))
+    };
+    if !after_quote {
         return None;
     }
     let mut end = i + 1;
@@ -2307,6 +2322,15 @@ mod tests {
             found("\u{201c}He is our greatest shame.\u{201d} \u{2015} Sonya Herridge"),
             vec!["Sonya Herridge"]
         );
+        // A fact check signs each claim with a spaced hyphen on its own line.
+        assert_eq!(
+            found(
+                "Title\n\n\"Wealth is going to the top 1 percent.\"\n\n- Bernie Sanders.\n\nThe senator is wrong."
+            ),
+            vec!["Bernie Sanders"]
+        );
+        // Not a hyphen inside a word, nor a list item after no quotation.
+        assert!(found("Title\n\nHe left.\n\n- Bernie Sanders.").is_empty());
     }
 
     #[test]
