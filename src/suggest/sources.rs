@@ -1346,6 +1346,10 @@ mod tests {
             found("Title\n\nWhen asked directly by The Times if they were involved, they left."),
             vec!["The Times"]
         );
+        assert_eq!(
+            found("Title\n\nWhen pressed by Holt about jobs, the candidate paused."),
+            vec!["Holt"]
+        );
     }
 
     #[test]

@@ -532,6 +532,7 @@ pub(super) static PASSIVE_CUE: LazyLock<Lexicon> = LazyLock::new(|| {
         "documented",
         "alleged",
         "asked",
+        "pressed",
     ])
 });
 
