@@ -688,7 +688,8 @@ fn used_as_cue(text: &str, tokens: &[Token], i: usize) -> bool {
     };
     // `,” she continued.`, `,” the Sentinel continued.`: a closing mark,
     // then only the words of the subject.
-    let after_quote = (1..=4).any(|back| {
+    // `,” read the email.`: the cue right after the mark.
+    let after_quote = (0..=4).any(|back| {
         i > back
             && matches!(
                 tokens[i - back - 1].punct(text),
@@ -3204,6 +3205,10 @@ mod tests {
         assert_eq!(
             found("One message read “anybodybuttrump.us,” a website."),
             vec!["One message"]
+        );
+        assert_eq!(
+            found("“We grow stronger,” read the email. “And with every vote we win.”"),
+            vec!["the email"]
         );
         // Reading something is no statement.
         assert!(found("Obama read the report on Monday.").is_empty());

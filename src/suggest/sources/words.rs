@@ -662,6 +662,8 @@ pub(super) static INVERTIBLE: LazyLock<Lexicon> = LazyLock::new(|| {
         "told",
         "tells",
         "stated",
+        "read",
+        "reads",
         "wondered",
         "mused",
         "gloated",
