@@ -915,7 +915,11 @@ fn is_participle(w: &str) -> bool {
             || IRREGULAR_PAST.contains(w))
 }
 
+#[inline]
 pub(super) fn is_relative(w: &str) -> bool {
+    if !w.starts_with(['w', 'W']) || w.len() > 8 {
+        return false; // most words, at once
+    }
     // `Collins, who’d previously endorsed Bush, said`: with a contracted
     // auxiliary too.
     let w = w
