@@ -1965,6 +1965,10 @@ mod tests {
                 "Collins, who’d previously endorsed Jeb Bush, said he liked Trump.",
                 "Collins",
             ),
+            (
+                "The group, which’d previously backed Bush, said it liked Trump.",
+                "The group",
+            ),
         ];
         for (sentence, source) in cases {
             assert_eq!(

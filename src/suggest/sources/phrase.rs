@@ -917,7 +917,7 @@ fn is_participle(w: &str) -> bool {
 
 #[inline]
 pub(super) fn is_relative(w: &str) -> bool {
-    if !w.starts_with(['w', 'W']) || w.len() > 8 {
+    if !w.starts_with(['w', 'W']) || w.len() > 10 {
         return false; // most words, at once
     }
     // `Collins, who’d previously endorsed Bush, said`: with a contracted

@@ -549,7 +549,6 @@ pub(super) static PREPOSITION: LazyLock<Lexicon> = LazyLock::new(|| {
             "toward",
             "towards",
             "upon",
-            "despite",
             "near",
             "around",
             "across",
