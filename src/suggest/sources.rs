@@ -434,9 +434,9 @@ fn signed_quote(text: &str, tokens: &[Token], i: usize) -> Option<Attribution> {
     let after_quote = if i == 0 {
         text[..dash.span.start]
             .trim_end()
-            .ends_with(['”', '"', '»'])
+            .ends_with(closes_quotation)
     } else {
-        matches!(tokens[i - 1].punct(text), Some('”' | '"' | '»'))
+        tokens[i - 1].punct(text).is_some_and(closes_quotation)
     };
     if !after_quote {
         return None;
@@ -508,6 +508,11 @@ fn closes_doubled_apostrophes(text: &str, tokens: &[Token], k: usize) -> bool {
 
 fn is_quote_mark(c: char) -> bool {
     matches!(c, '"' | '“' | '«' | '„')
+}
+
+/// Whether `c` closes a quotation (a straight `"` may open or close one).
+fn closes_quotation(c: char) -> bool {
+    matches!(c, '"' | '”' | '»')
 }
 
 fn lower_is(t: Token, text: &str, w: &str) -> bool {
@@ -765,7 +770,7 @@ fn word_order(text: &str, tokens: &[Token], i: usize, score: f32) -> WordOrder {
         }));
     }
     // `,” notes Smith.`: after a quotation even a weak cue reports.
-    let after_quotation = prev.is_some_and(|p| matches!(p.punct(text), Some('"' | '”' | '»')));
+    let after_quotation = prev.is_some_and(|p| p.punct(text).is_some_and(closes_quotation));
     if inverted && (!weak || after_quotation) {
         // After a comma or a dash this may also be `Name, a spokesman, said
         // …` or `Name — a teacher — says …`: the order is inverted only
