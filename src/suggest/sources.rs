@@ -2415,8 +2415,12 @@ mod tests {
         assert!(
             found("They met as the Europeans, angry at the cost, derided the deal.").is_empty()
         );
-        // Only a verb of attitude attributes.
+        // Only a verb of attitude attributes, and a passive participle is none.
         assert!(found("The Europeans, angry at the cost, left the talks.").is_empty());
+        assert!(
+            found("For five years, Burma has been taking steps, encouraged by the West.")
+                .is_empty()
+        );
     }
 
     #[test]

@@ -1103,7 +1103,12 @@ pub(super) fn attitude_after_description(
     let w = t.text(text);
     let inflected =
         w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss") || IRREGULAR_PAST.contains(w);
-    if !inflected || !attitude_verb(w) || reports_nothing(text, tokens, i) {
+    // `…, encouraged by the United States`: a passive participle after a
+    // clause, not the verb after a description.
+    let passive = tokens
+        .get(i + 1)
+        .is_some_and(|n| super::lower_is(*n, text, "by"));
+    if !inflected || passive || !attitude_verb(w) || reports_nothing(text, tokens, i) {
         return None;
     }
     let source = super::subject_before(text, tokens, i)?;
