@@ -23,8 +23,8 @@
 //! words around a cue.
 
 use super::lexicon::{
-    ABBREVIATION, AGENT, IRREGULAR_PAST, MONTH, PHRASAL_CUES, PRONOUN, QUANTIFIER, REPORTING,
-    SMALL_NUMBER, WEEKDAYS, attitude_verb, is_one_of,
+    ABBREVIATION, AGENT, AUXILIARY, IRREGULAR_PAST, MONTH, PHRASAL_CUES, PRONOUN, QUANTIFIER,
+    REPORTING, SMALL_NUMBER, WEEKDAYS, attitude_verb, is_one_of,
 };
 use super::text::{Sentences, Token, in_capitals, possessive_stem};
 use crate::model::Span;
@@ -524,6 +524,11 @@ fn lower_is_any(t: Token, text: &str, words: &[&str]) -> bool {
     t.word && is_one_of(t.text(text), words)
 }
 
+/// [`lower_is_any`] for a token that may be missing.
+fn lower_is_any_opt(t: Option<Token>, text: &str, words: &[&str]) -> bool {
+    t.is_some_and(|t| lower_is_any(t, text, words))
+}
+
 /// Whether a word ends with a possessive `'s` (`Trump's`, `Clinton’s`).
 fn is_possessive(w: &str) -> bool {
     possessive_stem(w).is_some()
@@ -935,7 +940,15 @@ fn source_before_cue(text: &str, tokens: &[Token], i: usize, score: f32) -> Opti
     {
         return None; // `in 2008 questioned`; `what do you expect?`; `Having said`
     }
-    if reported_clause(text, tokens, source, w) {
+    // `information that government officials said would compromise
+    // security`: a verb right after the cue has its subject in the noun
+    // before `that`; the clause is no report of another source.
+    let object_gap = lower_is_any_opt(before, text, &["that"])
+        && tokens.get(i + 1).is_some_and(|n| {
+            let v = n.text(text);
+            n.word && !n.capitalized(text) && (AUXILIARY.contains(v) || v.ends_with("ed"))
+        });
+    if reported_clause(text, tokens, source, w) && !object_gap {
         return None;
     }
     let pronoun = PRONOUN.contains(&text[source.range()]);
@@ -2345,6 +2358,23 @@ mod tests {
         );
         // Not a hyphen inside a word, nor a list item after no quotation.
         assert!(found("Title\n\nHe left.\n\n- Bernie Sanders.").is_empty());
+    }
+
+    #[test]
+    fn a_verb_right_after_the_cue_makes_that_a_relative_pronoun() {
+        assert_eq!(
+            found("He withheld information that government officials said would harm security."),
+            vec!["government officials"]
+        );
+        assert_eq!(
+            found("Courts struck down laws that appeals courts said discriminated against voters."),
+            vec!["appeals courts"]
+        );
+        // With a subject after the cue, `that` opens a reported clause.
+        assert_eq!(
+            found("She said that Trump said the plan was dead."),
+            vec!["She"]
+        );
     }
 
     #[test]
