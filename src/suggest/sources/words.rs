@@ -57,6 +57,8 @@ pub(super) static BETWEEN: LazyLock<Lexicon> = LazyLock::new(|| {
             "further",
             "reportedly",
             "often",
+            "sometimes",
+            "usually",
             "frequently",
             "again",
             "initially",
