@@ -524,11 +524,6 @@ fn lower_is_any(t: Token, text: &str, words: &[&str]) -> bool {
     t.word && is_one_of(t.text(text), words)
 }
 
-/// [`lower_is_any`] for a token that may be missing.
-fn lower_is_any_opt(t: Option<Token>, text: &str, words: &[&str]) -> bool {
-    t.is_some_and(|t| lower_is_any(t, text, words))
-}
-
 /// Whether a word ends with a possessive `'s` (`Trump's`, `Clinton’s`).
 fn is_possessive(w: &str) -> bool {
     possessive_stem(w).is_some()
@@ -958,7 +953,7 @@ fn source_before_cue(text: &str, tokens: &[Token], i: usize, score: f32) -> Opti
     // `information that government officials said would compromise
     // security`: a verb right after the cue has its subject in the noun
     // before `that`; the clause is no report of another source.
-    let object_gap = lower_is_any_opt(before, text, &["that"])
+    let object_gap = before.is_some_and(|t| lower_is(t, text, "that"))
         && tokens.get(i + 1).is_some_and(|n| {
             let v = n.text(text);
             n.word && !n.capitalized(text) && (AUXILIARY.contains(v) || v.ends_with("ed"))
