@@ -212,10 +212,7 @@ pub(super) fn sentence_subject(text: &str, tokens: &[Token], names: &Names) -> O
             };
             // `a 46-page analysis released by the Department … reveals`: a
             // participle with its agent is no predicate.
-            let passive = participle(k + 1)
-                && tokens
-                    .get(k + 2)
-                    .is_some_and(|b| super::lower_is(*b, text, "by"));
+            let passive = participle(k + 1) && word_at(text, tokens, k + 2, "by");
             if passive {
                 modified = true;
                 k += 1;
@@ -590,11 +587,7 @@ fn idiom_base(w: &str) -> Option<&'static str> {
 pub(super) fn reports_nothing(text: &str, tokens: &[Token], v: usize) -> bool {
     let w = tokens[v].text(text);
     let next_is = |k: usize, word: &str| word_at(text, tokens, k, word);
-    let next_is_any = |k: usize, words: &[&str]| {
-        tokens
-            .get(k)
-            .is_some_and(|n| super::lower_is_any(*n, text, words))
-    };
+    let next_is_any = |k: usize, words: &[&str]| word_at_any(text, tokens, k, words);
     let number_at = |k: usize| {
         tokens
             .get(k)
@@ -1105,9 +1098,7 @@ pub(super) fn attitude_after_description(
         w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss") || IRREGULAR_PAST.contains(w);
     // `…, encouraged by the United States`: a passive participle after a
     // clause, not the verb after a description.
-    let passive = tokens
-        .get(i + 1)
-        .is_some_and(|n| super::lower_is(*n, text, "by"));
+    let passive = word_at(text, tokens, i + 1, "by");
     if !inflected || passive || !attitude_verb(w) || reports_nothing(text, tokens, i) {
         return None;
     }
@@ -1204,12 +1195,8 @@ pub(super) fn subject_start(text: &str, tokens: &[Token]) -> Option<usize> {
 /// clause (`But`, `Meanwhile,`, `however,`, `What’s more,`).
 fn skip_openers(text: &str, tokens: &[Token], mut s: usize) -> usize {
     loop {
-        let what_is_more = tokens
-            .get(s)
-            .is_some_and(|t| t.word && is_one_of(t.text(text), &["what’s", "what's"]))
-            && tokens
-                .get(s + 1)
-                .is_some_and(|t| super::lower_is(*t, text, "more"))
+        let what_is_more = word_at_any(text, tokens, s, &["what’s", "what's"])
+            && word_at(text, tokens, s + 1, "more")
             && tokens
                 .get(s + 2)
                 .is_some_and(|t| t.punct(text) == Some(','));
@@ -1382,11 +1369,7 @@ fn verb_at(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
 /// taken a firm stance against`.
 fn takes_a_swipe(text: &str, tokens: &[Token], v: usize) -> bool {
     (v + 1..tokens.len().min(v + 4)).any(|k| {
-        let next = |words: &[&str]| {
-            tokens
-                .get(k + 1)
-                .is_some_and(|t| super::lower_is_any(*t, text, words))
-        };
+        let next = |words: &[&str]| word_at_any(text, tokens, k + 1, words);
         let attack = super::lower_is_any(
             tokens[k],
             text,
@@ -1499,15 +1482,9 @@ fn reported_as_saying(text: &str, tokens: &[Token], a: usize) -> Option<usize> {
         return None;
     }
     let mut k = a + 1;
-    if tokens
-        .get(k)
-        .is_some_and(|t| super::lower_is_any(*t, text, &["as", "to"]))
-    {
+    if word_at_any(text, tokens, k, &["as", "to"]) {
         k += 1;
-        if tokens
-            .get(k)
-            .is_some_and(|t| super::lower_is(*t, text, "have"))
-        {
+        if word_at(text, tokens, k, "have") {
             k += 1;
         }
     }
@@ -1524,6 +1501,13 @@ fn reported_as_saying(text: &str, tokens: &[Token], a: usize) -> Option<usize> {
 /// Whether token `k` exists and is the word `w`, ignoring ASCII case.
 fn word_at(text: &str, tokens: &[Token], k: usize, w: &str) -> bool {
     tokens.get(k).is_some_and(|t| super::lower_is(*t, text, w))
+}
+
+/// Whether token `k` exists and is one of `words`, ignoring ASCII case.
+fn word_at_any(text: &str, tokens: &[Token], k: usize, words: &[&str]) -> bool {
+    tokens
+        .get(k)
+        .is_some_and(|t| super::lower_is_any(*t, text, words))
 }
 
 /// Whether the verb at token `v` stands for an attitude verb after `to`
