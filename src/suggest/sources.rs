@@ -599,18 +599,18 @@ fn used_as_cue(text: &str, tokens: &[Token], i: usize) -> bool {
     // `won 758 pledged delegates`, `her five proposed bills`: between a
     // number and a plural it is an adjective; `The first four states`: a
     // plural after a number is a noun.
+    // A lowercase plural after the cue (`pledged delegates`).
+    let plural_next = next.is_some_and(|n| {
+        let n = n.text(text);
+        n.ends_with('s') && n.starts_with(|c: char| c.is_lowercase())
+    });
     let number_before = prev.is_some_and(|p| {
         p.word
             && (p.text(text).bytes().all(|b| b.is_ascii_digit())
                 || SMALL_NUMBER.contains(p.text(text)) && !p.text(text).eq_ignore_ascii_case("one"))
     });
     let counted = number_before
-        && (w.ends_with("ed")
-            && next.is_some_and(|n| {
-                let n = n.text(text);
-                n.ends_with('s') && n.starts_with(|c: char| c.is_lowercase())
-            })
-            || w.ends_with('s') && !w.ends_with("ss"));
+        && (w.ends_with("ed") && plural_next || w.ends_with('s') && !w.ends_with("ss"));
     if counted {
         return false;
     }
@@ -631,10 +631,7 @@ fn used_as_cue(text: &str, tokens: &[Token], i: usize) -> bool {
         // a plural is an adjective.
         let described_plural = w.ends_with("ed")
             && (is_possessive(p) || is_one_of(p, &["all", "some", "many", "most", "several"]))
-            && next.is_some_and(|n| {
-                let n = n.text(text);
-                n.ends_with('s') && n.starts_with(|c: char| c.is_lowercase())
-            });
+            && plural_next;
         if described_plural {
             return false;
         }
