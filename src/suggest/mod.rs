@@ -102,13 +102,14 @@ pub fn suggest(article: &Article, tags: &[Tag]) -> Vec<Suggestion> {
                 // and so is its cue (`tweeted: "Every survivor … deserves to
                 // be heard, believed"` has no source before `believed`).
                 let subjects = sources::subjects(text, sentences, attributions);
-                out.extend(
-                    attributions
-                        .iter()
-                        .chain(&subjects)
-                        .filter(|a| !within_any(a.source, &quotes) && !within_any(a.cue, &quotes))
-                        .map(|a| Suggestion::new(Tag::Source, a.source, a.score, a.rule)),
-                );
+                let mut found: Vec<Suggestion> = attributions
+                    .iter()
+                    .chain(&subjects)
+                    .filter(|a| !within_any(a.source, &quotes) && !within_any(a.cue, &quotes))
+                    .map(|a| Suggestion::new(Tag::Source, a.source, a.score, a.rule))
+                    .collect();
+                drop_nested(&mut found);
+                out.extend(found);
             }
             if let Some(claims) = claims {
                 out.extend(join(claims));
@@ -139,6 +140,24 @@ fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
 fn within_any(span: Span, spans: &[Suggestion]) -> bool {
     let after = spans.partition_point(|s| s.span.start <= span.start);
     after > 0 && spans[after - 1].span.end >= span.end
+}
+
+/// Drops every suggestion that lies inside a longer one: a source is one
+/// phrase, and the person a relative clause in it reports on is part of it
+/// (`according to officials who asked not to be named` has no source
+/// `who`).
+fn drop_nested(found: &mut Vec<Suggestion>) {
+    found.sort_by_key(|s| (s.span.start, std::cmp::Reverse(s.span.end)));
+    let mut reach = None;
+    found.retain(|s| {
+        let inside = reach.is_some_and(|(start, end)| {
+            s.span.end <= end && (s.span.start > start || s.span.end < end)
+        });
+        if !inside && reach.is_none_or(|(_, end)| s.span.end > end) {
+            reach = Some((s.span.start, s.span.end));
+        }
+        !inside
+    });
 }
 
 /// Sorts in set order and keeps the best-scored suggestion of each span and
@@ -217,6 +236,27 @@ mod tests {
         assert_eq!(sources, vec!["Chaffetz"]);
     }
 
+    #[test]
+    fn no_source_is_suggested_inside_another() {
+        let a = article(
+            "Laurence Meyer, a former Fed governor who argued with Ms. Brainard at meetings, \
+             said the bank would wait. Some say so, according to officials who asked not to \
+             be named.",
+        );
+        let sources: Vec<&str> = suggest(&a, &[Tag::Source])
+            .iter()
+            .map(|s| &a.text()[s.span.range()])
+            .collect();
+        assert_eq!(
+            sources,
+            vec![
+                "Laurence Meyer, a former Fed governor who argued with Ms. Brainard at meetings,",
+                "Some",
+                "officials who asked not to be named",
+            ]
+        );
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
 
@@ -245,9 +285,18 @@ mod tests {
                 }
             }
             let a = article(&text);
-            for s in suggest(&a, &[]) {
+            let all = suggest(&a, &[]);
+            for s in &all {
                 proptest::prop_assert!(s.span.validate(a.text()).is_ok(), "{s:?} in {text:?}");
                 proptest::prop_assert!(!s.span.is_empty());
+            }
+            let sources: Vec<Span> =
+                all.iter().filter(|s| s.tag == Tag::Source).map(|s| s.span).collect();
+            for inner in &sources {
+                let outer = sources.iter().find(|o| {
+                    *o != inner && o.start <= inner.start && inner.end <= o.end
+                });
+                proptest::prop_assert!(outer.is_none(), "{inner:?} inside {outer:?} in {text:?}");
             }
         }
     }

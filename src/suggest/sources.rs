@@ -369,11 +369,12 @@ fn to_sentence_end(text: &str, tokens: &[Token], i: usize, source: Span) -> Span
     };
     let ends = matches!(last.punct(text), Some('.' | '!' | '?'));
     // What follows the phrase found: a clause after a name (`a speech Mrs.
-    // Clinton delivered`) or a relative clause with a source of its own
-    // (`officials who asked not to be named`) stays out.
+    // Clinton delivered`) or after `which` or `whose` stays out. A `who`
+    // clause says which person spoke (`according to a campaign official who
+    // was not authorized to speak publicly`).
     let next = tokens.partition_point(|t| t.span.start < source.end);
     let clause_after = tokens.get(next).is_some_and(|t| {
-        is_relative(t.text(text)) && !lower_is(*t, text, "that")
+        is_relative(t.text(text)) && !lower_is(*t, text, "who")
             || next > 0
                 && tokens[next - 1].capitalized(text)
                 && t.word
@@ -1312,7 +1313,7 @@ mod tests {
         );
         assert_eq!(
             found("Some say so, according to officials who asked not to be named."),
-            vec!["Some", "officials", "who"]
+            vec!["Some", "officials who asked not to be named"]
         );
     }
 
@@ -2226,6 +2227,11 @@ mod tests {
         assert_eq!(
             found("Turnout rose, according to a poll released last week."),
             vec!["a poll released last week"]
+        );
+        // A `who` clause says which person spoke.
+        assert_eq!(
+            found("He will run, according to a campaign official who was not authorized to speak."),
+            vec!["a campaign official who was not authorized to speak"]
         );
     }
 
