@@ -618,6 +618,11 @@ pub(super) fn reports_nothing(text: &str, tokens: &[Token], v: usize) -> bool {
     {
         return true;
     }
+    // `Rubio is trying to reach voters`: an attempt under way, which the
+    // article narrates (`tried to`, a past attempt, often reports a stand).
+    if w.eq_ignore_ascii_case("trying") && next_is(v + 1, "to") {
+        return true;
+    }
     let idiom = match idiom_base(w) {
         // `The real Trump showed up`.
         Some("show") => next_is(v + 1, "up"),
