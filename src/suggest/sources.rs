@@ -3129,6 +3129,9 @@ mod tests {
         assert!(found("On Thursday, Justice delivered the immunity agreements.").is_empty());
         assert!(found("Under his plan, Trump would expand the standard deduction.").is_empty());
         assert!(found("She has assumed a newly created role.").is_empty());
+        // Voting is an act; a share of a poll that would vote is read apart.
+        assert!(found("On Tuesday, Democrats vote in Arizona, Idaho and Utah.").is_empty());
+        assert!(found("Undeclared voters can vote in either party's primary.").is_empty());
         // An attempt under way is narrated, not stated.
         assert!(found("Rubio is trying to play defense against Cruz.").is_empty());
         assert!(found("Republicans have been trying to question the agents.").is_empty());

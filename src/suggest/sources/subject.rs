@@ -623,6 +623,12 @@ pub(super) fn reports_nothing(text: &str, tokens: &[Token], v: usize) -> bool {
     if w.eq_ignore_ascii_case("trying") && next_is(v + 1, "to") {
         return true;
     }
+    // `Democrats vote in Arizona`, `these delegates must vote for the
+    // winner`: an act, not a stand (`voted for the war` is one, and a share
+    // of a poll who `would vote for Clinton` is read in `share`).
+    if w.eq_ignore_ascii_case("vote") {
+        return true;
+    }
     let idiom = match idiom_base(w) {
         // `The real Trump showed up`.
         Some("show") => next_is(v + 1, "up"),
