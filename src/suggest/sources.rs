@@ -381,11 +381,16 @@ fn to_sentence_end(text: &str, tokens: &[Token], i: usize, source: Span) -> Span
                 && !t.capitalized(text)
                 && t.text(text).ends_with("ed")
     });
+    // A hyphen inside a word joins (`first-in-the-nation`); a spaced dash
+    // opens an aside (`according to the polling average - despite
+    // winning …`).
+    let spaced = |t: &Token| text[..t.span.start].ends_with(char::is_whitespace);
     let plain = words.len() <= 2 * MAX_SUBJECT
         && words.iter().enumerate().all(|(k, t)| {
             t.word
                 || abbreviation_dot(text, tokens, i + 2 + k)
-                || matches!(t.punct(text), Some('\'' | '’' | '-' | '/'))
+                || matches!(t.punct(text), Some('\'' | '’' | '/'))
+                || t.punct(text) == Some('-') && !spaced(t)
         });
     match words.last() {
         Some(end) if closing && ends && plain && !clause_after && end.span.end > source.end => {
@@ -2227,6 +2232,15 @@ mod tests {
         assert_eq!(
             found("Turnout rose, according to a poll released last week."),
             vec!["a poll released last week"]
+        );
+        // A spaced dash opens an aside; a hyphen joins a word.
+        assert_eq!(
+            found("Trump trails, according to a polling average - despite winning there."),
+            vec!["a polling average"]
+        );
+        assert_eq!(
+            found("Trump trails, according to a first-in-the-nation poll."),
+            vec!["a first-in-the-nation poll"]
         );
         // A `who` clause says which person spoke.
         assert_eq!(
