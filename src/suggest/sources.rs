@@ -1358,6 +1358,15 @@ mod tests {
     #[test]
     fn a_date_is_no_source() {
         assert!(found("Groups that raised money since Jan. 1, 2015, shows a gap.").is_empty());
+        // A date inside a phrase belongs to it.
+        assert_eq!(
+            found("A Sept. 15, 2011 email shows State sent 10 staffers."),
+            vec!["A Sept. 15, 2011 email"]
+        );
+        assert_eq!(
+            found("A March 2, 2015 memo shows that she knew."),
+            vec!["A March 2, 2015 memo"]
+        );
     }
 
     #[test]

@@ -5,7 +5,8 @@
 //! a noun for people.
 
 use super::super::lexicon::{
-    AGENT, AUXILIARY, IRREGULAR_PAST, PRONOUN, QUANTIFIER, SCALE, SMALL_NUMBER, attitude_verb,
+    AGENT, AUXILIARY, IRREGULAR_PAST, MONTH, PRONOUN, QUANTIFIER, SCALE, SMALL_NUMBER,
+    attitude_verb,
 };
 use super::super::text::Token;
 use super::subject::SUBJECT_PRONOUN;
@@ -520,6 +521,12 @@ pub(super) fn noun_phrase_start(text: &str, tokens: &[Token], end: usize) -> Opt
             start -= 1;
             continue;
         }
+        // `A Sept. 15, 2011 email shows`: the comma of a date inside the
+        // phrase.
+        if let Some(month) = date_before_year(text, tokens, start) {
+            start = month;
+            continue;
+        }
         // `The Reuters/Ipsos poll`: a slash between two words joins them.
         let slash = t.punct(text) == Some('/')
             && start >= 2
@@ -679,6 +686,31 @@ fn appositive(text: &str, tokens: &[Token], close: usize, mark: char) -> Option<
         ));
     }
     None
+}
+
+/// The month of a date `Month Day, Year` whose comma is token `comma - 1`
+/// and whose year comes next, inside a phrase (`A Sept. 15, 2011 email`).
+fn date_before_year(text: &str, tokens: &[Token], comma: usize) -> Option<usize> {
+    let digits = |k: usize, len: std::ops::RangeInclusive<usize>| {
+        tokens.get(k).is_some_and(|t| {
+            let w = t.text(text);
+            t.word && len.contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+        })
+    };
+    if comma < 3 || tokens[comma - 1].punct(text) != Some(',') || !digits(comma, 4..=4) {
+        return None;
+    }
+    let day = comma - 2;
+    if !digits(day, 1..=2) {
+        return None;
+    }
+    // `Sept. 15`: the dot of the abbreviation comes between.
+    let month = if abbreviation_dot(text, tokens, day - 1) {
+        day.checked_sub(2)?
+    } else {
+        day - 1
+    };
+    (tokens[month].capitalized(text) && MONTH.contains(tokens[month].text(text))).then_some(month)
 }
 
 /// Whether the words between commas from token `k` on are a clause or an
