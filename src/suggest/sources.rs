@@ -2201,6 +2201,11 @@ mod tests {
 
     #[test]
     fn an_aside_between_commas_is_no_description() {
+        // The comma of a quotation opens no description.
+        assert_eq!(
+            found("“It’s been seven years,” McCain said, asked about the delay."),
+            vec!["McCain"]
+        );
         assert_eq!(
             found("Clinton, clearly frustrated, said the plan was bad."),
             vec!["Clinton"]

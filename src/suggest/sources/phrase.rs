@@ -608,7 +608,12 @@ fn appositive(text: &str, tokens: &[Token], close: usize, mark: char) -> Option<
                 })?;
         (opener, opener + 1..close)
     };
-    if inner.is_empty() {
+    // `“It’s been years,” McCain said, asked about …`: a comma before a
+    // closing quotation mark ends the quotation and opens no description.
+    let ends_quotation = tokens[inner.start]
+        .punct(text)
+        .is_some_and(|c| super::closes_quotation(c) || matches!(c, '\'' | '’'));
+    if inner.is_empty() || !dash && ends_quotation {
         return None;
     }
     // `Dean Johnson, a salesman from Sumter, South Carolina, says`: a state
