@@ -1348,6 +1348,18 @@ mod tests {
     }
 
     #[test]
+    fn a_connective_between_subject_and_verb_is_no_part_of_the_source() {
+        assert_eq!(
+            found("Carter however said he would welcome China."),
+            vec!["Carter"]
+        );
+        assert_eq!(
+            found("Obama too has argued that the deal works."),
+            vec!["Obama"]
+        );
+    }
+
+    #[test]
     fn a_month_between_subject_and_verb_is_a_time_phrase() {
         assert_eq!(
             found("Comey in June sharply criticized the handling of emails."),

@@ -94,6 +94,12 @@ pub(super) static BETWEEN: LazyLock<Lexicon> = LazyLock::new(|| {
             "together",
             "only",
             "almost",
+            // `Carter however said`, `Obama too has argued`.
+            "however",
+            "though",
+            "meanwhile",
+            "instead",
+            "too",
         ],
         WEEKDAYS,
     ])
