@@ -1241,6 +1241,11 @@ mod tests {
             found("\"It is over,\" said Sen. Claire McCaskill (D-Mo.)."),
             vec!["Sen. Claire McCaskill (D-Mo.)"]
         );
+        // A stray comma after the tag.
+        assert_eq!(
+            found("Sen. Jack Reed (D-R.I.), said after a lunch that he had not read it."),
+            vec!["Sen. Jack Reed (D-R.I.)"]
+        );
     }
 
     #[test]

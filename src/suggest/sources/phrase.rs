@@ -56,7 +56,14 @@ pub(super) fn subject_before(text: &str, tokens: &[Token], cue: usize) -> Option
     if let Some(c) = tokens[end - 1].punct(text)
         && matches!(c, ',' | '—' | '–' | '-')
     {
-        return appositive(text, tokens, end - 1, c);
+        let found = appositive(text, tokens, end - 1, c);
+        // `Gov. John Kasich (R-OH), said`: a stray comma after a bracketed
+        // tag.
+        let after_tag = c == ',' && end >= 2 && tokens[end - 2].punct(text) == Some(')');
+        if found.is_some() || !after_tag {
+            return found;
+        }
+        end -= 1;
     }
     let start = noun_phrase_start(text, tokens, end)?;
     // `surveys they had seen still showed`: a lone word after `had` is the
