@@ -2185,6 +2185,11 @@ mod tests {
             vec!["Clinton"]
         );
         assert!(found("Trump did well in the Midwest and other Western states.").is_empty());
+        assert!(found("It was a reply regarding the U.S. and Japanese comments.").is_empty());
+        assert!(found("The pitch came after the Orlando attacks, not before.").is_empty());
+        assert!(
+            found("Independents vote in either the Democratic or Republican contests.").is_empty()
+        );
     }
 
     #[test]

@@ -896,8 +896,12 @@ pub(super) fn attitude_at(
     // a verb is a noun.
     let p = tokens[i - 1].text(text);
     let part_of_name = i >= 2 && tokens[i - 2].capitalized(text); // `Paul Ryan plans`
-    // `other Western states`: `-ern` makes an adjective of a direction.
-    let adjective = ["al", "ic", "an", "ern"].iter().any(|end| p.ends_with(end)) && !part_of_name;
+    // `other Western states`: `-ern` makes an adjective of a direction;
+    // `Japanese comments`, `British rules`: `-ese` and `-ish` of a people.
+    let adjective = ["al", "ic", "an", "ern", "ese", "ish"]
+        .iter()
+        .any(|end| p.ends_with(end))
+        && !part_of_name;
     // A name of a thing: capitalized words after `of` or a possessive
     // (`a set of Clean Air Act rules`, `the Agency’s Clean Power Plan
     // rules`); after a person's name (`Hillary Clinton plans`) it is a verb.
@@ -912,7 +916,13 @@ pub(super) fn attitude_at(
         && run > 0
         && (super::lower_is(tokens[run - 1], text, "of")
             || super::is_possessive(tokens[run - 1].text(text)));
-    if NOUN_PLURALS.contains(w) && (adjective || in_name) {
+    // `after the Paris attacks.`, `the Orlando attacks, citing`: a place
+    // names the event, and nothing follows the plural.
+    let the_place = i - run == 1
+        && run > 0
+        && super::lower_is(tokens[run - 1], text, "the")
+        && tokens.get(i + 1).is_some_and(|n| !n.word);
+    if NOUN_PLURALS.contains(w) && (adjective || in_name || the_place) {
         return None;
     }
     if plural_before_auxiliary(text, tokens, i) {

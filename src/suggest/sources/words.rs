@@ -483,6 +483,9 @@ pub(super) static NOUN_PLURALS: LazyLock<Lexicon> = LazyLock::new(|| {
         "rules",
         "points",
         "plans",
+        "attacks",
+        "comments",
+        "contests",
     ])
 });
 
