@@ -2223,6 +2223,11 @@ mod tests {
 
     #[test]
     fn an_aside_between_commas_is_no_description() {
+        // Also when the aside names a town and its state.
+        assert_eq!(
+            found("Trump, speaking at a rally in Wilmington, N.C., warned that she lies."),
+            vec!["Trump"]
+        );
         // The comma of a quotation opens no description.
         assert_eq!(
             found("“It’s been seven years,” McCain said, asked about the delay."),

@@ -635,7 +635,15 @@ fn appositive(text: &str, tokens: &[Token], close: usize, mark: char) -> Option<
         && let Some(before) = appositive(text, tokens, opener, mark)
         && before.start < tokens[town].span.start
     {
-        return Some(Span::new(before.start, tokens[close].span.end));
+        // `Trump, speaking at a rally in Wilmington, N.C., warned`: when
+        // what names the town is a clause, the source is the phrase before
+        // it, as without the state.
+        let described = before.end == tokens[opener].span.end;
+        return Some(if described {
+            Span::new(before.start, tokens[close].span.end)
+        } else {
+            before
+        });
     }
     let mut head_start = noun_phrase_start(text, tokens, opener)?;
     // `Michael Mulgrew, president of the union, which represents …, said`:
