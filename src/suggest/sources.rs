@@ -2806,6 +2806,12 @@ mod tests {
             vec!["Democratic voters"]
         );
         assert!(found("Democratic voters are more likely to live in cities.").is_empty());
+        // What it hurries to say.
+        assert_eq!(
+            found("Democrats are quick to note that the party won."),
+            vec!["Democrats"]
+        );
+        assert!(found("Democrats are quick to leave the hall.").is_empty());
     }
 
     #[test]

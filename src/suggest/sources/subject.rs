@@ -1358,8 +1358,9 @@ fn verb_at(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
                     || states_a_view(text, tokens, a)
                     || reports_after_to(text, tokens, a));
             // `are more likely to say`: what the subject would report
-            // (`likely`, read as an adverb above, is the word before).
-            let likely = reports_after_to(text, tokens, a - 1);
+            // (`likely`, read as an adverb above, is the word before); `are
+            // quick to point out`: what it hurries to report.
+            let likely = reports_after_to(text, tokens, a - 1) || reports_after_to(text, tokens, a);
             return (next.word && (progressive || likely || STANCE.contains(w))).then_some(a);
         }
         aux = true;
@@ -1569,6 +1570,13 @@ fn verb_after_to(text: &str, tokens: &[Token], v: usize) -> Option<usize> {
             "continuing",
             "likely",
             "unlikely",
+            // `Democrats are quick to note`, `was careful to stress`.
+            "quick",
+            "eager",
+            "careful",
+            "keen",
+            "reluctant",
+            "willing",
         ],
     );
     let begin = super::lower_is_any(
