@@ -672,7 +672,9 @@ fn used_as_cue(text: &str, tokens: &[Token], i: usize) -> bool {
         let subject_like = PRONOUN.contains(p)
             || AGENT.contains(p)
             || is_between(p)
-            || prev.is_some_and(|t| t.capitalized(text)) && !adjective;
+            || prev.is_some_and(|t| t.capitalized(text))
+                && !adjective
+                && !subject::in_a_name(text, tokens, i);
         // Before a clause or an object it is a verb again (`Another slide
         // shows that`, `Video of the incident shows him`, `The average
         // shows Clinton leading`), unless a preposition makes it a noun
@@ -2189,6 +2191,14 @@ mod tests {
         assert!(found("The pitch came after the Orlando attacks, not before.").is_empty());
         assert!(
             found("Independents vote in either the Democratic or Republican contests.").is_empty()
+        );
+        assert_eq!(
+            found("The case challenges China’s South China Sea claims, which Beijing ignores."),
+            vec!["Beijing"]
+        );
+        assert_eq!(
+            found("Pastor Joseph Brown of Marion Avenue Baptist Church plans to keep recruiting."),
+            vec!["Pastor Joseph Brown of Marion Avenue Baptist Church"]
         );
     }
 

@@ -902,27 +902,7 @@ pub(super) fn attitude_at(
         .iter()
         .any(|end| p.ends_with(end))
         && !part_of_name;
-    // A name of a thing: capitalized words after `of` or a possessive
-    // (`a set of Clean Air Act rules`, `the Agency’s Clean Power Plan
-    // rules`); after a person's name (`Hillary Clinton plans`) it is a verb.
-    let mut run = i;
-    while run > 0
-        && tokens[run - 1].capitalized(text)
-        && !super::is_possessive(tokens[run - 1].text(text))
-    {
-        run -= 1;
-    }
-    let in_name = i - run >= 2
-        && run > 0
-        && (super::lower_is(tokens[run - 1], text, "of")
-            || super::is_possessive(tokens[run - 1].text(text)));
-    // `after the Paris attacks.`, `the Orlando attacks, citing`: a place
-    // names the event, and nothing follows the plural.
-    let the_place = i - run == 1
-        && run > 0
-        && super::lower_is(tokens[run - 1], text, "the")
-        && tokens.get(i + 1).is_some_and(|n| !n.word);
-    if NOUN_PLURALS.contains(w) && (adjective || in_name || the_place) {
+    if NOUN_PLURALS.contains(w) && (adjective || in_a_name(text, tokens, i)) {
         return None;
     }
     if plural_before_auxiliary(text, tokens, i) {
@@ -1035,6 +1015,35 @@ pub(super) fn attitude_at(
         return None;
     }
     Some(found(tokens, first, end - 1, i, rule))
+}
+
+/// Whether the plural at token `i` ends the name of a thing, so that it is
+/// a noun and not a verb: capitalized words after `of` or a possessive (`a
+/// set of Clean Air Act rules`, `the Agency’s Clean Power Plan rules`,
+/// `China’s South China Sea claims`), or a place after `the` with nothing
+/// after the plural (`after the Paris attacks.`). After a person's name
+/// (`Hillary Clinton plans`, `Joseph Brown of Marion Avenue Baptist Church
+/// plans`) it is a verb.
+pub(super) fn in_a_name(text: &str, tokens: &[Token], i: usize) -> bool {
+    let mut run = i;
+    while run > 0
+        && tokens[run - 1].capitalized(text)
+        && !super::is_possessive(tokens[run - 1].text(text))
+    {
+        run -= 1;
+    }
+    let Some(before) = run.checked_sub(1).map(|k| tokens[k]) else {
+        return false;
+    };
+    // `Pastor Joseph Brown of Marion Avenue Baptist Church plans`: after a
+    // person's name, `of` names whom the person speaks for.
+    let of =
+        super::lower_is(before, text, "of") && !(run >= 2 && tokens[run - 2].capitalized(text));
+    let of_a_name = i - run >= 2 && (of || super::is_possessive(before.text(text)));
+    let the_place = i - run == 1
+        && super::lower_is(before, text, "the")
+        && tokens.get(i + 1).is_some_and(|n| !n.word);
+    of_a_name || the_place
 }
 
 /// Whether the word at token `i`, ending in `-s`, is a plural noun that
@@ -1381,6 +1390,7 @@ fn verb_at(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
     let verb = t.word
         && !t.capitalized(text)
         && attitude_verb(w)
+        && !(NOUN_PLURALS.contains(w) && in_a_name(text, tokens, v))
         && (aux || !plural_before_auxiliary(text, tokens, v));
     let reports = verb && !reports_nothing(text, tokens, v);
     (reports && (aux || !w.ends_with("ing"))).then_some(v)
