@@ -1356,6 +1356,13 @@ mod tests {
 
     #[test]
     fn a_connective_between_subject_and_verb_is_no_part_of_the_source() {
+        // Nor are adverbs in a row, with a comma between them.
+        assert_eq!(
+            found(
+                "It came after Arizona was called, a day in which she repeatedly, implicitly criticized him."
+            ),
+            vec!["she"]
+        );
         assert_eq!(
             found("Carter however said he would welcome China."),
             vec!["Carter"]

@@ -45,6 +45,15 @@ pub(super) fn subject_before(text: &str, tokens: &[Token], cue: usize) -> Option
             && !modal_name(text, tokens, end - 1)
         {
             end -= 1;
+        } else if end > 1
+            && end < cue
+            && tokens[end - 1].punct(text) == Some(',')
+            && tokens[end - 2].word
+            && tokens[end - 2].text(text).ends_with("ly")
+            && is_between(tokens[end - 2].text(text))
+            && tokens[end].text(text).ends_with("ly")
+        {
+            end -= 2; // `she repeatedly, implicitly criticized`
         } else {
             break;
         }
