@@ -494,7 +494,41 @@ fn within_doubled_apostrophes(text: &str, tokens: &[Token], source: Span) -> boo
 /// own voice: not inside a `''…''` quotation, not in a condition or an
 /// indirect question.
 fn asserted(text: &str, tokens: &[Token], source: Span) -> bool {
-    !within_doubled_apostrophes(text, tokens, source) && !hypothetical(text, tokens, source)
+    !within_doubled_apostrophes(text, tokens, source)
+        && !hypothetical(text, tokens, source)
+        && !complement(text, tokens, source)
+}
+
+/// Whether `source` comes right after a form of `be`, as what the subject
+/// before is (`The paper is a major piece of a campaign aimed at …`, `she
+/// was pleased Ms. Friedan had said`), not a subject of its own; after
+/// `there` it is one (`there are no polls showing`, `there would be more
+/// polls showing`).
+fn complement(text: &str, tokens: &[Token], source: Span) -> bool {
+    let first = tokens.partition_point(|t| t.span.start < source.start);
+    let Some(mut k) = first.checked_sub(1) else {
+        return false;
+    };
+    if !lower_is_any(
+        tokens[k],
+        text,
+        &["is", "are", "was", "were", "be", "been", "being"],
+    ) {
+        return false;
+    }
+    while k > 0
+        && lower_is_any(
+            tokens[k - 1],
+            text,
+            &[
+                "would", "will", "could", "might", "may", "should", "must", "have", "has", "had",
+                "to", "not",
+            ],
+        )
+    {
+        k -= 1;
+    }
+    !(k > 0 && lower_is(tokens[k - 1], text, "there"))
 }
 
 /// Whether `source` is the subject of a condition or an indirect question
@@ -2954,6 +2988,20 @@ mod tests {
         assert_eq!(
             found("He asked staff to check whether anyone disclosed it."),
             vec!["He"]
+        );
+    }
+
+    #[test]
+    fn what_follows_a_form_of_be_is_no_subject() {
+        assert!(
+            found("The paper is a major piece of a campaign aimed at blunting criticism.")
+                .is_empty()
+        );
+        assert!(found("The meeting is being held ahead of a ruling expected in June.").is_empty());
+        // After `there`, the phrase is a subject.
+        assert_eq!(
+            found("There are no polls showing Trump ahead."),
+            vec!["no polls"]
         );
     }
 
