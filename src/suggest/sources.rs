@@ -1128,7 +1128,18 @@ fn reported_clause(text: &str, tokens: &[Token], source: Span, cue: &str) -> boo
 
 /// Auxiliaries, negations and adverbs between a subject and its verb.
 fn is_between(w: &str) -> bool {
-    let adverb = w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase());
+    // Nouns and verbs in `-ly` are no adverbs (`a Rochester rally blasting
+    // Clinton`).
+    let adverb = w.len() > 4
+        && w.ends_with("ly")
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && !is_one_of(
+            w,
+            &[
+                "rally", "family", "assembly", "supply", "reply", "anomaly", "monopoly", "apply",
+                "comply", "imply", "multiply", "bully", "tally", "belly", "folly",
+            ],
+        );
     let negation = w.ends_with("n't") || w.ends_with("n’t");
     // `USA TODAY found`: a word in capitals is part of a name.
     adverb || negation || BETWEEN.contains(w) && !in_capitals(w)
@@ -1390,6 +1401,12 @@ mod tests {
 
     #[test]
     fn a_connective_between_subject_and_verb_is_no_part_of_the_source() {
+        // A noun in `-ly` is no adverb.
+        assert_eq!(
+            found("Scott's family has called on police to release the videos."),
+            vec!["Scott's family"]
+        );
+        assert!(found("The senator opened a Rochester rally blasting Clinton.").is_empty());
         // Nor are adverbs in a row, with a comma between them.
         assert_eq!(
             found(
