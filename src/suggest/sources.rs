@@ -2342,6 +2342,11 @@ mod tests {
             found("Turnout rose, according to a poll released last week."),
             vec!["a poll released last week"]
         );
+        // A participle after an opening adverb describes the phrase.
+        assert_eq!(
+            found("Costs rose, according to recently hacked party memos."),
+            vec!["recently hacked party memos"]
+        );
         // A spaced dash opens an aside; a hyphen joins a word.
         assert_eq!(
             found("Trump trails, according to a polling average - despite winning there."),

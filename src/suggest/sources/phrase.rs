@@ -1163,7 +1163,16 @@ pub(super) fn subject_after(
                     .unwrap_or(end + 1);
                 break;
             }
-            if (end == from && w.eq_ignore_ascii_case("of")) || (end > from && verb && !in_phrase) {
+            // `according to recently hacked … documents`: a participle after
+            // an adverb that opens the phrase describes what follows.
+            let described_ahead = according
+                && end == from + 1
+                && w.ends_with("ed")
+                && tokens[from].text(text).ends_with("ly")
+                && !tokens[from].capitalized(text);
+            if (end == from && w.eq_ignore_ascii_case("of"))
+                || (end > from && verb && !in_phrase && !described_ahead)
+            {
                 break;
             }
             // `an industry lobbyist who spoke on the condition of anonymity
