@@ -363,7 +363,17 @@ fn claim_of(text: &str, tokens: &[Token], i: usize) -> Option<Attribution> {
 /// which …`). Token `i` is `according`.
 fn to_sentence_end(text: &str, tokens: &[Token], i: usize, source: Span) -> Span {
     let closing = i > 0 && tokens[i - 1].punct(text) == Some(',');
-    let rest = &tokens[i + 2..];
+    if closing {
+        run_to_sentence_end(text, tokens, i + 2, source)
+    } else {
+        source
+    }
+}
+
+/// The source found from token `from` on, run on to the end of the
+/// sentence when only plain words follow it (see [`to_sentence_end`]).
+fn run_to_sentence_end(text: &str, tokens: &[Token], from: usize, source: Span) -> Span {
+    let rest = &tokens[from..];
     let Some((last, words)) = rest.split_last() else {
         return source;
     };
@@ -388,15 +398,50 @@ fn to_sentence_end(text: &str, tokens: &[Token], i: usize, source: Span) -> Span
     let plain = words.len() <= 2 * MAX_SUBJECT
         && words.iter().enumerate().all(|(k, t)| {
             t.word
-                || abbreviation_dot(text, tokens, i + 2 + k)
+                || abbreviation_dot(text, tokens, from + k)
                 || matches!(t.punct(text), Some('\'' | '’' | '/'))
                 || t.punct(text) == Some('-') && !spaced(t)
         });
     match words.last() {
-        Some(end) if closing && ends && plain && !clause_after && end.span.end > source.end => {
+        Some(end) if ends && plain && !clause_after && end.span.end > source.end => {
             Span::new(source.start, end.span.end)
         }
         _ => source,
+    }
+}
+
+/// An unnamed source after an inverted cue, run on to the end of the
+/// sentence when what follows says who it is: `," said one GOP source in
+/// the room.`, `," says a source involved in the super-PAC's creation.`,
+/// `, said an American official who was briefed on the details.` A name
+/// stays as it is (`said Trump in his speech`), and so does a clause that
+/// says when (`said a spokesman as he left`). Token `from` starts the
+/// source.
+fn described_to_sentence_end(text: &str, tokens: &[Token], from: usize, source: Span) -> Span {
+    let unnamed = lower_is_any(
+        tokens[from],
+        text,
+        &["a", "an", "one", "another", "two", "three", "several"],
+    );
+    // A `who` clause with a cue of its own is another attribution (`one
+    // source who identified Sullivan`).
+    let next = tokens.partition_point(|t| t.span.start < source.end);
+    let describes = tokens.get(next).is_some_and(|n| {
+        lower_is_any(
+            *n,
+            text,
+            &[
+                "in", "on", "at", "from", "with", "involved", "familiar", "close",
+            ],
+        ) || lower_is(*n, text, "who")
+            && tokens
+                .get(next + 1)
+                .is_some_and(|v| !attitude_verb(v.text(text)))
+    });
+    if unnamed && describes {
+        run_to_sentence_end(text, tokens, from, source)
+    } else {
+        source
     }
 }
 
@@ -840,6 +885,7 @@ fn word_order(text: &str, tokens: &[Token], i: usize, score: f32) -> WordOrder {
         let after = (!tells && !adverb)
             .then(|| subject_after(text, tokens, i + 1, true, false))
             .flatten()
+            .map(|source| described_to_sentence_end(text, tokens, i + 1, source))
             .map(|source| {
                 let ends_clause = token_after(tokens, source).is_none_or(|n| {
                     matches!(n.punct(text), Some('.' | ',' | ';' | '(' | '!' | ':'))
@@ -2360,6 +2406,27 @@ mod tests {
         assert_eq!(
             found("He will run, according to a campaign official who was not authorized to speak."),
             vec!["a campaign official who was not authorized to speak"]
+        );
+    }
+
+    #[test]
+    fn an_unnamed_source_after_an_inverted_cue_keeps_what_describes_it() {
+        assert_eq!(
+            found("It went badly, said one GOP source in the room."),
+            vec!["one GOP source in the room"]
+        );
+        assert_eq!(
+            found("\"It is over,\" says a source involved in the group's creation."),
+            vec!["a source involved in the group's creation"]
+        );
+        // A name does not, nor does a clause with a cue of its own.
+        assert_eq!(
+            found("\"It is over,\" said Trump in his speech."),
+            vec!["Trump"]
+        );
+        assert_eq!(
+            found("\"It is over,\" said one source who identified the aide."),
+            vec!["one source"]
         );
     }
 
