@@ -931,6 +931,14 @@ fn token_after(tokens: &[Token], span: Span) -> Option<Token> {
 fn source_before_cue(text: &str, tokens: &[Token], i: usize, score: f32) -> Option<Attribution> {
     let w = tokens[i].text(text);
     let cue = tokens[i].span;
+    if let Some(source) = relative_subject(text, tokens, i) {
+        return Some(Attribution {
+            source,
+            cue,
+            score,
+            rule: "source.before_cue",
+        });
+    }
     let source = subject_before(text, tokens, i)?;
     let first = tokens.partition_point(|t| t.span.start < source.start);
     // The word just before the source, if a word comes there.
@@ -1074,6 +1082,50 @@ fn source_before_cue(text: &str, tokens: &[Token], i: usize, score: f32) -> Opti
         score,
         rule,
     })
+}
+
+/// A subject with a relative clause that opens the sentence and runs to
+/// the cue at token `i`: `Supporters who have heard directly from the
+/// campaign say`, `some who advocate free speech argue`, `The lifelong
+/// Republican who wrote the speech says`: the clause says which people
+/// speak. A cleft (`It was Mr. Manafort who had argued`) and a clause
+/// between marks are left to the other rules.
+fn relative_subject(text: &str, tokens: &[Token], i: usize) -> Option<Span> {
+    let start = subject::subject_start(text, tokens).filter(|&s| s < i)?;
+    let who = (start + 1..i).find(|&k| lower_is(tokens[k], text, "who"))?;
+    let head = &tokens[start..who];
+    let noun_phrase = head.len() <= 6
+        && !lower_is_any(head[0], text, &["it", "there", "this", "that"])
+        && head.iter().enumerate().all(|(k, t)| {
+            let w = t.text(text);
+            // `Current and former officials who …`, `Hawkins and others who …`.
+            let joins = w == "and" && k > 0 && k + 1 < head.len();
+            let pronoun = PRONOUN.contains(w) || pronoun_contraction(w).is_some();
+            t.word
+                && !pronoun
+                && (!is_stop(w) || DETERMINER.contains(w) || QUANTIFIER.contains(w) || joins)
+        });
+    let plain = (who + 1..i).all(|k| {
+        tokens[k].word
+            || abbreviation_dot(text, tokens, k)
+            || matches!(tokens[k].punct(text), Some('\'' | '’'))
+    });
+    if !noun_phrase || !plain {
+        return None;
+    }
+    // The clause's own verb, past auxiliaries and adverbs. When it states
+    // or wants something, the clause is an attribution of its own, and the
+    // phrase before `who` speaks (`Current and former officials who spoke
+    // with The Huffington Post said`, `Hawkins and others who want to ban
+    // abortion said`).
+    let verb = (who + 1..i).find(|&k| !is_between(tokens[k].text(text)))?;
+    let v = tokens[verb].text(text);
+    let last = if attitude_verb(v) || REPORTING.contains(v) {
+        who - 1
+    } else {
+        i - 1
+    };
+    Some(Span::new(tokens[start].span.start, tokens[last].span.end))
 }
 
 /// The source before the cue at token `i` when the phrase just before it
@@ -3077,6 +3129,25 @@ mod tests {
         assert_eq!(
             found("He asked staff to check whether anyone disclosed it."),
             vec!["He"]
+        );
+    }
+
+    #[test]
+    fn a_subject_with_a_relative_clause_speaks_whole() {
+        assert_eq!(
+            found("Supporters who have heard directly from the campaign say the plan works."),
+            vec!["Supporters who have heard directly from the campaign"]
+        );
+        // A clause with a verb of its own that states or wants something
+        // is another attribution: the phrase before `who` speaks.
+        assert_eq!(
+            found("Hawkins and others who want to ban abortion said the ruling matters."),
+            vec!["Hawkins and others"]
+        );
+        // A cleft is no subject with a clause.
+        assert_eq!(
+            found("It was the senators who had argued for a new name."),
+            vec!["who"]
         );
     }
 
