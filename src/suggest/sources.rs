@@ -641,7 +641,11 @@ fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<Attribution>
     {
         // `According to police, officers saw …`: what follows the comma is
         // the clause, not a description of the source.
-        let source = subject_after(text, tokens, i + 2, i > 1, true)?;
+        // After a colon or a semicolon, `According to …,` opens a clause
+        // as at the start of a sentence (`unnoticed: According to recent
+        // polls, Trump holds …`).
+        let opens_clause = i <= 1 || matches!(tokens[i - 1].punct(text), Some(':' | ';'));
+        let source = subject_after(text, tokens, i + 2, !opens_clause, true)?;
         let source = to_sentence_end(text, tokens, i, source);
         return Some(Attribution {
             source,
@@ -705,9 +709,12 @@ fn used_as_cue(text: &str, tokens: &[Token], i: usize) -> bool {
         let p = p.text(text);
         // `the report`, `carried little mention of`, `no comment`, `other
         // remarks`, `its own recommended list`, `the reality TV show`.
+        // A plural after a word for what is new is a noun (`prompted new
+        // worries that`).
         if DETERMINER.contains(p)
             || is_one_of(p, &["little", "much", "other", "own"])
             || p == "TV" && is_one_of(w, &["show", "shows"])
+            || is_one_of(p, &["new", "fresh", "renewed", "growing", "further"]) && w.ends_with('s')
         {
             return false;
         }
@@ -3148,6 +3155,20 @@ mod tests {
         assert_eq!(
             found("It was the senators who had argued for a new name."),
             vec!["who"]
+        );
+    }
+
+    #[test]
+    fn cue_words_used_as_nouns_or_adjectives_name_no_source() {
+        assert!(found("The story is bleak and seldom told.").is_empty());
+        assert!(found("The feud has prompted new worries that the party could split.").is_empty());
+    }
+
+    #[test]
+    fn according_to_after_a_colon_opens_a_clause() {
+        assert_eq!(
+            found("It has not gone unnoticed: According to recent polls, Trump holds 14 percent."),
+            vec!["recent polls"]
         );
     }
 

@@ -94,6 +94,8 @@ pub(super) static BETWEEN: LazyLock<Lexicon> = LazyLock::new(|| {
             "together",
             "only",
             "almost",
+            // `seldom told`.
+            "seldom",
             // `Carter however said`, `Obama too has argued`.
             "however",
             "though",
