@@ -1619,6 +1619,16 @@ mod tests {
         );
         // A comma alone makes no list.
         assert_eq!(found("In Washington, Obama said no."), vec!["Obama"]);
+        // `former` before a name in the list; a connective before a comma
+        // is no name.
+        assert_eq!(
+            found("Gov. Martin O’Malley (D) and former Gov. Mike Huckabee (R) announced it."),
+            vec!["Gov. Martin O’Malley (D) and former Gov. Mike Huckabee (R)"]
+        );
+        assert_eq!(
+            found("However, Sen. Bernie Sanders and Gov. Martin O'Malley suggested otherwise."),
+            vec!["Sen. Bernie Sanders and Gov. Martin O'Malley"]
+        );
     }
 
     #[test]

@@ -225,7 +225,12 @@ pub(super) fn list_start(text: &str, tokens: &[Token], start: usize, end: usize)
     let mut start = start;
     let mut listed = tokens[start..end].iter().any(|t| lower_is(*t, text, "and"));
     loop {
-        if start < 2 || !tokens[start].capitalized(text) {
+        // `Martin O’Malley (D) and former Arkansas Gov. Mike Huckabee (R)`:
+        // a name after its title `former`.
+        let named = tokens[start].capitalized(text)
+            || lower_is(tokens[start], text, "former")
+                && tokens.get(start + 1).is_some_and(|t| t.capitalized(text));
+        if start < 2 || !named {
             return start;
         }
         let joiner = tokens[start - 1];
@@ -243,7 +248,31 @@ pub(super) fn list_start(text: &str, tokens: &[Token], start: usize, end: usize)
             item_end = k;
         }
         let mut item = name_start(text, tokens, item_end, 0);
-        if item == item_end {
+        // `However, Sen. Bernie Sanders and …`: a connective before a comma
+        // is no item of the list.
+        let connective = item + 1 == item_end
+            && lower_is_any(
+                tokens[item],
+                text,
+                &[
+                    "however",
+                    "meanwhile",
+                    "still",
+                    "yet",
+                    "instead",
+                    "also",
+                    "now",
+                    "then",
+                    "moreover",
+                    "indeed",
+                    "but",
+                    "and",
+                    "so",
+                    "today",
+                    "yesterday",
+                ],
+            );
+        if item == item_end || connective {
             return start;
         }
         if item > 0 && lower_is(tokens[item - 1], text, "the") {
