@@ -542,6 +542,26 @@ fn asserted(text: &str, tokens: &[Token], source: Span) -> bool {
     !within_doubled_apostrophes(text, tokens, source)
         && !hypothetical(text, tokens, source)
         && !complement(text, tokens, source)
+        && !after_subject_pronoun(text, tokens, source)
+}
+
+/// Whether a lowercase `source` comes right after a subject pronoun, maybe
+/// with adverbs between (`as they entered caucus sites showed`, `they now
+/// pay estimated taxes`, `nor have they outright denied`): the words are
+/// the pronoun's verb and object, not a phrase that speaks.
+fn after_subject_pronoun(text: &str, tokens: &[Token], source: Span) -> bool {
+    let first = tokens.partition_point(|t| t.span.start < source.start);
+    if tokens
+        .get(first)
+        .is_none_or(|t| !t.word || t.capitalized(text))
+    {
+        return false;
+    }
+    let mut k = first;
+    while k > 0 && tokens[k - 1].word && is_between(tokens[k - 1].text(text)) {
+        k -= 1;
+    }
+    k > 0 && tokens[k - 1].word && subject::SUBJECT_PRONOUN.contains(tokens[k - 1].text(text))
 }
 
 /// Whether `source` comes right after a form of `be`, as what the subject
@@ -3180,6 +3200,12 @@ mod tests {
             found("It has not gone unnoticed: According to recent polls, Trump holds 14 percent."),
             vec!["recent polls"]
         );
+    }
+
+    #[test]
+    fn a_verb_after_a_subject_pronoun_is_no_source() {
+        assert!(found("Surveys taken as they entered caucus sites showed a gap.").is_empty());
+        assert!(found("Nor have they outright denied that it was true.").is_empty());
     }
 
     #[test]
