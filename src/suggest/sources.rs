@@ -2426,6 +2426,11 @@ mod tests {
 
     #[test]
     fn an_aside_between_commas_is_no_description() {
+        // An attribution between commas is an aside of its own.
+        assert_eq!(
+            found("The woman who led her to her room, Ms. Kostrzewa recalled, asked her name."),
+            vec!["Ms. Kostrzewa"]
+        );
         // Also when the aside names a town and its state.
         assert_eq!(
             found("Trump, speaking at a rally in Wilmington, N.C., warned that she lies."),

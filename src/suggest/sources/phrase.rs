@@ -658,7 +658,13 @@ fn appositive(text: &str, tokens: &[Token], close: usize, mark: char) -> Option<
     let ends_quotation = tokens[inner.start]
         .punct(text)
         .is_some_and(|c| super::closes_quotation(c) || matches!(c, '\'' | '’'));
-    if inner.is_empty() || !dash && ends_quotation {
+    // `her room, Ms. Kostrzewa recalled, asked`: an attribution between
+    // commas is an aside, not a description.
+    let aside = inner
+        .clone()
+        .last()
+        .is_some_and(|k| tokens[k].word && super::words::INVERTIBLE.contains(tokens[k].text(text)));
+    if inner.is_empty() || !dash && ends_quotation || aside {
         return None;
     }
     // `Dean Johnson, a salesman from Sumter, South Carolina, says`: a state
