@@ -1661,6 +1661,10 @@ mod tests {
             found("Data from the 2014 American Community Survey show that women gained."),
             vec!["Data from the 2014 American Community Survey"]
         );
+        assert_eq!(
+            found("A story by the website Politico says that delegates are poised."),
+            vec!["A story by the website Politico"]
+        );
     }
 
     #[test]

@@ -358,6 +358,15 @@ const WORKS: &[&str] = &[
     "investigation",
     "estimate",
     "estimates",
+    "story",
+    "stories",
+    "article",
+    "articles",
+    "book",
+    "column",
+    "editorial",
+    "memo",
+    "paper",
 ];
 
 /// Whether token `k` is the preposition of `familiar with`, `close to` or
