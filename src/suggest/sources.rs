@@ -1665,6 +1665,13 @@ mod tests {
             found("A story by the website Politico says that delegates are poised."),
             vec!["A story by the website Politico"]
         );
+        // After `and`, the phrase opens a clause; it is no object.
+        assert_eq!(
+            found(
+                "Cruz leads, and a story by the website Politico says that delegates are poised."
+            ),
+            vec!["a story by the website Politico"]
+        );
     }
 
     #[test]

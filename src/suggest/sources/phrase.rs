@@ -313,8 +313,12 @@ fn second_object_start(text: &str, tokens: &[Token], start: usize) -> usize {
 /// after a noun that is no title for people starts the clause, and is the
 /// source. A title keeps its name (`the talk radio host Rush Limbaugh`).
 fn name_after_object(text: &str, tokens: &[Token], start: usize, end: usize) -> usize {
-    let object =
-        start > 0 && tokens[start - 1].word && DETERMINER.contains(tokens[start].text(text));
+    // After `and`, `but` or `or` the phrase opens a clause of its own
+    // (`, and a story by the website Politico says`).
+    let object = start > 0
+        && tokens[start - 1].word
+        && !lower_is_any(tokens[start - 1], text, &["and", "but", "or", "so", "yet"])
+        && DETERMINER.contains(tokens[start].text(text));
     if !object {
         return start;
     }
