@@ -2524,6 +2524,10 @@ mod tests {
             found("\"It is over,\" says a source involved in the group's creation."),
             vec!["a source involved in the group's creation"]
         );
+        assert_eq!(
+            found("“He was worked up about it,” said a source close to the campaign."),
+            vec!["a source close to the campaign"]
+        );
         // A name does not, nor does a clause with a cue of its own.
         assert_eq!(
             found("\"It is over,\" said Trump in his speech."),

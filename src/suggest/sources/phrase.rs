@@ -1161,7 +1161,10 @@ pub(super) fn subject_after(
                     tokens[p].word && !tokens[p].capitalized(text) && q.ends_with("ed")
                 }
                 && tokens.get(end + 1).is_some_and(|n| n.word);
-            let joins = of_joins || by_joins || to_in_name || and_names || after_participle;
+            // `a source close to the campaign`, `a person familiar with`.
+            let familiar = end > from && familiar_with(text, tokens, end);
+            let joins =
+                of_joins || by_joins || to_in_name || and_names || after_participle || familiar;
             if (is_stop(w) || preposition) && !joins && !DETERMINER.contains(w) {
                 break;
             }
