@@ -738,6 +738,15 @@ fn used_as_cue(text: &str, tokens: &[Token], i: usize) -> bool {
         {
             return false;
         }
+        // `a racially charged argument`: after a determiner and an adverb,
+        // a past form is an adjective.
+        let adverb_after_determiner = p.ends_with("ly")
+            && i >= 2
+            && tokens[i - 2].word
+            && DETERMINER.contains(tokens[i - 2].text(text));
+        if w.ends_with("ed") && adverb_after_determiner {
+            return false;
+        }
         // `all reported contributions`, `Mrs. Clinton's reported
         // contributions`: a past form between a quantifier or an owner and
         // a plural is an adjective.
@@ -3212,6 +3221,12 @@ mod tests {
     fn cue_words_used_as_nouns_or_adjectives_name_no_source() {
         assert!(found("The story is bleak and seldom told.").is_empty());
         assert!(found("The feud has prompted new worries that the party could split.").is_empty());
+        assert!(found("His ability to navigate a racially charged argument is tested.").is_empty());
+        // After a name, `for` gives a reason.
+        assert_eq!(
+            found("The media is then denounced by Trump for its supposed bias against him."),
+            vec!["Trump"]
+        );
     }
 
     #[test]

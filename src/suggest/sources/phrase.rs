@@ -1101,9 +1101,17 @@ pub(super) fn subject_after(
                 && end > from
                 && tokens[end - 1].capitalized(text)
                 && tokens.get(end + 1).is_some_and(|n| n.capitalized(text));
+            // `denounced by Trump for its supposed bias`: after a name, `for`
+            // gives a reason unless a name goes on (`Americans for
+            // Prosperity`).
+            let reason = w.eq_ignore_ascii_case("for")
+                && end > from
+                && tokens[end - 1].capitalized(text)
+                && !tokens.get(end + 1).is_some_and(|n| n.capitalized(text));
             let of_joins = (w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("for"))
                 && end > from
                 && !place
+                && !reason
                 && tokens.get(end + 1).is_some_and(|n| n.word)
                 || at_organization;
             let preposition = w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("for");
