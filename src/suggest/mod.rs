@@ -250,37 +250,38 @@ mod tests {
         }
     }
 
+    /// The sources suggested for `text`, as text.
+    fn sources_of(text: &str) -> Vec<String> {
+        let a = article(text);
+        suggest(&a, &[Tag::Source])
+            .iter()
+            .map(|s| a.text()[s.span.range()].to_owned())
+            .collect()
+    }
+
     #[test]
     fn no_source_is_suggested_inside_a_quotation() {
-        let a = article("\"I think it should be done in public,\" Chaffetz said.");
-        let sources: Vec<&str> = suggest(&a, &[Tag::Source])
-            .iter()
-            .map(|s| &a.text()[s.span.range()])
-            .collect();
-        assert_eq!(sources, vec!["Chaffetz"]);
+        assert_eq!(
+            sources_of("\"I think it should be done in public,\" Chaffetz said."),
+            vec!["Chaffetz"]
+        );
     }
 
     #[test]
     fn a_source_ends_in_no_article_or_preposition() {
-        let a = article("“The share is small,” wrote Cameron Easley for Morning Consult.");
-        let sources: Vec<&str> = suggest(&a, &[Tag::Source])
-            .iter()
-            .map(|s| &a.text()[s.span.range()])
-            .collect();
-        assert_eq!(sources, vec!["Cameron Easley"]);
+        assert_eq!(
+            sources_of("“The share is small,” wrote Cameron Easley for Morning Consult."),
+            vec!["Cameron Easley"]
+        );
     }
 
     #[test]
     fn no_source_is_suggested_inside_another() {
-        let a = article(
+        let sources = sources_of(
             "Laurence Meyer, a former Fed governor who argued with Ms. Brainard at meetings, \
              said the bank would wait. Some say so, according to officials who asked not to \
              be named.",
         );
-        let sources: Vec<&str> = suggest(&a, &[Tag::Source])
-            .iter()
-            .map(|s| &a.text()[s.span.range()])
-            .collect();
         assert_eq!(
             sources,
             vec![

@@ -1122,10 +1122,10 @@ fn source_before_cue(text: &str, tokens: &[Token], i: usize, score: f32) -> Opti
 
 /// A subject with a relative clause that opens the sentence and runs to
 /// the cue at token `i`: `Supporters who have heard directly from the
-/// campaign say`, `some who advocate free speech argue`, `The lifelong
-/// Republican who wrote the speech says`: the clause says which people
-/// speak. A cleft (`It was Mr. Manafort who had argued`) and a clause
-/// between marks are left to the other rules.
+/// campaign say`, `Senior campaign advisers who have run the numbers
+/// argue`: the clause says which people speak. A cleft (`It was Mr.
+/// Manafort who had argued`) and a clause between marks are left to the
+/// other rules.
 fn relative_subject(text: &str, tokens: &[Token], i: usize) -> Option<Span> {
     // The cheap test first: most sentences before a cue have no `who`.
     let who = (1..i).find(|&k| lower_is(tokens[k], text, "who"))?;

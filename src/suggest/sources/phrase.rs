@@ -9,7 +9,7 @@ use super::super::lexicon::{
     attitude_verb,
 };
 use super::super::text::Token;
-use super::subject::SUBJECT_PRONOUN;
+use super::subject::{OPENER, SUBJECT_PRONOUN};
 use super::words::{DETERMINER, PREPOSITION, ROLE_VERB, TIME_WORD, is_stop, is_us_state};
 use super::{
     MAX_SUBJECT, abbreviation_dot, is_between, is_inclusive, is_one_of, is_time_phrase,
@@ -251,27 +251,9 @@ pub(super) fn list_start(text: &str, tokens: &[Token], start: usize, end: usize)
         // `However, Sen. Bernie Sanders and …`: a connective before a comma
         // is no item of the list.
         let connective = item + 1 == item_end
-            && lower_is_any(
-                tokens[item],
-                text,
-                &[
-                    "however",
-                    "meanwhile",
-                    "still",
-                    "yet",
-                    "instead",
-                    "also",
-                    "now",
-                    "then",
-                    "moreover",
-                    "indeed",
-                    "but",
-                    "and",
-                    "so",
-                    "today",
-                    "yesterday",
-                ],
-            );
+            && tokens[item].word
+            && (OPENER.contains(tokens[item].text(text))
+                || lower_is_any(tokens[item], text, &["today", "yesterday"]));
         if item == item_end || connective {
             return start;
         }

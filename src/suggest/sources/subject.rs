@@ -32,7 +32,7 @@ use crate::model::Span;
 use std::sync::LazyLock;
 
 /// Words that open a sentence before its subject.
-static OPENER: LazyLock<Lexicon> = LazyLock::new(|| {
+pub(super) static OPENER: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::new(&[
         "but",
         "and",
