@@ -2537,6 +2537,14 @@ mod tests {
     }
 
     #[test]
+    fn un_ed_words_describe_a_source_after_an_inverted_cue() {
+        assert_eq!(
+            found("“There is no data,” said one unaligned Florida Republican strategist."),
+            vec!["one unaligned Florida Republican strategist"]
+        );
+    }
+
+    #[test]
     fn an_unnamed_source_after_an_inverted_cue_keeps_what_describes_it() {
         assert_eq!(
             found("It went badly, said one GOP source in the room."),

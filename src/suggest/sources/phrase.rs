@@ -1164,7 +1164,9 @@ pub(super) fn subject_after(
             // An irregular past too (`, said sales fell`: no inverted cue).
             let verb = !t.capitalized(text)
                 && !after_determiner
-                && (w.ends_with("ed") && !AGENT.contains(w)
+                // `one unaligned Florida Republican strategist`, `an unnamed
+                // official`: `un-…-ed` is an adjective.
+                && (w.ends_with("ed") && !AGENT.contains(w) && !w.starts_with("un")
                     || w.ends_with("n't")
                     || w.ends_with("n’t")
                     || attitude_verb(w)
