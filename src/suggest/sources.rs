@@ -574,22 +574,16 @@ fn complement(text: &str, tokens: &[Token], source: Span) -> bool {
     let Some(mut k) = first.checked_sub(1) else {
         return false;
     };
-    if !lower_is_any(
-        tokens[k],
-        text,
-        &["is", "are", "was", "were", "be", "been", "being"],
-    ) {
+    let be = tokens[k].text(text);
+    if !tokens[k].word || !(is_form_of_be(be) || is_one_of(be, &["be", "being"])) {
         return false;
     }
+    // Back over auxiliaries and adverbs (`there would be`, `there have
+    // long been`, `there are going to be`).
     while k > 0
-        && lower_is_any(
-            tokens[k - 1],
-            text,
-            &[
-                "would", "will", "could", "might", "may", "should", "must", "have", "has", "had",
-                "to", "not",
-            ],
-        )
+        && tokens[k - 1].word
+        && (is_between(tokens[k - 1].text(text))
+            || lower_is_any(tokens[k - 1], text, &["to", "going"]))
     {
         k -= 1;
     }
