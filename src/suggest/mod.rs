@@ -106,9 +106,9 @@ pub fn suggest(article: &Article, tags: &[Tag]) -> Vec<Suggestion> {
                     .iter()
                     .chain(&subjects)
                     .filter(|a| !within_any(a.source, &quotes) && !within_any(a.cue, &quotes))
-                    .map(|a| {
-                        let source = without_trailing_function_words(text, a.source);
-                        Suggestion::new(Tag::Source, source, a.score, a.rule)
+                    .filter_map(|a| {
+                        let source = without_trailing_function_words(text, a.source)?;
+                        Some(Suggestion::new(Tag::Source, source, a.score, a.rule))
                     })
                     .collect();
                 drop_nested(&mut found);
@@ -147,23 +147,24 @@ fn within_any(span: Span, spans: &[Suggestion]) -> bool {
 
 /// `span` without the articles, prepositions and conjunctions that a rule
 /// left at its end (`wrote Cameron Easley for Morning Consult` gave
-/// `Cameron Easley for`): a phrase that speaks ends in a noun.
-fn without_trailing_function_words(text: &str, span: Span) -> Span {
+/// `Cameron Easley for`): a phrase that speaks ends in a noun. `None` when
+/// nothing else is left.
+fn without_trailing_function_words(text: &str, span: Span) -> Option<Span> {
     const FUNCTION: &[&str] = &[
         "the", "a", "an", "of", "for", "to", "in", "on", "at", "by", "with", "from", "and", "or",
     ];
+    let function = |w: &str| FUNCTION.iter().any(|f| w.eq_ignore_ascii_case(f));
     let mut end = span.end;
     loop {
         let words = text[span.start..end].trim_end();
         let Some((rest, last)) = words.rsplit_once(char::is_whitespace) else {
-            break;
+            return (!function(words)).then_some(Span::new(span.start, end));
         };
-        if !FUNCTION.iter().any(|f| last.eq_ignore_ascii_case(f)) {
-            break;
+        if !function(last) {
+            return Some(Span::new(span.start, end));
         }
         end = span.start + rest.trim_end().len();
     }
-    Span::new(span.start, end)
 }
 
 /// Drops every suggestion that lies inside a longer one: a source is one
@@ -272,6 +273,14 @@ mod tests {
         assert_eq!(
             sources_of("“The share is small,” wrote Cameron Easley for Morning Consult."),
             vec!["Cameron Easley"]
+        );
+        // A source that is a function word alone is none (the property
+        // test below found `of` in `€3bn of said`).
+        let span = Span::new(0, 2);
+        assert_eq!(without_trailing_function_words("of said", span), None);
+        assert_eq!(
+            without_trailing_function_words("the senator of", Span::new(0, 14)),
+            Some(Span::new(0, 11))
         );
     }
 
