@@ -304,7 +304,7 @@ fn judge_one(text: &str, span: Span) -> Option<Suggestion> {
         return None;
     }
     let before = text[..span.start].trim_end_matches([' ', '\u{a0}']);
-    if before.ends_with('=') {
+    if before.ends_with('=') || in_markup_tag(text, span) {
         return None; // an attribute value in markup
     }
     let body = inner.trim_end_matches([',', '.', ';', ':']);
@@ -430,6 +430,29 @@ const NEAR: usize = 120;
 /// Bytes looked at on each side of a quote for a cue in its paragraph, so
 /// that a text without line breaks costs no more than one with them.
 const PARAGRAPH_REACH: usize = 1500;
+
+/// Bytes looked at on each side of a quote for the markup tag around it.
+const TAG_REACH: usize = 300;
+
+/// Whether `span` lies inside a markup tag on one line (`<tweet pic=""
+/// author="MartinOMalley">`): its quotation marks delimit attribute
+/// values, and an empty one pairs the marks around ` author=`.
+fn in_markup_tag(text: &str, span: Span) -> bool {
+    let from = floor_boundary(text, span.start.saturating_sub(TAG_REACH));
+    let before = &text[from..span.start];
+    let Some(open) = before.rfind('<') else {
+        return false;
+    };
+    let inside = &before[open + 1..];
+    if !inside.starts_with(|c: char| c.is_ascii_alphabetic()) || inside.contains(['>', '\n']) {
+        return false;
+    }
+    let to = ceil_boundary(text, span.end + TAG_REACH);
+    let after = &text[span.end..to];
+    after
+        .find(['>', '\n'])
+        .is_some_and(|k| after[k..].starts_with('>'))
+}
 
 fn floor_boundary(text: &str, mut at: usize) -> usize {
     while !text.is_char_boundary(at) {
@@ -692,6 +715,11 @@ mod tests {
     #[test]
     fn markup_attributes_and_scare_quotes_are_not_quotes() {
         assert!(found("<tweet author=\"someone\" id=\"123\">").is_empty());
+        // An empty attribute pairs the marks around the next name.
+        assert!(
+            found("Said:  <tweet pic=\"\" author=\"MartinOMalley\" id=\"1\">Pray.</tweet>.")
+                .is_empty()
+        );
         assert!(found("Tea Party \"super PACs\" spent money.").is_empty());
         // `show` is a cue for sources (`data show`), but no reporting verb.
         assert!(found("The “sex tape” was footage from a reality show.").is_empty());
