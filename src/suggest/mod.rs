@@ -153,7 +153,7 @@ fn without_trailing_function_words(text: &str, span: Span) -> Option<Span> {
     const FUNCTION: &[&str] = &[
         "the", "a", "an", "of", "for", "to", "in", "on", "at", "by", "with", "from", "and", "or",
     ];
-    let function = |w: &str| FUNCTION.iter().any(|f| w.eq_ignore_ascii_case(f));
+    let function = |w: &str| lexicon::is_one_of(w, FUNCTION);
     let mut end = span.end;
     loop {
         let words = text[span.start..end].trim_end();

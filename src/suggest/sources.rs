@@ -908,10 +908,9 @@ fn word_order(text: &str, tokens: &[Token], i: usize, score: f32) -> WordOrder {
         // After `told` comes the one told (`told AFP`), never the source.
         let tells = is_one_of(w, &["told", "tell", "tells"]);
         // `, said dryly.`: an adverb is how it was said, not who said it.
-        let adverb = tokens.get(i + 1).is_some_and(|n| {
-            let a = n.text(text);
-            n.word && a.len() > 4 && a.ends_with("ly") && !n.capitalized(text)
-        });
+        let adverb = tokens
+            .get(i + 1)
+            .is_some_and(|n| n.word && ly_adverb(n.text(text)));
         let after = (!tells && !adverb)
             .then(|| subject_after(text, tokens, i + 1, true, false))
             .flatten()
@@ -1257,10 +1256,16 @@ fn reported_clause(text: &str, tokens: &[Token], source: Span, cue: &str) -> boo
 
 /// Auxiliaries, negations and adverbs between a subject and its verb.
 fn is_between(w: &str) -> bool {
-    // Nouns and verbs in `-ly` are no adverbs (`a Rochester rally blasting
-    // Clinton`).
-    // (An exact `match`, as this runs for nearly every word.)
-    let adverb = w.len() > 4
+    let negation = w.ends_with("n't") || w.ends_with("n’t");
+    // `USA TODAY found`: a word in capitals is part of a name.
+    ly_adverb(w) || negation || BETWEEN.contains(w) && !in_capitals(w)
+}
+
+/// Whether `w` is a lowercase adverb in `-ly` (`repeatedly`, `dryly`).
+/// Nouns and verbs in `-ly` are none (`a Rochester rally blasting
+/// Clinton`); an exact `match`, as this runs for nearly every word.
+fn ly_adverb(w: &str) -> bool {
+    w.len() > 4
         && w.ends_with("ly")
         && w.bytes().all(|c| c.is_ascii_lowercase())
         && !matches!(
@@ -1280,10 +1285,7 @@ fn is_between(w: &str) -> bool {
                 | "tally"
                 | "belly"
                 | "folly"
-        );
-    let negation = w.ends_with("n't") || w.ends_with("n’t");
-    // `USA TODAY found`: a word in capitals is part of a name.
-    adverb || negation || BETWEEN.contains(w) && !in_capitals(w)
+        )
 }
 
 /// `I` for `I've`: a pronoun subject without its contracted auxiliary.

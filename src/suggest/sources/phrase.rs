@@ -9,11 +9,11 @@ use super::super::lexicon::{
     attitude_verb,
 };
 use super::super::text::Token;
-use super::subject::{OPENER, SUBJECT_PRONOUN};
+use super::subject::{COORDINATOR, OPENER, SUBJECT_PRONOUN};
 use super::words::{DETERMINER, PREPOSITION, ROLE_VERB, TIME_WORD, is_stop, is_us_state};
 use super::{
     MAX_SUBJECT, abbreviation_dot, is_between, is_inclusive, is_one_of, is_time_phrase,
-    is_time_phrase3, lower_is, lower_is_any, name_start,
+    is_time_phrase3, lower_is, lower_is_any, ly_adverb, name_start,
 };
 use crate::model::Span;
 
@@ -49,9 +49,8 @@ pub(super) fn subject_before(text: &str, tokens: &[Token], cue: usize) -> Option
             && end < cue
             && tokens[end - 1].punct(text) == Some(',')
             && tokens[end - 2].word
-            && tokens[end - 2].text(text).ends_with("ly")
-            && is_between(tokens[end - 2].text(text))
-            && tokens[end].text(text).ends_with("ly")
+            && ly_adverb(tokens[end - 2].text(text))
+            && ly_adverb(tokens[end].text(text))
         {
             end -= 2; // `she repeatedly, implicitly criticized`
         } else {
@@ -299,7 +298,7 @@ fn name_after_object(text: &str, tokens: &[Token], start: usize, end: usize) -> 
     // (`, and a story by the website Politico says`).
     let object = start > 0
         && tokens[start - 1].word
-        && !lower_is_any(tokens[start - 1], text, &["and", "but", "or", "so", "yet"])
+        && !COORDINATOR.contains(tokens[start - 1].text(text))
         && DETERMINER.contains(tokens[start].text(text));
     if !object {
         return start;

@@ -345,7 +345,7 @@ fn opens_participle_clause(text: &str, tokens: &[Token], k: usize) -> bool {
 }
 
 /// Words before a second verb of the same subject.
-static COORDINATOR: LazyLock<Lexicon> =
+pub(super) static COORDINATOR: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::new(&["and", "or", "yet", "but", "then"]));
 
 /// Token `k`, or the token after a time phrase that starts there (`on
