@@ -1399,6 +1399,19 @@ mod tests {
             .collect()
     }
 
+    /// The sources of `sentence` after the sentences of `context`.
+    fn found_after(context: &str, sentence: &str) -> Vec<String> {
+        found(&format!("{context}{sentence}"))
+    }
+
+    /// Each `(sentence, source)` of `cases`, after `context`, has that one
+    /// source.
+    fn assert_each_found_after(context: &str, cases: &[(&str, &str)]) {
+        for (sentence, source) in cases {
+            assert_eq!(found_after(context, sentence), vec![*source], "{sentence}");
+        }
+    }
+
     #[test]
     fn the_subject_before_said_is_the_source() {
         assert_eq!(
@@ -2025,15 +2038,14 @@ mod tests {
     fn a_participle_after_by_or_a_dash_shares_the_subject() {
         let context = "Title\n\nThe race with Trump and Marco Rubio was close. ";
         assert_eq!(
-            found(&format!(
-                "{context}Trump inflamed tensions by saying he would win."
-            )),
+            found_after(context, "Trump inflamed tensions by saying he would win."),
             vec!["Trump"]
         );
         assert_eq!(
-            found(&format!(
-                "{context}Marco Rubio flipped on the spot \u{2013} saying he was wrong."
-            )),
+            found_after(
+                context,
+                "Marco Rubio flipped on the spot \u{2013} saying he was wrong."
+            ),
             vec!["Marco Rubio"]
         );
     }
@@ -2050,22 +2062,16 @@ mod tests {
     fn speaking_to_an_audience_reports_nothing_without_a_topic() {
         let context = "Title\n\nThe rally for Clinton ended. ";
         assert!(
-            found(&format!(
-                "{context}Aides to Clinton, who spoke on the condition of anonymity, traded emails."
-            ))
+            found_after(
+                context,
+                "Aides to Clinton, who spoke on the condition of anonymity, traded emails."
+            )
             .is_empty()
         );
-        assert!(found(&format!("{context}Clinton spoke to reporters on Thursday.")).is_empty());
-        assert!(
-            found(&format!(
-                "{context}Clinton later spoke at a memorial service."
-            ))
-            .is_empty()
-        );
+        assert!(found_after(context, "Clinton spoke to reporters on Thursday.").is_empty());
+        assert!(found_after(context, "Clinton later spoke at a memorial service.").is_empty());
         assert_eq!(
-            found(&format!(
-                "{context}Clinton spoke at the White House about rights."
-            )),
+            found_after(context, "Clinton spoke at the White House about rights."),
             vec!["Clinton"]
         );
     }
@@ -2114,26 +2120,26 @@ mod tests {
     fn the_medium_between_subject_and_verb_is_no_part_of_the_source() {
         let context = "Title\n\nIt was late for Trump and Davis. ";
         assert_eq!(
-            found(&format!(
-                "{context}Trump in a statement said the vote was rigged."
-            )),
+            found_after(context, "Trump in a statement said the vote was rigged."),
             vec!["Trump"]
         );
         assert_eq!(
-            found(&format!(
-                "{context}Trump in an interview with Fox News said it was rigged."
-            )),
+            found_after(
+                context,
+                "Trump in an interview with Fox News said it was rigged."
+            ),
             vec!["Trump"]
         );
         // `the` names which people; a clause inside is no medium phrase.
         assert_eq!(
-            found(&format!("{context}The people in the video said nothing.")),
+            found_after(context, "The people in the video said nothing."),
             vec!["The people in the video"]
         );
         assert_eq!(
-            found(&format!(
-                "{context}Davis praised Clinton in a video where she said it."
-            )),
+            found_after(
+                context,
+                "Davis praised Clinton in a video where she said it."
+            ),
             vec!["Davis", "she"]
         );
     }
@@ -2142,13 +2148,14 @@ mod tests {
     fn a_three_word_time_phrase_is_skipped_after_a_sentence_subject_too() {
         let context = "Title\n\nThe rally for Trump ended. ";
         assert_eq!(
-            found(&format!("{context}Trump at the time backed the plan.")),
+            found_after(context, "Trump at the time backed the plan."),
             vec!["Trump"]
         );
         assert_eq!(
-            found(&format!(
-                "{context}Trump at the time went after Bush, calling him weak."
-            )),
+            found_after(
+                context,
+                "Trump at the time went after Bush, calling him weak."
+            ),
             vec!["Trump"]
         );
     }
@@ -2162,18 +2169,15 @@ mod tests {
             "Chastened by the analyses, Trump revised his plan, promising to focus on families.",
             "Looking out at the crowd, Trump mostly read from his notes, promising more funding.",
         ] {
-            assert_eq!(
-                found(&format!("{context}{sentence}")),
-                vec!["Trump"],
-                "{sentence}"
-            );
+            assert_eq!(found_after(context, sentence), vec!["Trump"], "{sentence}");
         }
         // A name in `-ing` opens the subject (`Manning backed`), and so
         // does an `-ing` word without a comma.
         assert_eq!(
-            found(&format!(
-                "{context}Voting rights advocates have expressed deep concern about the policy."
-            )),
+            found_after(
+                context,
+                "Voting rights advocates have expressed deep concern about the policy."
+            ),
             vec!["Voting rights advocates"]
         );
         assert_eq!(
@@ -2203,19 +2207,11 @@ mod tests {
                 "Yin Myint May, 60, a doctor,",
             ),
         ];
-        for (sentence, source) in cases {
-            assert_eq!(
-                found(&format!("{context}{sentence}")),
-                vec![source],
-                "{sentence}"
-            );
-        }
+        assert_each_found_after(context, &cases);
         // A participle still opens a clause, and a modal before a capital
         // in a title-case headline is a verb.
         assert_eq!(
-            found(&format!(
-                "{context}Trump, speaking to veterans, said he would win."
-            )),
+            found_after(context, "Trump, speaking to veterans, said he would win."),
             vec!["Trump"]
         );
         assert_eq!(found("Trump May Say Yes To The Debate"), vec!["Trump"]);
@@ -2251,26 +2247,21 @@ mod tests {
                 "The group",
             ),
         ];
-        for (sentence, source) in cases {
-            assert_eq!(
-                found(&format!("{context}{sentence}")),
-                vec![source],
-                "{sentence}"
-            );
-        }
+        assert_each_found_after(context, &cases);
     }
 
     #[test]
     fn the_medium_is_skipped_after_a_sentence_subject_too() {
         let context = "Title\n\nThe rally for Trump ended. ";
         assert_eq!(
-            found(&format!("{context}Trump in a statement backed the plan.")),
+            found_after(context, "Trump in a statement backed the plan."),
             vec!["Trump"]
         );
         assert_eq!(
-            found(&format!(
-                "{context}Trump in an interview with Fox News backed the plan."
-            )),
+            found_after(
+                context,
+                "Trump in an interview with Fox News backed the plan."
+            ),
             vec!["Trump"]
         );
     }
@@ -2279,42 +2270,35 @@ mod tests {
     fn time_phrases_blurting_and_appearing_to_blame() {
         let context = "Title\n\nIt was late for Stumpf and Trump. ";
         assert_eq!(
-            found(&format!(
-                "{context}Trump at the time said he had asked his people."
-            )),
+            found_after(context, "Trump at the time said he had asked his people."),
             vec!["Trump"]
         );
         assert_eq!(
-            found(&format!(
-                "{context}Biden, in an interview with CNN, blurted out, \"Oh, God.\""
-            )),
+            found_after(
+                context,
+                "Biden, in an interview with CNN, blurted out, \"Oh, God.\""
+            ),
             vec!["Biden"]
         );
         assert_eq!(
-            found(&format!(
-                "{context}Stumpf appeared to blame low-level employees."
-            )),
+            found_after(context, "Stumpf appeared to blame low-level employees."),
             vec!["Stumpf"]
         );
-        assert!(found(&format!("{context}Stumpf appeared to be tired.")).is_empty());
+        assert!(found_after(context, "Stumpf appeared to be tired.").is_empty());
     }
 
     #[test]
     fn an_infinitive_right_after_its_verb_shares_the_subject() {
         let context = "Title\n\nIt was late for Stumpf. ";
         assert_eq!(
-            found(&format!(
-                "{context}White House officials started to portray it as a crime."
-            )),
+            found_after(
+                context,
+                "White House officials started to portray it as a crime."
+            ),
             vec!["White House officials"]
         );
         // With an object between, the object is the one who would speak.
-        assert!(
-            found(&format!(
-                "{context}The senator forced Stumpf to admit the fraud."
-            ))
-            .is_empty()
-        );
+        assert!(found_after(context, "The senator forced Stumpf to admit the fraud.").is_empty());
     }
 
     #[test]
@@ -2326,14 +2310,10 @@ mod tests {
             "Smith is reported to have said that the deal was off.",
             "Smith was heard telling aides that the deal was off.",
         ] {
-            assert_eq!(
-                found(&format!("{context}{sentence}")),
-                vec!["Smith"],
-                "{sentence}"
-            );
+            assert_eq!(found_after(context, sentence), vec!["Smith"], "{sentence}");
         }
-        assert!(found(&format!("{context}Smith was reported missing.")).is_empty());
-        assert!(found(&format!("{context}Smith was said to be ill.")).is_empty());
+        assert!(found_after(context, "Smith was reported missing.").is_empty());
+        assert!(found_after(context, "Smith was said to be ill.").is_empty());
     }
 
     #[test]
@@ -2364,15 +2344,14 @@ mod tests {
     fn a_statement_released_with_a_clause_after_it_is_a_statement() {
         let context = "Title\n\nIt was late with Smith. ";
         assert_eq!(
-            found(&format!(
-                "{context}His office released a statement saying he is fine."
-            )),
+            found_after(
+                context,
+                "His office released a statement saying he is fine."
+            ),
             vec!["His office"]
         );
         assert_eq!(
-            found(&format!(
-                "{context}Smith released the following statement: “We won.”"
-            )),
+            found_after(context, "Smith released the following statement: “We won.”"),
             vec!["Smith"]
         );
         assert_eq!(found("Her campaign said no."), vec!["Her campaign"]);
@@ -2390,22 +2369,10 @@ mod tests {
     #[test]
     fn keeping_a_lead_and_western_states_report_nothing() {
         let context = "Title\n\nThe race with Clinton went on. ";
-        assert!(
-            found(&format!(
-                "{context}Clinton maintains a commanding lock on it."
-            ))
-            .is_empty()
-        );
-        assert!(
-            found(&format!(
-                "{context}Clinton has maintained support among voters."
-            ))
-            .is_empty()
-        );
+        assert!(found_after(context, "Clinton maintains a commanding lock on it.").is_empty());
+        assert!(found_after(context, "Clinton has maintained support among voters.").is_empty());
         assert_eq!(
-            found(&format!(
-                "{context}Clinton maintained that the vote was fair."
-            )),
+            found_after(context, "Clinton maintained that the vote was fair."),
             vec!["Clinton"]
         );
         assert!(found("Trump did well in the Midwest and other Western states.").is_empty());
@@ -2600,36 +2567,33 @@ mod tests {
             "The team worked to formulate its own recommended list of loyalists.",
             "The office was once used for building sets for the reality TV show.",
         ] {
-            assert!(
-                found(&format!("{context}{sentence}")).is_empty(),
-                "{sentence}"
-            );
+            assert!(found_after(context, sentence).is_empty(), "{sentence}");
         }
         // `as reported by` keeps its reading, and `not everyone` is a subject.
         assert_eq!(
-            found(&format!(
-                "{context}Turnout fell, as reported by the commission."
-            )),
+            found_after(context, "Turnout fell, as reported by the commission."),
             vec!["the commission"]
         );
         assert_eq!(
-            found(&format!("{context}But not everyone agrees on the plan.")),
+            found_after(context, "But not everyone agrees on the plan."),
             vec!["everyone"]
         );
         assert_eq!(
-            found(&format!("{context}China and Russia support the plan.")),
+            found_after(context, "China and Russia support the plan."),
             vec!["China and Russia"]
         );
         assert_eq!(
-            found(&format!(
-                "{context}As Sanders has sometimes acknowledged, it changed."
-            )),
+            found_after(
+                context,
+                "As Sanders has sometimes acknowledged, it changed."
+            ),
             vec!["Sanders"]
         );
         assert_eq!(
-            found(&format!(
-                "{context}He gave a speech in which he called for a new deal."
-            )),
+            found_after(
+                context,
+                "He gave a speech in which he called for a new deal."
+            ),
             vec!["he"]
         );
     }
