@@ -68,6 +68,36 @@ fn suggest_writes_the_default_set_beside_the_article() {
 }
 
 #[test]
+fn a_set_written_from_the_articles_folder_names_it_relatively() {
+    // Run where the article is, with bare file names: the set must name
+    // the article relative to itself, so the folder can move.
+    let dir = tempfile::tempdir().unwrap();
+    sample(dir.path());
+    factmark()
+        .current_dir(dir.path())
+        .args(["suggest", ARTICLE])
+        .assert()
+        .code(0);
+    let set = dir.path().join("belarus-2020-08-16.annotations.ron");
+    let written = fs::read_to_string(&set).unwrap();
+    assert!(
+        written.contains(&format!("path: \"{ARTICLE}\",")),
+        "the set names its article relatively: {}",
+        written.lines().find(|l| l.contains("path:")).unwrap_or("")
+    );
+    let moved = tempfile::tempdir().unwrap();
+    for name in [ARTICLE, "belarus-2020-08-16.annotations.ron"] {
+        fs::rename(dir.path().join(name), moved.path().join(name)).unwrap();
+    }
+    factmark()
+        .arg("check")
+        .arg(moved.path().join("belarus-2020-08-16.annotations.ron"))
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("article unchanged"));
+}
+
+#[test]
 fn suggest_twice_adds_nothing_the_second_time() {
     let dir = tempfile::tempdir().unwrap();
     let article = sample(dir.path());

@@ -398,19 +398,30 @@ pub fn to_set_file(
     }
 }
 
+/// The folder a file lies in: `.` for a bare file name
+/// (`a.annotations.ron`), whose parent is the empty path, which neither
+/// `std::path::absolute` nor `tempfile_in` accept.
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder,
+        _ => Path::new("."),
+    }
+}
+
 /// The article's path as written in the set: relative to the set's folder
 /// with `/` separators when possible, absolute otherwise.
 fn relative_article_path(set_path: &Path, article_path: &Path) -> String {
     let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_owned());
-    let folder = absolute(set_path.parent().unwrap_or(Path::new("")));
+    let folder = absolute(folder_of(set_path));
     let article = absolute(article_path);
     match pathdiff::diff_paths(&article, &folder) {
-        Some(relative) => relative
+        Some(relative) if relative.is_relative() => relative
             .components()
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/"),
-        None => article.to_string_lossy().into_owned(),
+        // No relative path (another drive on Windows): the absolute one.
+        _ => article.to_string_lossy().into_owned(),
     }
 }
 
@@ -581,10 +592,7 @@ fn replace_atomically(
     before_rename: impl FnOnce(&Path) -> std::io::Result<()>,
     keep_bak: bool,
 ) -> std::io::Result<()> {
-    let folder = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
+    let folder = folder_of(target);
     let name = target.file_name().unwrap_or_default().to_string_lossy();
     let mut temp = tempfile::Builder::new()
         .prefix(&format!(".{name}."))
@@ -721,5 +729,18 @@ mod tests {
         assert_eq!(path, "../texts/x.txt");
         let same = relative_article_path(Path::new("/a/x.annotations.ron"), Path::new("/a/x.txt"));
         assert_eq!(same, "x.txt");
+    }
+
+    #[test]
+    fn a_set_named_without_a_folder_lies_in_the_working_folder() {
+        // `factmark suggest x.txt` run in the article's folder.
+        let here = std::env::current_dir().unwrap();
+        for article in [Path::new("x.txt").to_owned(), here.join("x.txt")] {
+            let path = relative_article_path(Path::new("x.annotations.ron"), &article);
+            assert_eq!(path, "x.txt", "article given as {}", article.display());
+        }
+        let nested =
+            relative_article_path(Path::new("x.annotations.ron"), Path::new("texts/x.txt"));
+        assert_eq!(nested, "texts/x.txt");
     }
 }
