@@ -59,7 +59,7 @@ pub enum Command {
     /// Exits 0 on success, 1 when the set belongs to another article, 2 when
     /// the article or the set cannot be read or written.
     Suggest {
-        /// The article (.txt, .md).
+        /// The article: .txt, .md, .html, .htm, .html.gz or .docx.
         article: PathBuf,
         /// The set to write or add to [default: ARTICLE's .annotations.ron].
         #[arg(short, long, value_name = "SET.ron")]
@@ -109,7 +109,9 @@ pub enum Command {
     /// set exists (without --force), 2 when a file cannot be read or parsed.
     #[command(group(ArgGroup::new("source").required(true).args(["brat", "w3c"])))]
     Import {
-        /// The article the annotations belong to (.txt, .md).
+        /// The article the annotations belong to: .txt, .md, .html, .htm,
+        /// .html.gz or .docx; the offsets count characters of its text as
+        /// `factmark text` prints it.
         article: PathBuf,
         /// A brat standoff file (.ann) whose offsets count characters of ARTICLE.
         #[arg(long, value_name = "ANN")]
