@@ -93,11 +93,98 @@ const CURRENCY_SYMBOLS: &[char] = &['$', '€', '£', '¥', '₹', '₽', '₩']
 const CURRENCY_CODES: &[&str] = &[
     "USD", "EUR", "GBP", "CHF", "JPY", "RUB", "CNY", "INR", "CAD", "AUD", "SEK", "NOK", "PLN",
 ];
-/// Words after a number that make it a time of day.
-const TIME_WORDS: &[&str] = &[
-    "am", "pm", "a.m", "p.m", "gmt", "bst", "utc", "et", "est", "edt", "pt", "pst", "cet",
-    "o'clock", "hrs",
+/// Words after a number that make it a time of day, in any case.
+const TIME_WORDS: &[&str] = &["am", "pm", "a.m", "p.m", "o'clock", "hrs"];
+/// Time zones after a number, written in capitals: in lower case they are
+/// words of other languages (`438 contre 86 et 42`, `le taux est 5`).
+const TIME_ZONES: &[&str] = &["GMT", "BST", "UTC", "ET", "EST", "EDT", "PT", "PST", "CET"];
+
+/// Month names in the languages of Europe's other big newsrooms (French,
+/// German, Spanish, Italian, Portuguese, Dutch, Swedish, Danish), lower
+/// case, where they differ from the English ones.
+const FOREIGN_MONTHS: &[&str] = &[
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "januar",
+    "februar",
+    "märz",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "setiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    "gennaio",
+    "febbraio",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "settembre",
+    "ottobre",
+    "dicembre",
+    "janeiro",
+    "fevereiro",
+    "março",
+    "maio",
+    "junho",
+    "julho",
+    "setembro",
+    "outubro",
+    "dezembro",
+    "januari",
+    "februari",
+    "maart",
+    "mei",
+    "augustus",
+    "maj",
+    "augusti",
+    "marts",
 ];
+
+/// Whether a month of another language follows the day that ends at `end`:
+/// `mardi 5 mai`, `am 5. Mai`, `el 5 de mayo`, `5 de maio`.
+fn foreign_month_after(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let rest = rest.strip_prefix('.').unwrap_or(rest); // German `5. Mai`
+    let Some(rest) = rest.strip_prefix([' ', '\u{a0}']) else {
+        return false;
+    };
+    let rest = rest.strip_prefix("de ").unwrap_or(rest);
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    FOREIGN_MONTHS.contains(&word.as_str())
+}
+
+/// Whether `word` after a number makes it a time of day (`9 p.m.`, `8 ET`).
+fn is_time_word(word: &str) -> bool {
+    let word = word.trim_end_matches('.');
+    TIME_ZONES.contains(&word) || TIME_WORDS.iter().any(|t| t.eq_ignore_ascii_case(word))
+}
 
 /// Words before a number that make it a label, not a quantity (`part 2`,
 /// `No. 1`, `Proposition 8`, `Route 66`).
@@ -592,7 +679,7 @@ fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
         if ["st", "nd", "rd", "th"].contains(&&*lower_suffix) {
             return None;
         }
-        if TIME_WORDS.contains(&lower_suffix.trim_end_matches('.')) {
+        if is_time_word(suffix) {
             return None;
         }
         if lower_suffix == "s" {
@@ -625,13 +712,15 @@ fn read_figure(text: &str, start: usize, end: usize) -> Option<Suggestion> {
         fig_end += space + c.len_utf8();
     }
     let (_, next_word) = word_after(text, fig_end);
-    if TIME_WORDS.contains(&next_word.to_ascii_lowercase().trim_end_matches('.'))
-        || text[fig_end..].starts_with(" o’clock")
-    {
+    if is_time_word(next_word) || text[fig_end..].starts_with(" o’clock") {
         return None;
     }
     let small = number.len() <= 2 && digits_only;
-    if small && (MONTH.contains(word_before(text, start)) || MONTH.contains(next_word)) {
+    if small
+        && (MONTH.contains(word_before(text, start))
+            || MONTH.contains(next_word)
+            || foreign_month_after(text, fig_end))
+    {
         return None;
     }
     // `from Sept. 19 to 22`: the second day of a span of dates.
@@ -908,7 +997,7 @@ fn spaced_time(text: &str, colon: usize) -> bool {
     let digits = minutes.bytes().take_while(u8::is_ascii_digit).count();
     let after = text.len() - minutes.len() + digits;
     let (_, word) = word_after(text, after);
-    digits == 2 && TIME_WORDS.contains(&word.to_ascii_lowercase().trim_end_matches('.'))
+    digits == 2 && is_time_word(word)
 }
 
 /// Whether `between` comes just before a number at `at`, or a few words
@@ -1068,7 +1157,7 @@ fn read_figure_alone(text: &str, start: usize, end: usize) -> Option<usize> {
     }
     let (at, word) = word_after(text, stop);
     let lower = word.to_ascii_lowercase();
-    if TIME_WORDS.contains(&lower.trim_end_matches('.')) {
+    if is_time_word(word) {
         return None;
     }
     if at > stop && (SCALE.contains(&lower) || UNIT.contains(&lower)) {
@@ -1241,6 +1330,27 @@ mod tests {
         assert!(found("at 10:30 and at 3 p.m. and 9am").is_empty());
         assert!(found("dated 2020-08-16").is_empty());
         assert!(found("the 21st century and the 1990s").is_empty());
+        assert!(found("the debate starts at 9 ET, 6 PT, 14 GMT").is_empty());
+    }
+
+    #[test]
+    fn dates_in_other_languages_are_not_figures() {
+        assert!(found("voté mardi 5 mai et le 14 juillet").is_empty());
+        assert!(found("am 5. Mai und am 3. März").is_empty());
+        assert!(found("el 5 de mayo y el 2 de março").is_empty());
+        assert!(found("il 25 aprile, op 4 mei, den 6 juni").is_empty());
+        // Only after a day: a count before another word stays one.
+        assert_eq!(found("5 maisons"), vec!["5"]);
+    }
+
+    #[test]
+    fn time_zones_count_only_in_capitals() {
+        // `et`, `est`, `cet` are French words, not Eastern or Central time.
+        assert_eq!(
+            found("adopté par 438 voix contre 86 et 42 abstentions"),
+            vec!["438", "86", "42"]
+        );
+        assert_eq!(found("le taux de 12 est élevé"), vec!["12"]);
     }
 
     #[test]
