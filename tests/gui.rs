@@ -968,6 +968,35 @@ fn accept_all_figures_is_one_undoable_step() {
 }
 
 #[test]
+fn suggest_says_why_nothing_is_left_to_review() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    press_with(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    wait_for_suggestions(&mut harness);
+    let total = harness.state().state.suggestions.len();
+    for tag in Tag::ALL {
+        let n = harness
+            .state()
+            .state
+            .suggestions
+            .iter()
+            .filter(|s| s.tag == tag)
+            .count();
+        harness
+            .get_by_label(&format!("Accept all {n} {}", tag.label()))
+            .click();
+        harness.run_ok();
+    }
+    assert_eq!(annotations(&harness).len(), total);
+    press_with(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    wait_for_suggestions(&mut harness);
+    assert!(harness.state().state.suggestions.is_empty());
+    harness.get_by_label_contains(&format!(
+        "No new suggestions: {total} are already annotated."
+    ));
+}
+
+#[test]
 fn file_export_writes_the_chosen_format_into_the_chosen_folder() {
     let desk = Desk::new();
     write_set(

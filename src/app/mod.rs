@@ -585,17 +585,30 @@ impl AppState {
         self.suggesting = None;
         let set = &self.doc.set;
         let min = self.min_suggestion_score;
+        let (mut annotated, mut rejected, mut unsure) = (0, 0, 0);
         self.suggestions = found
             .into_iter()
             .filter(|s| {
-                s.score >= min && !set.contains(s.span, s.tag) && !set.is_rejected(s.span, s.tag)
+                let left_out = if set.contains(s.span, s.tag) {
+                    &mut annotated
+                } else if set.is_rejected(s.span, s.tag) {
+                    &mut rejected
+                } else if s.score < min {
+                    &mut unsure
+                } else {
+                    return true;
+                };
+                *left_out += 1;
+                false
             })
             .collect();
         self.current_suggestion = (!self.suggestions.is_empty()).then_some(0);
-        self.note_suggestions(format!(
-            "{} suggestions: Enter accepts, X rejects, N and P move between them.",
-            self.suggestions.len()
-        ));
+        let note = match self.suggestions.len() {
+            0 => no_suggestions_note(annotated, rejected, unsure),
+            1 => "1 suggestion: Enter accepts, X rejects.".to_owned(),
+            n => format!("{n} suggestions: Enter accepts, X rejects, N and P move between them."),
+        };
+        self.note_suggestions(note);
         self.reveal_current_suggestion();
     }
 
@@ -1309,5 +1322,59 @@ fn capitalize(text: &str) -> String {
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+/// What Suggest says when nothing is left to review, and why.
+fn no_suggestions_note(annotated: usize, rejected: usize, unsure: usize) -> String {
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let reasons: Vec<String> = [
+        (
+            annotated,
+            plural(annotated, "is already annotated", "are already annotated"),
+        ),
+        (
+            rejected,
+            plural(rejected, "was rejected before", "were rejected before"),
+        ),
+        (
+            unsure,
+            plural(
+                unsure,
+                "scores below the minimum",
+                "score below the minimum",
+            ),
+        ),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(_, reason)| reason)
+    .collect();
+    if reasons.is_empty() {
+        "No suggestions: the rules found nothing to propose in this article.".to_owned()
+    } else {
+        format!("No new suggestions: {}.", reasons.join(", "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::no_suggestions_note;
+
+    #[test]
+    fn the_empty_suggestion_note_gives_each_reason_with_its_count() {
+        assert_eq!(
+            no_suggestions_note(0, 0, 0),
+            "No suggestions: the rules found nothing to propose in this article."
+        );
+        assert_eq!(
+            no_suggestions_note(1, 2, 0),
+            "No new suggestions: 1 is already annotated, 2 were rejected before."
+        );
+        assert_eq!(
+            no_suggestions_note(0, 1, 3),
+            "No new suggestions: 1 was rejected before, 3 score below the minimum."
+        );
     }
 }
