@@ -16,8 +16,8 @@ use std::sync::LazyLock;
 
 use super::Suggestion;
 use super::lexicon::{
-    ATTITUDE_IRREGULAR_FORM, AUXILIARIES, CAUSAL, COMPARISON, IRREGULAR_PAST, Lexicon, MONTHS,
-    QUANTIFIER, REPORTING, WEEKDAYS, attitude_verb, is_one_of,
+    ATTITUDE_IRREGULAR_FORM, AUXILIARIES, CAUSAL, COMPARISON, IRREGULAR_PAST, Lexicon, MODAL,
+    MONTHS, QUANTIFIER, REPORTING, WEEKDAYS, attitude_verb, is_one_of,
 };
 use super::sources::Attribution;
 use super::text::{Sentences, Token, dateline_end, in_capitals, possessive_stem};
@@ -269,30 +269,6 @@ fn has_unambiguous_verb(text: &str, body: &[Token]) -> bool {
                 || w.len() > 3 && w.starts_with(char::is_lowercase) && w.ends_with("ed"))
     })
 }
-
-/// Modals: what a clause with one of them says may be, not is.
-static MODAL: LazyLock<Lexicon> = LazyLock::new(|| {
-    Lexicon::new(&[
-        "will",
-        "would",
-        "could",
-        "should",
-        "might",
-        "may",
-        "can",
-        "must",
-        "won't",
-        "won’t",
-        "wouldn't",
-        "wouldn’t",
-        "can't",
-        "can’t",
-        "couldn't",
-        "couldn’t",
-        "shouldn't",
-        "shouldn’t",
-    ])
-});
 
 /// Whether a reported clause without a modal states what happened or is
 /// the case, rather than a wish or a judgment: it has a verb in a past or

@@ -1269,6 +1269,29 @@ pub const ABBREVIATIONS: &[&str] = &[
     "supt", "det", "insp", "hon", "rev", "fr", "messrs", "del", "sens", "reps", "govs",
 ];
 
+/// Modals, with their negative contractions: what a clause with one of
+/// them says may be, not is (`would`, `can’t`).
+pub const MODALS: &[&str] = &[
+    "will",
+    "would",
+    "could",
+    "should",
+    "might",
+    "may",
+    "can",
+    "must",
+    "won't",
+    "won’t",
+    "wouldn't",
+    "wouldn’t",
+    "can't",
+    "can’t",
+    "couldn't",
+    "couldn’t",
+    "shouldn't",
+    "shouldn’t",
+];
+
 /// Month names and their abbreviations, lowercase.
 pub const MONTHS: &[&str] = &[
     "january",
@@ -1625,6 +1648,7 @@ pub static SMALL_NUMBER: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(&NUMB
 lexicon!(NUMBER_WORD, NUMBER_WORDS);
 lexicon!(ABBREVIATION, ABBREVIATIONS);
 lexicon!(MONTH, MONTHS);
+lexicon!(MODAL, MODALS);
 lexicon!(SCALE, SCALES);
 lexicon!(UNIT, UNITS);
 lexicon!(COMPARISON, COMPARISONS);

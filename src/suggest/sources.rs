@@ -23,8 +23,8 @@
 //! words around a cue.
 
 use super::lexicon::{
-    ABBREVIATION, AGENT, AUXILIARY, IRREGULAR_PAST, MONTH, PHRASAL_CUES, PRONOUN, QUANTIFIER,
-    REPORTING, SMALL_NUMBER, WEEKDAYS, attitude_verb, is_one_of,
+    ABBREVIATION, AGENT, AUXILIARY, IRREGULAR_PAST, MODAL, MONTH, PHRASAL_CUES, PRONOUN,
+    QUANTIFIER, REPORTING, SMALL_NUMBER, WEEKDAYS, attitude_verb, is_one_of,
 };
 use super::text::{Sentences, Token, in_capitals, possessive_stem};
 use crate::model::Span;
@@ -983,13 +983,7 @@ fn source_before_cue(text: &str, tokens: &[Token], i: usize, score: f32) -> Opti
     // bank calls`: after a modal, a lowercase phrase is a verb and its
     // object (but `not everyone agrees`).
     let after_modal = before.is_some_and(|t| {
-        lower_is_any(
-            t,
-            text,
-            &[
-                "can", "could", "will", "would", "may", "might", "must", "should", "not", "to",
-            ],
-        )
+        t.word && (MODAL.contains(t.text(text)) || is_one_of(t.text(text), &["not", "to"]))
     });
     let opening = tokens[first].text(text);
     let verb_opens = !tokens[first].capitalized(text)
