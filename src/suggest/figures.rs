@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Suggestion;
-use super::lexicon::{MONTH, NUMBER_WORDS, SCALE, SMALL_NUMBER, UNIT, is_one_of};
+use super::lexicon::{Lexicon, MONTH, NUMBER_WORDS, SCALE, SMALL_NUMBER, UNIT, is_one_of};
 use crate::model::{Span, Tag};
 
 static DIGITS: LazyLock<Regex> =
@@ -172,13 +172,16 @@ fn foreign_month_after(text: &str, end: usize) -> bool {
         return false;
     };
     let rest = rest.strip_prefix("de ").unwrap_or(rest);
-    let word: String = rest
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .flat_map(char::to_lowercase)
-        .collect();
-    FOREIGN_MONTHS.contains(&word.as_str())
+    let word = rest
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(rest, |(end, _)| &rest[..end]);
+    FOREIGN_MONTH.contains(word)
 }
+
+/// [`FOREIGN_MONTHS`], for lookups that ignore ASCII case (`Mai`, `März`).
+static FOREIGN_MONTH: std::sync::LazyLock<Lexicon> =
+    std::sync::LazyLock::new(|| Lexicon::new(FOREIGN_MONTHS));
 
 /// Whether `word` after a number makes it a time of day (`9 p.m.`, `8 ET`).
 fn is_time_word(word: &str) -> bool {
