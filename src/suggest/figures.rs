@@ -180,8 +180,7 @@ fn foreign_month_after(text: &str, end: usize) -> bool {
 }
 
 /// [`FOREIGN_MONTHS`], for lookups that ignore ASCII case (`Mai`, `März`).
-static FOREIGN_MONTH: std::sync::LazyLock<Lexicon> =
-    std::sync::LazyLock::new(|| Lexicon::new(FOREIGN_MONTHS));
+static FOREIGN_MONTH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(FOREIGN_MONTHS));
 
 /// Whether `word` after a number makes it a time of day (`9 p.m.`, `8 ET`).
 fn is_time_word(word: &str) -> bool {
