@@ -144,6 +144,22 @@ fn annotations(harness: &Harness<'static, FactmarkApp>) -> Vec<(Tag, String)> {
 }
 
 #[test]
+fn the_status_bar_tells_no_changes_unsaved_changes_and_saved_apart() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    // The set beside the article does not exist yet.
+    harness.get_by_label("belarus-2020-08-16.annotations.ron (new)");
+    harness.get_by_label("No changes");
+    drag_across(&mut harness, "80.1%");
+    press(&mut harness, Key::Num2);
+    harness.get_by_label("• Unsaved changes");
+    press_with(&mut harness, Modifiers::COMMAND, Key::S);
+    harness.get_by_label("Saved");
+    harness.get_by_label("belarus-2020-08-16.annotations.ron");
+    assert!(harness.query_by_label("No changes").is_none());
+}
+
+#[test]
 fn drag_then_2_tags_a_figure_then_retag_delete_and_undo() {
     let desk = Desk::new();
     let mut harness = desk.open(&desk.article());

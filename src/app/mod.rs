@@ -175,6 +175,12 @@ pub struct Document {
 }
 
 impl Document {
+    /// Whether the set file existed when this session last read or wrote
+    /// it: `false` for a new article's set that Save has not written yet.
+    pub fn set_on_disk(&self) -> bool {
+        self.set_stamp.is_some()
+    }
+
     fn new(article: Article, article_path: Option<PathBuf>, name: String) -> Self {
         let set_path = article_path.as_deref().map(io::default_set_path);
         let article_stamp = article_path.as_deref().and_then(DiskStamp::of);

@@ -189,9 +189,14 @@ pub fn status_bar(ui: &mut Ui, state: &AppState) {
     let dark = ui.visuals().dark_mode;
     ui.horizontal(|ui| {
         match &state.doc.set_path {
-            Some(path) => {
+            Some(path) if state.doc.set_on_disk() => {
                 let name = path.file_name().unwrap_or_default().to_string_lossy();
                 ui.label(name).on_hover_text(path.display().to_string());
+            }
+            Some(path) => {
+                let name = path.file_name().unwrap_or_default().to_string_lossy();
+                ui.label(format!("{name} (new)"))
+                    .on_hover_text(format!("Save creates {}", path.display()));
             }
             None => {
                 ui.label(format!("{} (annotations not saved yet)", state.doc.name));
@@ -200,8 +205,12 @@ pub fn status_bar(ui: &mut Ui, state: &AppState) {
         ui.separator();
         if state.is_dirty() {
             ui.label(RichText::new("• Unsaved changes").color(ui.visuals().warn_fg_color));
-        } else {
+        } else if state.doc.set_on_disk() {
             ui.label("Saved");
+        } else {
+            // No set file yet and nothing to save: "Saved" would say a file
+            // exists that does not.
+            ui.label("No changes");
         }
         ui.separator();
         let counts = state.doc.set.counts();
