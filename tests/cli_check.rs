@@ -125,6 +125,10 @@ fn check_on_a_set_whose_article_is_missing_names_both() {
         ))
         .stderr(predicate::str::contains(
             "belarus-2020-08-16.txt: no such file",
+        ))
+        // and says what to do about it
+        .stderr(predicate::str::contains(
+            "If the article was moved or renamed, open the set in the window and choose Find the article…",
         ));
 }
 

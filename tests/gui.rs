@@ -1013,6 +1013,74 @@ fn suggest_says_why_nothing_is_left_to_review() {
 }
 
 #[test]
+fn a_set_whose_article_moved_finds_it_again_and_names_its_new_place() {
+    let desk = Desk::new();
+    write_set(
+        &desk,
+        &[
+            (Tag::Figure, "80.1%"),
+            (Tag::Source, "Amnesty International"),
+        ],
+    );
+    let before = fs::read(desk.set()).unwrap();
+    let moved = desk.root.join("texts").join("belarus.txt");
+    fs::create_dir(moved.parent().unwrap()).unwrap();
+    fs::rename(desk.article(), &moved).unwrap();
+
+    let dialogs = ScriptedDialogs::answering([Some(moved.clone())]);
+    let mut harness = desk.open_with(&desk.set(), dialogs);
+    harness.get_by_label_contains("any more (moved, renamed or deleted)");
+    harness.get_by_label("Find the article…").click();
+    harness.run_ok();
+    assert_eq!(
+        annotations(&harness),
+        vec![
+            (Tag::Figure, "80.1%".to_owned()),
+            (Tag::Source, "Amnesty International".to_owned()),
+        ]
+    );
+    harness.get_by_label_contains("now names its article at");
+    assert!(harness.query_by_label("Find the article…").is_none());
+
+    // The set names the new place, and the old file is its backup.
+    let written = fs::read_to_string(desk.set()).unwrap();
+    assert!(
+        written.contains("path: \"texts/belarus.txt\","),
+        "{written}"
+    );
+    let backup = desk.set().with_extension("ron.bak");
+    assert_eq!(fs::read(backup).unwrap(), before);
+    drop(harness);
+    let harness = desk.open(&desk.set());
+    assert_eq!(annotations(&harness).len(), 2);
+    assert!(harness.state().state.messages.is_empty());
+}
+
+#[test]
+fn finding_another_article_for_a_set_leaves_the_set_alone() {
+    let desk = Desk::new();
+    write_set(&desk, &[(Tag::Figure, "80.1%")]);
+    let before = fs::read(desk.set()).unwrap();
+    fs::remove_file(desk.article()).unwrap();
+    let other = desk.root.join("other.txt");
+    fs::write(&other, "A different story about the weather.").unwrap();
+
+    let dialogs = ScriptedDialogs::answering([Some(other)]);
+    let mut harness = desk.open_with(&desk.set(), dialogs);
+    harness.get_by_label("Find the article…").click();
+    harness.run_ok();
+    harness.get_by_label_contains("is it the right article?");
+    assert!(annotations(&harness).is_empty());
+    assert_eq!(
+        fs::read(desk.set()).unwrap(),
+        before,
+        "the set is untouched"
+    );
+    // The offer stays, to try again.
+    harness.get_by_label("Find the article…");
+}
+
+#[test]
 fn file_export_writes_the_chosen_format_into_the_chosen_folder() {
     let desk = Desk::new();
     write_set(

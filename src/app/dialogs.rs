@@ -25,6 +25,10 @@ pub enum DialogRequest {
     ExportTo(crate::io::ExportFormat),
     /// Another tool's annotations (brat .ann, W3C .json) of this article.
     ImportAnnotations,
+    /// Where the article of the set at `set` is now.
+    LocateArticle {
+        set: PathBuf,
+    },
 }
 
 /// The user's answer: a path, or `None` when the dialog was cancelled.
@@ -104,6 +108,17 @@ impl Dialogs for NativeDialogs {
                     .set_title(format!("Export as {} into folder", format.name()))
                     .pick_folder(),
             ),
+            DialogRequest::LocateArticle { set } => {
+                let name = set.file_name().unwrap_or_default().to_string_lossy();
+                let mut dialog = dialog
+                    .set_title(format!("Find the article of {name}"))
+                    .add_filter("Articles", ARTICLE_EXTENSIONS)
+                    .add_filter("All files", &["*"]);
+                if let Some(folder) = set.parent().filter(|p| p.is_dir()) {
+                    dialog = dialog.set_directory(folder);
+                }
+                Box::pin(dialog.pick_file())
+            }
             DialogRequest::ImportAnnotations => Box::pin(
                 dialog
                     .set_title("Import annotations")

@@ -91,6 +91,9 @@ pub enum Action {
     AcceptRecovery,
     DiscardRecovery,
     DismissMessage(usize),
+    /// Asks where the article of this set is now, then opens the set with
+    /// it and records the new place in the set file.
+    LocateArticle(PathBuf),
 }
 
 /// The answer to "save changes before …?".
@@ -121,6 +124,32 @@ pub enum Severity {
 pub struct Message {
     pub severity: Severity,
     pub text: String,
+    /// A way out the message offers, shown as a button beside it.
+    pub offer: Option<Offer>,
+}
+
+/// What a message offers to do about the problem it tells.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Offer {
+    /// The set at this path names an article that is not there any more:
+    /// pick the article where it is now.
+    LocateArticle(PathBuf),
+}
+
+impl Offer {
+    /// The button's text.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Offer::LocateArticle(_) => "Find the article…",
+        }
+    }
+
+    /// The action the button starts.
+    pub fn action(&self) -> Action {
+        match self {
+            Offer::LocateArticle(set) => Action::LocateArticle(set.clone()),
+        }
+    }
 }
 
 /// What a file looked like when this session last read or wrote it.
@@ -359,7 +388,11 @@ impl AppState {
     fn message(&mut self, severity: Severity, text: impl Into<String>) {
         let text = text.into();
         if !self.messages.iter().any(|m| m.text == text) {
-            self.messages.push(Message { severity, text });
+            self.messages.push(Message {
+                severity,
+                text,
+                offer: None,
+            });
         }
     }
 
@@ -381,6 +414,9 @@ impl AppState {
         match action {
             Action::RequestOpenArticle => self.guard(Pending::Dialog(DialogRequest::OpenArticle)),
             Action::RequestOpenSet => self.guard(Pending::Dialog(DialogRequest::OpenSet)),
+            Action::LocateArticle(set) => {
+                self.guard(Pending::Dialog(DialogRequest::LocateArticle { set }));
+            }
             Action::Open(path) => self.guard(Pending::Open(path)),
             Action::Quit => self.guard(Pending::Quit),
             Action::Save => {
@@ -840,6 +876,7 @@ impl AppState {
         };
         match answer.request {
             DialogRequest::OpenArticle | DialogRequest::OpenSet => self.open(&path),
+            DialogRequest::LocateArticle { set } => self.open_set_at(&set, &path),
             DialogRequest::ExportTo(format) => self.export(format, &path),
             DialogRequest::ImportAnnotations => self.import(&path),
             DialogRequest::SaveSetAs { .. } => {
@@ -930,16 +967,80 @@ impl AppState {
     /// Opens an article or a set file, replacing the current document.
     pub fn open(&mut self, path: &Path) {
         let result = if is_set_file(path) {
-            self.open_set(path)
+            self.open_set(path).map_err(|error| match error.missing_article() {
+                // A set whose article moved: offer to find it.
+                Some(article) => (
+                    format!(
+                        "{}: its article is not at {} any more (moved, renamed or deleted). Find it to open the annotations with it.",
+                        path.display(),
+                        article.display()
+                    ),
+                    Some(Offer::LocateArticle(path.to_owned())),
+                ),
+                None => (error.to_string(), None),
+            })
         } else {
-            self.open_article(path)
+            self.open_article(path).map_err(|text| (text, None))
         };
         match result {
             Ok(()) => {
                 self.remember_recent(path);
                 self.offer_recovery();
             }
-            Err(text) => self.error(text),
+            Err((text, None)) => self.error(text),
+            Err((text, Some(offer))) => {
+                self.error(text);
+                if let Some(message) = self.messages.last_mut() {
+                    message.offer = Some(offer);
+                }
+            }
+        }
+    }
+
+    /// Opens the set at `set_path` with the article at `article_path`, the
+    /// place the user found it at, and saves the set at once so that it
+    /// names that place (the previous file is kept as its `.bak`).
+    fn open_set_at(&mut self, set_path: &Path, article_path: &Path) {
+        let (article, loaded) = match io::load_set_with_article(set_path, article_path) {
+            Ok(found) => found,
+            Err(error) => {
+                self.error(error.to_string());
+                return;
+            }
+        };
+        let orphans = loaded.set.orphans().len();
+        if orphans > 0 && loaded.set.annotations().is_empty() {
+            // Not one annotation's text is in that file: another article.
+            // Neither open nor save: the set must keep naming its own.
+            self.error(format!(
+                "None of the {orphans} annotations of {} is in {}: is it the right article? The set was left as it was.",
+                file_name(set_path),
+                article_path.display()
+            ));
+            return;
+        }
+        self.messages
+            .retain(|m| m.offer != Some(Offer::LocateArticle(set_path.to_owned())));
+        self.report_anchoring(set_path, &loaded);
+        let mut doc = Document::new(
+            article,
+            Some(article_path.to_owned()),
+            file_name(article_path),
+        );
+        doc.set_path = Some(set_path.to_owned());
+        doc.set_stamp = DiskStamp::of(set_path);
+        doc.set = loaded.set;
+        self.replace_document(doc);
+        if self.write_set(set_path.to_owned()) {
+            self.message(
+                Severity::Info,
+                format!(
+                    "{} now names its article at {}.",
+                    file_name(set_path),
+                    article_path.display()
+                ),
+            );
+            self.offer_recovery();
         }
     }
 
@@ -980,8 +1081,8 @@ impl AppState {
         Ok(())
     }
 
-    fn open_set(&mut self, path: &Path) -> Result<(), String> {
-        let (article, article_path, loaded) = io::load_set(path).map_err(|e| e.to_string())?;
+    fn open_set(&mut self, path: &Path) -> Result<(), io::SetError> {
+        let (article, article_path, loaded) = io::load_set(path)?;
         self.report_anchoring(path, &loaded);
         let mut doc = Document::new(
             article,

@@ -15,4 +15,4 @@ pub use decode::{ArticleError, DecodeProblem, Decoded};
 pub use export::{ExportError, ExportFormat, export_set};
 pub use formats::{FormatChoice, format_of, open_article, open_article_as};
 pub use import::{ImportError, ImportFormat, ImportOptions, ImportReport, Imported, import_file};
-pub use store::{LoadedSet, SetError, default_set_path, load_set, save_set};
+pub use store::{LoadedSet, SetError, default_set_path, load_set, load_set_with_article, save_set};

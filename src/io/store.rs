@@ -74,7 +74,7 @@ pub enum SetError {
     },
     #[error("{}: two annotations have the id {id}; ids must be unique", path.display())]
     DuplicateId { path: PathBuf, id: u64 },
-    #[error("{}: the article of this set cannot be opened — {source}", path.display())]
+    #[error("{}: the article of this set cannot be opened — {source}{}", path.display(), moved_hint(source))]
     Article {
         path: PathBuf,
         #[source]
@@ -259,14 +259,63 @@ pub fn article_path(set_path: &Path, file: &SetFile) -> PathBuf {
 pub fn load_set(set_path: &Path) -> Result<(Article, PathBuf, LoadedSet), SetError> {
     let file = read_set_file(set_path)?;
     let path = article_path(set_path, &file);
-    let (article, _) = formats::open_article_as(&path, file.article.format).map_err(|source| {
-        SetError::Article {
-            path: set_path.to_owned(),
-            source,
-        }
-    })?;
-    let loaded = anchor_set(set_path, file, &article)?;
+    let (article, loaded) = anchor_in(set_path, file, &path)?;
     Ok((article, path, loaded))
+}
+
+/// Reads a set file and anchors it in the article at `article_path`
+/// instead of the one it names: for a set whose article was moved or
+/// renamed. The article is read the way the set says it was (its format),
+/// and annotations whose text is not found become orphans, as always.
+pub fn load_set_with_article(
+    set_path: &Path,
+    article_path: &Path,
+) -> Result<(Article, LoadedSet), SetError> {
+    anchor_in(set_path, read_set_file(set_path)?, article_path)
+}
+
+fn anchor_in(
+    set_path: &Path,
+    file: SetFile,
+    article_path: &Path,
+) -> Result<(Article, LoadedSet), SetError> {
+    let (article, _) =
+        formats::open_article_as(article_path, file.article.format).map_err(|source| {
+            SetError::Article {
+                path: set_path.to_owned(),
+                source,
+            }
+        })?;
+    let loaded = anchor_set(set_path, file, &article)?;
+    Ok((article, loaded))
+}
+
+/// What to do when a set's article is not where the set says.
+fn moved_hint(source: &ArticleError) -> &'static str {
+    match source.problem {
+        DecodeProblem::NotFound => {
+            ". If the article was moved or renamed, open the set in the window and choose Find the article…"
+        }
+        _ => "",
+    }
+}
+
+impl SetError {
+    /// Where the set says its article is, when the set itself is fine but
+    /// no file is there any more: moved, renamed or deleted.
+    pub fn missing_article(&self) -> Option<&Path> {
+        match self {
+            SetError::Article {
+                source:
+                    ArticleError {
+                        path,
+                        problem: DecodeProblem::NotFound,
+                    },
+                ..
+            } => Some(path),
+            _ => None,
+        }
+    }
 }
 
 /// Anchors the annotations of a parsed set file in `article`.

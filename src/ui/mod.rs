@@ -398,11 +398,20 @@ impl FactmarkApp {
                 .show(ui, |ui| {
                     ui.horizontal(|ui| {
                         ui.colored_label(fill, RichText::new(icon).strong());
-                        ui.add(egui::Label::new(&message.text).wrap());
+                        // The buttons first, from the right, so that the
+                        // text wraps in the width they leave.
                         ui.with_layout(egui::Layout::right_to_left(egui::Align::TOP), |ui| {
                             if ui.small_button("×").on_hover_text("Dismiss").clicked() {
                                 actions.push(Action::DismissMessage(i));
                             }
+                            if let Some(offer) = &message.offer
+                                && ui.button(offer.label()).clicked()
+                            {
+                                actions.push(offer.action());
+                            }
+                            ui.with_layout(egui::Layout::left_to_right(egui::Align::TOP), |ui| {
+                                ui.add(egui::Label::new(&message.text).wrap());
+                            });
                         });
                     });
                 });
