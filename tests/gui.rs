@@ -859,6 +859,13 @@ fn suggestions_are_accepted_with_enter_rejected_with_x_and_stay_rejected() {
         "Enter accepts the current one"
     );
     assert_eq!(harness.state().state.suggestions.len(), count - 1);
+    // The note's count follows.
+    harness.get_by_label_contains(&format!("{} suggestions:", count - 1));
+    assert!(
+        harness
+            .query_by_label_contains(&format!("{count} suggestions:"))
+            .is_none()
+    );
 
     let second = *harness.state().state.current().unwrap();
     press(&mut harness, Key::X);
@@ -1004,6 +1011,7 @@ fn suggest_says_why_nothing_is_left_to_review() {
         harness.run_ok();
     }
     assert_eq!(annotations(&harness).len(), total);
+    harness.get_by_label("All suggestions reviewed.");
     press_with(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
     wait_for_suggestions(&mut harness);
     assert!(harness.state().state.suggestions.is_empty());

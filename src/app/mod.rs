@@ -396,6 +396,22 @@ impl AppState {
         }
     }
 
+    /// Keeps the count in the suggestions note true as suggestions are
+    /// accepted or rejected; a note the user dismissed stays dismissed.
+    fn recount_suggestions(&mut self) {
+        let shown = self
+            .suggestions_note
+            .as_ref()
+            .is_some_and(|note| self.messages.iter().any(|m| &m.text == note));
+        if shown {
+            let note = match self.suggestions.len() {
+                0 => "All suggestions reviewed.".to_owned(),
+                n => review_note(n),
+            };
+            self.note_suggestions(note);
+        }
+    }
+
     /// Says how many suggestions there are, in place of the last such note.
     fn note_suggestions(&mut self, text: String) {
         if let Some(old) = self.suggestions_note.take() {
@@ -647,8 +663,7 @@ impl AppState {
         self.current_suggestion = (!self.suggestions.is_empty()).then_some(0);
         let note = match self.suggestions.len() {
             0 => no_suggestions_note(annotated, rejected, unsure),
-            1 => "1 suggestion: Enter accepts, X rejects.".to_owned(),
-            n => format!("{n} suggestions: Enter accepts, X rejects, N and P move between them."),
+            n => review_note(n),
         };
         self.note_suggestions(note);
         self.reveal_current_suggestion();
@@ -695,6 +710,7 @@ impl AppState {
         let annotation = Annotation::new(id, s.tag, s.span, self.doc.text(), Self::now());
         if self.edit(Edit::Add(annotation)) {
             self.take_current();
+            self.recount_suggestions();
             self.reveal_current_suggestion();
         }
     }
@@ -710,6 +726,7 @@ impl AppState {
         };
         if self.edit(Edit::Reject(rejection)) {
             self.take_current();
+            self.recount_suggestions();
             self.reveal_current_suggestion();
         }
     }
@@ -750,6 +767,7 @@ impl AppState {
             self.suggestions = kept;
         }
         self.current_suggestion = (!self.suggestions.is_empty()).then_some(0);
+        self.recount_suggestions();
     }
 
     fn export(&mut self, format: crate::io::ExportFormat, folder: &Path) {
@@ -1429,6 +1447,15 @@ fn capitalize(text: &str) -> String {
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+/// What Suggest says when there are `n` suggestions to review.
+fn review_note(n: usize) -> String {
+    if n == 1 {
+        "1 suggestion: Enter accepts, X rejects.".to_owned()
+    } else {
+        format!("{n} suggestions: Enter accepts, X rejects, N and P move between them.")
     }
 }
 
