@@ -143,6 +143,11 @@ fn speaker_label(text: &str, tokens: &[Token]) -> Option<Attribution> {
         .take(12)
         .position(|t| t.punct(text) == Some(':'))?
         + skip;
+    // English sets a label's colon tight against it: `Lire :` in French
+    // typography is a link's label (`Read:`), beyond these rules.
+    if text[..tokens[colon].span.start].ends_with(char::is_whitespace) {
+        return None;
+    }
     if let Some(signed) = signed_label(text, tokens, skip, colon) {
         return Some(signed);
     }
@@ -2852,6 +2857,8 @@ mod tests {
         assert!(found("Correction: An earlier version misstated the date.").is_empty());
         assert!(found("Stealth Over Health: Clinton Was Headed to ER.").is_empty());
         assert_eq!(found("WALLACE: Let us begin."), vec!["WALLACE"]);
+        // A colon set apart is French typography: `Lire :` is a link's label.
+        assert!(found("Lire : Que sont les IMSI-catchers").is_empty());
         // A roundup's label names the writer and the outlet.
         assert_eq!(
             found("Howard Kurtz, Fox News: \"Trump had his best debate.\""),
