@@ -386,13 +386,23 @@ impl AppState {
     }
 
     fn message(&mut self, severity: Severity, text: impl Into<String>) {
-        let text = text.into();
-        if !self.messages.iter().any(|m| m.text == text) {
-            self.messages.push(Message {
+        self.message_offering(severity, text.into(), None);
+    }
+
+    /// Shows a message once, with what it offers to do; the same text again
+    /// keeps its place and takes the new offer.
+    fn message_offering(&mut self, severity: Severity, text: String, offer: Option<Offer>) {
+        match self.messages.iter_mut().find(|m| m.text == text) {
+            Some(same) => {
+                if offer.is_some() {
+                    same.offer = offer;
+                }
+            }
+            None => self.messages.push(Message {
                 severity,
                 text,
-                offer: None,
-            });
+                offer,
+            }),
         }
     }
 
@@ -1005,13 +1015,7 @@ impl AppState {
                 self.remember_recent(path);
                 self.offer_recovery();
             }
-            Err((text, None)) => self.error(text),
-            Err((text, Some(offer))) => {
-                self.error(text);
-                if let Some(message) = self.messages.last_mut() {
-                    message.offer = Some(offer);
-                }
-            }
+            Err((text, offer)) => self.message_offering(Severity::Error, text, offer),
         }
     }
 
