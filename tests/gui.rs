@@ -966,6 +966,17 @@ fn only_the_surer_suggestions_hides_the_unsure_ones_and_brings_them_back() {
 }
 
 #[test]
+fn edit_suggest_annotations_suggests_like_the_button() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    harness.get_by_label("Edit").click();
+    harness.run_ok();
+    harness.get_by_label_contains("Suggest annotations").click();
+    wait_for_suggestions(&mut harness);
+    assert!(harness.state().state.suggestions.len() > 20);
+}
+
+#[test]
 fn accept_all_figures_is_one_undoable_step() {
     let desk = Desk::new();
     let mut harness = desk.open(&desk.article());

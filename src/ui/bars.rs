@@ -97,6 +97,17 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, settings: &mut Settings, actions:
             {
                 actions.push(Action::DeleteSelected);
             }
+            ui.separator();
+            let suggest = ui.ctx().format_shortcut(&crate::ui::SUGGEST);
+            if ui
+                .add_enabled(
+                    !state.is_suggesting(),
+                    Button::new("Suggest annotations").shortcut_text(suggest),
+                )
+                .clicked()
+            {
+                actions.push(Action::Suggest);
+            }
         });
         ui.menu_button("View", |ui| {
             if ui
