@@ -290,29 +290,27 @@ fn anchor_in(
     Ok((article, loaded))
 }
 
+/// Whether no file is where a set says its article is: moved, renamed or
+/// deleted.
+fn is_missing(source: &ArticleError) -> bool {
+    matches!(source.problem, DecodeProblem::NotFound)
+}
+
 /// What to do when a set's article is not where the set says.
 fn moved_hint(source: &ArticleError) -> &'static str {
-    match source.problem {
-        DecodeProblem::NotFound => {
-            ". If the article was moved or renamed, open the set in the window and choose Find the article…"
-        }
-        _ => "",
+    if is_missing(source) {
+        ". If the article was moved or renamed, open the set in the window and choose Find the article…"
+    } else {
+        ""
     }
 }
 
 impl SetError {
     /// Where the set says its article is, when the set itself is fine but
-    /// no file is there any more: moved, renamed or deleted.
+    /// no file is there any more.
     pub fn missing_article(&self) -> Option<&Path> {
         match self {
-            SetError::Article {
-                source:
-                    ArticleError {
-                        path,
-                        problem: DecodeProblem::NotFound,
-                    },
-                ..
-            } => Some(path),
+            SetError::Article { source, .. } if is_missing(source) => Some(&source.path),
             _ => None,
         }
     }
