@@ -1,4 +1,5 @@
-//! `factmark check` end to end, through the real binary.
+//! `factmark check` and `factmark relink` end to end, through the real
+//! binary.
 
 use std::fs;
 use std::path::Path;
@@ -128,7 +129,7 @@ fn check_on_a_set_whose_article_is_missing_names_both() {
         ))
         // and says what to do about it
         .stderr(predicate::str::contains(
-            "If the article was moved or renamed, open the set in the window and choose Find the article…",
+            "If the article was moved or renamed, run `factmark relink SET ARTICLE` with its new place",
         ));
 }
 
@@ -147,4 +148,63 @@ fn check_refuses_a_set_from_a_newer_version() {
         .stderr(predicate::str::contains(
             "written by a newer factmark (set version 7",
         ));
+}
+
+#[test]
+fn relink_points_a_set_at_its_moved_article_and_keeps_the_old_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let set = write_sample_set(dir.path());
+    let before = fs::read(&set).unwrap();
+    let moved = dir.path().join("texts").join("belarus.txt");
+    fs::create_dir(moved.parent().unwrap()).unwrap();
+    fs::rename(dir.path().join(ARTICLE), &moved).unwrap();
+    factmark().arg("check").arg(&set).assert().code(2);
+
+    factmark()
+        .arg("relink")
+        .arg(&set)
+        .arg(&moved)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "3 annotations (0 claim, 1 figure, 1 quote, 1 source), 0 orphans",
+        ));
+    let written = fs::read_to_string(&set).unwrap();
+    assert!(
+        written.contains("path: \"texts/belarus.txt\","),
+        "{written}"
+    );
+    let backup = factmark::io::store::backup_path(&set);
+    assert_eq!(fs::read(backup).unwrap(), before);
+    factmark()
+        .arg("check")
+        .arg(&set)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("article unchanged"));
+}
+
+#[test]
+fn relink_refuses_another_article_and_leaves_the_set_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let set = write_sample_set(dir.path());
+    let before = fs::read(&set).unwrap();
+    let other = dir.path().join("other.txt");
+    fs::write(&other, "A different story about the weather.").unwrap();
+    factmark()
+        .arg("relink")
+        .arg(&set)
+        .arg(&other)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("none of its 3 annotations is in"))
+        .stderr(predicate::str::contains("is it the right article?"));
+    assert_eq!(fs::read(&set).unwrap(), before, "the set is untouched");
+    factmark()
+        .arg("relink")
+        .arg(&set)
+        .arg(dir.path().join("nowhere.txt"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("nowhere.txt: no such file"));
 }

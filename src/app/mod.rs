@@ -1030,12 +1030,11 @@ impl AppState {
                 return;
             }
         };
-        let orphans = loaded.set.orphans().len();
-        if orphans > 0 && loaded.set.annotations().is_empty() {
-            // Not one annotation's text is in that file: another article.
+        if loaded.none_found() {
             // Neither open nor save: the set must keep naming its own.
             self.error(format!(
-                "None of the {orphans} annotations of {} is in {}: is it the right article? The set was left as it was.",
+                "None of the {} annotations of {} is in {}: is it the right article? The set was left as it was.",
+                loaded.set.orphans().len(),
                 file_name(set_path),
                 article_path.display()
             ));

@@ -1,24 +1,70 @@
-//! `factmark check SET.ron`: validate a set against its article.
+//! `factmark check SET.ron`: validate a set against its article; and
+//! `factmark relink SET.ron ARTICLE`: point a set at its article's new place.
 
 use std::io::Write;
 use std::path::Path;
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE};
-use crate::io::{SetError, load_set};
+use crate::io::{LoadedSet, SetError, load_set, load_set_with_article, save_set};
 use crate::model::Tag;
 
 /// `factmark check SET`: one summary line on `out`, problems on `err`.
 pub fn check(set_path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let (_, article_path, loaded) = match load_set(set_path) {
-        Ok(loaded) => loaded,
-        Err(error) => {
-            let _ = writeln!(err, "error: {error}");
-            return match error {
-                SetError::Invalid { .. } | SetError::DuplicateId { .. } => EXIT_INVALID,
-                _ => EXIT_UNREADABLE,
-            };
-        }
+    match load_set(set_path) {
+        Ok((_, article_path, loaded)) => summary(set_path, &article_path, &loaded, out, err),
+        Err(error) => refused(&error, err),
+    }
+}
+
+/// `factmark relink SET ARTICLE`: anchors the set in the article at its
+/// new place and saves it naming that place (the old file stays as the
+/// `.bak`), then prints what `check` prints. A file holding none of the
+/// annotations' text is refused as another article, and the set is left
+/// as it was.
+pub fn relink(
+    set_path: &Path,
+    article_path: &Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let (article, loaded) = match load_set_with_article(set_path, article_path) {
+        Ok(found) => found,
+        Err(error) => return refused(&error, err),
     };
+    if loaded.none_found() {
+        let _ = writeln!(
+            err,
+            "error: {}: none of its {} annotations is in {}: is it the right article? The set was left as it was.",
+            set_path.display(),
+            loaded.set.orphans().len(),
+            article_path.display()
+        );
+        return EXIT_INVALID;
+    }
+    if let Err(error) = save_set(set_path, article_path, &article, &loaded.set) {
+        let _ = writeln!(err, "error: {error}");
+        return EXIT_UNREADABLE;
+    }
+    summary(set_path, article_path, &loaded, out, err)
+}
+
+/// Reports a set that cannot be loaded; its exit code.
+fn refused(error: &SetError, err: &mut dyn Write) -> u8 {
+    let _ = writeln!(err, "error: {error}");
+    match error {
+        SetError::Invalid { .. } | SetError::DuplicateId { .. } => EXIT_INVALID,
+        _ => EXIT_UNREADABLE,
+    }
+}
+
+/// One summary line on `out`, each orphan on `err`; the exit code.
+fn summary(
+    set_path: &Path,
+    article_path: &Path,
+    loaded: &LoadedSet,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
     let set = &loaded.set;
     let counts = set.counts();
     let per_tag: Vec<String> = Tag::ALL

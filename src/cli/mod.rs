@@ -20,7 +20,7 @@ use clap::{ArgGroup, Parser, Subcommand};
 use crate::io::{ExportFormat, ImportFormat};
 use crate::model::Tag;
 
-pub use check::check;
+pub use check::{check, relink};
 pub use compare::compare;
 pub use export::export;
 pub use import::{ImportRequest, import, parse_mapping};
@@ -51,6 +51,22 @@ pub enum Command {
     Check {
         /// The annotation set file (.annotations.ron).
         set: PathBuf,
+    },
+    /// Point an annotation set at its article's new place, after the
+    /// article was moved or renamed, and save it.
+    ///
+    /// The set is anchored in ARTICLE (annotations whose text is gone
+    /// become orphans, as always) and saved naming ARTICLE; the previous
+    /// file is kept as its .bak. A file holding none of the annotations'
+    /// text is refused and the set left as it was. Prints what `check`
+    /// prints. Exits 0 when every annotation is anchored, 1 when there are
+    /// orphans or ARTICLE is another article, 2 when a file cannot be read
+    /// or written.
+    Relink {
+        /// The annotation set file (.annotations.ron).
+        set: PathBuf,
+        /// The article where it is now.
+        article: PathBuf,
     },
     /// Suggest figures, quotes, sources and claims in an article (offline)
     /// and write them as an annotation set.
@@ -155,6 +171,7 @@ pub enum Command {
 pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     match command {
         Command::Check { set } => check(&set, out, err),
+        Command::Relink { set, article } => relink(&set, &article, out, err),
         Command::Suggest {
             article,
             output,

@@ -164,6 +164,14 @@ pub struct LoadedSet {
     pub moved: usize,
 }
 
+impl LoadedSet {
+    /// Whether not one annotation's text was found in the article: it is
+    /// another article, not the set's own after a move or an edit.
+    pub fn none_found(&self) -> bool {
+        self.set.annotations().is_empty() && !self.set.orphans().is_empty()
+    }
+}
+
 /// The default set file of an article: `X.ext` → `X.annotations.ron`.
 pub fn default_set_path(article: &Path) -> PathBuf {
     let stem = article.file_stem().unwrap_or_default().to_string_lossy();
@@ -299,7 +307,7 @@ fn is_missing(source: &ArticleError) -> bool {
 /// What to do when a set's article is not where the set says.
 fn moved_hint(source: &ArticleError) -> &'static str {
     if is_missing(source) {
-        ". If the article was moved or renamed, open the set in the window and choose Find the article…"
+        ". If the article was moved or renamed, run `factmark relink SET ARTICLE` with its new place, or open the set in the window and choose Find the article…"
     } else {
         ""
     }
