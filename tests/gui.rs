@@ -1067,7 +1067,7 @@ fn a_set_whose_article_moved_finds_it_again_and_names_its_new_place() {
         written.contains("path: \"texts/belarus.txt\","),
         "{written}"
     );
-    let backup = desk.set().with_extension("ron.bak");
+    let backup = factmark::io::store::backup_path(&desk.set());
     assert_eq!(fs::read(backup).unwrap(), before);
     drop(harness);
     let harness = desk.open(&desk.set());

@@ -1030,28 +1030,9 @@ impl AppState {
                 return;
             }
         };
-        if loaded.none_found() {
-            // Neither open nor save: the set must keep naming its own.
-            self.error(format!(
-                "None of the {} annotations of {} is in {}: is it the right article? The set was left as it was.",
-                loaded.set.orphans().len(),
-                file_name(set_path),
-                article_path.display()
-            ));
-            return;
-        }
         self.messages
             .retain(|m| m.offer != Some(Offer::LocateArticle(set_path.to_owned())));
-        self.report_anchoring(set_path, &loaded);
-        let mut doc = Document::new(
-            article,
-            Some(article_path.to_owned()),
-            file_name(article_path),
-        );
-        doc.set_path = Some(set_path.to_owned());
-        doc.set_stamp = DiskStamp::of(set_path);
-        doc.set = loaded.set;
-        self.replace_document(doc);
+        self.adopt_set(set_path, article, article_path, loaded);
         if self.write_set(set_path.to_owned()) {
             self.message(
                 Severity::Info,
@@ -1104,17 +1085,28 @@ impl AppState {
 
     fn open_set(&mut self, path: &Path) -> Result<(), io::SetError> {
         let (article, article_path, loaded) = io::load_set(path)?;
-        self.report_anchoring(path, &loaded);
+        self.adopt_set(path, article, &article_path, loaded);
+        Ok(())
+    }
+
+    /// Makes a loaded set and its article the open document.
+    fn adopt_set(
+        &mut self,
+        set_path: &Path,
+        article: Article,
+        article_path: &Path,
+        loaded: io::LoadedSet,
+    ) {
+        self.report_anchoring(set_path, &loaded);
         let mut doc = Document::new(
             article,
-            Some(article_path.clone()),
-            file_name(&article_path),
+            Some(article_path.to_owned()),
+            file_name(article_path),
         );
-        doc.set_path = Some(path.to_owned());
-        doc.set_stamp = DiskStamp::of(path);
+        doc.set_path = Some(set_path.to_owned());
+        doc.set_stamp = DiskStamp::of(set_path);
         doc.set = loaded.set;
         self.replace_document(doc);
-        Ok(())
     }
 
     fn report_anchoring(&mut self, set_path: &Path, loaded: &io::LoadedSet) {

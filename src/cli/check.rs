@@ -31,16 +31,6 @@ pub fn relink(
         Ok(found) => found,
         Err(error) => return refused(&error, err),
     };
-    if loaded.none_found() {
-        let _ = writeln!(
-            err,
-            "error: {}: none of its {} annotations is in {}: is it the right article? The set was left as it was.",
-            set_path.display(),
-            loaded.set.orphans().len(),
-            article_path.display()
-        );
-        return EXIT_INVALID;
-    }
     if let Err(error) = save_set(set_path, article_path, &article, &loaded.set) {
         let _ = writeln!(err, "error: {error}");
         return EXIT_UNREADABLE;
@@ -52,7 +42,9 @@ pub fn relink(
 fn refused(error: &SetError, err: &mut dyn Write) -> u8 {
     let _ = writeln!(err, "error: {error}");
     match error {
-        SetError::Invalid { .. } | SetError::DuplicateId { .. } => EXIT_INVALID,
+        SetError::Invalid { .. } | SetError::DuplicateId { .. } | SetError::OtherArticle { .. } => {
+            EXIT_INVALID
+        }
         _ => EXIT_UNREADABLE,
     }
 }

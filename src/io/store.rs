@@ -80,6 +80,12 @@ pub enum SetError {
         #[source]
         source: ArticleError,
     },
+    #[error("{}: none of its {orphans} annotations is in {}: is it the right article? The set was left as it was.", path.display(), article.display())]
+    OtherArticle {
+        path: PathBuf,
+        article: PathBuf,
+        orphans: usize,
+    },
     #[error("{}: cannot save: {source}", path.display())]
     Write {
         path: PathBuf,
@@ -162,14 +168,6 @@ pub struct LoadedSet {
     pub article_changed: bool,
     /// Annotations found at another place than their stored offsets.
     pub moved: usize,
-}
-
-impl LoadedSet {
-    /// Whether not one annotation's text was found in the article: it is
-    /// another article, not the set's own after a move or an edit.
-    pub fn none_found(&self) -> bool {
-        self.set.annotations().is_empty() && !self.set.orphans().is_empty()
-    }
 }
 
 /// The default set file of an article: `X.ext` → `X.annotations.ron`.
@@ -274,12 +272,23 @@ pub fn load_set(set_path: &Path) -> Result<(Article, PathBuf, LoadedSet), SetErr
 /// Reads a set file and anchors it in the article at `article_path`
 /// instead of the one it names: for a set whose article was moved or
 /// renamed. The article is read the way the set says it was (its format),
-/// and annotations whose text is not found become orphans, as always.
+/// and annotations whose text is not found become orphans, as always; but
+/// a file holding none of the annotations' text is another article, and
+/// is refused.
 pub fn load_set_with_article(
     set_path: &Path,
     article_path: &Path,
 ) -> Result<(Article, LoadedSet), SetError> {
-    anchor_in(set_path, read_set_file(set_path)?, article_path)
+    let (article, loaded) = anchor_in(set_path, read_set_file(set_path)?, article_path)?;
+    let orphans = loaded.set.orphans().len();
+    if orphans > 0 && loaded.set.annotations().is_empty() {
+        return Err(SetError::OtherArticle {
+            path: set_path.to_owned(),
+            article: article_path.to_owned(),
+            orphans,
+        });
+    }
+    Ok((article, loaded))
 }
 
 fn anchor_in(
