@@ -11,7 +11,9 @@
 //! - `set_file`: save and load of a 50,000-annotation set, with serde_json
 //!   on the same data as a reference;
 //! - `reanchor`: finding 50,000 annotations again after an edit near the
-//!   start of a 10 MB article.
+//!   start of a 10 MB article;
+//! - `find`: Find in a 10 MB article, for a common word, a phrase typed
+//!   with straight quotes and a phrase that is not there.
 
 mod support;
 
@@ -276,12 +278,31 @@ fn bench_reanchor(c: &mut Criterion) {
     group.finish();
 }
 
+fn bench_find(c: &mut Criterion) {
+    let text = support::article_text(10 * MB);
+    let mut group = c.benchmark_group("find_10MB");
+    group
+        .measurement_time(Duration::from_secs(10))
+        .sample_size(20);
+    for (name, query) in [
+        ("word_said", "said"),
+        ("phrase_with_quote", "the president's"),
+        ("absent_phrase", "comprehensive assistance zzz"),
+    ] {
+        group.bench_function(name, |b| {
+            b.iter(|| black_box(factmark::model::search::find_all(&text, query)))
+        });
+    }
+    group.finish();
+}
+
 criterion_group!(
     benches,
     bench_frame,
     bench_naive,
     bench_open,
     bench_set_file,
-    bench_reanchor
+    bench_reanchor,
+    bench_find
 );
 criterion_main!(benches);

@@ -1146,3 +1146,148 @@ fn file_import_adds_brat_annotations_as_one_undoable_step() {
     press_with(&mut harness, Modifiers::COMMAND, Key::Z);
     assert!(annotations(&harness).is_empty());
 }
+
+/// Byte spans of every case-insensitive occurrence of `needle` in the sample.
+fn occurrences(needle: &str) -> Vec<Span> {
+    let lower = factmark::SAMPLE_ARTICLE.to_lowercase();
+    lower
+        .match_indices(&needle.to_lowercase())
+        .map(|(at, m)| Span::new(at, at + m.len()))
+        .collect()
+}
+
+fn type_text(harness: &mut Harness<'static, FactmarkApp>, text: &str) {
+    harness.event(Event::Text(text.to_owned()));
+    harness.run_ok();
+}
+
+#[test]
+fn ctrl_f_finds_enter_steps_and_a_tag_key_annotates_the_match() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    let found = occurrences("lukashenko");
+    assert_eq!(found.len(), 8);
+
+    press_with(&mut harness, Modifiers::COMMAND, Key::F);
+    type_text(&mut harness, "lukashenko");
+    let state = &harness.state().state;
+    assert_eq!(
+        state.selection,
+        Some(found[0]),
+        "the first match is selected"
+    );
+    harness.get_by_label("1 of 8");
+
+    // Enter and Shift+Enter step in the field, which keeps the keyboard:
+    // Enter does not leave it and digits would type.
+    press(&mut harness, Key::Enter);
+    press(&mut harness, Key::Enter);
+    assert_eq!(harness.state().state.selection, Some(found[2]));
+    press_with(&mut harness, Modifiers::SHIFT, Key::Enter);
+    assert_eq!(harness.state().state.selection, Some(found[1]));
+    harness.get_by_label("2 of 8");
+    assert!(
+        !harness.state().text_rects(found[1]).is_empty(),
+        "the match is scrolled into view"
+    );
+
+    // Esc leaves the field with the match still selected; 4 tags it.
+    press(&mut harness, Key::Escape);
+    assert_eq!(harness.state().state.selection, Some(found[1]));
+    press(&mut harness, Key::Num4);
+    let set = harness.state().state.set();
+    assert!(set.contains(found[1], Tag::Source));
+    assert_eq!(set.len(), 1);
+
+    // F3 goes on to the next match, Shift+F3 back; 4 tags again.
+    press(&mut harness, Key::F3);
+    press(&mut harness, Key::F3);
+    press_with(&mut harness, Modifiers::SHIFT, Key::F3);
+    assert_eq!(harness.state().state.selection, Some(found[2]));
+    press(&mut harness, Key::Num4);
+    assert!(harness.state().state.set().contains(found[2], Tag::Source));
+    assert_eq!(harness.state().state.set().len(), 2);
+
+    // A query that finds nothing says so and drops the stale selection.
+    press_with(&mut harness, Modifiers::COMMAND, Key::F);
+    type_text(&mut harness, "lukashenkoz");
+    harness.get_by_label("No matches");
+    assert_eq!(harness.state().state.selection, None);
+
+    // Esc leaves the field, the next one deselects the annotation just
+    // made, and the next (nothing selected) closes the bar.
+    assert!(harness.state().state.selected.is_some());
+    press(&mut harness, Key::Escape);
+    assert!(harness.state().state.find.is_some());
+    press(&mut harness, Key::Escape);
+    assert!(harness.state().state.find.is_some());
+    assert!(harness.state().state.selected.is_none());
+    press(&mut harness, Key::Escape);
+    assert!(harness.state().state.find.is_none());
+    assert!(harness.query_by_label("No matches").is_none());
+
+    // Ctrl+F opens it again; its × button closes it.
+    press_with(&mut harness, Modifiers::COMMAND, Key::F);
+    assert!(harness.state().state.find.is_some());
+    harness.get_by_label("×").click();
+    harness.run_ok();
+    assert!(harness.state().state.find.is_none());
+}
+
+#[test]
+fn find_pre_fills_the_selection_and_keeps_enter_from_accepting_suggestions() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    press_with(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    wait_for_suggestions(&mut harness);
+    let suggestions = harness.state().state.suggestions.len();
+    assert!(suggestions > 0);
+
+    // Ctrl+F over a selection searches for it.
+    drag_across(&mut harness, "Putin");
+    press_with(&mut harness, Modifiers::COMMAND, Key::F);
+    let find = harness.state().state.find.clone().unwrap();
+    assert_eq!(find.query, "Putin");
+    let found = occurrences("putin");
+    assert_eq!(find.matches.spans, found);
+    assert_eq!(find.current_span(), Some(span_of("Putin")));
+
+    // Enter in the find field steps to the next match; it accepts nothing.
+    press(&mut harness, Key::Enter);
+    assert_eq!(harness.state().state.selection, Some(found[1]));
+    assert_eq!(harness.state().state.suggestions.len(), suggestions);
+    assert!(annotations(&harness).is_empty());
+    // Two presses in one frame (a fast typist, a held key) step twice.
+    harness.key_press(Key::Enter);
+    harness.key_press(Key::Enter);
+    harness.run_ok();
+    assert_eq!(harness.state().state.selection, Some(found[1]));
+
+    // Find again over another selection searches for that instead.
+    press(&mut harness, Key::Escape);
+    drag_across(&mut harness, "Saturday");
+    press_with(&mut harness, Modifiers::COMMAND, Key::F);
+    let find = harness.state().state.find.clone().unwrap();
+    assert_eq!(find.query, "Saturday");
+    assert_eq!(find.current_span(), Some(span_of("Saturday")));
+}
+
+#[test]
+fn edit_find_opens_the_find_bar_ready_to_type() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    harness.get_by_label("Edit").click();
+    harness.run_ok();
+    harness.get_by_label_contains("Find…").click();
+    harness.run_ok();
+    type_text(&mut harness, "opposition");
+    let found = occurrences("opposition");
+    assert!(found.len() > 1);
+    assert_eq!(harness.state().state.selection, Some(found[0]));
+
+    harness.get_by_label("Edit").click();
+    harness.run_ok();
+    harness.get_by_label_contains("Find next").click();
+    harness.run_ok();
+    assert_eq!(harness.state().state.selection, Some(found[1]));
+}

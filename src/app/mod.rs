@@ -7,6 +7,7 @@
 //! construction. Nothing here draws; nothing here depends on egui.
 
 pub mod dialogs;
+pub mod find;
 pub mod recovery;
 
 use std::path::{Path, PathBuf};
@@ -94,6 +95,14 @@ pub enum Action {
     /// Asks where the article of this set is now, then opens the set with
     /// it and records the new place in the set file.
     LocateArticle(PathBuf),
+    /// Opens the find bar (pre-filled with a short selection).
+    OpenFind,
+    /// Searches the article for this query; its first match at or after
+    /// where the search started becomes the selection.
+    Find(String),
+    /// Selects the next (`true`) or previous match.
+    FindStep(bool),
+    CloseFind,
 }
 
 /// The answer to "save changes before …?".
@@ -313,6 +322,8 @@ pub struct AppState {
     pub min_suggestion_score: f32,
     /// The message that counts the suggestions, replaced by the next one.
     suggestions_note: Option<String>,
+    /// The find bar, when open.
+    pub find: Option<find::Find>,
 }
 
 impl AppState {
@@ -355,6 +366,7 @@ impl AppState {
             suggesting: None,
             min_suggestion_score: 0.0,
             suggestions_note: None,
+            find: None,
         };
         state.offer_recovery();
         state
@@ -526,6 +538,63 @@ impl AppState {
                     self.messages.remove(index);
                 }
             }
+            Action::OpenFind => self.open_find(),
+            Action::Find(query) => {
+                let generation = self.article_generation;
+                if let Some(find) = &mut self.find {
+                    let shown = find.current_span();
+                    find.search(self.doc.article.text(), query, generation);
+                    if find.current.is_none() && shown.is_some() && self.selection == shown {
+                        // The query no longer finds what is selected.
+                        self.selection = None;
+                    }
+                    self.show_found();
+                }
+            }
+            Action::FindStep(forward) => {
+                if let Some(find) = &mut self.find {
+                    find.step(forward);
+                    self.show_found();
+                }
+            }
+            Action::CloseFind => self.find = None,
+        }
+    }
+
+    /// Opens the find bar where the user is: at the selection or the
+    /// selected annotation, pre-filled with the selected text. While it is
+    /// open, a new selection replaces the query.
+    fn open_find(&mut self) {
+        let text = self.doc.article.text();
+        let span = self
+            .selection
+            .or_else(|| self.selected_annotation().map(|a| a.span));
+        let prefill = self.selection.map(|s| &text[s.start..s.end]);
+        let mut find = find::Find::open(
+            span.map_or(0, |s| s.start),
+            prefill,
+            self.article_generation,
+        );
+        if let Some(open) = &self.find {
+            // Find again over a new selection searches for it instead;
+            // otherwise the bar stays as it is.
+            if find.query.is_empty() || self.selection == open.current_span() {
+                return;
+            }
+        }
+        if !find.query.is_empty() {
+            let query = find.query.clone();
+            find.search(text, query, self.article_generation);
+        }
+        self.find = Some(find);
+    }
+
+    /// Selects the current match and scrolls to it.
+    fn show_found(&mut self) {
+        if let Some(span) = self.find.as_ref().and_then(|f| f.current_span()) {
+            self.selection = Some(span);
+            self.selected = None;
+            self.reveal_span(span);
         }
     }
 
@@ -582,6 +651,7 @@ impl AppState {
             self.answer(answer);
         }
         self.collect_suggestions();
+        self.refresh_find();
         self.write_recovery_if_due(now);
         let due = self
             .last_disk_check
@@ -589,6 +659,17 @@ impl AppState {
         if due {
             self.last_disk_check = Some(now);
             self.check_disk();
+        }
+    }
+
+    /// Another article was opened (or reloaded) under an open find bar:
+    /// search it for the same query, without moving.
+    fn refresh_find(&mut self) {
+        let generation = self.article_generation;
+        if let Some(find) = self.find.as_mut().filter(|f| f.is_stale(generation)) {
+            let query = std::mem::take(&mut find.query);
+            *find = find::Find::open(0, None, generation);
+            find.search(self.doc.article.text(), query, generation);
         }
     }
 

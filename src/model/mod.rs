@@ -11,6 +11,7 @@ pub mod annotation;
 pub mod article;
 pub mod history;
 pub mod offsets;
+pub mod search;
 pub mod set;
 pub mod words;
 

@@ -348,6 +348,24 @@ impl ArticleView {
             let layers = layers(&on_paragraph);
             let text = &state.doc.text()[range.clone()];
 
+            // Matches of Find under the annotations, whose underlines
+            // and fills stay visible over them.
+            if let Some(find) = &state.find {
+                let current = find.current_span();
+                for &found in find.overlapping(Span::new(range.start, range.end)) {
+                    for rect in span_rects(&galley, text, range.start, found, para_origin) {
+                        painter.rect_filled(rect, 2.0, theme::find_fill(dark));
+                        if current == Some(found) {
+                            painter.rect_stroke(
+                                rect.expand(1.0),
+                                2.0,
+                                Stroke::new(1.5, theme::reading_color(dark)),
+                                StrokeKind::Outside,
+                            );
+                        }
+                    }
+                }
+            }
             for (a, &level) in on_paragraph.iter().zip(&layers) {
                 let rects = span_rects(&galley, text, range.start, a.span, para_origin);
                 let color = theme::tag_color(a.tag, dark);

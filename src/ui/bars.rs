@@ -4,7 +4,10 @@ use egui::{Button, RichText, Ui};
 
 use crate::app::{Action, AppState};
 use crate::model::Tag;
-use crate::ui::{OPEN, OPEN_SET, QUIT, REDO, SAVE, Settings, ThemeChoice, UNDO, theme};
+use crate::ui::{
+    FIND, FIND_NEXT, FIND_PREVIOUS, OPEN, OPEN_SET, QUIT, REDO, SAVE, Settings, ThemeChoice, UNDO,
+    theme,
+};
 
 pub fn menu_bar(ui: &mut Ui, state: &AppState, settings: &mut Settings, actions: &mut Vec<Action>) {
     let shortcut = |s| ui.ctx().format_shortcut(&s);
@@ -16,6 +19,7 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, settings: &mut Settings, actions:
         shortcut(REDO),
         shortcut(QUIT),
     );
+    let (find, next, previous) = (shortcut(FIND), shortcut(FIND_NEXT), shortcut(FIND_PREVIOUS));
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             if ui
@@ -108,6 +112,26 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, settings: &mut Settings, actions:
             {
                 actions.push(Action::Suggest);
             }
+            ui.separator();
+            if ui.add(Button::new("Find…").shortcut_text(find)).clicked() {
+                actions.push(Action::OpenFind);
+            }
+            let found = state
+                .find
+                .as_ref()
+                .is_some_and(|f| !f.matches.spans.is_empty());
+            if ui
+                .add_enabled(found, Button::new("Find next").shortcut_text(next))
+                .clicked()
+            {
+                actions.push(Action::FindStep(true));
+            }
+            if ui
+                .add_enabled(found, Button::new("Find previous").shortcut_text(previous))
+                .clicked()
+            {
+                actions.push(Action::FindStep(false));
+            }
         });
         ui.menu_button("View", |ui| {
             if ui
@@ -185,6 +209,8 @@ pub fn tag_bar(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         ui.separator();
         let hint = if !state.suggestions.is_empty() {
             "Enter accept · X reject · N next · P previous"
+        } else if state.selection.is_some() && crate::ui::text_field_focused(ui.ctx()) {
+            "Esc leaves the text field; then 1–4 tag the selection"
         } else if state.selection.is_some() {
             "Press 1–4 to tag the selection"
         } else if state.selected.is_some() {
@@ -194,6 +220,94 @@ pub fn tag_bar(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         };
         ui.label(RichText::new(hint).weak());
     });
+}
+
+/// The find bar over the article, while Find is open. `focus` (set by
+/// Ctrl+F) focuses the field and selects its text.
+pub fn find_bar(ui: &mut Ui, state: &AppState, focus: &mut bool, actions: &mut Vec<Action>) {
+    let Some(find) = &state.find else {
+        return;
+    };
+    let id = egui::Id::unique("find-field");
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Find").strong());
+        let mut query = find.query.clone();
+        let response = ui.add(
+            egui::TextEdit::singleline(&mut query)
+                .id(id)
+                .hint_text("Find in the article")
+                .desired_width(260.0)
+                // Esc leaves the field here, keeping the match selected.
+                .event_filter(egui::EventFilter {
+                    escape: true,
+                    horizontal_arrows: true,
+                    vertical_arrows: true,
+                    tab: false,
+                }),
+        );
+        if std::mem::take(focus) {
+            response.request_focus();
+            select_all(ui.ctx(), id, &query);
+        }
+        if query != find.query {
+            actions.push(Action::Find(query));
+        }
+        let (enters, shift, escape) = ui.input(|i| {
+            (
+                i.num_presses(egui::Key::Enter),
+                i.modifiers.shift,
+                i.key_pressed(egui::Key::Escape),
+            )
+        });
+        if response.lost_focus() && enters > 0 {
+            // Every press counts, even several in one frame.
+            actions.extend((0..enters).map(|_| Action::FindStep(!shift)));
+            response.request_focus();
+        } else if response.has_focus() && escape {
+            response.surrender_focus();
+        }
+        let status = find.status();
+        if find.matches.spans.is_empty() && !status.is_empty() {
+            ui.colored_label(ui.visuals().warn_fg_color, status);
+        } else {
+            ui.label(status);
+        }
+        let any = !find.matches.spans.is_empty();
+        let previous = ui.ctx().format_shortcut(&crate::ui::FIND_PREVIOUS);
+        let next = ui.ctx().format_shortcut(&crate::ui::FIND_NEXT);
+        if ui
+            .add_enabled(any, Button::new("Previous").small())
+            .on_hover_text(format!("Previous match (Shift+Enter, {previous})"))
+            .clicked()
+        {
+            actions.push(Action::FindStep(false));
+        }
+        if ui
+            .add_enabled(any, Button::new("Next").small())
+            .on_hover_text(format!("Next match (Enter, {next})"))
+            .clicked()
+        {
+            actions.push(Action::FindStep(true));
+        }
+        if ui.small_button("×").on_hover_text("Close (Esc)").clicked() {
+            actions.push(Action::CloseFind);
+        }
+        if any && !response.has_focus() {
+            ui.label(RichText::new("1–4 tag the match").weak());
+        }
+    });
+}
+
+/// Selects all the text of the text field `id`.
+fn select_all(ctx: &egui::Context, id: egui::Id, text: &str) {
+    if let Some(mut field) = egui::TextEdit::load_state(ctx, id) {
+        let all = egui::text::CCursorRange::two(
+            egui::text::CCursor::new(0),
+            egui::text::CCursor::new(text.chars().count()),
+        );
+        field.cursor.set_char_range(Some(all));
+        field.store(ctx, id);
+    }
 }
 
 pub fn status_bar(ui: &mut Ui, state: &AppState) {

@@ -36,6 +36,13 @@ pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, K
 pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
 pub const SUGGEST: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+pub const FIND_NEXT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F3);
+pub const FIND_PREVIOUS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::SHIFT, Key::F3);
+/// Find next and previous as on macOS (Cmd+G, Cmd+Shift+G).
+pub const FIND_NEXT_G: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::G);
+pub const FIND_PREVIOUS_G: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::G);
 
 /// Whether a text field (a note, the filter) has the keyboard. Plain keys
 /// then type text instead of tagging or scrolling. Other focused widgets
@@ -122,6 +129,9 @@ pub struct FactmarkApp {
     last_title: String,
     applied_zoom: Option<f32>,
     applied_theme: Option<ThemeChoice>,
+    /// Find (Ctrl+F, the menu) asks to focus the find field and select its
+    /// text when the find bar is next drawn.
+    focus_find: bool,
     /// Makes the next frame panic: for the test of panic recovery.
     #[doc(hidden)]
     pub panic_next_frame: bool,
@@ -147,6 +157,7 @@ impl FactmarkApp {
             last_title: String::new(),
             applied_zoom: None,
             applied_theme: None,
+            focus_find: false,
             panic_next_frame: false,
         }
     }
@@ -189,6 +200,18 @@ impl FactmarkApp {
         if shortcut(&UNDO) {
             actions.push(Action::Undo);
         }
+        if shortcut(&FIND) {
+            actions.push(Action::OpenFind);
+        }
+        if self.state.find.is_some() {
+            // The Shift forms first: a plain shortcut also matches with Shift.
+            if shortcut(&FIND_PREVIOUS) || shortcut(&FIND_PREVIOUS_G) {
+                actions.push(Action::FindStep(false));
+            }
+            if shortcut(&FIND_NEXT) || shortcut(&FIND_NEXT_G) {
+                actions.push(Action::FindStep(true));
+            }
+        }
         let copy = ctx.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy)));
         if text_field_focused(ctx) {
             return; // Plain keys belong to the text field being edited.
@@ -218,7 +241,12 @@ impl FactmarkApp {
         }
         // Escape closes an open menu first.
         if !ctx.any_popup_open() && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
-            actions.push(Action::ClearSelection);
+            let nothing_selected = self.state.selection.is_none() && self.state.selected.is_none();
+            actions.push(if nothing_selected && self.state.find.is_some() {
+                Action::CloseFind
+            } else {
+                Action::ClearSelection
+            });
         }
         if let Some(id) = self.state.selected {
             let nudge = Modifiers::SHIFT.plus(Modifiers::ALT);
@@ -524,6 +552,7 @@ impl FactmarkApp {
         egui::CentralPanel::default().show(ui, |ui| {
             self.disk_change(ui, &mut actions);
             self.messages(ui, &mut actions);
+            bars::find_bar(ui, &self.state, &mut self.focus_find, &mut actions);
             bars::metadata(ui, &self.state);
             self.view.show(
                 ui,
@@ -536,8 +565,13 @@ impl FactmarkApp {
         self.modals(&ctx, &mut actions);
 
         for action in actions {
-            if let Action::SetMinSuggestionScore(score) = action {
-                self.settings.min_suggestion_score = score; // remembered across runs
+            match action {
+                Action::SetMinSuggestionScore(score) => {
+                    self.settings.min_suggestion_score = score; // remembered across runs
+                }
+                // Find (again) puts the keyboard in the find field.
+                Action::OpenFind => self.focus_find = true,
+                _ => {}
             }
             self.state.apply(action);
         }

@@ -29,6 +29,16 @@ pub fn tag_fill(tag: Tag, dark: bool) -> Color32 {
     tag_color(tag, dark).gamma_multiply(alpha)
 }
 
+/// The fill behind a match of Find: a marker yellow, unlike any tag's
+/// fill and without a tag's underline.
+pub fn find_fill(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0xC8, 0xB4, 0x00).gamma_multiply(0.40)
+    } else {
+        Color32::from_rgb(0xFF, 0xE0, 0x40).gamma_multiply(0.75)
+    }
+}
+
 /// Text on a chip of the tag's strong color.
 pub fn on_tag_color(dark: bool) -> Color32 {
     if dark { Color32::BLACK } else { Color32::WHITE }
