@@ -553,6 +553,31 @@ fn snapshot_dark() {
     snapshot(ThemeChoice::Dark, "window_dark");
 }
 
+/// The find bar over annotations: every match marked, the current one
+/// outlined, tags still visible on the matches they cover.
+#[test]
+fn snapshot_find() {
+    let desk = Desk::new();
+    write_set(
+        &desk,
+        &[
+            (Tag::Source, "The Central Election Commission"),
+            (Tag::Source, "Mr Lukashenko"),
+        ],
+    );
+    let mut harness = desk.open(&desk.set());
+    harness.state_mut().settings.theme = ThemeChoice::Light;
+    harness.run_ok();
+    press_with(&mut harness, Modifiers::COMMAND, Key::F);
+    type_text(&mut harness, "lukashenko");
+    press(&mut harness, Key::Enter);
+    harness.get_by_label("2 of 8");
+    harness.snapshot_options(
+        "window_find",
+        &SnapshotOptions::new().threshold(1.0).max_failed_pixels(200),
+    );
+}
+
 #[derive(Debug)]
 struct DroppedPath(PathBuf);
 
@@ -1290,4 +1315,40 @@ fn edit_find_opens_the_find_bar_ready_to_type() {
     harness.get_by_label_contains("Find next").click();
     harness.run_ok();
     assert_eq!(harness.state().state.selection, Some(found[1]));
+}
+
+#[test]
+fn find_searches_the_next_article_opened_under_it() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    press_with(&mut harness, Modifiers::COMMAND, Key::F);
+    type_text(&mut harness, "putin");
+    assert_eq!(
+        harness
+            .state()
+            .state
+            .find
+            .as_ref()
+            .unwrap()
+            .matches
+            .spans
+            .len(),
+        2
+    );
+
+    // A short article in which Putin comes later than in the sample.
+    let other = desk.root.join("other.txt");
+    fs::write(
+        &other,
+        "A much shorter text.\n\nIt names Putin once, near its end.\n",
+    )
+    .unwrap();
+    harness.state_mut().state.open(&other);
+    harness.run_ok();
+    let state = &harness.state().state;
+    let find = state.find.as_ref().expect("the bar stays open");
+    assert_eq!(find.query, "putin");
+    let at = "A much shorter text.\n\nIt names ".len();
+    assert_eq!(find.matches.spans, [Span::new(at, at + 5)]);
+    harness.get_by_label("1 of 1");
 }
