@@ -1352,3 +1352,51 @@ fn find_searches_the_next_article_opened_under_it() {
     assert_eq!(find.matches.spans, [Span::new(at, at + 5)]);
     harness.get_by_label("1 of 1");
 }
+
+#[test]
+fn tag_all_tags_every_match_as_one_undoable_step() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    let found = occurrences("lukashenko");
+    press_with(&mut harness, Modifiers::COMMAND, Key::F);
+    type_text(&mut harness, "lukashenko");
+    // One is tagged by hand first.
+    press(&mut harness, Key::Escape);
+    press(&mut harness, Key::Num4);
+    assert_eq!(harness.state().state.set().len(), 1);
+
+    harness.get_by_label("Tag all").click();
+    harness.run_ok();
+    harness.get_by_label("as Source").click();
+    harness.run_ok();
+    let set = harness.state().state.set();
+    assert_eq!(set.len(), found.len());
+    assert!(found.iter().all(|&span| set.contains(span, Tag::Source)));
+    harness.get_by_label_contains("Tagged 7 matches as Source (1 already were)");
+
+    // Again: nothing to add, and it says so.
+    harness.get_by_label("Tag all").click();
+    harness.run_ok();
+    harness.get_by_label("as Source").click();
+    harness.run_ok();
+    assert_eq!(harness.state().state.set().len(), found.len());
+    harness.get_by_label_contains("All 8 matches are already tagged Source");
+
+    // One undo takes the seven back; the one tagged by hand stays.
+    press_with(&mut harness, Modifiers::COMMAND, Key::Z);
+    let set = harness.state().state.set();
+    assert_eq!(set.len(), 1);
+    assert!(set.contains(found[0], Tag::Source));
+
+    // A search cut off at the limit is refused rather than half tagged.
+    let mut cut = harness.state().state.find.clone().unwrap();
+    cut.matches.more = true;
+    harness.state_mut().state.find = Some(cut);
+    harness
+        .state_mut()
+        .state
+        .apply(factmark::app::Action::TagAllMatches(Tag::Source));
+    harness.run_ok();
+    assert_eq!(harness.state().state.set().len(), 1);
+    harness.get_by_label_contains("narrow the search to tag them all");
+}

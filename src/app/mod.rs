@@ -102,6 +102,8 @@ pub enum Action {
     Find(String),
     /// Selects the next (`true`) or previous match.
     FindStep(bool),
+    /// Tags every match of Find, as one undoable step.
+    TagAllMatches(Tag),
     CloseFind,
 }
 
@@ -557,8 +559,62 @@ impl AppState {
                     self.show_found();
                 }
             }
+            Action::TagAllMatches(tag) => self.tag_all_matches(tag),
             Action::CloseFind => self.find = None,
         }
+    }
+
+    /// Tags every match of Find that is not tagged so already, as one
+    /// undoable step.
+    fn tag_all_matches(&mut self, tag: Tag) {
+        let Some(find) = &self.find else {
+            return;
+        };
+        if find.matches.more {
+            self.message(
+                Severity::Warning,
+                format!(
+                    "Over {} matches: narrow the search to tag them all.",
+                    crate::model::search::MAX_MATCHES
+                ),
+            );
+            return;
+        }
+        let spans = find.matches.spans.clone();
+        let now = Self::now();
+        let mut edits = Vec::new();
+        for span in &spans {
+            if !self.doc.set.contains(*span, tag) {
+                let id = self.doc.set.allocate_id();
+                edits.push(Edit::Add(Annotation::new(
+                    id,
+                    tag,
+                    *span,
+                    self.doc.text(),
+                    now,
+                )));
+            }
+        }
+        let (added, already) = (edits.len(), spans.len() - edits.len());
+        let note = if added == 0 {
+            match already {
+                0 => return,
+                1 => format!("The match is already tagged {tag}."),
+                n => format!("All {n} matches are already tagged {tag}."),
+            }
+        } else if self.edit(Edit::Batch(edits)) {
+            let also = match already {
+                0 => String::new(),
+                n => format!(" ({n} already were)"),
+            };
+            format!(
+                "Tagged {} as {tag}{also}. Undo takes them all back.",
+                matches(added)
+            )
+        } else {
+            return; // The edit said why.
+        };
+        self.message(Severity::Info, note);
     }
 
     /// Opens the find bar where the user is: at the selection or the
@@ -1565,6 +1621,15 @@ fn no_suggestions_note(annotated: usize, rejected: usize, unsure: usize) -> Stri
         "No suggestions: the rules found nothing to propose in this article.".to_owned()
     } else {
         format!("No new suggestions: {}.", reasons.join(", "))
+    }
+}
+
+/// "1 match", "7 matches".
+fn matches(n: usize) -> String {
+    if n == 1 {
+        "1 match".to_owned()
+    } else {
+        format!("{n} matches")
     }
 }
 

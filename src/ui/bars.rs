@@ -289,6 +289,17 @@ pub fn find_bar(ui: &mut Ui, state: &AppState, focus: &mut bool, actions: &mut V
         {
             actions.push(Action::FindStep(true));
         }
+        ui.add_enabled_ui(any, |ui| {
+            ui.menu_button("Tag all", |ui| {
+                for tag in Tag::ALL {
+                    if ui.button(format!("as {tag}")).clicked() {
+                        actions.push(Action::TagAllMatches(tag));
+                    }
+                }
+            })
+            .response
+            .on_hover_text("Tag every match, as one step that Undo takes back");
+        });
         if ui.small_button("×").on_hover_text("Close (Esc)").clicked() {
             actions.push(Action::CloseFind);
         }
