@@ -76,6 +76,11 @@ impl Find {
         self.origin = self.matches.spans[next].start;
     }
 
+    /// Whether the query finds anything.
+    pub fn has_matches(&self) -> bool {
+        !self.matches.spans.is_empty()
+    }
+
     /// The match shown.
     pub fn current_span(&self) -> Option<Span> {
         self.current

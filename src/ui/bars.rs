@@ -116,10 +116,7 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, settings: &mut Settings, actions:
             if ui.add(Button::new("Find…").shortcut_text(find)).clicked() {
                 actions.push(Action::OpenFind);
             }
-            let found = state
-                .find
-                .as_ref()
-                .is_some_and(|f| !f.matches.spans.is_empty());
+            let found = state.find.as_ref().is_some_and(|f| f.has_matches());
             if ui
                 .add_enabled(found, Button::new("Find next").shortcut_text(next))
                 .clicked()
@@ -222,8 +219,8 @@ pub fn tag_bar(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     });
 }
 
-/// The find bar over the article, while Find is open. `focus` (set by
-/// Ctrl+F) focuses the field and selects its text.
+/// The find bar over the article, while Find is open. `focus` (set when
+/// Find is chosen) focuses the field and selects its text.
 pub fn find_bar(ui: &mut Ui, state: &AppState, focus: &mut bool, actions: &mut Vec<Action>) {
     let Some(find) = &state.find else {
         return;
@@ -266,13 +263,13 @@ pub fn find_bar(ui: &mut Ui, state: &AppState, focus: &mut bool, actions: &mut V
         } else if response.has_focus() && escape {
             response.surrender_focus();
         }
+        let any = find.has_matches();
         let status = find.status();
-        if find.matches.spans.is_empty() && !status.is_empty() {
+        if !any && !status.is_empty() {
             ui.colored_label(ui.visuals().warn_fg_color, status);
         } else {
             ui.label(status);
         }
-        let any = !find.matches.spans.is_empty();
         let previous = ui.ctx().format_shortcut(&crate::ui::FIND_PREVIOUS);
         let next = ui.ctx().format_shortcut(&crate::ui::FIND_NEXT);
         if ui
