@@ -12,8 +12,9 @@
 //!   on the same data as a reference;
 //! - `reanchor`: finding 50,000 annotations again after an edit near the
 //!   start of a 10 MB article;
-//! - `find`: Find in a 10 MB article, for a common word, a phrase typed
-//!   with straight quotes and a phrase that is not there.
+//! - `find`: Find in a 10 MB article, for a common word (also as a whole
+//!   word), a phrase typed with straight quotes and a phrase that is not
+//!   there.
 
 mod support;
 
@@ -279,18 +280,28 @@ fn bench_reanchor(c: &mut Criterion) {
 }
 
 fn bench_find(c: &mut Criterion) {
+    use factmark::model::search::{Options, find_all};
     let text = support::article_text(10 * MB);
     let mut group = c.benchmark_group("find_10MB");
     group
         .measurement_time(Duration::from_secs(10))
         .sample_size(20);
-    for (name, query) in [
-        ("word_said", "said"),
-        ("phrase_with_quote", "the president's"),
-        ("absent_phrase", "comprehensive assistance zzz"),
+    let whole = Options {
+        whole_words: true,
+        ..Options::default()
+    };
+    for (name, query, options) in [
+        ("word_said", "said", Options::default()),
+        ("word_said_whole_words", "said", whole),
+        ("phrase_with_quote", "the president's", Options::default()),
+        (
+            "absent_phrase",
+            "comprehensive assistance zzz",
+            Options::default(),
+        ),
     ] {
         group.bench_function(name, |b| {
-            b.iter(|| black_box(factmark::model::search::find_all(&text, query)))
+            b.iter(|| black_box(find_all(&text, query, options)))
         });
     }
     group.finish();

@@ -1283,8 +1283,16 @@ fn find_pre_fills_the_selection_and_keeps_enter_from_accepting_suggestions() {
     assert_eq!(harness.state().state.suggestions.len(), suggestions);
     assert!(annotations(&harness).is_empty());
     // Two presses in one frame (a fast typist, a held key) step twice.
-    harness.key_press(Key::Enter);
-    harness.key_press(Key::Enter);
+    let enter = |pressed| Event::Key {
+        key: Key::Enter,
+        physical_key: None,
+        pressed,
+        repeat: false,
+        modifiers: Modifiers::NONE,
+    };
+    let events = [enter(true), enter(false), enter(true), enter(false)];
+    harness.input_mut().events.extend(events);
+    harness.step();
     harness.run_ok();
     assert_eq!(harness.state().state.selection, Some(found[1]));
 
@@ -1399,4 +1407,62 @@ fn tag_all_tags_every_match_as_one_undoable_step() {
     harness.run_ok();
     assert_eq!(harness.state().state.set().len(), 1);
     harness.get_by_label_contains("narrow the search to tag them all");
+}
+
+#[test]
+fn match_case_and_whole_words_narrow_the_search_and_are_remembered() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    press_with(&mut harness, Modifiers::COMMAND, Key::F);
+    type_text(&mut harness, "belarus");
+    harness.get_by_label("1 of 6");
+
+    // Whole words: not "Belarusian". In one frame, as a window on Linux
+    // sends it, Alt+W also brings the text "w": it is not typed.
+    harness.input_mut().events.extend([
+        Event::ModifiersChanged(Modifiers::ALT),
+        Event::Key {
+            key: Key::W,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: Modifiers::ALT,
+        },
+        Event::Text("w".to_owned()),
+    ]);
+    harness.step();
+    harness.event(Event::ModifiersChanged(Modifiers::NONE));
+    harness.run_ok();
+    assert_eq!(
+        harness.state().state.find.as_ref().unwrap().query,
+        "belarus"
+    );
+    harness.get_by_label("1 of 2");
+    let whole: Vec<Span> = occurrences("belarus")
+        .into_iter()
+        .filter(|s| {
+            let after = factmark::SAMPLE_ARTICLE[s.end..].chars().next();
+            !after.is_some_and(char::is_alphanumeric)
+        })
+        .collect();
+    assert_eq!(
+        harness.state().state.find.as_ref().unwrap().matches.spans,
+        whole
+    );
+
+    // Match case, by its button: the text always writes "Belarus".
+    harness.get_by_label("Match case").click();
+    harness.run_ok();
+    harness.get_by_label("No matches");
+    assert!(harness.state().settings.find_options.match_case);
+
+    // Closed and opened again, the bar keeps both.
+    press(&mut harness, Key::Escape);
+    press(&mut harness, Key::Escape);
+    assert!(harness.state().state.find.is_none());
+    press_with(&mut harness, Modifiers::COMMAND, Key::F);
+    type_text(&mut harness, "Belarus");
+    harness.get_by_label("1 of 2");
+    let options = harness.state().state.find_options;
+    assert!(options.match_case && options.whole_words);
 }

@@ -5,7 +5,7 @@
 //! away.
 
 use crate::model::Span;
-use crate::model::search::{self, Matches};
+use crate::model::search::{self, Matches, Options};
 
 /// Longest selection that pre-fills the query when Find opens.
 const PREFILL_CHARS: usize = 120;
@@ -43,8 +43,8 @@ impl Find {
 
     /// Searches `text` for `query`; the current match is the first one at
     /// or after the origin (wrapping to the first).
-    pub fn search(&mut self, text: &str, query: String, generation: u64) {
-        self.matches = search::find_all(text, &query);
+    pub fn search(&mut self, text: &str, query: String, options: Options, generation: u64) {
+        self.matches = search::find_all(text, &query, options);
         self.query = query;
         self.generation = generation;
         let spans = &self.matches.spans;
@@ -120,7 +120,7 @@ mod tests {
 
     fn searched(origin: usize, query: &str) -> Find {
         let mut find = Find::open(origin, None, 1);
-        find.search(TEXT, query.to_owned(), 1);
+        find.search(TEXT, query.to_owned(), Options::default(), 1);
         find
     }
 
@@ -151,7 +151,7 @@ mod tests {
     fn typing_on_keeps_the_match_in_place() {
         let mut find = searched(0, "lukashenko");
         find.step(true);
-        find.search(TEXT, "lukashenko l".to_owned(), 1);
+        find.search(TEXT, "lukashenko l".to_owned(), Options::default(), 1);
         assert_eq!(find.current_span(), Some(Span::new(22, 34)));
     }
 

@@ -102,6 +102,8 @@ pub enum Action {
     Find(String),
     /// Selects the next (`true`) or previous match.
     FindStep(bool),
+    /// Match case or whole words changed: search again.
+    SetFindOptions(crate::model::search::Options),
     /// Tags every match of Find, as one undoable step.
     TagAllMatches(Tag),
     CloseFind,
@@ -326,6 +328,8 @@ pub struct AppState {
     suggestions_note: Option<String>,
     /// The find bar, when open.
     pub find: Option<find::Find>,
+    /// Match case, whole words: kept when the bar closes.
+    pub find_options: crate::model::search::Options,
 }
 
 impl AppState {
@@ -369,6 +373,7 @@ impl AppState {
             min_suggestion_score: 0.0,
             suggestions_note: None,
             find: None,
+            find_options: crate::model::search::Options::default(),
         };
         state.offer_recovery();
         state
@@ -545,7 +550,12 @@ impl AppState {
                 let generation = self.article_generation;
                 if let Some(find) = &mut self.find {
                     let shown = find.current_span();
-                    find.search(self.doc.article.text(), query, generation);
+                    find.search(
+                        self.doc.article.text(),
+                        query,
+                        self.find_options,
+                        generation,
+                    );
                     if find.current.is_none() && shown.is_some() && self.selection == shown {
                         // The query no longer finds what is selected.
                         self.selection = None;
@@ -557,6 +567,12 @@ impl AppState {
                 if let Some(find) = &mut self.find {
                     find.step(forward);
                     self.show_found();
+                }
+            }
+            Action::SetFindOptions(options) => {
+                self.find_options = options;
+                if let Some(query) = self.find.as_ref().map(|f| f.query.clone()) {
+                    self.apply(Action::Find(query));
                 }
             }
             Action::TagAllMatches(tag) => self.tag_all_matches(tag),
@@ -640,7 +656,7 @@ impl AppState {
         }
         if !find.query.is_empty() {
             let query = find.query.clone();
-            find.search(text, query, self.article_generation);
+            find.search(text, query, self.find_options, self.article_generation);
         }
         self.find = Some(find);
     }
@@ -725,7 +741,12 @@ impl AppState {
         if let Some(find) = self.find.as_mut().filter(|f| f.is_stale(generation)) {
             let query = std::mem::take(&mut find.query);
             *find = find::Find::open(0, None, generation);
-            find.search(self.doc.article.text(), query, generation);
+            find.search(
+                self.doc.article.text(),
+                query,
+                self.find_options,
+                generation,
+            );
         }
     }
 

@@ -5,6 +5,7 @@
 //! included), and typewriter marks match their typographic forms: `'`
 //! finds `’` and `‘`, `"` finds `“ ” „ « »`, and `-` finds the dashes.
 //! A journalist types `don't say "no"` and finds `don’t say “no”`.
+//! [`Options`] can make case count and keep matches to whole words.
 
 use regex::{Regex, RegexBuilder};
 
@@ -22,16 +23,36 @@ pub struct Matches {
     pub more: bool,
 }
 
+/// How a query matches.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Options {
+    /// Upper and lower case differ (`Trump` does not find `trump`).
+    pub match_case: bool,
+    /// A match is not part of a longer word: `Putin` does not find
+    /// `Putinism`. Only the ends of the query that are letters or digits
+    /// are held to this, so `U.S.` finds the `U.S.` of `U.S.-led`.
+    pub whole_words: bool,
+}
+
 /// A compiled query.
 #[derive(Debug, Clone)]
 pub struct Query {
     regex: Regex,
+    /// Whole words: whether the query starts, and ends, with a word character.
+    word_start: bool,
+    word_end: bool,
+}
+
+/// A letter, digit or connector: what a word is made of.
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
 }
 
 impl Query {
     /// The query for `text` as typed; `None` when it has nothing to find
     /// (empty or only white space).
-    pub fn new(text: &str) -> Option<Self> {
+    pub fn new(text: &str, options: Options) -> Option<Self> {
         if text.trim().is_empty() {
             return None;
         }
@@ -53,27 +74,50 @@ impl Query {
             }
         }
         let regex = RegexBuilder::new(&pattern)
-            .case_insensitive(true)
+            .case_insensitive(!options.match_case)
             .build()
             .ok()?;
-        Some(Self { regex })
+        let trimmed = text.trim();
+        let whole = options.whole_words;
+        Some(Self {
+            regex,
+            word_start: whole && trimmed.chars().next().is_some_and(is_word),
+            word_end: whole && trimmed.chars().next_back().is_some_and(is_word),
+        })
     }
 
     /// Every non-overlapping match in `text`, up to [`MAX_MATCHES`].
     pub fn find_all(&self, text: &str) -> Matches {
         let mut spans = Vec::new();
-        let mut found = self.regex.find_iter(text);
-        for m in found.by_ref().take(MAX_MATCHES) {
-            spans.push(Span::new(m.start(), m.end()));
+        let mut at = 0;
+        while let Some(m) = self.regex.find_at(text, at) {
+            if self.is_whole(text, m.start(), m.end()) {
+                if spans.len() == MAX_MATCHES {
+                    return Matches { spans, more: true };
+                }
+                spans.push(Span::new(m.start(), m.end()));
+                at = m.end();
+            } else {
+                // A match inside a word; another may start within it.
+                at = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+            }
         }
-        let more = found.next().is_some();
-        Matches { spans, more }
+        Matches { spans, more: false }
+    }
+
+    /// Whether `start..end` is not part of a longer word, as far as the
+    /// options ask.
+    fn is_whole(&self, text: &str, start: usize, end: usize) -> bool {
+        let glued_before =
+            self.word_start && text[..start].chars().next_back().is_some_and(is_word);
+        let glued_after = self.word_end && text[end..].chars().next().is_some_and(is_word);
+        !glued_before && !glued_after
     }
 }
 
 /// The matches of `query` (as typed) in `text`.
-pub fn find_all(text: &str, query: &str) -> Matches {
-    Query::new(query).map_or_else(Matches::default, |q| q.find_all(text))
+pub fn find_all(text: &str, query: &str, options: Options) -> Matches {
+    Query::new(query, options).map_or_else(Matches::default, |q| q.find_all(text))
 }
 
 #[cfg(test)]
@@ -81,7 +125,11 @@ mod tests {
     use super::*;
 
     fn found<'a>(text: &'a str, query: &str) -> Vec<&'a str> {
-        find_all(text, query)
+        found_with(text, query, Options::default())
+    }
+
+    fn found_with<'a>(text: &'a str, query: &str, options: Options) -> Vec<&'a str> {
+        find_all(text, query, options)
             .spans
             .iter()
             .map(|s| &text[s.start..s.end])
@@ -129,35 +177,92 @@ mod tests {
 
     #[test]
     fn nothing_to_find_in_blank_queries() {
-        assert_eq!(find_all("some text", ""), Matches::default());
-        assert_eq!(find_all("some text", "  \n"), Matches::default());
+        assert_eq!(
+            find_all("some text", "", Options::default()),
+            Matches::default()
+        );
+        assert_eq!(
+            find_all("some text", "  \n", Options::default()),
+            Matches::default()
+        );
     }
 
     #[test]
     fn matches_do_not_overlap_and_are_in_order() {
         let text = "aaaa";
-        let spans = find_all(text, "aa").spans;
+        let spans = find_all(text, "aa", Options::default()).spans;
         assert_eq!(spans, [Span::new(0, 2), Span::new(2, 4)]);
     }
 
     #[test]
     fn spans_are_byte_offsets_on_char_boundaries() {
         let text = "Zürich — “Zürich” ZÜRICH";
-        for span in find_all(text, "zürich").spans {
+        for span in find_all(text, "zürich", Options::default()).spans {
             assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
             assert_eq!(text[span.start..span.end].to_lowercase(), "zürich");
         }
-        assert_eq!(find_all(text, "zürich").spans.len(), 3);
+        assert_eq!(find_all(text, "zürich", Options::default()).spans.len(), 3);
     }
 
     #[test]
     fn stops_listing_at_the_limit() {
         let text = "e ".repeat(MAX_MATCHES + 5);
-        let matches = find_all(&text, "e");
+        let matches = find_all(&text, "e", Options::default());
         assert_eq!(matches.spans.len(), MAX_MATCHES);
         assert!(matches.more);
         let exact = "e ".repeat(MAX_MATCHES);
-        let matches = find_all(&exact, "e");
+        let matches = find_all(&exact, "e", Options::default());
+        assert_eq!(matches.spans.len(), MAX_MATCHES);
+        assert!(!matches.more);
+    }
+
+    const CASE: Options = Options {
+        match_case: true,
+        whole_words: false,
+    };
+    const WHOLE: Options = Options {
+        match_case: false,
+        whole_words: true,
+    };
+
+    #[test]
+    fn match_case_tells_upper_from_lower_case() {
+        let text = "Trump, trump, TRUMP; Łukaszenka, łukaszenka";
+        assert_eq!(found_with(text, "Trump", CASE), ["Trump"]);
+        assert_eq!(found_with(text, "łukaszenka", CASE), ["łukaszenka"]);
+        // Typographic marks still match each other.
+        assert_eq!(found_with("Don’t", "Don't", CASE), ["Don’t"]);
+    }
+
+    #[test]
+    fn whole_words_skip_matches_inside_longer_words() {
+        let text = "Putinism: Putin, Putin's men, Putina, ex-Putin, Путин";
+        assert_eq!(
+            found_with(text, "putin", WHOLE),
+            ["Putin", "Putin", "Putin"],
+            "not Putinism or Putina"
+        );
+        assert_eq!(found_with("Путинизм, Путин.", "путин", WHOLE), ["Путин"]);
+        // Only ends that are letters or digits must stand alone.
+        assert_eq!(found_with("the U.S.-led force", "U.S.", WHOLE), ["U.S."]);
+        assert_eq!(found_with("$5bn and $5 m", "$5", WHOLE), ["$5"]);
+        assert_eq!(found_with("2020, 20201", "2020", WHOLE), ["2020"]);
+    }
+
+    #[test]
+    fn whole_words_find_a_match_that_starts_inside_a_rejected_one() {
+        // "ana" at 1 is inside "bananas"; at 3 too; "ana" at 9 stands alone.
+        assert_eq!(found_with("bananas, ana", "ana", WHOLE), ["ana"]);
+        // The leftmost match "a a" is glued to "xa"; the next one is whole.
+        let text = "xa a a";
+        let spans = find_all(text, "a a", WHOLE).spans;
+        assert_eq!(spans, [Span::new(3, 6)]);
+    }
+
+    #[test]
+    fn whole_words_count_towards_the_limit_only_when_whole() {
+        let text = "ee e ".repeat(MAX_MATCHES);
+        let matches = find_all(&text, "e", WHOLE);
         assert_eq!(matches.spans.len(), MAX_MATCHES);
         assert!(!matches.more);
     }

@@ -263,6 +263,16 @@ pub fn find_bar(ui: &mut Ui, state: &AppState, focus: &mut bool, actions: &mut V
         } else if response.has_focus() && escape {
             response.surrender_focus();
         }
+        let mut options = state.find_options;
+        let case = ui.ctx().format_shortcut(&crate::ui::MATCH_CASE);
+        let words = ui.ctx().format_shortcut(&crate::ui::WHOLE_WORDS);
+        ui.checkbox(&mut options.match_case, "Match case")
+            .on_hover_text(format!("Upper and lower case differ ({case})"));
+        ui.checkbox(&mut options.whole_words, "Whole words")
+            .on_hover_text(format!("Not inside longer words ({words})"));
+        if options != state.find_options {
+            actions.push(Action::SetFindOptions(options));
+        }
         let any = find.has_matches();
         let status = find.status();
         if !any && !status.is_empty() {

@@ -43,6 +43,15 @@ pub const FIND_PREVIOUS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::SHI
 pub const FIND_NEXT_G: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::G);
 pub const FIND_PREVIOUS_G: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::G);
+/// Find's toggles, as in most editors: Alt+C, Alt+W (Cmd+Option+C and W on
+/// macOS, where Option with a letter types a character).
+const TOGGLE: Modifiers = if cfg!(target_os = "macos") {
+    Modifiers::MAC_CMD.plus(Modifiers::ALT)
+} else {
+    Modifiers::ALT
+};
+pub const MATCH_CASE: KeyboardShortcut = KeyboardShortcut::new(TOGGLE, Key::C);
+pub const WHOLE_WORDS: KeyboardShortcut = KeyboardShortcut::new(TOGGLE, Key::W);
 
 /// Whether a text field (a note, the filter) has the keyboard. Plain keys
 /// then type text instead of tagging or scrolling. Other focused widgets
@@ -90,6 +99,8 @@ pub struct Settings {
     pub zoom: f32,
     /// Suggestions less sure than this are not proposed.
     pub min_suggestion_score: f32,
+    /// Find's match case and whole words.
+    pub find_options: crate::model::search::Options,
 }
 
 impl Default for Settings {
@@ -100,6 +111,7 @@ impl Default for Settings {
             visible: [true; 4],
             zoom: 1.0,
             min_suggestion_score: 0.0,
+            find_options: crate::model::search::Options::default(),
         }
     }
 }
@@ -146,6 +158,7 @@ impl FactmarkApp {
         let mut state = AppState::with_sample(startup.dialogs, startup.recovery);
         state.recent = settings.recent.clone();
         state.min_suggestion_score = settings.min_suggestion_score;
+        state.find_options = settings.find_options;
         if let Some(path) = &startup.path {
             state.open(path);
         }
@@ -210,6 +223,18 @@ impl FactmarkApp {
             }
             if shortcut(&FIND_NEXT) || shortcut(&FIND_NEXT_G) {
                 actions.push(Action::FindStep(true));
+            }
+            let mut options = self.state.find_options;
+            if shortcut(&MATCH_CASE) {
+                options.match_case = !options.match_case;
+            }
+            if shortcut(&WHOLE_WORDS) {
+                options.whole_words = !options.whole_words;
+            }
+            if options != self.state.find_options {
+                actions.push(Action::SetFindOptions(options));
+                // Alt with a letter also types it: not into the find field.
+                ctx.input_mut(|i| i.events.retain(|e| !matches!(e, egui::Event::Text(_))));
             }
         }
         let copy = ctx.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy)));
@@ -569,6 +594,7 @@ impl FactmarkApp {
                 Action::SetMinSuggestionScore(score) => {
                     self.settings.min_suggestion_score = score; // remembered across runs
                 }
+                Action::SetFindOptions(options) => self.settings.find_options = options,
                 // Find (again) puts the keyboard in the find field.
                 Action::OpenFind => self.focus_find = true,
                 _ => {}
