@@ -8,6 +8,7 @@
 mod check;
 mod compare;
 mod export;
+mod find;
 mod import;
 mod suggest;
 mod text;
@@ -23,6 +24,7 @@ use crate::model::Tag;
 pub use check::{check, relink};
 pub use compare::compare;
 pub use export::export;
+pub use find::{FindRequest, find};
 pub use import::{ImportRequest, import, parse_mapping};
 pub use suggest::suggest;
 pub use text::text;
@@ -87,6 +89,35 @@ pub enum Command {
         /// Only suggestions whose rule is at least this sure (0 to 1).
         #[arg(long, default_value = "0", value_parser = suggest::parse_score)]
         min_score: f32,
+    },
+    /// Find words in an article, as the window's Find does; with --tag,
+    /// tag every match in the article's set.
+    ///
+    /// Case does not matter (unless --match-case), a space matches any run
+    /// of white space, and straight quotation marks, apostrophes and dashes
+    /// match typographic ones. Lists START, END (character offsets, as in
+    /// `factmark text`) and the match in context, tab-separated; the count
+    /// goes to stderr. With --tag, matches already tagged so are skipped.
+    /// Exits 0 on success, 1 when the query is empty, the set belongs to
+    /// another article or there are too many matches to tag, 2 when the
+    /// article or the set cannot be read or written.
+    Find {
+        /// The article: .txt, .md, .html, .htm, .html.gz or .docx.
+        article: PathBuf,
+        /// The words to find.
+        query: String,
+        /// Upper and lower case differ.
+        #[arg(long)]
+        match_case: bool,
+        /// Only matches that are not part of a longer word.
+        #[arg(long)]
+        whole_words: bool,
+        /// Tag every match as claim, figure, quote or source.
+        #[arg(long, value_parser = suggest::parse_tag)]
+        tag: Option<Tag>,
+        /// With --tag: the set to add to [default: ARTICLE's .annotations.ron].
+        #[arg(short, long, value_name = "SET.ron", requires = "tag")]
+        output: Option<PathBuf>,
     },
     /// Compare two annotation sets of the same article: per-tag precision,
     /// recall and F1 of OTHER against REFERENCE, and Cohen's kappa.
@@ -178,6 +209,26 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             tags,
             min_score,
         } => suggest(&article, output.as_deref(), &tags, min_score, out, err),
+        Command::Find {
+            article,
+            query,
+            match_case,
+            whole_words,
+            tag,
+            output,
+        } => {
+            let request = FindRequest {
+                article: &article,
+                query: &query,
+                options: crate::model::search::Options {
+                    match_case,
+                    whole_words,
+                },
+                tag,
+                output: output.as_deref(),
+            };
+            find(&request, out, err)
+        }
         Command::Compare {
             reference,
             other,

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE};
 use crate::io::{default_set_path, load_set, open_article, save_set};
-use crate::model::{Annotation, AnnotationSet, Edit, Tag};
+use crate::model::{Annotation, AnnotationSet, Article, Edit, Tag};
 use crate::suggest::suggest as suggest_spans;
 
 /// `factmark suggest`: writes the suggestions for `article_path` into
@@ -32,32 +32,9 @@ pub fn suggest(
         }
     };
     let set_path = output.map_or_else(|| default_set_path(article_path), Path::to_path_buf);
-    let mut set = if set_path.exists() {
-        match load_set(&set_path) {
-            Ok((loaded_article, loaded_path, loaded)) => {
-                if loaded_article.text() != article.text() {
-                    let _ = writeln!(
-                        err,
-                        "error: {}: this set annotates {}, not {}; choose another output with -o",
-                        set_path.display(),
-                        loaded_path.display(),
-                        article_path.display()
-                    );
-                    return EXIT_INVALID;
-                }
-                loaded.set
-            }
-            Err(error) => {
-                let _ = writeln!(
-                    err,
-                    "error: {error}\nerror: {} was left unchanged; fix it or choose another output with -o",
-                    set_path.display()
-                );
-                return EXIT_UNREADABLE;
-            }
-        }
-    } else {
-        AnnotationSet::new()
+    let mut set = match set_to_add_to(&set_path, article_path, &article, err) {
+        Ok(set) => set,
+        Err(code) => return code,
     };
 
     let now = jiff::Timestamp::now();
@@ -99,6 +76,45 @@ pub fn suggest(
         rejected
     );
     EXIT_OK
+}
+
+/// The set at `set_path` to add annotations of `article` to: a new one
+/// when there is no file, the loaded one when it annotates this article.
+/// Otherwise the error is written to `err` and the exit code returned: 1
+/// for a set of another article, 2 for a file that does not load (which
+/// is left unchanged).
+pub(super) fn set_to_add_to(
+    set_path: &Path,
+    article_path: &Path,
+    article: &Article,
+    err: &mut dyn Write,
+) -> Result<AnnotationSet, u8> {
+    if !set_path.exists() {
+        return Ok(AnnotationSet::new());
+    }
+    match load_set(set_path) {
+        Ok((loaded_article, loaded_path, loaded)) => {
+            if loaded_article.text() == article.text() {
+                return Ok(loaded.set);
+            }
+            let _ = writeln!(
+                err,
+                "error: {}: this set annotates {}, not {}; choose another output with -o",
+                set_path.display(),
+                loaded_path.display(),
+                article_path.display()
+            );
+            Err(EXIT_INVALID)
+        }
+        Err(error) => {
+            let _ = writeln!(
+                err,
+                "error: {error}\nerror: {} was left unchanged; fix it or choose another output with -o",
+                set_path.display()
+            );
+            Err(EXIT_UNREADABLE)
+        }
+    }
 }
 
 /// Parses `--min-score 0.5`: a number from 0 to 1.
