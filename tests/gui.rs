@@ -1352,6 +1352,11 @@ fn find_searches_the_next_article_opened_under_it() {
     )
     .unwrap();
     harness.state_mut().state.open(&other);
+    // Even before a frame has passed, Tag all tags this article's match.
+    harness
+        .state_mut()
+        .state
+        .apply(factmark::app::Action::TagAllMatches(Tag::Source));
     harness.run_ok();
     let state = &harness.state().state;
     let find = state.find.as_ref().expect("the bar stays open");
@@ -1359,6 +1364,8 @@ fn find_searches_the_next_article_opened_under_it() {
     let at = "A much shorter text.\n\nIt names ".len();
     assert_eq!(find.matches.spans, [Span::new(at, at + 5)]);
     harness.get_by_label("1 of 1");
+    assert!(state.set().contains(Span::new(at, at + 5), Tag::Source));
+    assert_eq!(state.set().len(), 1);
 }
 
 #[test]

@@ -564,6 +564,7 @@ impl AppState {
                 }
             }
             Action::FindStep(forward) => {
+                self.refresh_find(); // never step through another article's matches
                 if let Some(find) = &mut self.find {
                     find.step(forward);
                     self.show_found();
@@ -583,6 +584,7 @@ impl AppState {
     /// Tags every match of Find that is not tagged so already, as one
     /// undoable step.
     fn tag_all_matches(&mut self, tag: Tag) {
+        self.refresh_find(); // never tag another article's matches
         let Some(find) = &self.find else {
             return;
         };
