@@ -72,6 +72,59 @@ fn a_file_over_64_mib_is_refused_before_reading() {
 }
 
 #[test]
+fn annotation_files_are_refused_as_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, says) in [
+        (
+            "a.annotations.ron",
+            "this is an annotation set, not an article",
+        ),
+        (
+            "a.annotations.ron.bak",
+            "this is an annotation set, not an article",
+        ),
+        ("A.RON", "this is an annotation set, not an article"),
+        ("a.ann", "this is a brat annotation file, not an article"),
+    ] {
+        let path = dir.path().join(name);
+        fs::write(&path, "T1\tQuote 0 4\tSome text\n").unwrap();
+        let error = open_article(&path).unwrap_err();
+        assert!(matches!(error.problem, DecodeProblem::NotAnArticle(_)));
+        let message = error.to_string();
+        assert!(
+            message.starts_with(&path.display().to_string()),
+            "{message}"
+        );
+        assert!(message.contains(says), "{message}");
+    }
+}
+
+#[test]
+fn a_page_that_unpacks_past_64_mib_is_refused_as_such() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bomb.html.gz");
+    // 70 MiB of spaces pack into about 70 KiB.
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    let spaces = vec![b' '; 1024 * 1024];
+    for _ in 0..70 {
+        gz.write_all(&spaces).unwrap();
+    }
+    fs::write(&path, gz.finish().unwrap()).unwrap();
+    let error = open_article(&path).unwrap_err();
+    assert!(matches!(
+        error.problem,
+        DecodeProblem::ExpandsTooLarge { .. }
+    ));
+    assert!(
+        error
+            .to_string()
+            .contains("unpacked, it holds more than 64.0 MiB"),
+        "{error}"
+    );
+}
+
+#[test]
 fn the_sample_article_opens_with_its_metadata() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sample.txt");

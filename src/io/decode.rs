@@ -45,6 +45,10 @@ pub enum DecodeProblem {
     Io(#[source] std::io::Error),
     #[error("the file is {} — factmark opens files of up to {}", Size(*size), Size(*limit))]
     TooLarge { size: u64, limit: u64 },
+    #[error("unpacked, it holds more than {} — factmark opens articles of up to {}", Size(*limit), Size(*limit))]
+    ExpandsTooLarge { limit: u64 },
+    #[error("{0}")]
+    NotAnArticle(&'static str),
     #[error("the file is empty")]
     Empty,
     #[error("the file holds only white space, no text to annotate")]
@@ -131,7 +135,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeProblem> {
     if bytes.is_empty() {
         return Err(DecodeProblem::Empty);
     }
-    let (text, encoding) = to_utf8(bytes)?;
+    let (text, encoding, notice) = to_utf8(bytes)?;
     if text.contains('\0') {
         return Err(DecodeProblem::Binary("it contains NUL bytes"));
     }
@@ -146,24 +150,91 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeProblem> {
         text,
         encoding: encoding.name(),
         format: ArticleFormat::Text,
-        notice: None,
+        notice,
     })
 }
 
-fn to_utf8(bytes: &[u8]) -> Result<(String, &'static Encoding), DecodeProblem> {
+/// The text, the encoding it was read in, and what the reader should be
+/// told about the reading.
+type Converted = (String, &'static Encoding, Option<String>);
+
+fn to_utf8(bytes: &[u8]) -> Result<Converted, DecodeProblem> {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
-        return decode_strictly(encoding, &bytes[bom..]).map(|t| (t, encoding));
+        return decode_strictly(encoding, &bytes[bom..]).map(|t| (t, encoding, None));
     }
     if bytes.contains(&0) {
         return Err(DecodeProblem::Binary("it contains NUL bytes"));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok((text.to_owned(), encoding_rs::UTF_8));
+        return Ok((text.to_owned(), encoding_rs::UTF_8, None));
+    }
+    if let Some(mixed) = mostly_utf8(bytes) {
+        let notice = format!(
+            "the file is UTF-8 but {} not (the first at byte {}): read as Windows-1252 characters",
+            plural(mixed.stray_bytes, "byte is", "bytes are"),
+            mixed.first_stray,
+        );
+        return Ok((mixed.text, encoding_rs::UTF_8, Some(notice)));
     }
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);
     let encoding = detector.guess(None, true);
-    decode_strictly(encoding, bytes).map(|t| (t, encoding))
+    decode_strictly(encoding, bytes).map(|t| (t, encoding, None))
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// UTF-8 text with a few stray bytes in another encoding.
+struct MixedUtf8 {
+    text: String,
+    stray_bytes: usize,
+    /// Byte offset of the first stray byte in the file.
+    first_stray: usize,
+}
+
+/// Text that is UTF-8 but for a few stray bytes — typically a curly quote
+/// or a dash pasted from a Windows program into a UTF-8 file — is read as
+/// UTF-8, each stray byte as the Windows-1252 character it stands for.
+/// Detecting a single legacy encoding for the whole file would garble every
+/// correct UTF-8 character instead. `None` when the file has more stray
+/// bytes than UTF-8 characters beyond ASCII: then it is a legacy file.
+fn mostly_utf8(bytes: &[u8]) -> Option<MixedUtf8> {
+    let mut text = String::with_capacity(bytes.len() + 16);
+    let (mut stray_bytes, mut first_stray, mut wide_chars) = (0, None, 0);
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        let (valid, bad) = match std::str::from_utf8(rest) {
+            Ok(valid) => (valid, 0),
+            Err(error) => {
+                let valid_up_to = error.valid_up_to();
+                // Cannot fail: these bytes were just found valid.
+                let valid = std::str::from_utf8(&rest[..valid_up_to]).unwrap_or_default();
+                (valid, error.error_len().unwrap_or(rest.len() - valid_up_to))
+            }
+        };
+        wide_chars += valid.chars().filter(|c| !c.is_ascii()).count();
+        text.push_str(valid);
+        let at = valid.len();
+        if bad > 0 {
+            first_stray.get_or_insert(bytes.len() - rest.len() + at);
+            stray_bytes += bad;
+            let (stray, _) =
+                encoding_rs::WINDOWS_1252.decode_without_bom_handling(&rest[at..at + bad]);
+            text.push_str(&stray);
+        }
+        rest = &rest[at + bad..];
+    }
+    (stray_bytes > 0 && wide_chars >= stray_bytes).then(|| MixedUtf8 {
+        text,
+        stray_bytes,
+        first_stray: first_stray.unwrap_or(0),
+    })
 }
 
 fn decode_strictly(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, DecodeProblem> {
@@ -275,6 +346,41 @@ mod tests {
             decode(&bytes),
             Err(DecodeProblem::Undecodable("UTF-16LE"))
         ));
+    }
+
+    #[test]
+    fn stray_windows_bytes_in_utf8_are_read_as_windows_1252() {
+        // A UTF-8 article with a quote and a dash pasted from Windows.
+        let bytes = [
+            "Zürich — Lukashenko’s rival said ".as_bytes(),
+            b"\x93enough\x94 \x96 and left.",
+        ]
+        .concat();
+        let result = decoded(&bytes);
+        assert_eq!(
+            result.text,
+            "Zürich — Lukashenko’s rival said “enough” – and left."
+        );
+        assert_eq!(result.encoding, "UTF-8");
+        let notice = result.notice.expect("the reader is told");
+        assert!(notice.contains("3 bytes are not"), "{notice}");
+        let first = "Zürich — Lukashenko’s rival said ".len();
+        assert!(notice.contains(&format!("byte {first}")), "{notice}");
+        // One stray byte, at the very end.
+        let bytes = ["Café “noir”".as_bytes(), b"\xe9"].concat();
+        let result = decoded(&bytes);
+        assert_eq!(result.text, "Café “noir”é");
+        assert!(result.notice.unwrap().contains("1 byte is not"));
+    }
+
+    #[test]
+    fn a_legacy_file_is_not_taken_for_damaged_utf8() {
+        // Only stray bytes: a Windows-1252 file, detected as a whole.
+        let result = decoded(b"He said \x93enough\x94 to the caf\xe9 owner.");
+        assert_eq!(result.text, "He said “enough” to the café owner.");
+        assert_eq!(result.encoding, "windows-1252");
+        assert_eq!(result.notice, None);
+        assert_eq!(decoded("Zürich".as_bytes()).notice, None);
     }
 
     #[test]

@@ -83,8 +83,7 @@ fn read_part(archive: &mut Archive<'_>, name: &str) -> Result<Option<String>, De
         .read_to_end(&mut bytes)
         .map_err(|error| corrupt(&format!("its part {name} is damaged ({error})")))?;
     if bytes.len() as u64 > MAX_ARTICLE_BYTES {
-        return Err(DecodeProblem::TooLarge {
-            size: bytes.len() as u64,
+        return Err(DecodeProblem::ExpandsTooLarge {
             limit: MAX_ARTICLE_BYTES,
         });
     }

@@ -115,8 +115,7 @@ pub fn gunzip_if_needed(bytes: &[u8]) -> Result<Cow<'_, [u8]>, DecodeProblem> {
         .read_to_end(&mut out)
         .map_err(|error| DecodeProblem::Gzip(error.to_string()))?;
     if out.len() as u64 > MAX_ARTICLE_BYTES {
-        return Err(DecodeProblem::TooLarge {
-            size: out.len() as u64,
+        return Err(DecodeProblem::ExpandsTooLarge {
             limit: MAX_ARTICLE_BYTES,
         });
     }

@@ -68,9 +68,13 @@ pub fn open_article(path: &Path) -> Result<(Article, Decoded), ArticleError> {
             .extension()
             .map(|e| e.to_string_lossy().into_owned())
             .unwrap_or_default();
-        decoded.notice = Some(format!(
+        let guess = format!(
             "factmark does not know the extension .{extension}; the file was opened as plain text"
-        ));
+        );
+        decoded.notice = Some(match decoded.notice.take() {
+            Some(notice) => format!("{guess}; {notice}"),
+            None => guess,
+        });
     }
     Ok((article, decoded))
 }
@@ -85,41 +89,76 @@ pub fn open_article_as(
         path: path.to_owned(),
         problem,
     };
+    refuse_annotation_file(path).map_err(fail)?;
     let bytes = decode::read_limited(path, MAX_ARTICLE_BYTES).map_err(fail)?;
-    let (text, meta, encoding) = extract(&bytes, format).map_err(fail)?;
+    let Extracted {
+        text,
+        meta,
+        encoding,
+        notice,
+    } = extract(&bytes, format).map_err(fail)?;
     let article = Article::with_meta(text.clone(), meta);
     let decoded = Decoded {
         text,
         encoding,
         format,
-        notice: None,
+        notice,
     };
     Ok((article, decoded))
 }
 
-/// The article text, its metadata and the encoding it was read in.
-fn extract(
-    bytes: &[u8],
-    format: ArticleFormat,
-) -> Result<(String, ArticleMeta, &'static str), DecodeProblem> {
-    let (text, mut meta, encoding) = match format {
+/// Annotation files are not articles: annotating one would make nonsense
+/// (a set whose article is a set), so they are refused by name, pointing to
+/// what the user meant.
+fn refuse_annotation_file(path: &Path) -> Result<(), DecodeProblem> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if name.ends_with(".ron") || name.ends_with(".ron.bak") {
+        Err(DecodeProblem::NotAnArticle(
+            "this is an annotation set, not an article: give the article it annotates",
+        ))
+    } else if name.ends_with(".ann") {
+        Err(DecodeProblem::NotAnArticle(
+            "this is a brat annotation file, not an article: import it into the article's set (File ▸ Import, or `factmark import ARTICLE --brat FILE`)",
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// What [`extract`] makes of a file.
+struct Extracted {
+    text: String,
+    meta: ArticleMeta,
+    /// The encoding the file was read in.
+    encoding: &'static str,
+    /// What the reader should be told about the reading.
+    notice: Option<String>,
+}
+
+/// The article text, its metadata and how it was read.
+fn extract(bytes: &[u8], format: ArticleFormat) -> Result<Extracted, DecodeProblem> {
+    let (text, mut meta, encoding, notice) = match format {
         ArticleFormat::Text => {
             let decoded = decode::decode(bytes)?;
-            (decoded.text, ArticleMeta::default(), decoded.encoding)
+            let meta = ArticleMeta::default();
+            (decoded.text, meta, decoded.encoding, decoded.notice)
         }
         ArticleFormat::Markdown => {
             let decoded = decode::decode(bytes)?;
             let (text, meta) = markdown::extract(&decoded.text);
-            (text, meta, decoded.encoding)
+            (text, meta, decoded.encoding, decoded.notice)
         }
         ArticleFormat::Html => {
             let bytes = html::gunzip_if_needed(bytes)?;
             let (text, meta, encoding) = html::extract(&bytes)?;
-            (text, meta, encoding)
+            (text, meta, encoding, None)
         }
         ArticleFormat::Docx => {
             let (text, meta) = docx::extract(bytes)?;
-            (text, meta, "UTF-8")
+            (text, meta, "UTF-8", None)
         }
     };
     if text.trim().is_empty() {
@@ -129,7 +168,12 @@ fn extract(
         });
     }
     meta.format = format;
-    Ok((text, meta, encoding))
+    Ok(Extracted {
+        text,
+        meta,
+        encoding,
+        notice,
+    })
 }
 
 /// Article text built block by block: each block (paragraph, heading, list
