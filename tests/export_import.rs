@@ -354,6 +354,34 @@ fn export_set_writes_into_a_new_folder_and_never_over_the_article() {
         export::ExportError::WouldOverwriteArticle { .. }
     ));
     assert!(fs::read_to_string(&article_path).unwrap().contains("\r\n"));
+    // Refused before anything was written: the `.ann` that comes first in
+    // the export is not there either.
+    assert!(!dir.path().join("belarus-2020-08-16.ann").exists());
+}
+
+#[test]
+fn a_refused_brat_export_leaves_an_existing_ann_file_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let article_path = dir.path().join(ARTICLE);
+    fs::write(
+        &article_path,
+        factmark::SAMPLE_ARTICLE.replace('\n', "\r\n"),
+    )
+    .unwrap();
+    let ann = dir.path().join("belarus-2020-08-16.ann");
+    fs::write(&ann, "T1\tClaim 0 4\tgold\n").unwrap();
+    let (article, _) = factmark::io::open_article(&article_path).unwrap();
+    let set = gold(&article).set;
+    export::export_set(
+        ExportFormat::Brat,
+        &article,
+        &article_path,
+        &set,
+        dir.path(),
+    )
+    .unwrap_err();
+    assert_eq!(fs::read_to_string(&ann).unwrap(), "T1\tClaim 0 4\tgold\n");
+    assert!(!dir.path().join("belarus-2020-08-16.ann.bak").exists());
 }
 
 // ---- the commands -------------------------------------------------------

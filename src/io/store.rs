@@ -94,6 +94,8 @@ pub enum SetError {
     },
     #[error("{}: will not overwrite: the file there is not a factmark annotation set this version can read", path.display())]
     WouldOverwrite { path: PathBuf },
+    #[error("{}: cannot save: the name of {} is not valid Unicode, so the set cannot record it; rename the file", path.display(), named.display())]
+    UnicodeName { path: PathBuf, named: PathBuf },
 }
 
 /// The header of a set file: what `article` names.
@@ -587,6 +589,17 @@ pub fn save_set(
     set: &AnnotationSet,
 ) -> Result<(), SetError> {
     refuse_foreign_target(set_path)?;
+    // A set names its article in text; a name that is not Unicode would
+    // be recorded garbled and the set could not find its article again.
+    if let Some(named) = [set_path, article_path]
+        .into_iter()
+        .find(|p| p.file_name().is_some_and(|n| n.to_str().is_none()))
+    {
+        return Err(SetError::UnicodeName {
+            path: set_path.to_owned(),
+            named: named.to_owned(),
+        });
+    }
     let bytes = to_ron(&to_set_file(set_path, article_path, article, set));
     write_atomically(set_path, bytes.as_bytes(), |_| Ok(())).map_err(|source| SetError::Write {
         path: set_path.to_owned(),
@@ -656,6 +669,14 @@ fn replace_atomically(
     before_rename: impl FnOnce(&Path) -> std::io::Result<()>,
     keep_bak: bool,
 ) -> std::io::Result<()> {
+    // Renaming over a file ignores its permissions; a file its owner made
+    // read-only is respected as an editor would.
+    if fs::metadata(target).is_ok_and(|m| m.is_file() && m.permissions().readonly()) {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            "the file is read-only",
+        ));
+    }
     let folder = folder_of(target);
     let name = target.file_name().unwrap_or_default().to_string_lossy();
     let mut temp = tempfile::Builder::new()

@@ -237,24 +237,30 @@ pub fn write_files(
         source,
     })?;
     let article = std::fs::canonicalize(article_path).ok();
+    let is_article = |path: &Path| article.is_some() && std::fs::canonicalize(path).ok() == article;
+    // Every file is checked before any is written, so a refused export
+    // leaves the folder as it was.
+    for file in files {
+        let path = out_dir.join(&file.name);
+        // brat's `.txt` beside its own article: fine when it is already
+        // exactly the text, never written over when it is not.
+        if is_article(&path)
+            && std::fs::read(&path).ok().as_deref() != Some(file.contents.as_bytes())
+        {
+            return Err(ExportError::WouldOverwriteArticle { path });
+        }
+    }
     let mut written = Vec::with_capacity(files.len());
     for file in files {
         let path = out_dir.join(&file.name);
-        if article.is_some() && std::fs::canonicalize(&path).ok() == article {
-            // brat's `.txt` beside its own article: fine when it is already
-            // exactly the text, never written over when it is not.
-            if std::fs::read(&path).is_ok_and(|bytes| bytes == file.contents.as_bytes()) {
-                written.push(path);
-                continue;
-            }
-            return Err(ExportError::WouldOverwriteArticle { path });
+        if !is_article(&path) {
+            write_atomically(&path, file.contents.as_bytes(), |_| Ok(())).map_err(|source| {
+                ExportError::Write {
+                    path: path.clone(),
+                    source,
+                }
+            })?;
         }
-        write_atomically(&path, file.contents.as_bytes(), |_| Ok(())).map_err(|source| {
-            ExportError::Write {
-                path: path.clone(),
-                source,
-            }
-        })?;
         written.push(path);
     }
     Ok(written)
