@@ -6,9 +6,21 @@ use clap::Parser;
 use factmark::cli::{self, Cli};
 
 fn main() -> ExitCode {
-    let args = Cli::parse();
+    let args = match Cli::try_parse() {
+        Ok(args) => args,
+        Err(error) => {
+            // --help and --version print and succeed; a mistake in the
+            // arguments is invalid input (exit 1), as the contract says.
+            let _ = error.print();
+            return ExitCode::from(if error.use_stderr() {
+                cli::EXIT_INVALID
+            } else {
+                cli::EXIT_OK
+            });
+        }
+    };
     let code = match args.command {
-        Some(command) => cli::run(command, &mut std::io::stdout(), &mut std::io::stderr()),
+        Some(command) => cli::run_checked(command, &mut std::io::stdout(), &mut std::io::stderr()),
         None => run_window(args.path),
     };
     ExitCode::from(code)

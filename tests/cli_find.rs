@@ -175,7 +175,7 @@ fn find_refuses_bad_input_with_a_message_and_touches_nothing() {
         .arg(&article)
         .arg("x")
         .assert()
-        .code(2)
+        .code(1)
         .stderr(predicate::str::contains("unknown tag `opinion`"));
     // -o without --tag would write nothing: refused rather than ignored.
     factmark()
@@ -184,7 +184,7 @@ fn find_refuses_bad_input_with_a_message_and_touches_nothing() {
         .arg(&article)
         .arg("x")
         .assert()
-        .code(2)
+        .code(1)
         .stderr(predicate::str::contains("--tag"));
     assert!(!set.exists());
 

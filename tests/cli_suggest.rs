@@ -180,7 +180,7 @@ fn suggest_rejects_an_unknown_tag() {
         .args(["suggest", "--tags", "figure,opinion"])
         .arg(&article)
         .assert()
-        .code(2)
+        .code(1)
         .stderr(predicate::str::contains("unknown tag `opinion`"));
 }
 
@@ -287,7 +287,7 @@ fn compare_rejects_an_iou_outside_0_to_1() {
         .arg(&set)
         .args(["--iou", "1.5"])
         .assert()
-        .code(2)
+        .code(1)
         .stderr(predicate::str::contains("outside (0, 1]"));
 }
 
@@ -350,6 +350,101 @@ fn min_score_keeps_only_the_surer_suggestions() {
         .args(["suggest", "--min-score", "2"])
         .arg(&article)
         .assert()
-        .code(2)
+        .code(1)
         .stderr(predicate::str::contains("outside [0, 1]"));
+}
+
+#[test]
+fn suggest_that_adds_nothing_leaves_the_set_and_its_backup_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = sample(dir.path());
+    let set = suggested_sample(dir.path());
+    let backup = dir.path().join("belarus-2020-08-16.annotations.ron.bak");
+    fs::write(&backup, "an older backup").unwrap();
+    let before = fs::read(&set).unwrap();
+    factmark()
+        .arg("suggest")
+        .arg(&article)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("0 suggestions added"));
+    assert_eq!(fs::read(&set).unwrap(), before);
+    assert_eq!(fs::read_to_string(&backup).unwrap(), "an older backup");
+}
+
+#[test]
+fn adding_suggestions_of_a_copy_keeps_the_set_naming_its_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = sample(dir.path());
+    let set = dir.path().join("belarus-2020-08-16.annotations.ron");
+    factmark()
+        .args(["suggest", "--tags", "figure"])
+        .arg(&article)
+        .assert()
+        .code(0);
+    let copy = dir.path().join("copy.txt");
+    fs::copy(&article, &copy).unwrap();
+    factmark()
+        .args(["suggest", "--tags", "quote", "-o"])
+        .arg(&set)
+        .arg(&copy)
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("it goes on naming"));
+    let saved = fs::read_to_string(&set).unwrap();
+    assert!(
+        saved.contains("path: \"belarus-2020-08-16.txt\""),
+        "{saved}"
+    );
+    fs::remove_file(&copy).unwrap();
+    factmark().arg("check").arg(&set).assert().code(0);
+}
+
+#[test]
+fn an_annotation_file_is_no_article_to_suggest_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let set = suggested_sample(dir.path());
+    let before = fs::read(&set).unwrap();
+    factmark()
+        .arg("suggest")
+        .arg(&set)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "this is an annotation set, not an article",
+        ));
+    assert_eq!(fs::read(&set).unwrap(), before);
+    let mut names: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "belarus-2020-08-16.annotations.ron",
+            "belarus-2020-08-16.txt"
+        ],
+        "nothing new written"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_article_name_that_is_not_unicode_is_refused_before_saving() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join(std::ffi::OsStr::from_bytes(b"caf\xe9.txt"));
+    fs::write(&article, "Officials said 40% of the vote was counted.\n").unwrap();
+    factmark()
+        .arg("suggest")
+        .arg(&article)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is not valid Unicode"));
+    assert_eq!(
+        fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no set written"
+    );
 }

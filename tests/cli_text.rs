@@ -107,3 +107,101 @@ fn text_says_when_an_unknown_extension_was_read_as_text() {
         .stdout("Plain words.\n")
         .stderr(predicate::str::contains("opened as plain text"));
 }
+
+#[test]
+fn text_will_not_write_over_its_article_or_a_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.html");
+    fs::copy(lemonde(), &page).unwrap();
+    let before = fs::read(&page).unwrap();
+    factmark()
+        .args(["text", "-o"])
+        .arg(&page)
+        .arg(&page)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("this is the article itself"));
+    assert_eq!(fs::read(&page).unwrap(), before);
+
+    let set = dir.path().join("page.annotations.ron");
+    fs::write(&set, "someone's annotations").unwrap();
+    factmark()
+        .args(["text", "-o"])
+        .arg(&set)
+        .arg(&page)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("this is an annotation set"));
+    assert_eq!(fs::read_to_string(&set).unwrap(), "someone's annotations");
+}
+
+#[cfg(unix)]
+#[test]
+fn text_will_not_replace_a_read_only_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("kept.txt");
+    fs::write(&out, "kept").unwrap();
+    fs::set_permissions(&out, fs::Permissions::from_mode(0o444)).unwrap();
+    factmark()
+        .args(["text", "-o"])
+        .arg(&out)
+        .arg(lemonde())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "kept.txt: cannot write: the file is read-only",
+        ));
+    assert_eq!(fs::read_to_string(&out).unwrap(), "kept");
+}
+
+#[test]
+fn text_of_utf8_with_stray_windows_bytes_says_how_it_read_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pasted.txt");
+    let bytes = ["Zürich — the rival said ".as_bytes(), b"\x93enough\x94.\n"].concat();
+    fs::write(&path, bytes).unwrap();
+    factmark()
+        .arg("text")
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout("Zürich — the rival said “enough”.\n")
+        .stderr(predicate::str::contains(
+            "pasted.txt: the file is UTF-8 but 2 bytes are not",
+        ));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_failed_write_to_standard_output_is_an_error() {
+    let full = fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.txt");
+    fs::write(&path, factmark::SAMPLE_ARTICLE).unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_factmark"))
+        .arg("text")
+        .arg(&path)
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("error: cannot write the output"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_mistake_in_the_arguments_is_invalid_input() {
+    factmark()
+        .args(["text", "--no-such-flag", "a.txt"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--no-such-flag"));
+    factmark().args(["text", "--help"]).assert().code(0);
+}

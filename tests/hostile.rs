@@ -133,6 +133,9 @@ fn offsets_out_of_range_are_reanchored_by_their_text() {
     check(&set)
         .code(0)
         .stdout(predicate::str::contains("1 annotations"))
+        .stdout(predicate::str::contains(
+            "article unchanged, 1 re-anchored (their offsets did not fit their text)",
+        ))
         .stderr(no_panic());
 }
 

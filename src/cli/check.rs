@@ -65,7 +65,12 @@ fn summary(
         .collect();
     let orphans = set.orphans().len();
     let article_state = match (loaded.article_changed, loaded.moved) {
-        (false, _) => "article unchanged".to_owned(),
+        (false, 0) => "article unchanged".to_owned(),
+        // Offsets that miss their own text in an unchanged article: the
+        // set was edited by hand. Found by their text all the same.
+        (false, moved) => {
+            format!("article unchanged, {moved} re-anchored (their offsets did not fit their text)")
+        }
         (true, 0) => "article changed".to_owned(),
         (true, moved) => format!("article changed, {moved} re-anchored"),
     };

@@ -9,9 +9,9 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::suggest::set_to_add_to;
+use super::suggest::{Target, set_to_add_to};
 use super::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE};
-use crate::io::{default_set_path, open_article, save_set};
+use crate::io::{default_set_path, save_set};
 use crate::model::search::{self, MAX_MATCHES, Options};
 use crate::model::{Annotation, Article, Edit, Span, Tag};
 
@@ -33,12 +33,9 @@ pub struct FindRequest<'a> {
 /// `factmark find`: lists the matches on `out` (a count on `err`), or tags
 /// them into the set and prints what was added.
 pub fn find(request: &FindRequest<'_>, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let (article, _) = match open_article(request.article) {
+    let (article, _) = match super::read_article(request.article, err) {
         Ok(opened) => opened,
-        Err(error) => {
-            let _ = writeln!(err, "error: {error}");
-            return EXIT_UNREADABLE;
-        }
+        Err(code) => return code,
     };
     if request.query.trim().is_empty() {
         let _ = writeln!(err, "error: the query is empty; give the words to find");
@@ -128,8 +125,12 @@ fn tag_all(
     let set_path = request
         .output
         .map_or_else(|| default_set_path(request.article), Path::to_path_buf);
-    let mut set = match set_to_add_to(&set_path, request.article, article, err) {
-        Ok(set) => set,
+    let Target {
+        mut set,
+        article_path: named,
+        ..
+    } = match set_to_add_to(&set_path, request.article, article, err) {
+        Ok(target) => target,
         Err(code) => return code,
     };
     let now = jiff::Timestamp::now();
@@ -146,7 +147,7 @@ fn tag_all(
         }
     }
     if added > 0
-        && let Err(error) = save_set(&set_path, request.article, article, &set)
+        && let Err(error) = save_set(&set_path, &named, article, &set)
     {
         let _ = writeln!(err, "error: {error}");
         return EXIT_UNREADABLE;

@@ -7,9 +7,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE};
-use crate::io::{
-    ImportFormat, ImportOptions, default_set_path, import_file, open_article, save_set,
-};
+use crate::io::{ImportFormat, ImportOptions, default_set_path, import_file, save_set};
 use crate::model::Tag;
 
 /// What `factmark import` was asked to do.
@@ -42,14 +40,21 @@ pub fn import(request: &ImportRequest, out: &mut dyn Write, err: &mut dyn Write)
         let _ = writeln!(err, "error: {message}");
         code
     };
-    let (article, _) = match open_article(&request.article) {
+    let (article, _) = match super::read_article(&request.article, err) {
         Ok(opened) => opened,
-        Err(error) => return fail(err, EXIT_UNREADABLE, &error),
+        Err(code) => return code,
     };
     let set_path = request
         .output
         .clone()
         .unwrap_or_else(|| default_set_path(&request.article));
+    if set_path.is_dir() {
+        let message = format!(
+            "{}: this is a folder; give the set's file name (e.g. article.annotations.ron)",
+            set_path.display()
+        );
+        return fail(err, EXIT_INVALID, &message);
+    }
     if set_path.exists() && !request.force {
         let message = format!(
             "{}: an annotation set is already there; pass --force to replace it (the old one is kept as .bak)",

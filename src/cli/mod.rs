@@ -198,6 +198,62 @@ pub enum Command {
     },
 }
 
+/// Runs a subcommand writing to a real output stream: like [`run`], and
+/// when the output could not be written (a full disk, a closed file) the
+/// command fails with exit 2, whatever it had done, instead of reporting
+/// success over a truncated output. A reader that stops early (`| head`)
+/// is no failure.
+pub fn run_checked(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let mut checked = CheckedWrite {
+        inner: out,
+        failure: None,
+    };
+    let code = run(command, &mut checked, err);
+    let _ = checked.flush();
+    match checked.failure {
+        Some(failure) if failure.kind() != std::io::ErrorKind::BrokenPipe => {
+            let _ = writeln!(err, "error: cannot write the output: {failure}");
+            EXIT_UNREADABLE
+        }
+        _ => code,
+    }
+}
+
+/// A writer that remembers its first failure, which the commands'
+/// `writeln!`s (whose results they ignore) would otherwise lose.
+struct CheckedWrite<'a> {
+    inner: &'a mut dyn Write,
+    failure: Option<std::io::Error>,
+}
+
+impl CheckedWrite<'_> {
+    fn note<T>(&mut self, result: std::io::Result<T>) -> std::io::Result<T> {
+        result.inspect_err(|error| {
+            let copy = std::io::Error::new(error.kind(), error.to_string());
+            self.failure.get_or_insert(copy);
+        })
+    }
+}
+
+impl Write for CheckedWrite<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.failure.is_some() {
+            // Stop writing after the first failure: the output is lost.
+            return Ok(buf.len());
+        }
+        let result = self.inner.write(buf);
+        self.note(result)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.failure.is_some() {
+            return Ok(());
+        }
+        let result = self.inner.flush();
+        self.note(result)
+    }
+}
+
 /// Runs a subcommand; returns its exit code.
 pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     match command {
@@ -278,6 +334,31 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     }
 }
 
+/// Opens the article a command was given. What the reader should know
+/// about the reading goes to `err` as a note; a file that cannot be opened
+/// is reported there, with the exit code: 1 for a file that is no article
+/// (an annotation file), 2 for one that cannot be read.
+fn read_article(
+    path: &std::path::Path,
+    err: &mut dyn Write,
+) -> Result<(crate::model::Article, crate::io::Decoded), u8> {
+    match crate::io::open_article(path) {
+        Ok((article, decoded)) => {
+            if let Some(notice) = &decoded.notice {
+                let _ = writeln!(err, "note: {}: {notice}", path.display());
+            }
+            Ok((article, decoded))
+        }
+        Err(error) => {
+            let _ = writeln!(err, "error: {error}");
+            Err(match error.problem {
+                crate::io::DecodeProblem::NotAnArticle(_) => EXIT_INVALID,
+                _ => EXIT_UNREADABLE,
+            })
+        }
+    }
+}
+
 /// Parses a number from 0 to 1 given on the command line (`--iou`,
 /// `--min-score`); 0 itself only when `zero` allows it. The message names
 /// the range.
@@ -293,5 +374,58 @@ fn parse_fraction(s: &str, zero: bool) -> Result<f64, String> {
         Err(format!("{value} is outside [0, 1]"))
     } else {
         Err(format!("{value} is outside (0, 1]"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A writer that fails every write with `kind`.
+    struct Failing(std::io::ErrorKind);
+
+    impl Write for Failing {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(self.0.into())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    fn text_of_sample(out: &mut dyn Write) -> (u8, String) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, crate::SAMPLE_ARTICLE).unwrap();
+        let command = Command::Text {
+            article: path,
+            output: None,
+            meta: false,
+        };
+        let mut err = Vec::new();
+        let code = run_checked(command, out, &mut err);
+        (code, String::from_utf8(err).unwrap())
+    }
+
+    #[test]
+    fn output_that_cannot_be_written_fails_the_command() {
+        let (code, err) = text_of_sample(&mut Failing(std::io::ErrorKind::StorageFull));
+        assert_eq!(code, EXIT_UNREADABLE);
+        assert!(err.contains("error: cannot write the output"), "{err}");
+    }
+
+    #[test]
+    fn a_reader_that_stops_early_is_no_failure() {
+        let (code, err) = text_of_sample(&mut Failing(std::io::ErrorKind::BrokenPipe));
+        assert_eq!(code, EXIT_OK);
+        assert!(!err.contains("cannot write"), "{err}");
+    }
+
+    #[test]
+    fn output_that_is_written_changes_nothing() {
+        let mut out = Vec::new();
+        let (code, _) = text_of_sample(&mut out);
+        assert_eq!(code, EXIT_OK);
+        assert_eq!(out, crate::SAMPLE_ARTICLE.replace("\r\n", "\n").as_bytes());
     }
 }

@@ -7,10 +7,10 @@
 //! written over.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE};
-use crate::io::{default_set_path, load_set, open_article, save_set};
+use crate::io::{default_set_path, load_set, save_set};
 use crate::model::{Annotation, AnnotationSet, Article, Edit, Tag};
 use crate::suggest::suggest as suggest_spans;
 
@@ -24,16 +24,17 @@ pub fn suggest(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
-    let (article, _) = match open_article(article_path) {
+    let (article, _) = match super::read_article(article_path, err) {
         Ok(opened) => opened,
-        Err(error) => {
-            let _ = writeln!(err, "error: {error}");
-            return EXIT_UNREADABLE;
-        }
+        Err(code) => return code,
     };
     let set_path = output.map_or_else(|| default_set_path(article_path), Path::to_path_buf);
-    let mut set = match set_to_add_to(&set_path, article_path, &article, err) {
-        Ok(set) => set,
+    let Target {
+        mut set,
+        article_path: named,
+        existed,
+    } = match set_to_add_to(&set_path, article_path, &article, err) {
+        Ok(target) => target,
         Err(code) => return code,
     };
 
@@ -58,7 +59,11 @@ pub fn suggest(
             added[s.tag.index()] += 1;
         }
     }
-    if let Err(error) = save_set(&set_path, article_path, &article, &set) {
+    // A set that gains nothing is left as it was (and its backup too).
+    let changed = added.iter().sum::<usize>() > 0;
+    if (changed || !existed)
+        && let Err(error) = save_set(&set_path, &named, &article, &set)
+    {
         let _ = writeln!(err, "error: {error}");
         return EXIT_UNREADABLE;
     }
@@ -78,6 +83,17 @@ pub fn suggest(
     EXIT_OK
 }
 
+/// A set to add annotations to, and the article it will name.
+pub(super) struct Target {
+    pub set: AnnotationSet,
+    /// The article file the saved set names: the one it named already when
+    /// it annotates the same text under another name (a copy), so adding to
+    /// it never re-points it.
+    pub article_path: PathBuf,
+    /// The file exists already.
+    pub existed: bool,
+}
+
 /// The set at `set_path` to add annotations of `article` to: a new one
 /// when there is no file, the loaded one when it annotates this article.
 /// Otherwise the error is written to `err` and the exit code returned: 1
@@ -88,14 +104,32 @@ pub(super) fn set_to_add_to(
     article_path: &Path,
     article: &Article,
     err: &mut dyn Write,
-) -> Result<AnnotationSet, u8> {
+) -> Result<Target, u8> {
     if !set_path.exists() {
-        return Ok(AnnotationSet::new());
+        return Ok(Target {
+            set: AnnotationSet::new(),
+            article_path: article_path.to_owned(),
+            existed: false,
+        });
     }
     match load_set(set_path) {
         Ok((loaded_article, loaded_path, loaded)) => {
             if loaded_article.text() == article.text() {
-                return Ok(loaded.set);
+                if !same_file(&loaded_path, article_path) {
+                    let _ = writeln!(
+                        err,
+                        "note: {} annotates {}, which has the same text as {}; it goes on naming {}",
+                        set_path.display(),
+                        loaded_path.display(),
+                        article_path.display(),
+                        loaded_path.display(),
+                    );
+                }
+                return Ok(Target {
+                    set: loaded.set,
+                    article_path: loaded_path,
+                    existed: true,
+                });
             }
             let _ = writeln!(
                 err,
@@ -114,6 +148,15 @@ pub(super) fn set_to_add_to(
             );
             Err(EXIT_UNREADABLE)
         }
+    }
+}
+
+/// Whether two paths name the same file (as far as the file system can
+/// tell; equal paths when it cannot).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
     }
 }
 

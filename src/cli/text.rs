@@ -11,7 +11,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::{EXIT_OK, EXIT_UNREADABLE};
+use super::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE};
 use crate::io::{self, Decoded};
 use crate::model::{Article, ArticleMeta};
 
@@ -36,17 +36,15 @@ pub fn text(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
-    let (article, decoded) = match io::open_article(article_path) {
+    let (article, decoded) = match super::read_article(article_path, err) {
         Ok(opened) => opened,
-        Err(error) => {
-            let _ = writeln!(err, "error: {error}");
-            return EXIT_UNREADABLE;
-        }
+        Err(code) => return code,
     };
-    if let Some(notice) = &decoded.notice {
-        let _ = writeln!(err, "note: {}: {notice}", article_path.display());
-    }
     if let Some(path) = output {
+        if let Some(problem) = output_problem(article_path, path) {
+            let _ = writeln!(err, "error: {}: {problem}", path.display());
+            return EXIT_INVALID;
+        }
         let written = io::store::write_output_atomically(path, article.text().as_bytes());
         if let Err(error) = written {
             let _ = writeln!(err, "error: {}: cannot write: {error}", path.display());
@@ -62,6 +60,21 @@ pub fn text(
         let _ = out.write_all(article.text().as_bytes());
     }
     EXIT_OK
+}
+
+/// Why the text must not be written to `output`: it is the article itself,
+/// or an annotation set (someone's work, which the text would replace).
+fn output_problem(article_path: &Path, output: &Path) -> Option<&'static str> {
+    let canonical = |p: &Path| std::fs::canonicalize(p).ok();
+    if canonical(output).is_some() && canonical(output) == canonical(article_path) {
+        return Some("this is the article itself; write the text to another file");
+    }
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    (output.exists() && (name.ends_with(".ron") || name.ends_with(".ron.bak")))
+        .then_some("this is an annotation set; write the text to another file")
 }
 
 fn meta_json(path: &Path, article: &Article, decoded: &Decoded) -> String {
