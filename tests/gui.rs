@@ -1473,3 +1473,177 @@ fn match_case_and_whole_words_narrow_the_search_and_are_remembered() {
     let options = harness.state().state.find_options;
     assert!(options.match_case && options.whole_words);
 }
+
+#[test]
+fn undo_brings_back_the_suggestion_it_had_accepted_or_rejected() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    press_with(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    wait_for_suggestions(&mut harness);
+    let all = harness.state().state.suggestions.clone();
+    let first = *harness.state().state.current().unwrap();
+    press(&mut harness, Key::Enter);
+    let second = *harness.state().state.current().unwrap();
+    press(&mut harness, Key::X);
+    assert_eq!(harness.state().state.suggestions.len(), all.len() - 2);
+
+    // Undoing the reject proposes the suggestion again, as the current one.
+    press_with(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(harness.state().state.current(), Some(&second));
+    harness.get_by_label_contains(&format!("{} suggestions:", all.len() - 1));
+    // Undoing the accept too: the list is whole again.
+    press_with(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(harness.state().state.suggestions, all);
+    assert_eq!(harness.state().state.current(), Some(&first));
+    // Redo closes them again.
+    press_with(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    assert!(!harness.state().state.suggestions.contains(&first));
+
+    // Accept all of a tag, undone, brings them all back.
+    let figures = all.iter().filter(|s| s.tag == Tag::Figure).count();
+    assert!(figures > 3);
+    harness
+        .get_by_label_contains(&format!("Accept all {figures} Figure"))
+        .click();
+    harness.run_ok();
+    assert!(
+        harness
+            .state()
+            .state
+            .suggestions
+            .iter()
+            .all(|s| s.tag != Tag::Figure)
+    );
+    press_with(&mut harness, Modifiers::COMMAND, Key::Z);
+    let back = harness.state().state.suggestions.iter();
+    assert_eq!(back.filter(|s| s.tag == Tag::Figure).count(), figures);
+}
+
+#[test]
+fn dismissing_suggestions_or_opening_another_article_takes_their_note_away() {
+    let desk = Desk::new();
+    let other = desk.root.join("other.txt");
+    fs::write(&other, "The mayor said 40% of roads were repaired.\n").unwrap();
+    let mut harness = desk.open(&desk.article());
+    let says_suggestions = |harness: &Harness<'static, FactmarkApp>| {
+        harness
+            .state()
+            .state
+            .messages
+            .iter()
+            .any(|m| m.text.contains("suggestions"))
+    };
+    press_with(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    wait_for_suggestions(&mut harness);
+    assert!(says_suggestions(&harness));
+    harness.get_by_label("Dismiss").click();
+    harness.run_ok();
+    assert!(
+        !says_suggestions(&harness),
+        "dismissed with the suggestions"
+    );
+
+    press_with(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    wait_for_suggestions(&mut harness);
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedPath(other)));
+    harness.run_ok();
+    assert!(harness.state().state.suggestions.is_empty());
+    assert!(
+        !says_suggestions(&harness),
+        "not about the article now open"
+    );
+}
+
+#[test]
+fn suggestions_start_where_the_journalist_is_reading() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    press(&mut harness, Key::End);
+    let top = harness.state().state.view_top;
+    assert!(top > 0, "scrolled down");
+    press_with(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    wait_for_suggestions(&mut harness);
+    let state = &harness.state().state;
+    let current = state.current().unwrap();
+    assert!(current.span.start >= top, "not back at the top");
+    assert!(
+        state
+            .suggestions
+            .iter()
+            .all(|s| s.span.start >= top || s.span.start < current.span.start),
+        "the first one from the top of the view"
+    );
+}
+
+#[test]
+fn enter_in_the_save_changes_prompt_saves() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    drag_across(&mut harness, "Amnesty International");
+    press(&mut harness, Key::Num4);
+    harness
+        .input_mut()
+        .viewports
+        .get_mut(&egui::ViewportId::ROOT)
+        .unwrap()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run_ok();
+    harness.get_by_label("Save changes?");
+    press(&mut harness, Key::Enter);
+    assert!(harness.state().state.quit_confirmed);
+    assert!(desk.set().exists(), "Enter is Save");
+}
+
+#[test]
+fn end_on_a_long_article_stays_at_the_end_while_the_layout_settles() {
+    let desk = Desk::new();
+    // Paragraphs of very different lengths, so that estimated heights are
+    // off and measuring them moves things around.
+    let mut text = String::new();
+    for i in 0..20_000 {
+        let words = [3, 60, 8, 150, 1, 30][i % 6];
+        text.push_str(&format!("Paragraph {i}: "));
+        for w in 0..words {
+            text.push_str(if w % 7 == 0 { "lengthy " } else { "word " });
+        }
+        text.push_str("\n\n");
+    }
+    text.push_str("The very last sentence of the article.\n");
+    let path = desk.root.join("long.txt");
+    fs::write(&path, &text).unwrap();
+    let mut harness = desk.open(&path);
+    let start = text.find("The very last sentence").unwrap();
+    let last = Span::new(start, text.len() - 1);
+    harness.key_press(Key::End);
+    harness.step();
+    harness.step();
+    assert!(
+        !harness.state().view_is_settled(),
+        "the test needs a layout still being measured"
+    );
+    let viewport_bottom = 800.0;
+    let mut first_y = None;
+    for frame in 0..5000 {
+        harness.step();
+        let rects = harness.state().text_rects(last);
+        assert!(!rects.is_empty(), "frame {frame}: the end went off screen");
+        let y = rects[0].top();
+        assert!(
+            y > viewport_bottom / 2.0,
+            "frame {frame}: the last line is at {y}, with empty space below it"
+        );
+        let first = *first_y.get_or_insert(y);
+        assert!(
+            (y - first).abs() < 1.0,
+            "frame {frame}: moved from {first} to {y}"
+        );
+        if harness.state().view_is_settled() {
+            return;
+        }
+    }
+    panic!("the layout never settled");
+}

@@ -318,6 +318,12 @@ pub struct AppState {
     pub confirm_overwrite: Option<PathBuf>,
     /// Proposed annotations not yet accepted or rejected, in text order.
     pub suggestions: Vec<crate::suggest::Suggestion>,
+    /// Every suggestion of the last run, reviewed or not: undoing an accept
+    /// or a reject brings its suggestion back from here.
+    suggestion_pool: Vec<crate::suggest::Suggestion>,
+    /// The first byte of the article on screen (the view keeps it true):
+    /// a review starts at the first suggestion from there.
+    pub view_top: usize,
     /// The suggestion Enter / X act on.
     pub current_suggestion: Option<usize>,
     /// Suggestions being computed on a worker thread.
@@ -368,6 +374,8 @@ impl AppState {
             disk_check_interval: DISK_CHECK_INTERVAL,
             confirm_overwrite: None,
             suggestions: Vec::new(),
+            suggestion_pool: Vec::new(),
+            view_top: 0,
             current_suggestion: None,
             suggesting: None,
             min_suggestion_score: 0.0,
@@ -514,10 +522,7 @@ impl AppState {
             Action::StepSuggestion(forward) => self.step_suggestion(forward),
             Action::AcceptAll(tag) => self.accept_all(tag),
             Action::SetMinSuggestionScore(score) => self.set_min_suggestion_score(score),
-            Action::DismissSuggestions => {
-                self.suggestions.clear();
-                self.current_suggestion = None;
-            }
+            Action::DismissSuggestions => self.end_review(),
             Action::ReloadFromDisk => self.reload_from_disk(),
             Action::KeepMine => {
                 self.ignored_on_disk = self.doc.set_path.as_deref().and_then(DiskStamp::of);
@@ -811,6 +816,7 @@ impl AppState {
             }
         };
         self.suggesting = None;
+        self.suggestion_pool = found.clone();
         let set = &self.doc.set;
         let min = self.min_suggestion_score;
         let (mut annotated, mut rejected, mut unsure) = (0, 0, 0);
@@ -830,13 +836,73 @@ impl AppState {
                 false
             })
             .collect();
-        self.current_suggestion = (!self.suggestions.is_empty()).then_some(0);
+        // The review starts where the journalist is reading.
+        let top = self.view_top;
+        self.current_suggestion = self
+            .suggestions
+            .iter()
+            .position(|s| s.span.start >= top)
+            .or((!self.suggestions.is_empty()).then_some(0));
         let note = match self.suggestions.len() {
             0 => no_suggestions_note(annotated, rejected, unsure),
             n => review_note(n),
         };
         self.note_suggestions(note);
         self.reveal_current_suggestion();
+    }
+
+    /// Rebuilds the open suggestions from the pool after undo or redo: a
+    /// suggestion whose annotation or rejection was undone is open again,
+    /// and one that was redone is closed; the current one stays current
+    /// while it is open.
+    fn refresh_suggestions(&mut self) {
+        if self.suggestion_pool.is_empty() {
+            return;
+        }
+        let current = self.current().map(|s| (s.span, s.tag));
+        let set = &self.doc.set;
+        let min = self.min_suggestion_score;
+        let open: Vec<_> = self
+            .suggestion_pool
+            .iter()
+            .filter(|s| {
+                s.score >= min && !set.contains(s.span, s.tag) && !set.is_rejected(s.span, s.tag)
+            })
+            .copied()
+            .collect();
+        if open == self.suggestions {
+            return;
+        }
+        // A suggestion that came back is the one to look at again.
+        let returned = open.iter().position(|s| !self.suggestions.contains(s));
+        self.suggestions = open;
+        self.current_suggestion = returned
+            .or_else(|| {
+                let (span, tag) = current?;
+                self.suggestions
+                    .iter()
+                    .position(|s| s.span == span && s.tag == tag)
+                    .or_else(|| {
+                        self.suggestions
+                            .iter()
+                            .position(|s| s.span.start >= span.start)
+                    })
+            })
+            .or((!self.suggestions.is_empty()).then_some(0));
+        if returned.is_some() {
+            self.reveal_current_suggestion();
+        }
+        self.recount_suggestions();
+    }
+
+    /// Ends a review: no suggestions, and no note counting them.
+    fn end_review(&mut self) {
+        self.suggestions.clear();
+        self.suggestion_pool.clear();
+        self.current_suggestion = None;
+        if let Some(note) = self.suggestions_note.take() {
+            self.messages.retain(|m| m.text != note);
+        }
     }
 
     /// The suggestion Enter and X act on.
@@ -1293,9 +1359,10 @@ impl AppState {
 
     fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
-        self.suggestions.clear();
-        self.current_suggestion = None;
+        self.end_review();
         self.suggesting = None;
+        // What was said about the previous document no longer holds.
+        self.messages.retain(|m| m.severity != Severity::Info);
         self.disk_change = None;
         self.ignored_on_disk = None;
         self.confirm_overwrite = None;
@@ -1482,6 +1549,7 @@ impl AppState {
             Err(error) => self.error(format!("Could not undo: {error}")),
         }
         self.forget_missing_selection();
+        self.refresh_suggestions();
     }
 
     fn redo(&mut self) {
@@ -1492,6 +1560,7 @@ impl AppState {
             Err(error) => self.error(format!("Could not redo: {error}")),
         }
         self.forget_missing_selection();
+        self.refresh_suggestions();
     }
 
     fn forget_missing_selection(&mut self) {

@@ -65,8 +65,9 @@ pub struct ArticleView {
     tops: Vec<f32>,
     tops_stale: bool,
     galleys: HashMap<usize, Arc<Galley>>,
-    /// Paragraph at the top of the viewport and how far into it, to keep
-    /// the view still when heights above change.
+    /// Paragraph at the top of the viewport and how far the viewport's top
+    /// is below the paragraph's top, to keep the view still when heights
+    /// above change.
     scroll_anchor: Option<(usize, f32)>,
     /// Byte where the current drag or shift-click selection started.
     selection_anchor: Option<usize>,
@@ -124,7 +125,7 @@ impl ArticleView {
         if let Some(offset) = self.corrected_offset() {
             scroll = scroll.vertical_scroll_offset(offset);
         }
-        self.keyboard_scroll(ui);
+        self.keyboard_scroll(ui, state, key.width);
         if let Some(reveal) = state.reveal.filter(|r| r.serial != self.revealed) {
             self.revealed = reveal.serial;
             self.jump_to(state, reveal.span.start, ui.available_height() / 3.0);
@@ -133,10 +134,23 @@ impl ArticleView {
         if let Some(offset) = self.scroll_to.take() {
             scroll = scroll.vertical_scroll_offset(offset.max(0.0));
         }
+        // No rubber band past the edges: while heights are measured the
+        // view sets its offset every frame, often past the end as the last
+        // frame knew it, and egui would turn that overscroll into a
+        // velocity that scrolls the page away once the layout settles.
+        ui.spacing_mut().scroll.kinetic.rubber_band = false;
         scroll.show_viewport(ui, |ui, viewport| {
             self.offset = viewport.min.y;
             self.page(ui, viewport, state, visible, key, actions);
         });
+    }
+
+    /// The first byte of the paragraph at the top of the view.
+    pub fn top_byte(&self, state: &AppState) -> usize {
+        let paragraphs = state.doc.article.paragraphs();
+        self.scroll_anchor
+            .and_then(|(i, _)| paragraphs.get(i))
+            .map_or(0, |p| p.range.start)
     }
 
     /// Scrolls so that the paragraph holding `byte` is `above` points below
@@ -150,12 +164,12 @@ impl ArticleView {
 
     /// Page Up/Down, arrows, Home and End scroll the article when no text
     /// field has the keyboard.
-    fn keyboard_scroll(&mut self, ui: &Ui) {
+    fn keyboard_scroll(&mut self, ui: &Ui, state: &AppState, width: f32) {
         if crate::ui::text_field_focused(ui.ctx()) {
             return;
         }
-        let page = (ui.available_height() - 60.0).max(40.0);
-        let total = self.tops.last().copied().unwrap_or(0.0);
+        let view = ui.available_height();
+        let page = (view - 60.0).max(40.0);
         let key = |k| ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, k));
         let target = if key(egui::Key::PageDown) || key(egui::Key::Space) {
             self.offset + page
@@ -168,11 +182,51 @@ impl ArticleView {
         } else if key(egui::Key::Home) {
             0.0
         } else if key(egui::Key::End) {
-            total
+            f32::INFINITY
         } else {
             return;
         };
-        self.scroll_to = Some(target.clamp(0.0, total));
+        // The last screenful must be measured, not estimated, for the end
+        // to stay put while the paragraphs above are measured.
+        if target + view >= self.tops.last().copied().unwrap_or(0.0) {
+            self.measure_tail(ui, state, width, view);
+        }
+        // The farthest the view goes: the end of the text at its bottom.
+        let end = (self.tops.last().copied().unwrap_or(0.0) + 2.0 * MARGIN - view).max(0.0);
+        self.scroll_to = Some(target.clamp(0.0, end));
+    }
+
+    /// Lays out paragraphs from the end of the article until they fill
+    /// `height`, so that the end of the page is where it will stay.
+    fn measure_tail(&mut self, ui: &Ui, state: &AppState, width: f32, height: f32) {
+        let mut filled = 0.0;
+        for i in (0..self.heights.len()).rev() {
+            if filled >= height {
+                break;
+            }
+            if !self.measured[i] && state.doc.article.paragraphs()[i].kind != ParagraphKind::Blank {
+                self.galley(ui, state, i, width);
+            } else if !self.measured[i] {
+                self.record_height(i, 0.0);
+            }
+            filled += self.heights[i];
+        }
+        self.rebuild_tops();
+    }
+
+    /// Recomputes the paragraph tops from the heights, when they changed.
+    fn rebuild_tops(&mut self) {
+        if !self.tops_stale {
+            return;
+        }
+        self.tops.clear();
+        self.tops.reserve(self.heights.len() + 1);
+        let mut y = 0.0;
+        for h in &self.heights {
+            self.tops.push(y);
+            y += h;
+        }
+        self.tops.push(y);
     }
 
     /// Resets the layout when what it depends on changed, and measures a
@@ -195,16 +249,7 @@ impl ArticleView {
             self.tops_stale = true;
         }
         self.measure_some(ui, state, key.width);
-        if self.tops_stale {
-            self.tops.clear();
-            self.tops.reserve(self.heights.len() + 1);
-            let mut y = 0.0;
-            for h in &self.heights {
-                self.tops.push(y);
-                y += h;
-            }
-            self.tops.push(y);
-        }
+        self.rebuild_tops();
         if self.longest.0 != state.generation {
             let longest = state
                 .doc
@@ -274,7 +319,7 @@ impl ArticleView {
             return None;
         }
         let (paragraph, into) = self.scroll_anchor?;
-        Some(self.tops.get(paragraph)? + into)
+        Some((self.tops.get(paragraph)? + MARGIN + into).max(0.0))
     }
 
     /// The galley of paragraph `i`, laid out on first use; measures it.
@@ -317,7 +362,10 @@ impl ArticleView {
         while last + 1 < self.heights.len() && self.tops[last + 1] < bottom {
             last += 1;
         }
-        self.scroll_anchor = Some((first, top - self.tops.get(first).copied().unwrap_or(0.0)));
+        // How far the viewport's top is below the paragraph's top, in the
+        // scroll area's coordinates (paragraphs start MARGIN down).
+        let first_top = self.tops.get(first).copied().unwrap_or(0.0) + MARGIN;
+        self.scroll_anchor = Some((first, viewport.min.y - first_top));
         if self.galleys.len() > GALLEY_CACHE {
             self.galleys.retain(|&i, _| (first..=last).contains(&i));
         }

@@ -327,7 +327,12 @@ impl FactmarkApp {
                 ));
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
-                    if ui.button("Save").clicked() {
+                    // Save is the default button: Enter presses it, unless
+                    // Tab put the keyboard on another button.
+                    let enter = ui.memory(|m| m.focused().is_none())
+                        && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter));
+                    let save = ui.add(egui::Button::new("Save").selected(true));
+                    if save.clicked() || enter {
                         actions.push(Action::Resolve(UnsavedChoice::Save));
                     }
                     if ui.button("Don't save").clicked() {
@@ -477,6 +482,11 @@ impl FactmarkApp {
         self.view.screen_rects(&self.state, span)
     }
 
+    /// Whether the article view has measured every paragraph (for tests).
+    pub fn view_is_settled(&self) -> bool {
+        self.view.is_settled()
+    }
+
     fn after_frame(&mut self, ctx: &egui::Context) {
         let title = self.state.title();
         if title != self.last_title {
@@ -586,6 +596,7 @@ impl FactmarkApp {
                 self.state.article_generation,
                 &mut actions,
             );
+            self.state.view_top = self.view.top_byte(&self.state);
         });
         self.modals(&ctx, &mut actions);
 
