@@ -1647,3 +1647,22 @@ fn end_on_a_long_article_stays_at_the_end_while_the_layout_settles() {
     }
     panic!("the layout never settled");
 }
+
+#[test]
+fn an_article_with_right_to_left_text_warns_about_selecting_in_it() {
+    let desk = Desk::new();
+    let warns = |harness: &Harness<'static, FactmarkApp>| {
+        harness
+            .state()
+            .state
+            .messages
+            .iter()
+            .any(|m| m.text.contains("right-to-left text"))
+    };
+    let harness = desk.open(&desk.article());
+    assert!(!warns(&harness), "not for the sample");
+    let path = desk.root.join("mixed.txt");
+    fs::write(&path, "Moscow said روسيا would respond.\n").unwrap();
+    let harness = desk.open(&path);
+    assert!(warns(&harness));
+}

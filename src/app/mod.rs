@@ -1373,6 +1373,12 @@ impl AppState {
         self.recovery_offer = None;
         self.article_generation += 1;
         self.changed();
+        if self.doc.text().chars().any(is_right_to_left) {
+            self.message(
+                Severity::Warning,
+                "This article has right-to-left text (Arabic, Hebrew …). factmark shows it left to right, and a selection inside it may not be the words it covers on screen: check the text of what you tag in the side panel, or tag it with Find ▸ Tag all.".to_owned(),
+            );
+        }
     }
 
     fn offer_recovery(&mut self) {
@@ -1655,6 +1661,13 @@ impl AppState {
 }
 
 /// Whether a path names an annotation set rather than an article.
+/// A letter of a script written right to left (Hebrew, Arabic, Syriac,
+/// Thaana, N'Ko, and their presentation forms), which the text engine
+/// (egui 0.37, without bidirectional layout) cannot place correctly.
+fn is_right_to_left(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}')
+}
+
 pub fn is_set_file(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("ron"))

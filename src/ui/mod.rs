@@ -155,6 +155,13 @@ impl FactmarkApp {
             .storage
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
             .unwrap_or_default();
+        // egui's small text (9 points) is too small for the side panel's
+        // chips, hints and notes; both themes get the larger size.
+        cc.egui_ctx.all_styles_mut(|style| {
+            if let Some(font) = style.text_styles.get_mut(&egui::TextStyle::Small) {
+                font.size = theme::SMALL_SIZE;
+            }
+        });
         let mut state = AppState::with_sample(startup.dialogs, startup.recovery);
         state.recent = settings.recent.clone();
         state.min_suggestion_score = settings.min_suggestion_score;

@@ -59,6 +59,8 @@ pub const PAGE_WIDTH: f32 = 680.0;
 pub const BODY_SIZE: f32 = 17.0;
 /// Subheading size, points.
 pub const HEADING_SIZE: f32 = 21.0;
+/// Small text (chips, hints, notes in the side panel), points.
+pub const SMALL_SIZE: f32 = 11.0;
 /// Metadata (date line) size, points.
 pub const META_SIZE: f32 = 13.0;
 /// Space between paragraphs, points.
