@@ -1666,3 +1666,16 @@ fn an_article_with_right_to_left_text_warns_about_selecting_in_it() {
     let harness = desk.open(&path);
     assert!(warns(&harness));
 }
+
+#[test]
+fn a_desktop_without_file_dialogs_says_so_instead_of_doing_nothing() {
+    let desk = Desk::new();
+    let mut harness = desk.open_with(&desk.article(), ScriptedDialogs::unavailable());
+    press_with(&mut harness, Modifiers::COMMAND, Key::O);
+    harness.get_by_label_contains("Could not open a file dialog");
+    assert_eq!(
+        harness.state().state.doc.article_path.as_deref(),
+        Some(desk.article().as_path()),
+        "the article stays open"
+    );
+}

@@ -36,7 +36,14 @@ pub enum DialogRequest {
 pub struct DialogAnswer {
     pub request: DialogRequest,
     pub path: Option<PathBuf>,
+    /// No dialog could be shown at all (on Linux without
+    /// xdg-desktop-portal or zenity), as far as can be told.
+    pub unavailable: bool,
 }
+
+/// rfd answers `None` both when the user cancels and when it could show no
+/// dialog; no one cancels a dialog this soon after asking for it.
+const NO_DIALOG_WITHIN: std::time::Duration = std::time::Duration::from_millis(250);
 
 pub trait Dialogs {
     /// Starts a dialog. Returns at once.
@@ -128,9 +135,15 @@ impl Dialogs for NativeDialogs {
         };
         let sender = self.sender.clone();
         let wake = Arc::clone(&self.wake);
+        let asked = std::time::Instant::now();
         std::thread::spawn(move || {
             let path = pollster::block_on(future).map(|f| f.path().to_owned());
-            let _ = sender.send(DialogAnswer { request, path });
+            let unavailable = path.is_none() && asked.elapsed() < NO_DIALOG_WITHIN;
+            let _ = sender.send(DialogAnswer {
+                request,
+                path,
+                unavailable,
+            });
             wake();
         });
     }
@@ -145,6 +158,8 @@ impl Dialogs for NativeDialogs {
 pub struct ScriptedDialogs {
     answers: VecDeque<Option<PathBuf>>,
     pending: VecDeque<DialogRequest>,
+    /// Every dialog fails to show, as on a desktop without one.
+    unavailable: bool,
 }
 
 impl ScriptedDialogs {
@@ -153,6 +168,15 @@ impl ScriptedDialogs {
         Self {
             answers: answers.into_iter().collect(),
             pending: VecDeque::new(),
+            unavailable: false,
+        }
+    }
+
+    /// Dialogs that can never be shown (a desktop without a file dialog).
+    pub fn unavailable() -> Self {
+        Self {
+            unavailable: true,
+            ..Self::default()
         }
     }
 }
@@ -165,6 +189,10 @@ impl Dialogs for ScriptedDialogs {
     fn poll(&mut self) -> Option<DialogAnswer> {
         let request = self.pending.pop_front()?;
         let path = self.answers.pop_front().flatten();
-        Some(DialogAnswer { request, path })
+        Some(DialogAnswer {
+            request,
+            path,
+            unavailable: self.unavailable,
+        })
     }
 }

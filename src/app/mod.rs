@@ -1124,6 +1124,13 @@ impl AppState {
     }
 
     fn answer(&mut self, answer: DialogAnswer) {
+        if answer.unavailable {
+            self.after_save_as = None;
+            self.error(
+                "Could not open a file dialog. On Linux factmark needs xdg-desktop-portal or zenity for them. Meanwhile, drop files on the window to open them, or use the command line (factmark --help).",
+            );
+            return;
+        }
         let Some(path) = answer.path else {
             self.after_save_as = None;
             return;
