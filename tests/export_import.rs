@@ -448,6 +448,24 @@ fn export_refuses_a_second_set_whose_article_has_the_same_name() {
 }
 
 #[test]
+fn a_set_named_twice_is_exported_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("a");
+    let set = write_set(&folder, "story.txt", "The minister spoke.");
+    factmark()
+        .args(["export", "--format", "md", "-o"])
+        .arg(dir.path().join("out"))
+        .arg(&folder)
+        .arg(&set)
+        .arg(folder.join(".").join(set.file_name().unwrap()))
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "exported 1 set (1 annotations) as md",
+        ));
+}
+
+#[test]
 fn export_of_a_missing_set_names_it_and_exits_2() {
     let dir = tempfile::tempdir().unwrap();
     factmark()

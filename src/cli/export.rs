@@ -188,5 +188,9 @@ fn find_sets(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
             ));
         }
     }
+    // The same file named twice (`./a` and `a`, or a folder and a set in
+    // it) is one set, exported once.
+    let mut seen = std::collections::HashSet::new();
+    sets.retain(|set| seen.insert(std::fs::canonicalize(set).unwrap_or_else(|_| set.clone())));
     Ok(sets)
 }
