@@ -874,7 +874,11 @@ impl AppState {
             return;
         }
         // A suggestion that came back is the one to look at again.
-        let returned = open.iter().position(|s| !self.suggestions.contains(s));
+        let was_open: std::collections::HashSet<(Span, Tag)> =
+            self.suggestions.iter().map(|s| (s.span, s.tag)).collect();
+        let returned = open
+            .iter()
+            .position(|s| !was_open.contains(&(s.span, s.tag)));
         self.suggestions = open;
         self.current_suggestion = returned
             .or_else(|| {
@@ -1667,7 +1671,6 @@ impl AppState {
     }
 }
 
-/// Whether a path names an annotation set rather than an article.
 /// A letter of a script written right to left (Hebrew, Arabic, Syriac,
 /// Thaana, N'Ko, and their presentation forms), which the text engine
 /// (egui 0.37, without bidirectional layout) cannot place correctly.
@@ -1675,6 +1678,7 @@ fn is_right_to_left(c: char) -> bool {
     matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}')
 }
 
+/// Whether a path names an annotation set rather than an article.
 pub fn is_set_file(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
