@@ -448,6 +448,24 @@ fn export_refuses_a_second_set_whose_article_has_the_same_name() {
 }
 
 #[test]
+fn export_into_a_file_says_it_wants_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let set = write_set(dir.path(), "story.txt", "The minister spoke.");
+    let file = dir.path().join("notes.txt");
+    fs::write(&file, "mine").unwrap();
+    factmark()
+        .args(["export", "--format", "md", "-o"])
+        .arg(&file)
+        .arg(&set)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "notes.txt: this is a file; exports go into a folder",
+        ));
+    assert_eq!(fs::read_to_string(&file).unwrap(), "mine");
+}
+
+#[test]
 fn a_set_named_twice_is_exported_once() {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("a");

@@ -32,6 +32,14 @@ pub fn export(
             return EXIT_UNREADABLE;
         }
     };
+    if out_dir.exists() && !out_dir.is_dir() {
+        let _ = writeln!(
+            err,
+            "error: {}: this is a file; exports go into a folder",
+            out_dir.display()
+        );
+        return EXIT_INVALID;
+    }
     if let Err(error) = std::fs::create_dir_all(out_dir) {
         let _ = writeln!(
             err,

@@ -39,7 +39,7 @@ pub struct ArticleError {
 pub enum DecodeProblem {
     #[error("no such file")]
     NotFound,
-    #[error("this is a folder, not an article file")]
+    #[error("this is a folder, not a file")]
     IsDirectory,
     #[error("cannot be read: {0}")]
     Io(#[source] std::io::Error),
