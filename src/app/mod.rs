@@ -1387,7 +1387,7 @@ impl AppState {
         if self.doc.text().chars().any(is_right_to_left) {
             self.message(
                 Severity::Warning,
-                "This article has right-to-left text (Arabic, Hebrew …). factmark shows it left to right, and a selection inside it may not be the words it covers on screen: check the text of what you tag in the side panel, or tag it with Find ▸ Tag all.".to_owned(),
+                "This article has right-to-left text (Arabic, Hebrew …), which factmark cannot yet lay out exactly: a selection or a highlight inside it may not be on the words it covers. Check the text of what you tag in the side panel, or tag it with Find ▸ Tag all.".to_owned(),
             );
         }
     }
