@@ -13,6 +13,11 @@ pub mod suggest;
 #[cfg(feature = "gui")]
 pub mod ui;
 
+/// `1 match`, `7 matches`: a count with the word that goes with it.
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// The sample article shown when factmark starts without a file.
 pub const SAMPLE_ARTICLE: &str = include_str!("../assets/belarus-2020-08-16.txt");
 /// The file name the sample article was published under.

@@ -343,6 +343,18 @@ fn ctrl_s_saves_beside_the_article_and_reopening_gives_the_same_set() {
     assert_eq!(again.state().state.set().annotations(), saved.annotations());
 }
 
+/// Clicks the window's close button, as the window manager reports it.
+fn close_window(harness: &mut Harness<'static, FactmarkApp>) {
+    harness
+        .input_mut()
+        .viewports
+        .get_mut(&egui::ViewportId::ROOT)
+        .unwrap()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run_ok();
+}
+
 #[test]
 fn closing_with_unsaved_changes_asks_first() {
     let desk = Desk::new();
@@ -350,24 +362,14 @@ fn closing_with_unsaved_changes_asks_first() {
     drag_across(&mut harness, "Amnesty International");
     press(&mut harness, Key::Num4);
 
-    let close = |harness: &mut Harness<'static, FactmarkApp>| {
-        harness
-            .input_mut()
-            .viewports
-            .get_mut(&egui::ViewportId::ROOT)
-            .unwrap()
-            .events
-            .push(egui::ViewportEvent::Close);
-        harness.run_ok();
-    };
-    close(&mut harness);
+    close_window(&mut harness);
     harness.get_by_label("Save changes?");
     harness.get_by_label("Cancel").click();
     harness.run_ok();
     assert!(harness.query_by_label("Save changes?").is_none());
     assert!(!harness.state().state.quit_confirmed);
 
-    close(&mut harness);
+    close_window(&mut harness);
     harness.get_by_label("Save").click();
     harness.run_ok();
     assert!(harness.state().state.quit_confirmed);
@@ -1584,14 +1586,7 @@ fn enter_in_the_save_changes_prompt_saves() {
     let mut harness = desk.open(&desk.article());
     drag_across(&mut harness, "Amnesty International");
     press(&mut harness, Key::Num4);
-    harness
-        .input_mut()
-        .viewports
-        .get_mut(&egui::ViewportId::ROOT)
-        .unwrap()
-        .events
-        .push(egui::ViewportEvent::Close);
-    harness.run_ok();
+    close_window(&mut harness);
     harness.get_by_label("Save changes?");
     press(&mut harness, Key::Enter);
     assert!(harness.state().state.quit_confirmed);

@@ -608,14 +608,11 @@ impl AppState {
         let mut edits = Vec::new();
         for span in &spans {
             if !self.doc.set.contains(*span, tag) {
-                let id = self.doc.set.allocate_id();
-                edits.push(Edit::Add(Annotation::new(
-                    id,
-                    tag,
-                    *span,
-                    self.doc.text(),
-                    now,
-                )));
+                let annotation =
+                    self.doc
+                        .set
+                        .new_annotation(tag, *span, self.doc.article.text(), now);
+                edits.push(Edit::Add(annotation));
             }
         }
         let (added, already) = (edits.len(), spans.len() - edits.len());
@@ -632,7 +629,7 @@ impl AppState {
             };
             format!(
                 "Tagged {} as {tag}{also}. Undo takes them all back.",
-                matches(added)
+                crate::plural(added, "match", "matches")
             )
         } else {
             return; // The edit said why.
@@ -946,8 +943,10 @@ impl AppState {
         let Some(s) = self.current().copied() else {
             return;
         };
-        let id = self.doc.set.allocate_id();
-        let annotation = Annotation::new(id, s.tag, s.span, self.doc.text(), Self::now());
+        let annotation =
+            self.doc
+                .set
+                .new_annotation(s.tag, s.span, self.doc.article.text(), Self::now());
         if self.edit(Edit::Add(annotation)) {
             self.take_current();
             self.recount_suggestions();
@@ -991,14 +990,11 @@ impl AppState {
         let mut kept = Vec::new();
         for s in std::mem::take(&mut self.suggestions) {
             if s.tag == tag {
-                let id = self.doc.set.allocate_id();
-                edits.push(Edit::Add(Annotation::new(
-                    id,
-                    s.tag,
-                    s.span,
-                    self.doc.text(),
-                    now,
-                )));
+                let annotation =
+                    self.doc
+                        .set
+                        .new_annotation(s.tag, s.span, self.doc.article.text(), now);
+                edits.push(Edit::Add(annotation));
             } else {
                 kept.push(s);
             }
@@ -1529,8 +1525,11 @@ impl AppState {
 
     fn apply_tag(&mut self, tag: Tag) {
         if let Some(span) = self.selection {
-            let id = self.doc.set.allocate_id();
-            let annotation = Annotation::new(id, tag, span, self.doc.text(), Self::now());
+            let annotation =
+                self.doc
+                    .set
+                    .new_annotation(tag, span, self.doc.article.text(), Self::now());
+            let id = annotation.id;
             if self.edit(Edit::Add(annotation)) {
                 self.selection = None;
                 self.selected = Some(id);
@@ -1709,8 +1708,7 @@ fn review_note(n: usize) -> String {
 
 /// What Suggest says when nothing is left to review, and why.
 fn no_suggestions_note(annotated: usize, rejected: usize, unsure: usize) -> String {
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    use crate::plural;
     let reasons: Vec<String> = [
         (
             annotated,
@@ -1737,15 +1735,6 @@ fn no_suggestions_note(annotated: usize, rejected: usize, unsure: usize) -> Stri
         "No suggestions: the rules found nothing to propose in this article.".to_owned()
     } else {
         format!("No new suggestions: {}.", reasons.join(", "))
-    }
-}
-
-/// "1 match", "7 matches".
-fn matches(n: usize) -> String {
-    if n == 1 {
-        "1 match".to_owned()
-    } else {
-        format!("{n} matches")
     }
 }
 

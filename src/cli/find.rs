@@ -13,7 +13,7 @@ use super::suggest::{Target, set_to_add_to};
 use super::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE};
 use crate::io::{default_set_path, save_set};
 use crate::model::search::{self, MAX_MATCHES, Options};
-use crate::model::{Annotation, Article, Edit, Span, Tag};
+use crate::model::{Article, Edit, Span, Tag};
 
 /// Characters of context printed on each side of a match.
 const CONTEXT: usize = 30;
@@ -78,7 +78,7 @@ fn list(
     let _ = if matches.more {
         writeln!(err, "{n} matches listed; there are more: narrow the search")
     } else {
-        writeln!(err, "{n} {}", if n == 1 { "match" } else { "matches" })
+        writeln!(err, "{}", crate::plural(n, "match", "matches"))
     };
     EXIT_OK
 }
@@ -140,8 +140,7 @@ fn tag_all(
             already += 1;
             continue;
         }
-        let id = set.allocate_id();
-        let annotation = Annotation::new(id, tag, span, article.text(), now);
+        let annotation = set.new_annotation(tag, span, article.text(), now);
         if set.apply(&Edit::Add(annotation), article.text()).is_ok() {
             added += 1;
         }
@@ -154,9 +153,9 @@ fn tag_all(
     }
     let _ = writeln!(
         out,
-        "{}: {added} {} tagged {}, {already} already were",
+        "{}: {} tagged {}, {already} already were",
         set_path.display(),
-        if added == 1 { "match" } else { "matches" },
+        crate::plural(added, "match", "matches"),
         tag.label().to_lowercase()
     );
     EXIT_OK

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE};
 use crate::io::{default_set_path, load_set, save_set};
-use crate::model::{Annotation, AnnotationSet, Article, Edit, Tag};
+use crate::model::{AnnotationSet, Article, Edit, Tag};
 use crate::suggest::suggest as suggest_spans;
 
 /// `factmark suggest`: writes the suggestions for `article_path` into
@@ -53,8 +53,7 @@ pub fn suggest(
             rejected += 1;
             continue;
         }
-        let id = set.allocate_id();
-        let annotation = Annotation::new(id, s.tag, s.span, article.text(), now);
+        let annotation = set.new_annotation(s.tag, s.span, article.text(), now);
         if set.apply(&Edit::Add(annotation), article.text()).is_ok() {
             added[s.tag.index()] += 1;
         }
@@ -115,7 +114,7 @@ pub(super) fn set_to_add_to(
     match load_set(set_path) {
         Ok((loaded_article, loaded_path, loaded)) => {
             if loaded_article.text() == article.text() {
-                if !same_file(&loaded_path, article_path) {
+                if !crate::io::same_file(&loaded_path, article_path) {
                     let _ = writeln!(
                         err,
                         "note: {} annotates {}, which has the same text as {}; it goes on naming {}",
@@ -148,15 +147,6 @@ pub(super) fn set_to_add_to(
             );
             Err(EXIT_UNREADABLE)
         }
-    }
-}
-
-/// Whether two paths name the same file (as far as the file system can
-/// tell; equal paths when it cannot).
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => a == b,
     }
 }
 

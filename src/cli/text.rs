@@ -65,8 +65,7 @@ pub fn text(
 /// Why the text must not be written to `output`: it is the article itself,
 /// or an annotation set (someone's work, which the text would replace).
 fn output_problem(article_path: &Path, output: &Path) -> Option<&'static str> {
-    let canonical = |p: &Path| std::fs::canonicalize(p).ok();
-    if canonical(output).is_some() && canonical(output) == canonical(article_path) {
+    if io::same_file(output, article_path) {
         return Some("this is the article itself; write the text to another file");
     }
     let name = output

@@ -171,7 +171,7 @@ fn to_utf8(bytes: &[u8]) -> Result<Converted, DecodeProblem> {
     if let Some(mixed) = mostly_utf8(bytes) {
         let notice = format!(
             "the file is UTF-8 but {} not (the first at byte {}): read as Windows-1252 characters",
-            plural(mixed.stray_bytes, "byte is", "bytes are"),
+            crate::plural(mixed.stray_bytes, "byte is", "bytes are"),
             mixed.first_stray,
         );
         return Ok((mixed.text, encoding_rs::UTF_8, Some(notice)));
@@ -180,14 +180,6 @@ fn to_utf8(bytes: &[u8]) -> Result<Converted, DecodeProblem> {
     detector.feed(bytes, true);
     let encoding = detector.guess(None, true);
     decode_strictly(encoding, bytes).map(|t| (t, encoding, None))
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
 }
 
 /// UTF-8 text with a few stray bytes in another encoding.

@@ -16,3 +16,12 @@ pub use export::{ExportError, ExportFormat, export_set};
 pub use formats::{FormatChoice, format_of, open_article, open_article_as};
 pub use import::{ImportError, ImportFormat, ImportOptions, ImportReport, Imported, import_file};
 pub use store::{LoadedSet, SetError, default_set_path, load_set, load_set_with_article, save_set};
+
+/// Whether two paths name the same existing file (links and `..`
+/// resolved); false when either cannot be resolved, e.g. does not exist.
+pub fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}

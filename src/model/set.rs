@@ -191,6 +191,18 @@ impl AnnotationSet {
             })
     }
 
+    /// A new annotation of `span` in `text` with a fresh id, not yet in
+    /// the set (add it with [`Edit::Add`]).
+    pub fn new_annotation(
+        &mut self,
+        tag: Tag,
+        span: Span,
+        text: &str,
+        now: jiff::Timestamp,
+    ) -> Annotation {
+        Annotation::new(self.allocate_id(), tag, span, text, now)
+    }
+
     /// A fresh id, never handed out before by this set.
     pub fn allocate_id(&mut self) -> AnnotationId {
         let id = AnnotationId(self.next_id.max(1));

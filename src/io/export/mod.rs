@@ -236,8 +236,7 @@ pub fn write_files(
         path: out_dir.to_owned(),
         source,
     })?;
-    let article = std::fs::canonicalize(article_path).ok();
-    let is_article = |path: &Path| article.is_some() && std::fs::canonicalize(path).ok() == article;
+    let is_article = |path: &Path| crate::io::same_file(path, article_path);
     // Every file is checked before any is written, so a refused export
     // leaves the folder as it was.
     for file in files {
