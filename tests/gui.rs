@@ -639,6 +639,65 @@ fn clicking_a_list_entry_scrolls_to_the_annotation_and_selects_it() {
 }
 
 #[test]
+fn selecting_from_the_list_does_not_move_the_list_under_the_pointer() {
+    let desk = Desk::new();
+    let long = "Some 6,700 people were arrested in the wake of the election, and many have \
+                spoken of torture at the hands of the security services.";
+    write_set(
+        &desk,
+        &[
+            (Tag::Source, "Officials"),
+            (Tag::Figure, "80.1%"),
+            (Tag::Claim, long),
+        ],
+    );
+    let mut harness = desk.open(&desk.set());
+    let top = |harness: &Harness<'static, FactmarkApp>, label: &str| {
+        harness.get_by_label(label).rect().top()
+    };
+    let before = top(&harness, "80.1%");
+    harness.get_by_label("80.1%").click();
+    harness.run_ok();
+    assert!(harness.state().state.selected.is_some());
+    assert_eq!(
+        top(&harness, "80.1%"),
+        before,
+        "a short annotation selected"
+    );
+    // A long text scrolls inside the editor instead of growing it.
+    harness.get_by_label_contains("Some 6,700 people").click();
+    harness.run_ok();
+    assert_eq!(top(&harness, "80.1%"), before, "a long annotation selected");
+    press(&mut harness, Key::Escape);
+    assert_eq!(harness.state().state.selected, None);
+    assert_eq!(top(&harness, "80.1%"), before, "nothing selected");
+}
+
+#[test]
+fn the_side_panel_gives_way_in_a_narrow_window() {
+    let desk = Desk::new();
+    write_set(&desk, &[(Tag::Figure, "80.1%")]);
+    let mut harness = desk.open(&desk.set());
+    harness.set_size(egui::vec2(640.0, 400.0));
+    harness.run_ok();
+    harness.get_by_label("80.1%").click();
+    harness.run_ok();
+    // The editor's button starts at the panel's left edge.
+    let panel = 640.0 - harness.get_by_label("Delete annotation").rect().left();
+    assert!(
+        panel <= 0.45 * 640.0,
+        "the side panel takes {panel} of 640 points"
+    );
+    // The article keeps the rest, and its words are on screen.
+    assert!(
+        !harness
+            .state()
+            .text_rects(span_of("Belarusian President"))
+            .is_empty()
+    );
+}
+
+#[test]
 fn end_and_home_keys_scroll_the_article() {
     let desk = Desk::new();
     let mut harness = desk.open(&desk.article());

@@ -53,6 +53,12 @@ const TOGGLE: Modifiers = if cfg!(target_os = "macos") {
 pub const MATCH_CASE: KeyboardShortcut = KeyboardShortcut::new(TOGGLE, Key::C);
 pub const WHOLE_WORDS: KeyboardShortcut = KeyboardShortcut::new(TOGGLE, Key::W);
 
+/// The side panel's width when the window first opens, its least width, and
+/// the most of the window's width it may take.
+const SIDEBAR_DEFAULT: f32 = 320.0;
+const SIDEBAR_MIN: f32 = 220.0;
+const SIDEBAR_SHARE: f32 = 0.45;
+
 /// Whether a text field (a note, the filter) has the keyboard. Plain keys
 /// then type text instead of tagging or scrolling. Other focused widgets
 /// (the article page after a click, a button) leave the keys to the app.
@@ -584,10 +590,13 @@ impl FactmarkApp {
         egui::Panel::bottom("status").show(ui, |ui| {
             bars::status_bar(ui, &self.state);
         });
+        // The side panel gives way in narrow windows: the article keeps at
+        // least about half of the width.
+        let widest = (ctx.content_rect().width() * SIDEBAR_SHARE).max(SIDEBAR_MIN);
         egui::Panel::right("sidebar")
             .resizable(true)
-            .default_size(320.0)
-            .min_size(220.0)
+            .default_size(SIDEBAR_DEFAULT.min(widest))
+            .size_range(SIDEBAR_MIN..=widest)
             .show(ui, |ui| {
                 self.sidebar.show(ui, &self.state, &mut actions);
             });

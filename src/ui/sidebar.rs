@@ -4,11 +4,15 @@
 use egui::{Button, RichText, Ui};
 
 use crate::app::{Action, AppState, Edge};
-use crate::model::{AnnotationId, Tag, article::shorten};
+use crate::model::{Annotation, AnnotationId, Tag, article::shorten};
 use crate::ui::theme;
 
 /// Characters of an annotation's text shown in the list.
 const EXCERPT_CHARS: usize = 60;
+/// Lines of the selected annotation's text shown before it scrolls.
+const QUOTE_LINES: f32 = 3.0;
+/// Lines of the note field shown before it scrolls.
+const NOTE_LINES: f32 = 2.0;
 
 #[derive(Default)]
 pub struct Sidebar {
@@ -33,40 +37,74 @@ impl Sidebar {
         self.list(ui, state, actions);
     }
 
+    /// The selected annotation's editor. It keeps one height whether or not
+    /// an annotation is selected, and whatever its text, so that the list
+    /// below does not move under the pointer when a click selects an entry.
     fn selected_editor(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         let dark = ui.visuals().dark_mode;
-        let Some(a) = state.selected_annotation() else {
-            self.note = None;
-            ui.label(RichText::new("No annotation selected").weak());
-            ui.label(
-                RichText::new("Click a highlight, or an entry below, to edit it.")
-                    .weak()
-                    .small(),
-            );
-            return;
-        };
-        if self.note.as_ref().is_none_or(|(id, _)| *id != a.id) {
-            self.note = Some((a.id, a.note.clone()));
+        let selected = state.selected_annotation();
+        match selected {
+            Some(a) if self.note.as_ref().is_none_or(|(id, _)| *id != a.id) => {
+                self.note = Some((a.id, a.note.clone()));
+            }
+            None => self.note = None,
+            _ => {}
         }
         ui.horizontal(|ui| {
-            ui.label(RichText::new("Selected").strong());
-            for tag in Tag::ALL {
-                let chip = RichText::new(tag.label()).color(if a.tag == tag {
-                    theme::on_tag_color(dark)
-                } else {
-                    theme::tag_color(tag, dark)
-                });
-                let mut button = Button::new(chip).small();
-                if a.tag == tag {
-                    button = button.fill(theme::tag_color(tag, dark));
+            let heading = if selected.is_some() {
+                RichText::new("Selected").strong()
+            } else {
+                RichText::new("No annotation selected").weak()
+            };
+            ui.label(heading);
+            ui.add_enabled_ui(selected.is_some(), |ui| {
+                for tag in Tag::ALL {
+                    let current = selected.is_some_and(|a| a.tag == tag);
+                    let chip = RichText::new(tag.label()).color(if current {
+                        theme::on_tag_color(dark)
+                    } else {
+                        theme::tag_color(tag, dark)
+                    });
+                    let mut button = Button::new(chip).small();
+                    if current {
+                        button = button.fill(theme::tag_color(tag, dark));
+                    }
+                    if ui.add(button).clicked() && !current {
+                        actions.push(Action::ApplyTag(tag));
+                    }
                 }
-                if ui.add(button).clicked() && a.tag != tag {
-                    actions.push(Action::ApplyTag(tag));
-                }
-            }
+            });
         });
-        ui.label(RichText::new(format!("“{}”", shorten(&a.quote.exact, 200))).italics());
-        let id = a.id;
+        let line = ui.text_style_height(&egui::TextStyle::Body);
+        let quote_height = line * QUOTE_LINES + ui.spacing().item_spacing.y * (QUOTE_LINES - 1.0);
+        egui::ScrollArea::vertical()
+            .id_salt("selected quote")
+            .auto_shrink([false, false])
+            .max_height(quote_height)
+            .show(ui, |ui| match selected {
+                Some(a) => {
+                    ui.label(
+                        RichText::new(format!("“{}”", shorten(&a.quote.exact, 400))).italics(),
+                    );
+                }
+                None => {
+                    ui.label(
+                        RichText::new("Click a highlight, or an entry below, to edit it.").weak(),
+                    );
+                }
+            });
+        ui.add_enabled_ui(selected.is_some(), |ui| {
+            self.editor_controls(ui, selected, actions);
+        });
+    }
+
+    /// The nudges, the note and Delete: disabled when nothing is selected.
+    fn editor_controls(
+        &mut self,
+        ui: &mut Ui,
+        selected: Option<&Annotation>,
+        actions: &mut Vec<Action>,
+    ) {
         ui.horizontal(|ui| {
             let nudges = [
                 (
@@ -85,8 +123,14 @@ impl Sidebar {
                     ("›", true, "right", forward_key),
                 ] {
                     let hint = format!("Move the {name} one character {way} ({key})");
-                    if ui.small_button(glyph).on_hover_text(hint).clicked() {
-                        actions.push(Action::Nudge { id, edge, forward });
+                    if ui.small_button(glyph).on_hover_text(hint).clicked()
+                        && let Some(a) = selected
+                    {
+                        actions.push(Action::Nudge {
+                            id: a.id,
+                            edge,
+                            forward,
+                        });
                     }
                 }
                 if edge == Edge::Start {
@@ -94,18 +138,33 @@ impl Sidebar {
                 }
             }
         });
-        if let Some((_, note)) = &mut self.note {
-            let response = ui.add(
-                egui::TextEdit::multiline(note)
-                    .hint_text("Note")
-                    .desired_rows(2)
-                    .desired_width(f32::INFINITY),
-            );
-            if response.lost_focus() && *note != a.note {
-                actions.push(Action::SetNote(id, note.clone()));
-            }
-        }
-        if ui.button("Delete annotation").clicked() {
+        let mut empty = String::new();
+        let note = match &mut self.note {
+            Some((_, note)) => note,
+            None => &mut empty,
+        };
+        // The note scrolls inside a fixed height rather than pushing the list down.
+        let note_height = ui.text_style_height(&egui::TextStyle::Body) * NOTE_LINES
+            + 2.0 * ui.spacing().button_padding.y;
+        egui::ScrollArea::vertical()
+            .id_salt("note")
+            .auto_shrink([false, true])
+            .max_height(note_height)
+            .show(ui, |ui| {
+                let response = ui.add(
+                    egui::TextEdit::multiline(note)
+                        .hint_text("Note")
+                        .desired_rows(NOTE_LINES as usize)
+                        .desired_width(f32::INFINITY),
+                );
+                if let Some(a) = selected
+                    && response.lost_focus()
+                    && *note != a.note
+                {
+                    actions.push(Action::SetNote(a.id, note.clone()));
+                }
+            });
+        if ui.button("Delete annotation").clicked() && selected.is_some() {
             actions.push(Action::DeleteSelected);
         }
     }
