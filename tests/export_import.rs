@@ -85,7 +85,63 @@ fn rendered(format: ExportFormat) -> Vec<export::ExportFile> {
 fn json_export_of_the_sample_matches_the_golden_file() {
     let files = rendered(ExportFormat::Json);
     assert_eq!(files[0].name, "belarus-2020-08-16.json");
-    insta::assert_snapshot!("belarus.json", files[0].contents);
+    // The source is the article's absolute file URL, which depends on where
+    // the repository is checked out.
+    let here = url::Url::from_file_path(std::path::absolute(ARTICLE).unwrap()).unwrap();
+    let contents = files[0]
+        .contents
+        .replace(here.as_str(), "file:///HERE/belarus-2020-08-16.txt");
+    insta::assert_snapshot!("belarus.json", contents);
+}
+
+#[test]
+fn json_ids_and_sources_are_absolute_iris_stable_for_the_same_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = Article::new("The minister said 80% agreed.".to_owned());
+    let mut set = AnnotationSet::new();
+    let a = set.new_annotation(Tag::Figure, Span::new(18, 21), article.text(), fixed_now());
+    set.apply(&Edit::Add(a), article.text()).unwrap();
+    let path = dir.path().join("tricky #1 file.txt");
+    let render = || export::json::render(&Document::new(&article, &path, &set));
+    let json: serde_json::Value = serde_json::from_str(&render()).unwrap();
+    assert_eq!(render(), render(), "the same set gives the same bytes");
+    let page = &json["first"];
+    let item = &page["items"][0];
+    for id in [&json["id"], &page["id"], &item["id"]] {
+        let id = id.as_str().unwrap();
+        assert!(id.starts_with("urn:uuid:"), "{id}");
+        assert!(
+            uuid::Uuid::parse_str(&id["urn:uuid:".len()..]).is_ok(),
+            "{id}"
+        );
+    }
+    let canonical = item["canonical"].as_str().unwrap();
+    assert!(canonical.starts_with("urn:factmark:") && canonical.ends_with(":1"));
+    let source = item["target"]["source"].as_str().unwrap();
+    let parsed = url::Url::parse(source).unwrap();
+    assert_eq!(parsed.scheme(), "file");
+    assert!(source.ends_with("/tricky%20%231%20file.txt"), "{source}");
+    assert_eq!(parsed.to_file_path().unwrap(), path);
+}
+
+#[test]
+fn json_source_of_a_web_page_is_its_canonical_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.html");
+    fs::write(
+        &page,
+        "<html><head><title>T</title><link rel=\"canonical\" href=\"https://news.example/a b\"></head>\
+         <body><article><p>The minister said 80% agreed, and more text to make it an article.</p></article></body></html>",
+    )
+    .unwrap();
+    let (article, _) = factmark::io::open_article(&page).unwrap();
+    let Some(url) = article.meta().url.clone() else {
+        panic!("the page's canonical link is its url");
+    };
+    let set = AnnotationSet::new();
+    let doc = Document::new(&article, &page, &set);
+    assert_eq!(doc.source, url::Url::parse(&url).unwrap().as_str());
+    assert!(doc.source.starts_with("https://news.example/"));
 }
 
 #[test]
@@ -166,6 +222,34 @@ fn set_to_json_to_set_gives_the_same_annotations() {
     .unwrap();
     assert_eq!(back.set.annotations(), set.annotations());
     assert!(back.report.invalid.is_empty() && back.report.unmapped.is_empty());
+    assert_eq!(back.report.reanchored, 0);
+}
+
+#[test]
+fn json_of_earlier_versions_with_relative_ids_still_imports_its_numbers() {
+    let article = sample();
+    let set = rich_set(&article);
+    let json = export::json::render(&Document::new(&article, Path::new(ARTICLE), &set));
+    let mut old: serde_json::Value = serde_json::from_str(&json).unwrap();
+    for item in old["first"]["items"].as_array_mut().unwrap() {
+        let number = item["canonical"]
+            .as_str()
+            .unwrap()
+            .rsplit(':')
+            .next()
+            .unwrap()
+            .to_owned();
+        item["id"] = format!("belarus-2020-08-16.json#{number}").into();
+        item.as_object_mut().unwrap().remove("canonical");
+    }
+    let back = import::w3c::parse(
+        &article,
+        &old.to_string(),
+        Path::new("x.json"),
+        &ImportOptions::new(Timestamp::UNIX_EPOCH),
+    )
+    .unwrap();
+    assert_eq!(back.set.annotations(), set.annotations());
 }
 
 #[test]
@@ -323,6 +407,49 @@ fn overlapping_highlights_keep_every_run_of_text_once() {
     assert!(html.contains(">80.1%</mark>"));
 }
 
+/// A set of claims at the given byte ranges of `text`.
+fn claims(text: &str, spans: &[(usize, usize)]) -> (Article, AnnotationSet) {
+    let article = Article::new(text.to_owned());
+    let mut set = AnnotationSet::new();
+    for &(start, end) in spans {
+        let a = set.new_annotation(Tag::Claim, Span::new(start, end), text, fixed_now());
+        set.apply(&Edit::Add(a), text).unwrap();
+    }
+    (article, set)
+}
+
+#[test]
+fn adjacent_and_overlapping_highlights_of_one_tag_stay_distinct_in_html() {
+    let text = "one two three four";
+    // Adjacent: 0..4 and 4..7; overlapping: 8..13 and 10..18.
+    let (article, set) = claims(text, &[(0, 4), (4, 7), (8, 13), (10, 18)]);
+    let html = export::html::render(&Document::new(&article, Path::new("a.txt"), &set));
+    let bar = "inset 2px 0 #0072b2";
+    // Every annotation begins with a bar of its color.
+    assert_eq!(html.matches(bar).count(), 4, "{html}");
+    assert!(
+        html.contains(&format!("{bar}\" title=\"Claim 2\">two</mark>")),
+        "{html}"
+    );
+    // Where two claims overlap the fill is darker than where one is.
+    assert!(html.contains("background:#0072b270;box-shadow:inset 0 -2px #0072b2,inset 2px 0 #0072b2\" title=\"Claim 3\nClaim 4\">ree</mark>"), "{html}");
+    assert!(
+        html.contains(
+            "background:#0072b238;box-shadow:inset 0 -2px #0072b2\" title=\"Claim 4\"> four</mark>"
+        ),
+        "{html}"
+    );
+}
+
+#[test]
+fn line_breaks_in_notes_and_span_texts_show_in_the_html_table() {
+    let text = "First line\nsecond line.";
+    let (article, set) = one_annotation(text, text, "note one\nnote two");
+    let html = export::html::render(&Document::new(&article, Path::new("a.txt"), &set));
+    assert!(html.contains("td.text{white-space:pre-wrap}"));
+    assert!(html.contains("<td class=\"text\">First line\nsecond line.</td><td class=\"text\">note one\nnote two</td>"), "{html}");
+}
+
 #[test]
 fn export_set_writes_into_a_new_folder_and_never_over_the_article() {
     let dir = tempfile::tempdir().unwrap();
@@ -339,7 +466,12 @@ fn export_set_writes_into_a_new_folder_and_never_over_the_article() {
         export::export_set(ExportFormat::Brat, &article, &article_path, &set, &out).unwrap();
     assert_eq!(
         written,
-        vec![out.join("belarus-2020-08-16.ann"), out.join(ARTICLE)]
+        vec![
+            out.join("belarus-2020-08-16.ann"),
+            out.join(ARTICLE),
+            out.join("annotation.conf"),
+            out.join("visual.conf")
+        ]
     );
     let error = export::export_set(
         ExportFormat::Brat,
@@ -382,6 +514,45 @@ fn a_refused_brat_export_leaves_an_existing_ann_file_alone() {
     .unwrap_err();
     assert_eq!(fs::read_to_string(&ann).unwrap(), "T1\tClaim 0 4\tgold\n");
     assert!(!dir.path().join("belarus-2020-08-16.ann.bak").exists());
+}
+
+#[test]
+fn brat_export_writes_its_configuration_once_and_keeps_a_users_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let set = write_set(dir.path(), ARTICLE, factmark::SAMPLE_ARTICLE);
+    let out = dir.path().join("out");
+    let export = || {
+        factmark()
+            .args(["export", "--format", "brat", "-o"])
+            .arg(&out)
+            .arg(&set)
+            .assert()
+            .code(0)
+    };
+    export().stderr(predicate::str::is_empty());
+    let conf = fs::read_to_string(out.join("annotation.conf")).unwrap();
+    assert!(conf.starts_with("# Written by factmark"));
+    assert!(
+        conf.contains("[entities]\nClaim\nFigure\nQuote\nSource\n"),
+        "{conf}"
+    );
+    let visual = fs::read_to_string(out.join("visual.conf")).unwrap();
+    assert!(visual.contains("Figure\tbgColor:#d55e00"), "{visual}");
+    // factmark's own file is replaced by the next export, without a backup.
+    fs::write(out.join("visual.conf"), "# Written by factmark: old\n").unwrap();
+    // A user's own configuration is kept, and the export says so.
+    let own = "[entities]\nClaim\nFigure\nQuote\nSource\nPerson\n";
+    fs::write(out.join("annotation.conf"), own).unwrap();
+    export().stderr(predicate::str::contains(format!(
+        "note: kept {} as it was (not written by factmark)",
+        out.join("annotation.conf").display()
+    )));
+    assert_eq!(
+        fs::read_to_string(out.join("annotation.conf")).unwrap(),
+        own
+    );
+    assert_eq!(fs::read_to_string(out.join("visual.conf")).unwrap(), visual);
+    assert!(!out.join("visual.conf.bak").exists());
 }
 
 // ---- the commands -------------------------------------------------------

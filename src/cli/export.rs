@@ -62,6 +62,7 @@ pub fn export(
     let mut annotations = 0;
     let mut all_rows = Vec::new();
     let mut names: HashMap<String, PathBuf> = HashMap::new();
+    let mut notices = std::collections::BTreeSet::new();
     for set_path in &sets {
         progress.set_message(set_path.display().to_string());
         let result = export_one(set_path, format, out_dir, &mut names);
@@ -71,6 +72,7 @@ pub fn export(
                 exported += 1;
                 annotations += done.annotations;
                 all_rows.extend(done.rows);
+                notices.extend(done.notice);
                 if done.orphans > 0 {
                     progress.suspend(|| {
                         let _ = writeln!(
@@ -91,15 +93,15 @@ pub fn export(
         }
     }
     progress.finish_and_clear();
+    for notice in notices {
+        let _ = writeln!(err, "note: {notice}");
+    }
 
     let mut also = String::new();
     if format == ExportFormat::Csv && sets.len() > 1 && exported > 0 {
         let all = out_dir.join("all.csv");
         match export::write_files(
-            &[export::ExportFile {
-                name: "all.csv".into(),
-                contents: csv::render(&all_rows),
-            }],
+            &[export::ExportFile::new("all.csv", csv::render(&all_rows))],
             Path::new(""),
             out_dir,
         ) {
@@ -126,6 +128,8 @@ pub fn export(
 
 /// What exporting one set did.
 struct Done {
+    /// What the export left alone in the folder (a user's brat config).
+    notice: Option<String>,
     annotations: usize,
     orphans: usize,
     rows: Vec<csv::Row>,
@@ -157,9 +161,10 @@ fn export_one(
         ));
     }
     let files = export::render(format, &doc);
-    export::write_files(&files, &article_path, out_dir)
+    let written = export::write_files(&files, &article_path, out_dir)
         .map_err(|error| (EXIT_UNREADABLE, error.to_string()))?;
     Ok(Done {
+        notice: written.notice(),
         annotations: doc.entries.len(),
         orphans: loaded.set.orphans().len(),
         rows: match format {

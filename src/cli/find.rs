@@ -11,7 +11,7 @@ use std::path::Path;
 
 use super::suggest::{Target, set_to_add_to};
 use super::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE};
-use crate::io::{default_set_path, save_set};
+use crate::io::{SetError, default_set_path, save_set};
 use crate::model::search::{self, MAX_MATCHES, Options};
 use crate::model::{Article, Edit, Span, Tag};
 
@@ -149,6 +149,12 @@ fn tag_all(
         && let Err(error) = save_set(&set_path, &named, article, &set)
     {
         let _ = writeln!(err, "error: {error}");
+        if matches!(error, SetError::TooLarge { .. }) {
+            let _ = writeln!(
+                err,
+                "hint: tag fewer matches at a time (a longer query, --whole-words or --match-case)"
+            );
+        }
         return EXIT_UNREADABLE;
     }
     let _ = writeln!(

@@ -10,7 +10,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE};
-use crate::io::{default_set_path, load_set, save_set};
+use crate::io::{SetError, default_set_path, load_set, save_set};
 use crate::model::{AnnotationSet, Article, Edit, Tag};
 use crate::suggest::suggest as suggest_spans;
 
@@ -64,6 +64,12 @@ pub fn suggest(
         && let Err(error) = save_set(&set_path, &named, &article, &set)
     {
         let _ = writeln!(err, "error: {error}");
+        if matches!(error, SetError::TooLarge { .. }) {
+            let _ = writeln!(
+                err,
+                "hint: suggest fewer kinds at a time with --tags (e.g. --tags quote,source), or raise --min-score"
+            );
+        }
         return EXIT_UNREADABLE;
     }
     let per_tag: Vec<String> = Tag::ALL

@@ -92,10 +92,21 @@ pub enum SetError {
         #[source]
         source: std::io::Error,
     },
+    #[error("{}: not saved: the set would be {} MiB, more than the {} MiB factmark opens, so it could not be opened again; the file there was left as it was", path.display(), mib(*size), mib(*limit))]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     #[error("{}: will not overwrite: the file there is not a factmark annotation set this version can read", path.display())]
     WouldOverwrite { path: PathBuf },
     #[error("{}: cannot save: the name of {} is not valid Unicode, so the set cannot record it; rename the file", path.display(), named.display())]
     UnicodeName { path: PathBuf, named: PathBuf },
+}
+
+/// Bytes in MiB, rounded up, for messages.
+fn mib(bytes: u64) -> u64 {
+    bytes.div_ceil(1024 * 1024)
 }
 
 /// The header of a set file: what `article` names.
@@ -588,6 +599,19 @@ pub fn save_set(
     article: &Article,
     set: &AnnotationSet,
 ) -> Result<(), SetError> {
+    save_set_within(set_path, article_path, article, set, MAX_SET_BYTES)
+}
+
+/// [`save_set`] with the largest file it may write: one larger than what
+/// loading accepts ([`MAX_SET_BYTES`]) would lock its annotations out, so
+/// it is refused and the file already there kept. Tests pass a small limit.
+pub(crate) fn save_set_within(
+    set_path: &Path,
+    article_path: &Path,
+    article: &Article,
+    set: &AnnotationSet,
+    limit: u64,
+) -> Result<(), SetError> {
     refuse_foreign_target(set_path)?;
     // A set names its article in text; a name that is not Unicode would
     // be recorded garbled and the set could not find its article again.
@@ -601,6 +625,14 @@ pub fn save_set(
         });
     }
     let bytes = to_ron(&to_set_file(set_path, article_path, article, set));
+    let size = bytes.len() as u64;
+    if size > limit {
+        return Err(SetError::TooLarge {
+            path: set_path.to_owned(),
+            size,
+            limit,
+        });
+    }
     write_atomically(set_path, bytes.as_bytes(), |_| Ok(())).map_err(|source| SetError::Write {
         path: set_path.to_owned(),
         source,
@@ -699,7 +731,51 @@ fn replace_atomically(
     }
     temp.persist(target).map_err(|e| e.error)?;
     sync_folder(folder);
+    remove_stale_temporaries(folder, &name, STALE_AFTER);
     Ok(())
+}
+
+/// How old a temporary file of a save must be before another save removes
+/// it: a save takes well under this, so a concurrent writer's file is safe.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+
+/// Removes the temporary files a save of `name` killed mid-write left in
+/// `folder` (`.NAME.XXXXXX.tmp`, and `.NAME.bak.XXXXXX.tmp` of its backup),
+/// when they are older than `min_age`. Best effort: a file that cannot be
+/// removed stays, and nothing else is ever touched.
+fn remove_stale_temporaries(folder: &Path, name: &str, min_age: std::time::Duration) {
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(file_name) = file_name.to_str() else {
+            continue;
+        };
+        let Some(middle) = file_name
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        // tempfile's random part, or `bak.` and that of a backup's copy
+        // (`bak.<pid>` for its hard link).
+        let random = middle.strip_prefix("bak.").unwrap_or(middle);
+        if random.is_empty() || !random.chars().all(|c| c.is_ascii_alphanumeric()) {
+            continue;
+        }
+        let old = entry
+            .metadata()
+            .ok()
+            .filter(fs::Metadata::is_file)
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age >= min_age);
+        if old {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Keeps the current target as its `.bak` (a hard link, or a copy where
@@ -793,6 +869,68 @@ mod tests {
         write_atomically(&target, b"two", |_| Ok(())).unwrap();
         let mode = fs::metadata(&target).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600, "an existing file keeps its permissions");
+    }
+
+    #[test]
+    fn a_set_larger_than_factmark_opens_is_not_saved_and_the_old_file_stays() {
+        let dir = tempfile::tempdir().unwrap();
+        let article_path = dir.path().join("a.txt");
+        let text = "The minister said 80% agreed.";
+        fs::write(&article_path, text).unwrap();
+        let article = Article::new(text.to_owned());
+        let set_path = dir.path().join("a.annotations.ron");
+        let empty = AnnotationSet::new();
+        save_set(&set_path, &article_path, &article, &empty).unwrap();
+        let before = fs::read(&set_path).unwrap();
+        let mut set = AnnotationSet::new();
+        let a = set.new_annotation(
+            Tag::Figure,
+            crate::model::Span::new(18, 21),
+            text,
+            Timestamp::UNIX_EPOCH,
+        );
+        set.apply(&crate::model::Edit::Add(a), text).unwrap();
+        let limit = before.len() as u64 + 10;
+        let error = save_set_within(&set_path, &article_path, &article, &set, limit).unwrap_err();
+        assert!(matches!(error, SetError::TooLarge { size, .. } if size > limit));
+        let message = error.to_string();
+        assert!(message.starts_with(&format!("{}: not saved", set_path.display())));
+        assert!(
+            message.contains("more than the 1 MiB factmark opens"),
+            "{message}"
+        );
+        assert_eq!(fs::read(&set_path).unwrap(), before);
+    }
+
+    #[test]
+    fn a_save_removes_old_temporaries_of_its_target_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("a.annotations.ron");
+        let left = [
+            ".a.annotations.ron.Xy12ab.tmp",
+            ".a.annotations.ron.bak.Qw34cd.tmp",
+        ];
+        let kept = [
+            ".b.annotations.ron.Xy12ab.tmp",
+            ".a.annotations.ron.notes.txt",
+        ];
+        let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        for name in left.iter().chain(&kept) {
+            let file = fs::File::create(dir.path().join(name)).unwrap();
+            file.set_modified(an_hour_ago).unwrap();
+        }
+        // A fresh one is a concurrent save's: left alone.
+        let fresh = dir.path().join(".a.annotations.ron.Zz99zz.tmp");
+        fs::write(&fresh, "being written").unwrap();
+        write_atomically(&target, b"one", |_| Ok(())).unwrap();
+        assert!(fresh.exists());
+        for name in left {
+            assert!(!dir.path().join(name).exists(), "{name} should be gone");
+        }
+        for name in kept {
+            assert!(dir.path().join(name).exists(), "{name} should stay");
+        }
+        assert_eq!(fs::read(&target).unwrap(), b"one");
     }
 
     #[test]

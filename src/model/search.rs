@@ -8,6 +8,7 @@
 //! [`Options`] can make case count and keep matches to whole words.
 
 use regex::{Regex, RegexBuilder};
+use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 
 use crate::model::Span;
 
@@ -31,7 +32,10 @@ pub struct Options {
     pub match_case: bool,
     /// A match is not part of a longer word: `Putin` does not find
     /// `Putinism`. Only the ends of the query that are letters or digits
-    /// are held to this, so `U.S.` finds the `U.S.` of `U.S.-led`.
+    /// are held to this, so `U.S.` finds the `U.S.` of `U.S.-led`. A match
+    /// never starts or ends inside a user-perceived character (grapheme
+    /// cluster): `cafe` does not find the `cafe` of `café` written with a
+    /// combining accent.
     pub whole_words: bool,
 }
 
@@ -39,6 +43,8 @@ pub struct Options {
 #[derive(Debug, Clone)]
 pub struct Query {
     regex: Regex,
+    /// Whole words: matches start and end on grapheme cluster boundaries.
+    whole: bool,
     /// Whole words: whether the query starts, and ends, with a word character.
     word_start: bool,
     word_end: bool,
@@ -81,6 +87,7 @@ impl Query {
         let whole = options.whole_words;
         Some(Self {
             regex,
+            whole,
             word_start: whole && trimmed.chars().next().is_some_and(is_word),
             word_end: whole && trimmed.chars().next_back().is_some_and(is_word),
         })
@@ -108,11 +115,35 @@ impl Query {
     /// Whether `start..end` is not part of a longer word, as far as the
     /// options ask.
     fn is_whole(&self, text: &str, start: usize, end: usize) -> bool {
-        let glued_before =
-            self.word_start && text[..start].chars().next_back().is_some_and(is_word);
-        let glued_after = self.word_end && text[end..].chars().next().is_some_and(is_word);
+        if !self.whole {
+            return true;
+        }
+        if !is_grapheme_boundary(text, start) || !is_grapheme_boundary(text, end) {
+            return false;
+        }
+        // A grapheme is a word character when its base is: `é` written
+        // as `e` and a combining accent is one.
+        let word_grapheme = |g: &str| g.chars().next().is_some_and(is_word);
+        let glued_before = self.word_start
+            && text[..start]
+                .graphemes(true)
+                .next_back()
+                .is_some_and(word_grapheme);
+        let glued_after = self.word_end
+            && text[end..]
+                .graphemes(true)
+                .next()
+                .is_some_and(word_grapheme);
         !glued_before && !glued_after
     }
+}
+
+/// Whether byte `at` of `text` lies between two grapheme clusters.
+fn is_grapheme_boundary(text: &str, at: usize) -> bool {
+    // The whole text is the one chunk, so the cursor never asks for more.
+    GraphemeCursor::new(at, text.len(), true)
+        .is_boundary(text, 0)
+        .unwrap_or(true)
 }
 
 /// The matches of `query` (as typed) in `text`.
@@ -247,6 +278,25 @@ mod tests {
         assert_eq!(found_with("the U.S.-led force", "U.S.", WHOLE), ["U.S."]);
         assert_eq!(found_with("$5bn and $5 m", "$5", WHOLE), ["$5"]);
         assert_eq!(found_with("2020, 20201", "2020", WHOLE), ["2020"]);
+    }
+
+    #[test]
+    fn whole_words_never_split_a_letter_and_its_combining_marks() {
+        let whole = Options {
+            whole_words: true,
+            ..Options::default()
+        };
+        let text = "un cafe\u{301} ou nao, n\u{303}o, cafe.";
+        assert_eq!(found_with(text, "cafe", whole), ["cafe"]);
+        assert_eq!(
+            find_all(text, "cafe", whole).spans[0].start,
+            text.rfind("cafe").unwrap()
+        );
+        assert!(found_with(text, "n", whole).is_empty());
+        assert_eq!(found_with(text, "cafe\u{301}", whole), ["cafe\u{301}"]);
+        // The accent glues the letter before it to the next word.
+        assert!(found_with("e\u{301}lan", "lan", whole).is_empty());
+        assert!(found_with("cafe\u{301}", "\u{301}", whole).is_empty());
     }
 
     #[test]

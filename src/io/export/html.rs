@@ -6,7 +6,10 @@
 //! text and every note is escaped, so an article containing `<script>`
 //! shows it as text. Overlapping annotations are flattened into runs at
 //! every span boundary: a run is shaded with the innermost annotation's
-//! color and underlined once per tag it carries. Rendering only.
+//! color (darker where two annotations of that tag overlap) and underlined
+//! once per tag it carries, and every annotation begins with a thin bar of
+//! its color, so two adjacent annotations of one tag stay two. Line breaks
+//! in notes and span texts show in the table. Rendering only.
 
 use std::fmt::Write;
 
@@ -28,6 +31,8 @@ pub fn tag_hex(tag: Tag) -> &'static str {
 
 /// Opacity of a highlight fill (0x38 ≈ 22%, as in the window's light theme).
 const FILL_ALPHA: &str = "38";
+/// Opacity where two or more annotations of the same tag overlap.
+const OVERLAP_ALPHA: &str = "70";
 
 const STYLE: &str = "body{font:17px/1.6 Georgia,'Times New Roman',serif;color:#1c1c1c;background:#fff;max-width:42rem;margin:2rem auto;padding:0 1rem}\
 h1{font-size:1.5rem;line-height:1.3}h2{font-size:1.2rem;margin-top:1.6rem}\
@@ -35,7 +40,7 @@ h1{font-size:1.5rem;line-height:1.3}h2{font-size:1.2rem;margin-top:1.6rem}\
 .legend span{display:inline-block;margin-right:1rem}.chip{display:inline-block;width:.8rem;height:.8rem;border-radius:2px;margin-right:.3rem;vertical-align:middle}\
 mark{color:inherit;border-radius:2px;padding:0 1px}\
 table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;border-bottom:1px solid #ddd;padding:.3rem}\
-td.tag{font-weight:600;white-space:nowrap}td.pos{white-space:nowrap;color:#555}\
+td.tag{font-weight:600;white-space:nowrap}td.text{white-space:pre-wrap}td.pos{white-space:nowrap;color:#555}\
 p.date{color:#555;font-family:system-ui,sans-serif;font-size:.85rem}";
 
 /// The page of one document.
@@ -118,7 +123,7 @@ fn article(html: &mut String, doc: &Document) {
             line += 1;
             continue;
         }
-        highlighted_run(&mut line_html, run, &active);
+        highlighted_run(&mut line_html, run, from, &active);
     }
     close_line(html, &mut line_html, paragraphs.get(line).map(|p| p.kind));
 }
@@ -134,7 +139,8 @@ fn close_line(html: &mut String, line_html: &mut String, kind: Option<ParagraphK
     let _ = writeln!(html, "{open}{body}{close}");
 }
 
-fn highlighted_run(html: &mut String, run: &str, active: &[&Entry]) {
+/// One run of text from byte `from`, with the annotations covering it.
+fn highlighted_run(html: &mut String, run: &str, from: usize, active: &[&Entry]) {
     // The innermost annotation (latest start, then earliest end) shades it.
     let Some(inner) = active.iter().max_by_key(|e| {
         (
@@ -148,11 +154,26 @@ fn highlighted_run(html: &mut String, run: &str, active: &[&Entry]) {
     let mut tags: Vec<Tag> = active.iter().map(|e| e.annotation.tag).collect();
     tags.sort_unstable();
     tags.dedup();
+    let inner_tag = inner.annotation.tag;
+    let starting = active
+        .iter()
+        .filter(|e| e.annotation.span.start == from)
+        .max_by_key(|e| e.annotation.tag == inner_tag);
     let underlines: Vec<String> = tags
         .iter()
         .enumerate()
         .map(|(i, &tag)| format!("inset 0 -{}px {}", 2 * (i + 1), tag_hex(tag)))
+        .chain(starting.map(|e| format!("inset 2px 0 {}", tag_hex(e.annotation.tag))))
         .collect();
+    let same_tag = active
+        .iter()
+        .filter(|e| e.annotation.tag == inner_tag)
+        .count();
+    let alpha = if same_tag > 1 {
+        OVERLAP_ALPHA
+    } else {
+        FILL_ALPHA
+    };
     let hover: Vec<String> = active
         .iter()
         .map(|e| {
@@ -165,8 +186,8 @@ fn highlighted_run(html: &mut String, run: &str, active: &[&Entry]) {
         .collect();
     let _ = write!(
         html,
-        "<mark style=\"background:{}{FILL_ALPHA};box-shadow:{}\" title=\"{}\">{}</mark>",
-        tag_hex(inner.annotation.tag),
+        "<mark style=\"background:{}{alpha};box-shadow:{}\" title=\"{}\">{}</mark>",
+        tag_hex(inner_tag),
         underlines.join(","),
         attr(&hover.join("\n")),
         text(run)
@@ -179,7 +200,7 @@ fn list(html: &mut String, doc: &Document) {
         let a = entry.annotation;
         let _ = writeln!(
             html,
-            "<tr id=\"a{id}\"><td>{id}</td><td class=\"tag\" style=\"color:{color}\">{tag}</td><td>{exact}</td><td>{note}</td><td class=\"pos\">{start}–{end}</td></tr>",
+            "<tr id=\"a{id}\"><td>{id}</td><td class=\"tag\" style=\"color:{color}\">{tag}</td><td class=\"text\">{exact}</td><td class=\"text\">{note}</td><td class=\"pos\">{start}–{end}</td></tr>",
             id = a.id,
             color = tag_hex(a.tag),
             tag = a.tag.label(),

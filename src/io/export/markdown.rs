@@ -75,9 +75,18 @@ fn plural(count: usize, tag: Tag) -> String {
 }
 
 /// [`escape`] for text that starts a block (a list item, a heading, a
-/// quoted line): a leading `-`, `+` or `1.` would open a nested list.
+/// quoted line): a leading `-`, `+` or `1.` would open a nested list, a
+/// line of only `-` or `=` would turn the line before it into a heading (or
+/// be a rule), and four leading spaces would make a code block — so
+/// leading white space is dropped (a paragraph drops it anyway) and such a
+/// first character is escaped.
 fn escape_start(text: &str) -> String {
-    let escaped = escape(text);
+    let escaped = escape(text.trim_start());
+    let underline = escaped.starts_with(['-', '='])
+        && escaped.chars().all(|c| matches!(c, '-' | '=' | ' ' | '\t'));
+    if underline {
+        return format!("\\{escaped}");
+    }
     let digits = escaped.len()
         - escaped
             .trim_start_matches(|c: char| c.is_ascii_digit())
@@ -127,5 +136,39 @@ mod tests {
         assert_eq!(escape_start("2020. A year"), "2020\\. A year");
         assert_eq!(escape_start("80.1%"), "80.1%");
         assert_eq!(escape_start("-5 degrees"), "-5 degrees");
+    }
+
+    /// The block-level events CommonMark makes of a report.
+    fn blocks(md: &str) -> Vec<String> {
+        use pulldown_cmark::{Event, Parser, Tag as Md};
+        Parser::new(md)
+            .filter_map(|e| match e {
+                Event::Start(Md::Heading { level, .. }) => Some(format!("{level}")),
+                Event::Start(Md::CodeBlock(_)) => Some("code".into()),
+                Event::Rule => Some("rule".into()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn underlines_rules_and_indents_in_notes_and_spans_stay_text() {
+        let text = "Intro.\n    indented text here.\nEnd.";
+        let article = crate::model::Article::new(text.to_owned());
+        let mut set = crate::model::AnnotationSet::new();
+        let start = text.find("    indented").unwrap();
+        let mut a = set.new_annotation(
+            Tag::Claim,
+            crate::model::Span::new(start, start + "    indented text here.".len()),
+            text,
+            jiff::Timestamp::UNIX_EPOCH,
+        );
+        a.note = "first line\n---\n===\n\n    code?\n\n- - -".into();
+        set.apply(&crate::model::Edit::Add(a), text).unwrap();
+        let doc = crate::io::export::Document::new(&article, std::path::Path::new("a.txt"), &set);
+        let md = render(&doc);
+        // Only the report's own headings: the title and the tag section.
+        assert_eq!(blocks(&md), ["h1", "h2"], "{md}");
+        assert!(md.contains("1. indented text here."), "{md}");
     }
 }

@@ -19,7 +19,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-use crate::io::store::write_atomically;
+use crate::io::store::{write_atomically, write_output_atomically};
 use crate::model::{Annotation, AnnotationSet, Article, Tag};
 
 /// A file format factmark exports to.
@@ -130,6 +130,10 @@ pub struct Document<'a> {
     pub file_name: String,
     /// The article's file name without extension: exports are `<stem>.<ext>`.
     pub stem: String,
+    /// The article as an absolute IRI, the W3C target `source`: its
+    /// canonical web address when its metadata has one, else a `file://`
+    /// URL of its absolute path (percent-encoded).
+    pub source: String,
     /// The anchored annotations in text order (orphans have no place in the
     /// text and are not exported).
     pub entries: Vec<Entry<'a>>,
@@ -155,6 +159,7 @@ impl<'a> Document<'a> {
             })
             .collect();
         Self {
+            source: source_iri(article, article_path, &file_name),
             article,
             file_name,
             stem,
@@ -185,20 +190,88 @@ impl<'a> Document<'a> {
     }
 }
 
+/// The article as an absolute IRI: see [`Document::source`]. The path is
+/// made absolute against the working folder (no disk access); a path that
+/// cannot be a URL falls back to its percent-encoded file name.
+fn source_iri(article: &Article, article_path: &Path, file_name: &str) -> String {
+    let web = article
+        .meta()
+        .url
+        .as_deref()
+        .and_then(|u| url::Url::parse(u).ok());
+    if let Some(web) = web.filter(|u| matches!(u.scheme(), "http" | "https")) {
+        return web.into();
+    }
+    std::path::absolute(article_path)
+        .ok()
+        .and_then(|p| url::Url::from_file_path(p).ok())
+        .map(String::from)
+        .unwrap_or_else(|| {
+            let mut base = url::Url::parse("file:///").expect("a valid URL");
+            base.set_path(file_name);
+            base.into()
+        })
+}
+
 /// One file an export makes, before it is written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportFile {
     /// File name inside the export folder.
     pub name: String,
     pub contents: String,
+    /// Whether the file configures the whole folder (brat's
+    /// `annotation.conf`) rather than exporting one set: such a file is
+    /// written only over one factmark wrote, never over the user's own.
+    pub folder_config: bool,
+}
+
+impl ExportFile {
+    /// A file of one set's export.
+    pub fn new(name: impl Into<String>, contents: String) -> Self {
+        Self {
+            name: name.into(),
+            contents,
+            folder_config: false,
+        }
+    }
+
+    /// A folder's configuration file; `contents` begins with
+    /// [`brat::WRITTEN_BY_FACTMARK`].
+    pub fn folder_config(name: impl Into<String>, contents: String) -> Self {
+        Self {
+            folder_config: true,
+            ..Self::new(name, contents)
+        }
+    }
+}
+
+/// What [`write_files`] did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Written {
+    /// The files the export consists of, in the folder now.
+    pub paths: Vec<PathBuf>,
+    /// Folder configuration files left as they were because someone else
+    /// made them (a user's own brat `annotation.conf`).
+    pub kept: Vec<PathBuf>,
+}
+
+impl Written {
+    /// A sentence about the configuration files left alone, if any.
+    pub fn notice(&self) -> Option<String> {
+        let names: Vec<String> = self.kept.iter().map(|p| p.display().to_string()).collect();
+        (!names.is_empty()).then(|| {
+            format!(
+                "kept {} as it was (not written by factmark); check that it declares the types Claim, Figure, Quote and Source",
+                names.join(" and ")
+            )
+        })
+    }
 }
 
 /// The files of one document in one format, in memory.
 pub fn render(format: ExportFormat, doc: &Document) -> Vec<ExportFile> {
-    let file = |ext: &str, contents: String| ExportFile {
-        name: format!("{}.{ext}", doc.stem),
-        contents,
-    };
+    let file =
+        |ext: &str, contents: String| ExportFile::new(format!("{}.{ext}", doc.stem), contents);
     match format {
         ExportFormat::Json => vec![file("json", json::render(doc))],
         ExportFormat::Csv => vec![file("csv", csv::render(&csv::rows(doc)))],
@@ -207,6 +280,8 @@ pub fn render(format: ExportFormat, doc: &Document) -> Vec<ExportFile> {
         ExportFormat::Brat => vec![
             file("ann", brat::render(doc)),
             file("txt", doc.article.text().to_owned()),
+            ExportFile::folder_config("annotation.conf", brat::annotation_conf()),
+            ExportFile::folder_config("visual.conf", brat::visual_conf()),
         ],
     }
 }
@@ -214,6 +289,8 @@ pub fn render(format: ExportFormat, doc: &Document) -> Vec<ExportFile> {
 /// Exports one set into `out_dir` (created when missing) as
 /// `<article stem>.<ext>`; returns the paths written. Existing exports of
 /// the same name are replaced atomically; the article itself never is.
+/// [`export_set_written`] also tells which folder configuration files were
+/// kept as the user made them.
 pub fn export_set(
     format: ExportFormat,
     article: &Article,
@@ -221,17 +298,31 @@ pub fn export_set(
     set: &AnnotationSet,
     out_dir: &Path,
 ) -> Result<Vec<PathBuf>, ExportError> {
+    export_set_written(format, article, article_path, set, out_dir).map(|w| w.paths)
+}
+
+/// [`export_set`], with what was written and what was kept.
+pub fn export_set_written(
+    format: ExportFormat,
+    article: &Article,
+    article_path: &Path,
+    set: &AnnotationSet,
+    out_dir: &Path,
+) -> Result<Written, ExportError> {
     let doc = Document::new(article, article_path, set);
     write_files(&render(format, &doc), article_path, out_dir)
 }
 
 /// Writes rendered files into `out_dir` (created when missing), refusing to
-/// replace `article_path`.
+/// replace `article_path`. A folder configuration file replaces only a file
+/// factmark wrote (it begins with [`brat::WRITTEN_BY_FACTMARK`]); one the
+/// same is left untouched, and any other is kept and listed in
+/// [`Written::kept`].
 pub fn write_files(
     files: &[ExportFile],
     article_path: &Path,
     out_dir: &Path,
-) -> Result<Vec<PathBuf>, ExportError> {
+) -> Result<Written, ExportError> {
     std::fs::create_dir_all(out_dir).map_err(|source| ExportError::CreateFolder {
         path: out_dir.to_owned(),
         source,
@@ -249,10 +340,26 @@ pub fn write_files(
             return Err(ExportError::WouldOverwriteArticle { path });
         }
     }
-    let mut written = Vec::with_capacity(files.len());
+    let mut written = Written::default();
     for file in files {
         let path = out_dir.join(&file.name);
-        if !is_article(&path) {
+        if file.folder_config {
+            match std::fs::read(&path) {
+                Ok(old) if old == file.contents.as_bytes() => {}
+                Ok(old) if !old.starts_with(brat::WRITTEN_BY_FACTMARK.as_bytes()) => {
+                    written.kept.push(path);
+                    continue;
+                }
+                _ => {
+                    write_output_atomically(&path, file.contents.as_bytes()).map_err(|source| {
+                        ExportError::Write {
+                            path: path.clone(),
+                            source,
+                        }
+                    })?
+                }
+            }
+        } else if !is_article(&path) {
             write_atomically(&path, file.contents.as_bytes(), |_| Ok(())).map_err(|source| {
                 ExportError::Write {
                     path: path.clone(),
@@ -260,7 +367,7 @@ pub fn write_files(
                 }
             })?;
         }
-        written.push(path);
+        written.paths.push(path);
     }
     Ok(written)
 }

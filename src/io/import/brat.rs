@@ -8,6 +8,14 @@
 //! writes them). `AnnotatorNotes` become the notes of the annotations they
 //! point at. Relations, events, attributes and normalizations have no place
 //! in the model and are counted as skipped.
+//!
+//! brat counts offsets in the `.txt` exactly as it is on disk, so a `.ann`
+//! made on a text with CR LF line endings counts one more character per
+//! line break than the article factmark reads (line endings normalized to
+//! LF). When the spans do not fit as they are but all fit once a CR is
+//! counted before every LF, the offsets are mapped that way and the report
+//! says so; when that reading only fits more of them, the error hints at
+//! line endings.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -25,6 +33,83 @@ pub fn parse(
     path: &Path,
     options: &ImportOptions,
 ) -> Result<Imported, ImportError> {
+    let (fit, total) = fitting_spans(article, ann, options, None);
+    if fit == total || !article.text().contains('\n') {
+        return parse_with(article, ann, path, options, None, false);
+    }
+    let crlf = CrlfOffsets::new(article);
+    let (fit_crlf, _) = fitting_spans(article, ann, options, Some(&crlf));
+    if fit_crlf == total {
+        let mut imported = parse_with(article, ann, path, options, Some(&crlf), false)?;
+        imported.report.crlf = true;
+        return Ok(imported);
+    }
+    parse_with(article, ann, path, options, None, fit_crlf > fit)
+}
+
+/// Character offsets of a text with CR LF line endings mapped to the same
+/// text with LF ones.
+struct CrlfOffsets {
+    /// Character offset of every `\n` of the article (LF) text.
+    newlines: Vec<usize>,
+}
+
+impl CrlfOffsets {
+    fn new(article: &Article) -> Self {
+        let newlines = article
+            .text()
+            .chars()
+            .enumerate()
+            .filter_map(|(i, c)| (c == '\n').then_some(i))
+            .collect();
+        Self { newlines }
+    }
+
+    /// The LF offset of CR LF offset `offset`: minus the CRs before it.
+    fn to_lf(&self, offset: usize) -> usize {
+        // In the CR LF text the i-th CR stands at `newlines[i] + i`: count
+        // those before `offset` (a binary search, as that is increasing).
+        let (mut low, mut high) = (0, self.newlines.len());
+        while low < high {
+            let mid = low + (high - low) / 2;
+            if self.newlines[mid] + mid < offset {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        offset - low
+    }
+}
+
+/// How many of the text-bound spans fit the article when their offsets are
+/// read as they are, or through `crlf`: `(fitting, all)`.
+fn fitting_spans(
+    article: &Article,
+    ann: &str,
+    options: &ImportOptions,
+    crlf: Option<&CrlfOffsets>,
+) -> (usize, usize) {
+    let mut scratch = ImportReport::default();
+    let (mut fit, mut all) = (0, 0);
+    for line in ann.lines().filter(|l| l.starts_with('T')) {
+        match text_bound(article, line, options, &mut scratch, crlf) {
+            Ok(Some(_)) => (fit, all) = (fit + 1, all + 1),
+            Err(Problem::Span { .. }) => all += 1,
+            _ => {}
+        }
+    }
+    (fit, all)
+}
+
+fn parse_with(
+    article: &Article,
+    ann: &str,
+    path: &Path,
+    options: &ImportOptions,
+    crlf: Option<&CrlfOffsets>,
+    crlf_hint: bool,
+) -> Result<Imported, ImportError> {
     let mut report = ImportReport::default();
     let mut candidates: Vec<Candidate> = Vec::new();
     // brat id (`T7`) → indexes of its fragments in `candidates`.
@@ -38,7 +123,7 @@ pub fn parse(
         }
         let at = Location::Line(index + 1);
         let outcome = match line.chars().next() {
-            Some('T') => text_bound(article, line, options, &mut report).map(|found| {
+            Some('T') => text_bound(article, line, options, &mut report, crlf).map(|found| {
                 if let Some((id, fragments)) = found {
                     let first = candidates.len();
                     candidates.extend(fragments);
@@ -70,7 +155,7 @@ pub fn parse(
             )),
         };
         let Err(problem) = outcome else { continue };
-        let error = problem.at(path, at);
+        let error = problem.at(path, at, !options.skip_invalid, crlf_hint);
         if !options.skip_invalid {
             return Err(error);
         }
@@ -102,7 +187,7 @@ enum Problem {
 }
 
 impl Problem {
-    fn at(self, path: &Path, at: Location) -> ImportError {
+    fn at(self, path: &Path, at: Location, suggest_skip: bool, crlf_hint: bool) -> ImportError {
         let path = path.to_owned();
         match self {
             Problem::Malformed(message) => ImportError::Malformed { path, at, message },
@@ -111,18 +196,22 @@ impl Problem {
                 at,
                 id,
                 problem: Box::new(problem),
+                suggest_skip,
+                crlf_hint,
             },
         }
     }
 }
 
 /// A `T` line: its id and one candidate per fragment, or `None` when its
-/// type maps to no tag (counted in the report).
+/// type maps to no tag (counted in the report). `crlf` maps offsets counted
+/// in a CR LF text.
 fn text_bound<'a>(
     article: &Article,
     line: &'a str,
     options: &ImportOptions,
     report: &mut ImportReport,
+    crlf: Option<&CrlfOffsets>,
 ) -> Result<Option<(&'a str, Vec<Candidate>)>, Problem> {
     let malformed =
         |what: &str| Problem::Malformed(format!("{what} (expected `T1\\tType START END\\ttext`)"));
@@ -141,7 +230,10 @@ fn text_bound<'a>(
         .map(|fragment| {
             let mut numbers = fragment.split_whitespace().map(str::parse::<usize>);
             match (numbers.next(), numbers.next(), numbers.next()) {
-                (Some(Ok(start)), Some(Ok(end)), None) => Ok((start, end)),
+                (Some(Ok(start)), Some(Ok(end)), None) => Ok(match crlf {
+                    Some(crlf) => (crlf.to_lf(start), crlf.to_lf(end)),
+                    None => (start, end),
+                }),
                 _ => Err(malformed(&format!("bad offsets {fragment:?}"))),
             }
         })
@@ -305,6 +397,39 @@ mod tests {
         assert_eq!(report.skipped.get("relation"), Some(&1));
         assert_eq!(report.skipped.get("attribute"), Some(&1));
         assert_eq!(report.skipped.get("note"), Some(&1));
+    }
+
+    #[test]
+    fn offsets_counted_on_a_crlf_text_are_mapped_and_reported() {
+        // On disk: "The minister said 80% of voters\r\nagreed with him."
+        let ann =
+            "T1\tFigure 18 21\t80%\nT2\tClaim 33 39\tagreed\nT3\tClaim 25 39\tvoters agreed\n";
+        let imported = import(ann, &options()).unwrap();
+        let texts: Vec<&str> = imported
+            .set
+            .annotations()
+            .iter()
+            .map(|a| a.quote.exact.as_str())
+            .collect();
+        assert_eq!(texts, vec!["80%", "voters\nagreed", "agreed"]);
+        assert!(imported.report.crlf);
+        assert!(
+            imported
+                .report
+                .summary()
+                .ends_with("; offsets counted CR LF line endings"),
+            "{}",
+            imported.report.summary()
+        );
+    }
+
+    #[test]
+    fn offsets_that_fit_better_with_crlf_hint_at_line_endings() {
+        let ann = "T1\tClaim 33 39\tagreed\nT2\tClaim 0 3\tTha\n";
+        let message = import(ann, &options()).unwrap_err().to_string();
+        assert!(message.contains("CR LF line endings"), "{message}");
+        let plain = import("T1\tClaim 0 3\tTha\n", &options()).unwrap_err();
+        assert!(!plain.to_string().contains("CR LF"), "{plain}");
     }
 
     #[test]

@@ -6,7 +6,9 @@
 //! or a text that differs fails the import with the file, the line (or the
 //! item) and both texts, unless [`ImportOptions::skip_invalid`] is set, in
 //! which case the problem is recorded in the [`ImportReport`] and the span
-//! skipped. Whatever the model has no place for (relations, attributes,
+//! skipped. Where a file says more than its offsets — a W3C quote, brat
+//! offsets that fit once CR LF line endings are counted — the span is
+//! placed by that instead, and the report says how many were. Whatever the model has no place for (relations, attributes,
 //! events, unmapped types, duplicates) is counted, never silently lost.
 //! Imports read the one file they are given and write nothing.
 
@@ -140,13 +142,21 @@ pub enum ImportError {
         at: Location,
         message: String,
     },
-    #[error("{}{at}: {id}: {problem}; fix the file or import with --skip-invalid", path.display())]
+    #[error("{}{at}: {id}: {problem}{}{}", path.display(),
+        if *crlf_hint { " (more spans fit if the offsets count a CR before each line break, as brat does on a .txt with CR LF line endings, but not all: was the .ann made on this text?)" } else { "" },
+        if *suggest_skip { "; fix the file or import with --skip-invalid" } else { "" })]
     InvalidSpan {
         path: PathBuf,
         at: Location,
         /// The annotation's id in the file (`T12`, or a W3C id).
         id: String,
         problem: Box<SpanProblem>,
+        /// Whether the message ends by pointing to `--skip-invalid`: not
+        /// when that option is already given and the problem is a warning.
+        suggest_skip: bool,
+        /// Whether reading the offsets as counting CR LF line endings
+        /// would have fitted more spans (brat files made on a Windows text).
+        crlf_hint: bool,
     },
 }
 
@@ -169,6 +179,16 @@ pub struct ImportReport {
     pub duplicates: usize,
     /// Discontinuous spans split into one annotation per fragment.
     pub split: usize,
+    /// W3C annotations with several text targets, split into one
+    /// annotation per target.
+    pub multi_target: usize,
+    /// W3C annotations whose position did not hold their quote and that
+    /// were placed by the quote text instead (positions counted in UTF-16
+    /// code units by JavaScript tools, or an article edited since).
+    pub reanchored: usize,
+    /// brat offsets that counted a CR before every LF (a `.ann` made on a
+    /// CRLF text file) and were mapped to the article's LF text.
+    pub crlf: bool,
     /// Notes attached to imported annotations.
     pub notes: usize,
     /// Lines or items the model has no place for, per kind (`relation`,
@@ -219,10 +239,31 @@ impl ImportReport {
         if self.split > 0 {
             line += &format!("; {} discontinuous spans split", self.split);
         }
+        if self.multi_target > 0 {
+            line += &format!(
+                "; {} with several targets split",
+                plural(self.multi_target, "annotation")
+            );
+        }
+        if self.reanchored > 0 {
+            line += &format!("; {} re-anchored by their quote text", self.reanchored);
+        }
+        if self.crlf {
+            line += "; offsets counted CR LF line endings";
+        }
         if !skipped.is_empty() {
             line += &format!("; skipped {}", skipped.join(", "));
         }
         line
+    }
+}
+
+/// `1 annotation`, `2 annotations`.
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }
 
