@@ -50,13 +50,14 @@ impl Sidebar {
             None => self.note = None,
             _ => {}
         }
-        ui.horizontal(|ui| {
-            let heading = if selected.is_some() {
-                RichText::new("Selected").strong()
+        ui.horizontal_wrapped(|ui| {
+            // The same word either way, so that the row wraps alike.
+            let heading = RichText::new("Selected");
+            ui.label(if selected.is_some() {
+                heading.strong()
             } else {
-                RichText::new("No annotation selected").weak()
-            };
-            ui.label(heading);
+                heading.weak()
+            });
             ui.add_enabled_ui(selected.is_some(), |ui| {
                 for tag in Tag::ALL {
                     let current = selected.is_some_and(|a| a.tag == tag);
@@ -89,7 +90,7 @@ impl Sidebar {
                 }
                 None => {
                     ui.label(
-                        RichText::new("Click a highlight, or an entry below, to edit it.").weak(),
+                        RichText::new("No annotation selected. Click a highlight, or an entry below, to edit it.").weak(),
                     );
                 }
             });
@@ -105,7 +106,7 @@ impl Sidebar {
         selected: Option<&Annotation>,
         actions: &mut Vec<Action>,
     ) {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let nudges = [
                 (
                     "Start",
