@@ -33,10 +33,14 @@ pub fn parse(
     path: &Path,
     options: &ImportOptions,
 ) -> Result<Imported, ImportError> {
-    let (fit, total) = fitting_spans(article, ann, options, None);
-    if fit == total || !article.text().contains('\n') {
-        return parse_with(article, ann, path, options, None, false);
+    // Read as they are first: the CR LF reading is only tried, and the
+    // spans only counted, when some do not fit.
+    let plain = parse_with(article, ann, path, options, None, false);
+    let all_fit = matches!(&plain, Ok(imported) if imported.report.invalid.is_empty());
+    if all_fit || !article.text().contains('\n') {
+        return plain;
     }
+    let (fit, total) = fitting_spans(article, ann, options, None);
     let crlf = CrlfOffsets::new(article);
     let (fit_crlf, _) = fitting_spans(article, ann, options, Some(&crlf));
     if fit_crlf == total {
@@ -44,41 +48,36 @@ pub fn parse(
         imported.report.crlf = true;
         return Ok(imported);
     }
-    parse_with(article, ann, path, options, None, fit_crlf > fit)
+    if fit_crlf > fit {
+        return parse_with(article, ann, path, options, None, true);
+    }
+    plain
 }
 
 /// Character offsets of a text with CR LF line endings mapped to the same
 /// text with LF ones.
 struct CrlfOffsets {
-    /// Character offset of every `\n` of the article (LF) text.
-    newlines: Vec<usize>,
+    /// Character offset of every CR in the CR LF text: the i-th stands
+    /// just before the article's i-th `\n`, i CRs later.
+    crs: Vec<usize>,
 }
 
 impl CrlfOffsets {
     fn new(article: &Article) -> Self {
-        let newlines = article
+        let crs = article
             .text()
             .chars()
             .enumerate()
-            .filter_map(|(i, c)| (c == '\n').then_some(i))
+            .filter(|&(_, c)| c == '\n')
+            .enumerate()
+            .map(|(i, (at, _))| at + i)
             .collect();
-        Self { newlines }
+        Self { crs }
     }
 
     /// The LF offset of CR LF offset `offset`: minus the CRs before it.
     fn to_lf(&self, offset: usize) -> usize {
-        // In the CR LF text the i-th CR stands at `newlines[i] + i`: count
-        // those before `offset` (a binary search, as that is increasing).
-        let (mut low, mut high) = (0, self.newlines.len());
-        while low < high {
-            let mid = low + (high - low) / 2;
-            if self.newlines[mid] + mid < offset {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        offset - low
+        offset - self.crs.partition_point(|&cr| cr < offset)
     }
 }
 

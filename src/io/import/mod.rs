@@ -242,7 +242,7 @@ impl ImportReport {
         if self.multi_target > 0 {
             line += &format!(
                 "; {} with several targets split",
-                plural(self.multi_target, "annotation")
+                crate::plural(self.multi_target, "annotation", "annotations")
             );
         }
         if self.reanchored > 0 {
@@ -255,15 +255,6 @@ impl ImportReport {
             line += &format!("; skipped {}", skipped.join(", "));
         }
         line
-    }
-}
-
-/// `1 annotation`, `2 annotations`.
-fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
     }
 }
 
