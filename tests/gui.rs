@@ -619,6 +619,28 @@ fn dropping_a_file_on_the_window_opens_it() {
 }
 
 #[test]
+fn a_new_article_opens_at_its_top_not_where_the_last_one_was_read() {
+    let desk = Desk::new();
+    let (long, _) = long_article(&desk);
+    let mut harness = desk.open(&desk.article());
+    press(&mut harness, Key::End);
+    assert!(
+        harness.state().state.view_top > 0,
+        "the test needs a scrolled view"
+    );
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedPath(long)));
+    harness.run_ok();
+    let first = Span::new(0, "Paragraph 0".len());
+    assert!(
+        !harness.state().text_rects(first).is_empty(),
+        "the long article's first paragraph is not on screen"
+    );
+}
+
+#[test]
 fn clicking_a_list_entry_scrolls_to_the_annotation_and_selects_it() {
     let desk = Desk::new();
     write_set(&desk, &[(Tag::Source, "Officials"), (Tag::Figure, "80.1%")]);
@@ -1650,11 +1672,9 @@ fn enter_in_the_save_changes_prompt_saves() {
     assert!(desk.set().exists(), "Enter is Save");
 }
 
-#[test]
-fn end_on_a_long_article_stays_at_the_end_while_the_layout_settles() {
-    let desk = Desk::new();
-    // Paragraphs of very different lengths, so that estimated heights are
-    // off and measuring them moves things around.
+/// A long article of paragraphs of very different lengths, so that
+/// estimated heights are off and measuring them moves things around.
+fn long_article(desk: &Desk) -> (PathBuf, String) {
     let mut text = String::new();
     for i in 0..20_000 {
         let words = [3, 60, 8, 150, 1, 30][i % 6];
@@ -1667,6 +1687,43 @@ fn end_on_a_long_article_stays_at_the_end_while_the_layout_settles() {
     text.push_str("The very last sentence of the article.\n");
     let path = desk.root.join("long.txt");
     fs::write(&path, &text).unwrap();
+    (path, text)
+}
+
+#[test]
+fn the_mouse_wheel_scrolls_a_long_article_while_its_layout_settles() {
+    let desk = Desk::new();
+    let (path, _) = long_article(&desk);
+    let mut harness = desk.open(&path);
+    assert!(
+        !harness.state().view_is_settled(),
+        "the test needs a layout still being measured"
+    );
+    harness.hover_at(Pos2::new(400.0, 400.0));
+    for _ in 0..5 {
+        harness.event(Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -200.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers: Modifiers::NONE,
+        });
+        harness.step();
+    }
+    for _ in 0..20 {
+        harness.step();
+    }
+    let top = harness.state().state.view_top;
+    assert!(
+        top > 0,
+        "1000 points of wheel left the view at the first paragraph"
+    );
+}
+
+#[test]
+fn end_on_a_long_article_stays_at_the_end_while_the_layout_settles() {
+    let desk = Desk::new();
+    let (path, text) = long_article(&desk);
     let mut harness = desk.open(&path);
     let start = text.find("The very last sentence").unwrap();
     let last = Span::new(start, text.len() - 1);

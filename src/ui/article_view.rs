@@ -65,9 +65,8 @@ pub struct ArticleView {
     tops: Vec<f32>,
     tops_stale: bool,
     galleys: HashMap<usize, Arc<Galley>>,
-    /// Paragraph at the top of the viewport and how far the viewport's top
-    /// is below the paragraph's top, to keep the view still when heights
-    /// above change.
+    /// Paragraph at the top of the viewport and its top as drawn, to keep
+    /// the view still when heights above it change.
     scroll_anchor: Option<(usize, f32)>,
     /// Byte where the current drag or shift-click selection started.
     selection_anchor: Option<usize>,
@@ -78,7 +77,8 @@ pub struct ArticleView {
     origin: Option<Pos2>,
     /// The visible part of the page on screen in the last frame.
     clip: Option<Rect>,
-    /// The scroll offset of the last frame.
+    /// The scroll offset at the end of the last frame, after egui applied
+    /// the mouse wheel and scroll bar to it.
     offset: f32,
     /// A scroll offset to apply in the next frame.
     scroll_to: Option<f32>,
@@ -139,10 +139,10 @@ impl ArticleView {
         // frame knew it, and egui would turn that overscroll into a
         // velocity that scrolls the page away once the layout settles.
         ui.spacing_mut().scroll.kinetic.rubber_band = false;
-        scroll.show_viewport(ui, |ui, viewport| {
-            self.offset = viewport.min.y;
+        let output = scroll.show_viewport(ui, |ui, viewport| {
             self.page(ui, viewport, state, visible, key, actions);
         });
+        self.offset = output.state.unclamped_offset().y;
     }
 
     /// The first byte of the paragraph at the top of the view.
@@ -235,6 +235,8 @@ impl ArticleView {
         let paragraphs = state.doc.article.paragraphs();
         if self.layout_key.map(|k| k.generation) != Some(key.generation) {
             self.reset();
+            // A new article starts at its top, not where the last one was.
+            self.scroll_to = Some(0.0);
         }
         if self.layout_key != Some(key) {
             self.layout_key = Some(key);
@@ -313,13 +315,16 @@ impl ArticleView {
     }
 
     /// The scroll offset that keeps the anchored paragraph still after
-    /// heights changed.
+    /// heights above it changed: the last offset, moved as far as the
+    /// paragraph moved. Moving egui's offset rather than replacing it keeps
+    /// what the wheel and the scroll bar did to it in the last frame.
     fn corrected_offset(&mut self) -> Option<f32> {
         if !std::mem::take(&mut self.tops_stale) {
             return None;
         }
-        let (paragraph, into) = self.scroll_anchor?;
-        Some((self.tops.get(paragraph)? + MARGIN + into).max(0.0))
+        let (paragraph, drawn_at) = self.scroll_anchor?;
+        let moved = self.tops.get(paragraph)? - drawn_at;
+        (moved != 0.0).then(|| (self.offset + moved).max(0.0))
     }
 
     /// The galley of paragraph `i`, laid out on first use; measures it.
@@ -362,10 +367,7 @@ impl ArticleView {
         while last + 1 < self.heights.len() && self.tops[last + 1] < bottom {
             last += 1;
         }
-        // How far the viewport's top is below the paragraph's top, in the
-        // scroll area's coordinates (paragraphs start MARGIN down).
-        let first_top = self.tops.get(first).copied().unwrap_or(0.0) + MARGIN;
-        self.scroll_anchor = Some((first, viewport.min.y - first_top));
+        self.scroll_anchor = Some((first, self.tops.get(first).copied().unwrap_or(0.0)));
         if self.galleys.len() > GALLEY_CACHE {
             self.galleys.retain(|&i, _| (first..=last).contains(&i));
         }
