@@ -8,6 +8,8 @@
 //!   the whole article, the baseline factmark's view replaces;
 //! - `open`: read, decode, build the view model and draw the first frame of
 //!   a 10 MB article;
+//! - `settle`: every frame from opening 1 MB and 10 MB articles until no
+//!   paragraph height is a guess any more (what an idle window spends);
 //! - `set_file`: save and load of a 50,000-annotation set, with serde_json
 //!   on the same data as a reference;
 //! - `reanchor`: finding 50,000 annotations again after an edit near the
@@ -101,7 +103,7 @@ fn view_frame(
     })
 }
 
-/// A view on `state`, settled (every paragraph measured), scrolled to
+/// A view on `state`, settled (no height a guess), scrolled to
 /// `fraction` of the article.
 fn settled_view(ctx: &egui::Context, state: &AppState, fraction: f64) -> ArticleView {
     let mut view = ArticleView::default();
@@ -109,7 +111,7 @@ fn settled_view(ctx: &egui::Context, state: &AppState, fraction: f64) -> Article
         view_frame(ctx, &mut view, state, Vec::new());
     }
     let byte = (state.doc.text().len() as f64 * fraction) as usize;
-    view.jump_to(state, byte.min(state.doc.text().len()), 0.0);
+    view.jump_to(byte.min(state.doc.text().len()), 0.0);
     view_frame(ctx, &mut view, state, Vec::new());
     view_frame(ctx, &mut view, state, Vec::new());
     view
@@ -190,6 +192,30 @@ fn bench_open(c: &mut Criterion) {
             black_box(view_frame(&ctx, &mut view, &state, Vec::new()))
         })
     });
+    group.finish();
+}
+
+fn bench_settle(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut group = c.benchmark_group("settle");
+    group
+        .measurement_time(Duration::from_secs(10))
+        .sample_size(10);
+    for (bytes, size) in &SIZES[1..] {
+        let state = open_state(dir.path(), *bytes, 0);
+        group.bench_function(*size, |b| {
+            b.iter(|| {
+                let ctx = egui::Context::default();
+                let mut view = ArticleView::default();
+                let mut frames = 0;
+                while !view.is_settled() {
+                    view_frame(&ctx, &mut view, &state, Vec::new());
+                    frames += 1;
+                }
+                black_box(frames)
+            })
+        });
+    }
     group.finish();
 }
 
@@ -312,6 +338,7 @@ criterion_group!(
     bench_frame,
     bench_naive,
     bench_open,
+    bench_settle,
     bench_set_file,
     bench_reanchor,
     bench_find

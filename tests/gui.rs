@@ -1721,6 +1721,39 @@ fn the_mouse_wheel_scrolls_a_long_article_while_its_layout_settles() {
 }
 
 #[test]
+fn a_drag_selects_across_the_pieces_of_a_very_long_paragraph() {
+    let desk = Desk::new();
+    // One 200 KB paragraph: the view lays it out in pieces of at most 8 KiB.
+    let text: String = (0..25_000).map(|i| format!("w{i} ")).collect();
+    let path = desk.root.join("one-paragraph.txt");
+    fs::write(&path, &text).unwrap();
+    let mut harness = desk.open(&path);
+    let find = |word: &str| {
+        let start = text.find(&format!(" {word} ")).unwrap() + 1;
+        Span::new(start, start + word.len())
+    };
+    // Words on either side of the first cut, near byte 8192.
+    let (before, after) = (find("w1500"), find("w1600"));
+    assert!(before.end < 8 * 1024 && after.start > 8 * 1024);
+    // Scrolling down, the later word comes on screen with the earlier one.
+    let to = *on_screen(&mut harness, after).last().unwrap();
+    let from = harness.state().text_rects(before)[0];
+    let (from, to) = (
+        Pos2::new(from.left() + 1.0, from.center().y),
+        Pos2::new(to.right() - 1.0, to.center().y),
+    );
+    harness.hover_at(from);
+    harness.drag_at(from);
+    harness.hover_at(to);
+    harness.drop_at(to);
+    harness.run_ok();
+    assert_eq!(
+        harness.state().state.selection,
+        Some(Span::new(before.start, after.end))
+    );
+}
+
+#[test]
 fn end_on_a_long_article_stays_at_the_end_while_the_layout_settles() {
     let desk = Desk::new();
     let (path, text) = long_article(&desk);

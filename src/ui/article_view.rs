@@ -5,13 +5,16 @@
 //! so this widget lays out one galley per paragraph (a line of the article)
 //! and only for the paragraphs on screen:
 //!
-//! - a table of paragraph heights with prefix sums places every paragraph;
-//!   heights start as estimates and are replaced by measured ones as
-//!   paragraphs are laid out (a few milliseconds' worth per frame, so the
-//!   table converges without stalling the window); when measured heights
-//!   change above the viewport, the scroll offset is corrected so the text
-//!   on screen stays put;
-//! - galleys are cached per paragraph and depend only on the text, the
+//! - the page is cut into blocks: paragraphs, and slices of at most 8 KiB
+//!   of very long ones, so that no galley grows with the article;
+//! - a table of block heights with prefix sums places every block; heights
+//!   start as rough guesses, are replaced by estimates that follow egui's
+//!   line breaking with cached glyph advances (a few milliseconds' worth per
+//!   frame, so the table converges without stalling the window, and at a
+//!   small fraction of the cost of shaping), and by exact ones as blocks are
+//!   laid out on screen; when heights change above the viewport, the scroll
+//!   offset is moved by as much, so the text on screen stays put;
+//! - galleys are cached per block and depend only on the text, the
 //!   column width, the zoom and the theme — never on annotations or the
 //!   selection, which are painted as shapes behind the text. Editing
 //!   annotations therefore never re-lays out text; a width change
@@ -36,12 +39,16 @@ use egui::{Color32, FontId, Galley, Pos2, Rect, Sense, Stroke, StrokeKind, Ui, v
 
 use crate::app::{Action, AppState};
 use crate::model::{Annotation, ParagraphKind, Span, words};
+use crate::ui::measure::{self, Block, Metrics};
 use crate::ui::theme;
 
-/// Time spent per frame measuring paragraphs that are not on screen.
+/// Time spent per frame estimating the heights of blocks not on screen.
 const MEASURE_BUDGET: Duration = Duration::from_millis(4);
 /// Galleys kept in the cache before it is trimmed to the visible ones.
 const GALLEY_CACHE: usize = 2_000;
+/// Text in cached galleys before the cache is trimmed to the visible ones:
+/// a galley takes a few hundred bytes per character.
+const GALLEY_CACHE_BYTES: usize = 512 * 1024;
 /// How long a revealed annotation flashes.
 const FLASH_SECONDS: f64 = 1.2;
 /// Longest suggestion the view looks back for, in bytes.
@@ -56,17 +63,25 @@ pub type Visible = [bool; 4];
 #[derive(Default)]
 pub struct ArticleView {
     layout_key: Option<LayoutKey>,
+    /// The pieces of the page, each laid out as one galley.
+    blocks: Vec<Block>,
     heights: Vec<f32>,
-    measured: Vec<bool>,
-    unmeasured: usize,
-    /// Paragraphs before this one are all measured.
-    next_unmeasured: usize,
-    /// `tops[i]` is the y of paragraph `i`; `tops[n]` the total height.
+    /// How far each height is from a guess.
+    height_kinds: Vec<HeightKind>,
+    /// How many heights are still guesses.
+    guessed: usize,
+    /// Blocks before this one have no guessed height.
+    next_guessed: usize,
+    /// Row heights and glyph advances for estimating heights.
+    metrics: Metrics,
+    /// `tops[i]` is the y of block `i`; `tops[n]` the total height.
     tops: Vec<f32>,
     tops_stale: bool,
     galleys: HashMap<usize, Arc<Galley>>,
-    /// Paragraph at the top of the viewport and its top as drawn, to keep
-    /// the view still when heights above it change.
+    /// Bytes of text in `galleys`.
+    cached_bytes: usize,
+    /// Block at the top of the viewport and its top as drawn, to keep the
+    /// view still when heights above it change.
     scroll_anchor: Option<(usize, f32)>,
     /// Byte where the current drag or shift-click selection started.
     selection_anchor: Option<usize>,
@@ -84,6 +99,17 @@ pub struct ArticleView {
     scroll_to: Option<f32>,
     /// The last reveal request handled.
     revealed: u64,
+}
+
+/// Where a block's height comes from.
+#[derive(Clone, Copy, PartialEq)]
+enum HeightKind {
+    /// From the byte length only.
+    Guessed,
+    /// From glyph advances, following egui's line breaking.
+    Estimated,
+    /// From the block's galley.
+    LaidOut,
 }
 
 /// Everything the cached layout depends on.
@@ -128,7 +154,7 @@ impl ArticleView {
         self.keyboard_scroll(ui, state, key.width);
         if let Some(reveal) = state.reveal.filter(|r| r.serial != self.revealed) {
             self.revealed = reveal.serial;
-            self.jump_to(state, reveal.span.start, ui.available_height() / 3.0);
+            self.jump_to(reveal.span.start, ui.available_height() / 3.0);
             self.flash = Some((reveal.span, ui.input(|i| i.time)));
         }
         if let Some(offset) = self.scroll_to.take() {
@@ -145,18 +171,24 @@ impl ArticleView {
         self.offset = output.state.unclamped_offset().y;
     }
 
-    /// The first byte of the paragraph at the top of the view.
-    pub fn top_byte(&self, state: &AppState) -> usize {
-        let paragraphs = state.doc.article.paragraphs();
+    /// The first byte of the block at the top of the view.
+    pub fn top_byte(&self) -> usize {
         self.scroll_anchor
-            .and_then(|(i, _)| paragraphs.get(i))
-            .map_or(0, |p| p.range.start)
+            .and_then(|(i, _)| self.blocks.get(i))
+            .map_or(0, |b| b.range.start)
     }
 
-    /// Scrolls so that the paragraph holding `byte` is `above` points below
-    /// the top of the view (in the next frame).
-    pub fn jump_to(&mut self, state: &AppState, byte: usize, above: f32) {
-        let p = state.doc.article.paragraph_at(byte);
+    /// The block holding `byte` (the earlier one at a boundary).
+    fn block_at(&self, byte: usize) -> usize {
+        self.blocks
+            .partition_point(|b| b.range.end < byte)
+            .min(self.blocks.len().saturating_sub(1))
+    }
+
+    /// Scrolls so that the block holding `byte` is `above` points below the
+    /// top of the view (in the next frame).
+    pub fn jump_to(&mut self, byte: usize, above: f32) {
+        let p = self.block_at(byte);
         if let Some(top) = self.tops.get(p) {
             self.scroll_to = Some((top - above).max(0.0));
         }
@@ -196,7 +228,7 @@ impl ArticleView {
         self.scroll_to = Some(target.clamp(0.0, end));
     }
 
-    /// Lays out paragraphs from the end of the article until they fill
+    /// Lays out blocks from the end of the article until they fill
     /// `height`, so that the end of the page is where it will stay.
     fn measure_tail(&mut self, ui: &Ui, state: &AppState, width: f32, height: f32) {
         let mut filled = 0.0;
@@ -204,10 +236,8 @@ impl ArticleView {
             if filled >= height {
                 break;
             }
-            if !self.measured[i] && state.doc.article.paragraphs()[i].kind != ParagraphKind::Blank {
+            if self.blocks[i].kind != ParagraphKind::Blank {
                 self.galley(ui, state, i, width);
-            } else if !self.measured[i] {
-                self.record_height(i, 0.0);
             }
             filled += self.heights[i];
         }
@@ -229,28 +259,42 @@ impl ArticleView {
         self.tops.push(y);
     }
 
-    /// Resets the layout when what it depends on changed, and measures a
-    /// few more paragraphs.
+    /// Resets the layout when what it depends on changed, and estimates a
+    /// few more heights.
     fn prepare(&mut self, ui: &Ui, state: &AppState, key: LayoutKey) {
-        let paragraphs = state.doc.article.paragraphs();
         if self.layout_key.map(|k| k.generation) != Some(key.generation) {
             self.reset();
+            self.blocks = measure::blocks(state.doc.text(), state.doc.article.paragraphs());
             // A new article starts at its top, not where the last one was.
             self.scroll_to = Some(0.0);
         }
         if self.layout_key != Some(key) {
             self.layout_key = Some(key);
             self.galleys.clear();
-            self.heights = paragraphs
+            self.cached_bytes = 0;
+            self.metrics = Metrics::default();
+            self.heights = self
+                .blocks
                 .iter()
-                .map(|p| estimate_height(p.kind, p.range.len(), key.width))
+                .map(|b| guess_height(b, key.width))
                 .collect();
-            self.measured = vec![false; paragraphs.len()];
-            self.unmeasured = paragraphs.len();
-            self.next_unmeasured = 0;
+            self.height_kinds = self
+                .blocks
+                .iter()
+                .map(|b| match b.kind {
+                    ParagraphKind::Blank => HeightKind::LaidOut,
+                    _ => HeightKind::Guessed,
+                })
+                .collect();
+            self.guessed = self
+                .height_kinds
+                .iter()
+                .filter(|&&k| k == HeightKind::Guessed)
+                .count();
+            self.next_guessed = 0;
             self.tops_stale = true;
         }
-        self.measure_some(ui, state, key.width);
+        self.estimate_some(ui, state, key.width);
         self.rebuild_tops();
         if self.longest.0 != state.generation {
             let longest = state
@@ -264,54 +308,67 @@ impl ArticleView {
         }
     }
 
-    /// Measures paragraphs that have not been on screen yet, for at most
+    /// Estimates the heights of blocks that are still guesses, for at most
     /// [`MEASURE_BUDGET`], and asks for another frame while some remain.
-    /// Their galleys are not kept.
-    fn measure_some(&mut self, ui: &Ui, state: &AppState, width: f32) {
-        if self.unmeasured == 0 {
+    fn estimate_some(&mut self, ui: &Ui, state: &AppState, width: f32) {
+        if self.guessed == 0 {
             return;
         }
         let started = Instant::now();
-        let paragraphs = state.doc.article.paragraphs();
-        while self.next_unmeasured < paragraphs.len() {
-            let i = self.next_unmeasured;
-            self.next_unmeasured += 1;
-            if self.measured[i] {
+        while self.next_guessed < self.blocks.len() {
+            let i = self.next_guessed;
+            self.next_guessed += 1;
+            if self.height_kinds[i] != HeightKind::Guessed {
                 continue;
             }
-            let paragraph = &paragraphs[i];
-            let height = if paragraph.kind == ParagraphKind::Blank {
-                0.0
-            } else {
-                let text = &state.doc.text()[paragraph.range.clone()];
-                let job = paragraph_job(text, paragraph.kind, width, ui.visuals());
-                let galley = ui.fonts_mut(|f| f.layout_job(job));
-                paragraph_height(paragraph.kind, galley.size().y)
-            };
-            self.record_height(i, height);
+            let height = self.estimate(ui, state, i, width);
+            self.record_height(i, height, HeightKind::Estimated);
             if started.elapsed() > MEASURE_BUDGET {
                 break;
             }
         }
-        if self.unmeasured > 0 {
+        if self.guessed > 0 {
             ui.ctx().request_repaint();
         }
     }
 
-    fn record_height(&mut self, i: usize, height: f32) {
-        if !self.measured[i] {
-            self.measured[i] = true;
-            self.unmeasured -= 1;
+    /// The height of block `i` from glyph advances, without shaping it.
+    fn estimate(&mut self, ui: &Ui, state: &AppState, i: usize, width: f32) -> f32 {
+        let block = &self.blocks[i];
+        let font = font_of(block.kind);
+        let row = self.metrics.row_height(&font, || {
+            // One row, laid out: the row height as egui rounds it.
+            let job = paragraph_job("Mg", block.kind, width, ui.visuals());
+            ui.fonts_mut(|f| f.layout_job(job)).size().y
+        });
+        let text = &state.doc.text()[block.range.clone()];
+        let rows = ui.fonts_mut(|fonts| {
+            self.metrics.rows(text, &font, width, &mut |font, c| {
+                fonts.glyph_width(font, c)
+            })
+        });
+        block_height(block, rows as f32 * row)
+    }
+
+    fn record_height(&mut self, i: usize, height: f32, kind: HeightKind) {
+        let was = self.height_kinds[i];
+        if was == HeightKind::LaidOut && kind != HeightKind::LaidOut {
+            return;
         }
+        if was == HeightKind::Guessed {
+            self.guessed -= 1;
+        }
+        self.height_kinds[i] = kind;
         if self.heights[i] != height {
             self.heights[i] = height;
             self.tops_stale = true;
         }
     }
 
-    /// Whether every paragraph has been measured (the layout is final).
+    /// Whether no height is a guess any more: the page's length is known
+    /// (to within the odd row of estimated blocks not yet on screen).
     pub fn is_settled(&self) -> bool {
-        self.layout_key.is_some() && self.unmeasured == 0
+        self.layout_key.is_some() && self.guessed == 0
     }
 
     /// The scroll offset that keeps the anchored paragraph still after
@@ -327,16 +384,18 @@ impl ArticleView {
         (moved != 0.0).then(|| (self.offset + moved).max(0.0))
     }
 
-    /// The galley of paragraph `i`, laid out on first use; measures it.
+    /// The galley of block `i`, laid out on first use; measures it.
     fn galley(&mut self, ui: &Ui, state: &AppState, i: usize, width: f32) -> Arc<Galley> {
         if let Some(galley) = self.galleys.get(&i) {
             return galley.clone();
         }
-        let paragraph = &state.doc.article.paragraphs()[i];
-        let text = &state.doc.text()[paragraph.range.clone()];
-        let job = paragraph_job(text, paragraph.kind, width, ui.visuals());
+        let block = &self.blocks[i];
+        let text = &state.doc.text()[block.range.clone()];
+        let job = paragraph_job(text, block.kind, width, ui.visuals());
         let galley = ui.fonts_mut(|f| f.layout_job(job));
-        self.record_height(i, paragraph_height(paragraph.kind, galley.size().y));
+        let height = block_height(block, galley.size().y);
+        self.record_height(i, height, HeightKind::LaidOut);
+        self.cached_bytes += self.blocks[i].range.len();
         self.galleys.insert(i, galley.clone());
         galley
     }
@@ -368,8 +427,12 @@ impl ArticleView {
             last += 1;
         }
         self.scroll_anchor = Some((first, self.tops.get(first).copied().unwrap_or(0.0)));
-        if self.galleys.len() > GALLEY_CACHE {
+        if self.galleys.len() > GALLEY_CACHE || self.cached_bytes > GALLEY_CACHE_BYTES {
             self.galleys.retain(|&i, _| (first..=last).contains(&i));
+            self.cached_bytes = (first..=last)
+                .filter(|i| self.galleys.contains_key(i))
+                .map(|i| self.blocks[i].range.len())
+                .sum();
         }
 
         let layout = PageLayout { origin };
@@ -386,13 +449,13 @@ impl ArticleView {
         let hover_pos = response.hover_pos();
 
         for i in first..=last.min(self.heights.len().saturating_sub(1)) {
-            let paragraph = &state.doc.article.paragraphs()[i];
-            if paragraph.kind == ParagraphKind::Blank {
+            let block = &self.blocks[i];
+            if block.kind == ParagraphKind::Blank {
                 continue;
             }
+            let range = block.range.clone();
             let galley = self.galley(ui, state, i, key.width);
             let para_origin = layout.paragraph_origin(&self.tops, i);
-            let range = paragraph.range.clone();
             let on_paragraph =
                 self.annotations_on(state, Span::new(range.start, range.end), visible);
             let layers = layers(&on_paragraph);
@@ -548,15 +611,14 @@ impl ArticleView {
             return Vec::new();
         };
         let layout = PageLayout { origin };
-        let article = &state.doc.article;
-        let first = article.paragraph_at(span.start);
-        let last = article.paragraph_at(span.end.saturating_sub(1));
+        let first = self.block_at(span.start);
+        let last = self.block_at(span.end.saturating_sub(1));
         let mut rects = Vec::new();
         for i in first..=last {
             let Some(galley) = self.galleys.get(&i) else {
                 continue;
             };
-            let range = article.paragraphs()[i].range.clone();
+            let range = self.blocks[i].range.clone();
             let text = &state.doc.text()[range.clone()];
             let at = layout.paragraph_origin(&self.tops, i);
             rects.extend(span_rects(galley, text, range.start, span, at));
@@ -696,12 +758,12 @@ impl ArticleView {
         key: LayoutKey,
         pos: Pos2,
     ) -> (usize, Arc<Galley>, egui::Vec2) {
-        let i = self.paragraph_at_y(pos.y - layout.origin.y);
+        let i = self.block_at_y(pos.y - layout.origin.y);
         let galley = self.galley(ui, state, i, key.width);
         (i, galley, pos - layout.paragraph_origin(&self.tops, i))
     }
 
-    fn paragraph_at_y(&self, y: f32) -> usize {
+    fn block_at_y(&self, y: f32) -> usize {
         let n = self.heights.len();
         let mut i = self
             .tops
@@ -729,7 +791,7 @@ impl ArticleView {
             return 0;
         }
         let (i, galley, local) = self.locate(ui, state, layout, key, pos);
-        let range = state.doc.article.paragraphs()[i].range.clone();
+        let range = self.blocks[i].range.clone();
         let cursor = galley.cursor_from_pos(local);
         range.start + byte_of_char(&state.doc.text()[range.clone()], cursor.index.0)
     }
@@ -784,22 +846,26 @@ fn paragraph_job(
     job
 }
 
-fn paragraph_height(kind: ParagraphKind, text_height: f32) -> f32 {
-    match kind {
+/// A block's height on the page: its text and, at the end of a paragraph,
+/// the gap below it.
+fn block_height(block: &Block, text_height: f32) -> f32 {
+    match block.kind {
         ParagraphKind::Blank => 0.0,
+        _ if !block.ends_paragraph => text_height,
         ParagraphKind::Heading => text_height + theme::PARAGRAPH_GAP * 0.6,
         _ => text_height + theme::PARAGRAPH_GAP,
     }
 }
 
-fn estimate_height(kind: ParagraphKind, bytes: usize, width: f32) -> f32 {
-    if kind == ParagraphKind::Blank {
+/// A first guess at a block's height from its length alone.
+fn guess_height(block: &Block, width: f32) -> f32 {
+    if block.kind == ParagraphKind::Blank {
         return 0.0;
     }
-    let size = font_of(kind).size;
+    let size = font_of(block.kind).size;
     let chars_per_line = (width / (size * 0.48)).max(1.0);
-    let lines = (bytes as f32 / chars_per_line).ceil().max(1.0);
-    paragraph_height(kind, lines * (size * 1.25 + theme::LINE_GAP))
+    let lines = (block.range.len() as f32 / chars_per_line).ceil().max(1.0);
+    block_height(block, lines * (size * 1.25 + theme::LINE_GAP))
 }
 
 /// Nesting levels: each annotation gets the lowest level not used by an
@@ -855,4 +921,72 @@ fn span_rects(galley: &Galley, text: &str, start: usize, span: Span, origin: Pos
         row_start = row_end;
     }
     rects
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Article;
+
+    /// Rows of every text block of `text` at `width`: (estimated, laid out).
+    fn rows(ui: &Ui, text: &str, width: f32) -> Vec<(usize, usize)> {
+        let article = Article::new(text.to_owned());
+        let mut metrics = Metrics::default();
+        measure::blocks(text, article.paragraphs())
+            .iter()
+            .filter(|b| b.kind != ParagraphKind::Blank)
+            .map(|b| {
+                let part = &text[b.range.clone()];
+                let font = font_of(b.kind);
+                let job = paragraph_job(part, b.kind, width, ui.visuals());
+                let galley = ui.fonts_mut(|f| f.layout_job(job));
+                let one_row = paragraph_job("Mg", b.kind, width, ui.visuals());
+                let row = ui.fonts_mut(|f| f.layout_job(one_row)).size().y;
+                let laid_out = galley.rows.len();
+                assert_eq!(
+                    galley.size().y,
+                    laid_out as f32 * row,
+                    "a block is as high as its rows"
+                );
+                let estimated = ui.fonts_mut(|fonts| {
+                    metrics.rows(part, &font, width, &mut |font, c| {
+                        fonts.glyph_width(font, c)
+                    })
+                });
+                (estimated, laid_out)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn estimated_rows_match_egui_line_breaking_on_real_articles() {
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/corpus/polnear-dev/text");
+        let mut texts = vec![crate::SAMPLE_ARTICLE.to_owned()];
+        if let Ok(entries) = std::fs::read_dir(&corpus) {
+            texts.extend(entries.map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()));
+        }
+        let ctx = egui::Context::default();
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            for width in [theme::PAGE_WIDTH, 300.0] {
+                let (mut blocks, mut exact, mut rows_total, mut rows_off) = (0, 0, 0, 0);
+                for text in &texts {
+                    for (estimated, laid_out) in rows(ui, text, width) {
+                        blocks += 1;
+                        exact += usize::from(estimated == laid_out);
+                        rows_total += laid_out;
+                        rows_off += estimated.abs_diff(laid_out);
+                    }
+                }
+                let summary =
+                    format!("width {width}: {exact} of {blocks} blocks exact, {rows_off} of {rows_total} rows off");
+                eprintln!("{summary}");
+                assert!(blocks > 50, "{summary}");
+                // Shaping (kerning, ligatures) moves the odd break.
+                assert!(exact * 100 >= blocks * 98, "{summary}");
+                assert!(rows_off * 200 <= rows_total, "{summary}");
+            }
+        });
+        output.textures_delta.clear();
+    }
 }

@@ -6,6 +6,7 @@
 
 pub mod article_view;
 pub mod bars;
+mod measure;
 pub mod sidebar;
 pub mod theme;
 
@@ -495,7 +496,7 @@ impl FactmarkApp {
         self.view.screen_rects(&self.state, span)
     }
 
-    /// Whether the article view has measured every paragraph (for tests).
+    /// Whether the article view has estimated every height (for tests).
     pub fn view_is_settled(&self) -> bool {
         self.view.is_settled()
     }
@@ -612,7 +613,7 @@ impl FactmarkApp {
                 self.state.article_generation,
                 &mut actions,
             );
-            self.state.view_top = self.view.top_byte(&self.state);
+            self.state.view_top = self.view.top_byte();
         });
         self.modals(&ctx, &mut actions);
 
