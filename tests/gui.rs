@@ -1731,3 +1731,89 @@ fn a_desktop_without_file_dialogs_says_so_instead_of_doing_nothing() {
         "the article stays open"
     );
 }
+
+/// The note of the first annotation, as the set holds it.
+fn first_note(harness: &Harness<'static, FactmarkApp>) -> String {
+    harness.state().state.set().annotations()[0].note.clone()
+}
+
+#[test]
+fn a_note_being_typed_is_saved_counts_as_unsaved_and_undoes_in_one_step() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    drag_across(&mut harness, "80.1%");
+    press(&mut harness, Key::Num2);
+    press_with(&mut harness, Modifiers::COMMAND, Key::S);
+    assert!(!harness.state().state.is_dirty());
+
+    harness
+        .get_by_role(egui::accesskit::Role::MultilineTextInput)
+        .click();
+    harness.run_ok();
+    type_text(&mut harness, "Official ");
+    type_text(&mut harness, "result");
+    // The field still has the keyboard, and the note is already a change.
+    assert!(harness.state().state.is_dirty());
+    assert_eq!(first_note(&harness), "Official result");
+    press_with(&mut harness, Modifiers::COMMAND, Key::S);
+    assert!(!harness.state().state.is_dirty());
+    let saved = fs::read_to_string(desk.set()).unwrap();
+    assert!(saved.contains("note: \"Official result\""), "{saved}");
+
+    // Typing on after the save is unsaved again: quitting asks.
+    type_text(&mut harness, "s");
+    assert!(harness.state().state.is_dirty());
+    press_with(&mut harness, Modifiers::COMMAND, Key::Q);
+    harness.get_by_label("Save changes?");
+    harness.get_by_label("Cancel").click();
+    harness.run_ok();
+    assert!(!harness.state().state.quit_confirmed);
+
+    // Out of the field, one Ctrl+Z takes the whole note back, the next
+    // one the tag.
+    harness.get_by_label("Selected").click();
+    harness.run_ok();
+    press_with(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        annotations(&harness),
+        vec![(Tag::Figure, "80.1%".to_owned())]
+    );
+    assert_eq!(first_note(&harness), "");
+    press_with(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(annotations(&harness).is_empty());
+}
+
+#[test]
+fn undo_and_redo_keys_in_a_text_field_leave_the_annotations_alone() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    drag_across(&mut harness, "80.1%");
+    press(&mut harness, Key::Num2);
+    drag_across(&mut harness, "Amnesty International");
+    press(&mut harness, Key::Num4);
+    // Edit ▸ Undo acts on the annotations.
+    harness.get_by_label("Edit").click();
+    harness.run_ok();
+    harness.get_by_label_contains("Undo").click();
+    harness.run_ok();
+    let one = vec![(Tag::Figure, "80.1%".to_owned())];
+    assert_eq!(annotations(&harness), one);
+
+    harness
+        .get_by_role(egui::accesskit::Role::TextInput)
+        .click();
+    harness.run_ok();
+    type_text(&mut harness, "80");
+    for (modifiers, key) in [
+        (Modifiers::COMMAND, Key::Z),
+        (Modifiers::COMMAND, Key::Y),
+        (Modifiers::COMMAND | Modifiers::SHIFT, Key::Z),
+    ] {
+        press_with(&mut harness, modifiers, key);
+        assert_eq!(annotations(&harness), one, "{modifiers:?} {key:?}");
+    }
+    // Out of the field, the keys are the annotations' again.
+    press(&mut harness, Key::Escape);
+    press_with(&mut harness, Modifiers::COMMAND, Key::Y);
+    assert_eq!(annotations(&harness).len(), 2);
+}

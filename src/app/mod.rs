@@ -50,7 +50,12 @@ pub enum Action {
     DeleteSelected,
     Undo,
     Redo,
+    /// The note field's text changed. Typing one note is one undo step,
+    /// up to [`Action::FinishNote`].
     SetNote(AnnotationId, String),
+    /// The note field lost the keyboard: the next note typed is a new
+    /// undo step.
+    FinishNote,
     /// Moves one edge of an annotation by one character.
     Nudge {
         id: AnnotationId,
@@ -214,6 +219,9 @@ pub struct Document {
     /// them, to notice other programs changing them.
     set_stamp: Option<DiskStamp>,
     article_stamp: Option<DiskStamp>,
+    /// The annotation whose note is being typed, and the revision its last
+    /// keystroke made: the next keystroke folds into that undo step.
+    typing_note: Option<(AnnotationId, u64)>,
 }
 
 impl Document {
@@ -237,6 +245,7 @@ impl Document {
             saved_revision: Some(0),
             set_stamp,
             article_stamp,
+            typing_note: None,
         }
     }
 
@@ -481,6 +490,7 @@ impl AppState {
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::SetNote(id, note) => self.set_note(id, note),
+            Action::FinishNote => self.doc.typing_note = None,
             Action::Nudge { id, edge, forward } => self.nudge(id, edge, forward),
             Action::Select(span) => {
                 self.selection = span;
@@ -1414,6 +1424,7 @@ impl AppState {
         };
         self.doc.set = offer.set;
         self.doc.history = History::new();
+        self.doc.typing_note = None;
         self.doc.saved_revision = None;
         self.selection = None;
         self.selected = None;
@@ -1510,8 +1521,20 @@ impl AppState {
     }
 
     fn edit(&mut self, edit: Edit) -> bool {
+        self.record(edit, false)
+    }
+
+    /// Applies an edit as a step of its own, or folded into the last step
+    /// when it continues it. Says why when the edit is refused.
+    fn record(&mut self, edit: Edit, fold: bool) -> bool {
         let text = self.doc.article.text();
-        match self.doc.history.apply(&mut self.doc.set, edit, text) {
+        let history = &mut self.doc.history;
+        let result = if fold {
+            history.apply_folded(&mut self.doc.set, edit, text)
+        } else {
+            history.apply(&mut self.doc.set, edit, text)
+        };
+        match result {
             Ok(()) => {
                 self.changed();
                 true
@@ -1596,7 +1619,10 @@ impl AppState {
             return;
         }
         let after = before.with_note(note, Self::now());
-        self.edit(Edit::Replace { before, after });
+        let typing = self.doc.typing_note == Some((id, self.doc.history.revision()));
+        if self.record(Edit::Replace { before, after }, typing) {
+            self.doc.typing_note = Some((id, self.doc.history.revision()));
+        }
     }
 
     fn nudge(&mut self, id: AnnotationId, edge: Edge, forward: bool) {

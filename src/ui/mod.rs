@@ -220,11 +220,8 @@ impl FactmarkApp {
         if shortcut(&SAVE) {
             actions.push(Action::Save);
         }
-        if shortcut(&REDO) || shortcut(&REDO_Y) {
-            actions.push(Action::Redo);
-        }
-        if shortcut(&UNDO) {
-            actions.push(Action::Undo);
+        if shortcut(&QUIT) {
+            actions.push(Action::Quit);
         }
         if shortcut(&FIND) {
             actions.push(Action::OpenFind);
@@ -252,7 +249,15 @@ impl FactmarkApp {
         }
         let copy = ctx.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy)));
         if text_field_focused(ctx) {
-            return; // Plain keys belong to the text field being edited.
+            // Plain keys, and undo and redo, belong to the text field being
+            // edited; Edit ▸ Undo still undoes annotation edits.
+            return;
+        }
+        if shortcut(&REDO) || shortcut(&REDO_Y) {
+            actions.push(Action::Redo);
+        }
+        if shortcut(&UNDO) {
+            actions.push(Action::Undo);
         }
         if copy || ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::C)) {
             self.state.copy();
