@@ -1817,3 +1817,81 @@ fn undo_and_redo_keys_in_a_text_field_leave_the_annotations_alone() {
     press_with(&mut harness, Modifiers::COMMAND, Key::Y);
     assert_eq!(annotations(&harness).len(), 2);
 }
+
+/// A web page with a byline that begins with "By" and a canonical address
+/// far wider than the window.
+fn long_header_page(desk: &Desk) -> (PathBuf, String) {
+    let url = format!(
+        "https://news.example/world/europe/{}",
+        "belarus-protests-grow-as-opposition-calls-for-strikes-".repeat(8)
+    );
+    let paragraph = "Thousands of people marched through the capital on Sunday, \
+        a week after the contested election, and the opposition called for \
+        strikes in the state factories across the country.";
+    let page = format!(
+        "<html><head><title>Protests grow</title>\
+         <link rel=\"canonical\" href=\"{url}\">\
+         <meta name=\"author\" content=\"By Erin Cunningham\"></head>\
+         <body><article><h1>Protests grow</h1><p>{paragraph}</p><p>{paragraph}</p>\
+         <p>{paragraph}</p></article></body></html>"
+    );
+    let path = desk.root.join("protests.html");
+    fs::write(&path, page).unwrap();
+    (path, url)
+}
+
+#[test]
+fn a_long_header_line_never_pushes_the_article_out_of_the_window() {
+    let desk = Desk::new();
+    let (page, url) = long_header_page(&desk);
+    let mut harness = desk.open(&page);
+    harness.set_size(egui::vec2(1000.0, 700.0));
+    harness.run_ok();
+    let text = harness.state().state.doc.text().to_owned();
+    let at = text.find("Thousands").unwrap();
+    let rects = harness
+        .state()
+        .text_rects(Span::new(at, at + "Thousands".len()));
+    let first = rects.first().expect("the first words are on screen");
+    assert!(
+        first.left() >= 0.0 && first.right() <= 1000.0,
+        "the article starts at {first:?}"
+    );
+    // The address is cut to the pane, and whole on hover.
+    let header = harness
+        .get_by_label_contains("https://news.example/")
+        .rect();
+    assert!(
+        header.left() >= 0.0 && header.right() <= 1000.0,
+        "{header:?}"
+    );
+    assert!(header.height() < 25.0, "one line, not {header:?}");
+    assert_eq!(harness.get_all_by_label(&url).count(), 1);
+    harness.get_by_label(&url).hover();
+    for _ in 0..30 {
+        harness.step(); // tooltips wait for the pointer to rest
+    }
+    assert_eq!(harness.get_all_by_label(&url).count(), 2, "the tooltip");
+}
+
+#[test]
+fn a_byline_that_begins_with_by_is_not_prefixed_again() {
+    let desk = Desk::new();
+    let (page, _) = long_header_page(&desk);
+    let harness = desk.open(&page);
+    harness.get_by_label_contains("By Erin Cunningham");
+    assert!(harness.query_by_label_contains("By By").is_none());
+}
+
+#[test]
+fn the_status_bar_says_1_character_in_the_singular() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    let at = span_of("80.1%").start;
+    harness
+        .state_mut()
+        .state
+        .apply(factmark::app::Action::Select(Some(Span::new(at, at + 1))));
+    harness.run_ok();
+    harness.get_by_label_contains("(1 character)");
+}
