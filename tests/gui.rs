@@ -1895,3 +1895,25 @@ fn the_status_bar_says_1_character_in_the_singular() {
     harness.run_ok();
     harness.get_by_label_contains("(1 character)");
 }
+
+#[test]
+fn only_the_newest_three_messages_are_shown_until_show_all() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    for n in 1..=5 {
+        harness
+            .state_mut()
+            .state
+            .error(format!("Problem number {n}."));
+    }
+    harness.run_ok();
+    assert!(harness.query_by_label("Problem number 2.").is_none());
+    for n in 3..=5 {
+        harness.get_by_label(&format!("Problem number {n}."));
+    }
+    harness.get_by_label("2 earlier messages not shown");
+    harness.get_by_label("Show all").click();
+    harness.run_ok();
+    harness.get_by_label("Problem number 1.");
+    harness.get_by_label("Problem number 2.");
+}

@@ -28,6 +28,9 @@ use recovery::RecoveryFolder;
 pub const RECOVERY_INTERVAL: Duration = Duration::from_secs(30);
 /// How many recent files are remembered.
 pub const RECENT_FILES: usize = 10;
+/// How long an info message stays; errors and warnings stay until
+/// dismissed.
+pub const INFO_LIFETIME: Duration = Duration::from_secs(8);
 
 /// Which end of an annotation a nudge moves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,6 +147,19 @@ pub struct Message {
     pub text: String,
     /// A way out the message offers, shown as a button beside it.
     pub offer: Option<Offer>,
+    /// What the message is about, so that it goes once that is settled.
+    pub topic: Option<Topic>,
+    /// When an info message goes by itself; the first tick after it was
+    /// posted sets it.
+    expires: Option<Instant>,
+}
+
+/// What a message is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Topic {
+    /// Saving the set (or writing its recovery file) failed: a later
+    /// successful save answers it.
+    Saving,
 }
 
 /// What a message offers to do about the problem it tells.
@@ -422,24 +438,54 @@ impl AppState {
     }
 
     fn message(&mut self, severity: Severity, text: impl Into<String>) {
-        self.message_offering(severity, text.into(), None);
+        self.post(severity, text.into(), None, None);
+    }
+
+    fn message_offering(&mut self, severity: Severity, text: String, offer: Option<Offer>) {
+        self.post(severity, text, offer, None);
+    }
+
+    /// An error about saving, which the next successful save clears.
+    fn saving_error(&mut self, text: String) {
+        self.post(Severity::Error, text, None, Some(Topic::Saving));
     }
 
     /// Shows a message once, with what it offers to do; the same text again
-    /// keeps its place and takes the new offer.
-    fn message_offering(&mut self, severity: Severity, text: String, offer: Option<Offer>) {
+    /// keeps its place, takes the new offer and, for an info message,
+    /// starts its time again.
+    fn post(
+        &mut self,
+        severity: Severity,
+        text: String,
+        offer: Option<Offer>,
+        topic: Option<Topic>,
+    ) {
         match self.messages.iter_mut().find(|m| m.text == text) {
             Some(same) => {
                 if offer.is_some() {
                     same.offer = offer;
                 }
+                same.expires = None;
             }
             None => self.messages.push(Message {
                 severity,
                 text,
                 offer,
+                topic,
+                expires: None,
             }),
         }
+    }
+
+    /// Times new info messages and removes those whose time is up.
+    fn expire_messages(&mut self, now: Instant) {
+        for m in &mut self.messages {
+            if m.severity == Severity::Info && m.expires.is_none() {
+                m.expires = Some(now + INFO_LIFETIME);
+            }
+        }
+        self.messages
+            .retain(|m| m.expires.is_none_or(|at| now < at));
     }
 
     /// Keeps the count in the suggestions note true as suggestions are
@@ -738,6 +784,7 @@ impl AppState {
         }
         self.collect_suggestions();
         self.refresh_find();
+        self.expire_messages(now);
         self.write_recovery_if_due(now);
         let due = self
             .last_disk_check
@@ -1117,9 +1164,26 @@ impl AppState {
         self.open(&path);
     }
 
-    /// How long until the recovery timer needs another tick, if ever. An
-    /// idle window with nothing new to write needs none.
+    /// How long until the next tick has something to do (write the
+    /// recovery file, time or remove an info message), if ever. An idle
+    /// window with nothing new to write and no info message needs none.
     pub fn next_tick_in(&self, now: Instant) -> Option<Duration> {
+        let messages = self
+            .messages
+            .iter()
+            .filter(|m| m.severity == Severity::Info)
+            .map(|m| {
+                m.expires
+                    .map_or(Duration::ZERO, |at| at.saturating_duration_since(now))
+            })
+            .min();
+        [self.next_recovery_in(now), messages]
+            .into_iter()
+            .flatten()
+            .min()
+    }
+
+    fn next_recovery_in(&self, now: Instant) -> Option<Duration> {
         if !self.is_dirty() {
             return None;
         }
@@ -1209,9 +1273,11 @@ impl AppState {
     }
 
     fn recovery_failed(&mut self, error: &dyn std::fmt::Display) {
-        self.message(
+        self.post(
             Severity::Warning,
             format!("Could not write the recovery file: {error}"),
+            None,
+            Some(Topic::Saving),
         );
     }
 
@@ -1473,16 +1539,17 @@ impl AppState {
         let article_path = match self.article_file_for(&set_path) {
             Ok(path) => path,
             Err(error) => {
-                self.error(error);
+                self.saving_error(error);
                 return false;
             }
         };
         if let Err(error) =
             store::save_set(&set_path, &article_path, &self.doc.article, &self.doc.set)
         {
-            self.error(format!("The annotations were not saved. {error}"));
+            self.saving_error(format!("The annotations were not saved. {error}"));
             return false;
         }
+        self.messages.retain(|m| m.topic != Some(Topic::Saving));
         self.discard_recovery();
         self.doc.article_stamp = DiskStamp::of(&article_path);
         self.doc.article_path = Some(article_path);
@@ -1766,7 +1833,56 @@ fn no_suggestions_note(annotated: usize, rejected: usize, unsure: usize) -> Stri
 
 #[cfg(test)]
 mod tests {
-    use super::no_suggestions_note;
+    use super::*;
+    use dialogs::ScriptedDialogs;
+
+    /// The app with the sample article, its recovery folder in `dir`.
+    fn sample_app(dir: &Path) -> AppState {
+        AppState::with_sample(
+            Box::new(ScriptedDialogs::default()),
+            RecoveryFolder::new(dir.join("recovery")),
+        )
+    }
+
+    fn texts(state: &AppState) -> Vec<&str> {
+        state.messages.iter().map(|m| m.text.as_str()).collect()
+    }
+
+    #[test]
+    fn info_messages_go_after_a_while_and_errors_stay() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut state = sample_app(dir.path());
+        state.message(Severity::Info, "Exported it.");
+        state.error("Something failed.");
+        let start = Instant::now();
+        state.tick(start);
+        state.tick(start + INFO_LIFETIME - Duration::from_secs(1));
+        assert_eq!(texts(&state), ["Exported it.", "Something failed."]);
+        // The window wakes up to take it away.
+        let wait = state.next_tick_in(start).unwrap();
+        assert_eq!(wait, INFO_LIFETIME);
+        state.tick(start + INFO_LIFETIME);
+        assert_eq!(texts(&state), ["Something failed."]);
+        assert_eq!(state.next_tick_in(start + INFO_LIFETIME), None);
+    }
+
+    #[test]
+    fn a_successful_save_clears_the_errors_of_earlier_saves() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut state = sample_app(dir.path());
+        state.error("Something else failed.");
+        let span = Span::new(0, 4);
+        state.apply(Action::Select(Some(span)));
+        state.apply(Action::ApplyTag(Tag::Claim));
+        state.doc.set_path = Some(dir.path().join("gone").join("sample.annotations.ron"));
+        state.apply(Action::Save);
+        assert_eq!(state.messages.len(), 2, "{:?}", texts(&state));
+        assert!(state.is_dirty());
+        state.doc.set_path = Some(dir.path().join("sample.annotations.ron"));
+        state.apply(Action::Save);
+        assert!(!state.is_dirty());
+        assert_eq!(texts(&state), ["Something else failed."]);
+    }
 
     #[test]
     fn the_empty_suggestion_note_gives_each_reason_with_its_count() {

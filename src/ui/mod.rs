@@ -58,6 +58,9 @@ pub const WHOLE_WORDS: KeyboardShortcut = KeyboardShortcut::new(TOGGLE, Key::W);
 const SIDEBAR_DEFAULT: f32 = 320.0;
 const SIDEBAR_MIN: f32 = 220.0;
 const SIDEBAR_SHARE: f32 = 0.45;
+/// Message banners shown above the article (the newest); the others wait
+/// behind a "Show all" line, so that messages never push the page away.
+const BANNERS: usize = 3;
 
 /// Whether a text field (a note, the filter) has the keyboard. Plain keys
 /// then type text instead of tagging or scrolling. Other focused widgets
@@ -150,6 +153,8 @@ pub struct FactmarkApp {
     /// Find (Ctrl+F, the menu) asks to focus the find field and select its
     /// text when the find bar is next drawn.
     focus_find: bool,
+    /// Every message is shown, not only the newest [`BANNERS`].
+    all_messages: bool,
     /// Makes the next frame panic: for the test of panic recovery.
     #[doc(hidden)]
     pub panic_next_frame: bool,
@@ -184,6 +189,7 @@ impl FactmarkApp {
             applied_zoom: None,
             applied_theme: None,
             focus_find: false,
+            all_messages: false,
             panic_next_frame: false,
         }
     }
@@ -459,8 +465,31 @@ impl FactmarkApp {
             });
     }
 
-    fn messages(&self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
-        for (i, message) in self.state.messages.iter().enumerate() {
+    fn messages(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        let messages = &self.state.messages;
+        if messages.len() <= BANNERS {
+            self.all_messages = false;
+        }
+        let hidden = if self.all_messages {
+            0
+        } else {
+            messages.len().saturating_sub(BANNERS)
+        };
+        if messages.len() > BANNERS {
+            ui.horizontal(|ui| {
+                let (text, toggle) = if self.all_messages {
+                    (format!("{} messages", messages.len()), "Show fewer")
+                } else {
+                    let earlier = crate::plural(hidden, "earlier message", "earlier messages");
+                    (format!("{earlier} not shown"), "Show all")
+                };
+                ui.label(RichText::new(text).weak());
+                if ui.small_button(toggle).clicked() {
+                    self.all_messages = !self.all_messages;
+                }
+            });
+        }
+        for (i, message) in messages.iter().enumerate().skip(hidden) {
             let (fill, icon) = match message.severity {
                 Severity::Error => (ui.visuals().error_fg_color, "!"),
                 Severity::Warning => (ui.visuals().warn_fg_color, "!"),
