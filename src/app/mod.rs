@@ -204,11 +204,15 @@ impl DiskStamp {
     }
 }
 
-/// A file of the open document that another program changed.
+/// A file of the open document that another program changed, or that is
+/// no longer where it was (moved, renamed or deleted, perhaps with its
+/// folder).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DiskChange {
     Set,
     Article,
+    SetGone,
+    ArticleGone,
 }
 
 /// How often the open files are compared with the disk (only while the
@@ -334,8 +338,9 @@ pub struct AppState {
     /// A file changed on disk since it was read: the window offers to
     /// reload.
     pub disk_change: Option<DiskChange>,
-    /// The version on disk the user chose to keep their work over.
-    ignored_on_disk: Option<DiskStamp>,
+    /// The version of the set file on disk (`Some(None)`: no file) the
+    /// user chose to keep their work over.
+    ignored_on_disk: Option<Option<DiskStamp>>,
     last_disk_check: Option<Instant>,
     /// [`DISK_CHECK_INTERVAL`]; tests shorten it.
     pub disk_check_interval: Duration,
@@ -581,7 +586,7 @@ impl AppState {
             Action::DismissSuggestions => self.end_review(),
             Action::ReloadFromDisk => self.reload_from_disk(),
             Action::KeepMine => {
-                self.ignored_on_disk = self.doc.set_path.as_deref().and_then(DiskStamp::of);
+                self.ignored_on_disk = Some(self.doc.set_path.as_deref().and_then(DiskStamp::of));
                 self.doc.article_stamp = self.doc.article_path.as_deref().and_then(DiskStamp::of);
                 self.disk_change = None;
             }
@@ -1141,15 +1146,22 @@ impl AppState {
         }
         if let Some(path) = &self.doc.set_path {
             let now = DiskStamp::of(path);
-            if now != self.doc.set_stamp && now != self.ignored_on_disk {
-                self.disk_change = Some(DiskChange::Set);
+            if now != self.doc.set_stamp && Some(now) != self.ignored_on_disk {
+                self.disk_change = Some(match now {
+                    Some(_) => DiskChange::Set,
+                    None => DiskChange::SetGone,
+                });
                 return;
             }
         }
-        if let Some(path) = &self.doc.article_path
-            && DiskStamp::of(path) != self.doc.article_stamp
-        {
-            self.disk_change = Some(DiskChange::Article);
+        if let Some(path) = &self.doc.article_path {
+            let now = DiskStamp::of(path);
+            if now != self.doc.article_stamp {
+                self.disk_change = Some(match now {
+                    Some(_) => DiskChange::Article,
+                    None => DiskChange::ArticleGone,
+                });
+            }
         }
     }
 
@@ -1528,14 +1540,21 @@ impl AppState {
         };
         let ours = self.doc.set_path.as_ref() == Some(&set_path);
         let on_disk = DiskStamp::of(&set_path);
-        if ours && on_disk != self.doc.set_stamp {
+        // A file that is gone has no other version to lose.
+        if ours && on_disk.is_some() && on_disk != self.doc.set_stamp {
             self.confirm_overwrite = Some(set_path);
             return false;
         }
         self.write_set(set_path)
     }
 
+    /// Writes the set to `set_path`; only once it is written does the
+    /// document take that path as its own.
     fn write_set(&mut self, set_path: PathBuf) -> bool {
+        if let Err(error) = store::check_folder(&set_path) {
+            self.not_saved(&error);
+            return false;
+        }
         let article_path = match self.article_file_for(&set_path) {
             Ok(path) => path,
             Err(error) => {
@@ -1546,10 +1565,20 @@ impl AppState {
         if let Err(error) =
             store::save_set(&set_path, &article_path, &self.doc.article, &self.doc.set)
         {
-            self.saving_error(format!("The annotations were not saved. {error}"));
+            self.not_saved(&error);
             return false;
         }
         self.messages.retain(|m| m.topic != Some(Topic::Saving));
+        if !article_path.exists() {
+            self.message(
+                Severity::Warning,
+                format!(
+                    "{} is saved, but its article is no longer at {}. Put the article back there, or open the annotations and choose “Find the article…” to record where it is now.",
+                    set_path.display(),
+                    article_path.display()
+                ),
+            );
+        }
         self.discard_recovery();
         self.doc.article_stamp = DiskStamp::of(&article_path);
         self.doc.article_path = Some(article_path);
@@ -1562,6 +1591,16 @@ impl AppState {
         self.remember_recent(&set_path);
         self.changed();
         true
+    }
+
+    fn not_saved(&mut self, error: &store::SetError) {
+        let hint = match error {
+            store::SetError::MissingFolder { .. } => {
+                ". Use File ▸ Save as… to save the annotations elsewhere."
+            }
+            _ => "",
+        };
+        self.saving_error(format!("The annotations were not saved. {error}{hint}"));
     }
 
     /// The article file a set saved at `set_path` refers to. The embedded
@@ -1846,6 +1885,62 @@ mod tests {
 
     fn texts(state: &AppState) -> Vec<&str> {
         state.messages.iter().map(|m| m.text.as_str()).collect()
+    }
+
+    #[test]
+    fn a_moved_folder_is_told_as_such_and_save_as_keeps_the_old_path_until_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let (folder, moved) = (dir.path().join("story"), dir.path().join("archive"));
+        std::fs::create_dir(&folder).unwrap();
+        let article = folder.join("a.txt");
+        std::fs::write(&article, "The minister said 80% agreed.").unwrap();
+        let elsewhere = dir.path().join("b.annotations.ron");
+        let nowhere = dir.path().join("gone").join("c.annotations.ron");
+        let dialogs = ScriptedDialogs::answering([Some(nowhere), Some(elsewhere.clone())]);
+        let mut state =
+            AppState::with_sample(Box::new(dialogs), RecoveryFolder::new(dir.path().join("r")));
+        state.open(&article);
+        state.apply(Action::Select(Some(Span::new(18, 21))));
+        state.apply(Action::ApplyTag(Tag::Figure));
+        state.apply(Action::Save);
+        let saved = state.doc.set_path.clone().unwrap();
+        assert!(saved.exists());
+
+        std::fs::rename(&folder, &moved).unwrap();
+        state.disk_check_interval = Duration::ZERO;
+        state.tick(Instant::now());
+        assert_eq!(state.disk_change, Some(DiskChange::SetGone));
+        state.apply(Action::Select(Some(Span::new(4, 12))));
+        state.apply(Action::ApplyTag(Tag::Source));
+        state.apply(Action::Save);
+        assert_eq!(state.confirm_overwrite, None, "nothing to overwrite");
+        let error = texts(&state).join("\n");
+        assert!(
+            error.contains(&format!("the folder {} does not exist", folder.display()))
+                && error.contains("Save as"),
+            "{error}"
+        );
+        assert!(!error.contains("No such file"), "{error}");
+
+        // Save as into a folder that is not there either: nothing changes.
+        state.apply(Action::SaveAs);
+        state.tick(Instant::now());
+        assert_eq!(state.doc.set_path.as_ref(), Some(&saved));
+        assert!(state.is_dirty());
+        // Into one that is: saved, and the set's article is said to be gone.
+        state.apply(Action::SaveAs);
+        state.tick(Instant::now());
+        assert_eq!(state.doc.set_path.as_ref(), Some(&elsewhere));
+        assert!(elsewhere.exists() && !state.is_dirty());
+        let said = texts(&state).join("\n");
+        assert!(!said.contains("not saved"), "{said}");
+        assert!(
+            said.contains(&format!(
+                "its article is no longer at {}",
+                article.display()
+            )),
+            "{said}"
+        );
     }
 
     #[test]

@@ -425,20 +425,35 @@ impl FactmarkApp {
         let Some(change) = self.state.disk_change else {
             return;
         };
-        let (file, what) = match change {
-            DiskChange::Set => (
-                self.state.doc.set_path.as_deref(),
-                "The annotation file changed on disk",
-            ),
-            DiskChange::Article => (
-                self.state.doc.article_path.as_deref(),
-                "The article changed on disk",
-            ),
+        let doc = &self.state.doc;
+        let name = |path: Option<&std::path::Path>| {
+            path.and_then(|p| p.file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
         };
-        let name = file
-            .and_then(|p| p.file_name())
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let place = |path: Option<&std::path::Path>| {
+            path.map(|p| p.display().to_string()).unwrap_or_default()
+        };
+        let gone = |what: &str, path: Option<&std::path::Path>| {
+            format!(
+                "{what} is no longer at {} (moved, renamed or deleted, perhaps with its folder). \
+                 Your annotations are still open here: use Save as… to save them.",
+                place(path)
+            )
+        };
+        let text = match change {
+            DiskChange::Set => format!(
+                "The annotation file changed on disk ({}), changed by another program. Reload it?",
+                name(doc.set_path.as_deref())
+            ),
+            DiskChange::Article => format!(
+                "The article changed on disk ({}), changed by another program. Reload it?",
+                name(doc.article_path.as_deref())
+            ),
+            DiskChange::SetGone => gone("The annotation file", doc.set_path.as_deref()),
+            DiskChange::ArticleGone => gone("The article", doc.article_path.as_deref()),
+        };
+        let reload = matches!(change, DiskChange::Set | DiskChange::Article);
         let warn = ui.visuals().warn_fg_color;
         egui::Frame::new()
             .fill(warn.gamma_multiply(0.15))
@@ -447,19 +462,26 @@ impl FactmarkApp {
             .inner_margin(8.0)
             .show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
-                    ui.label(format!(
-                        "{what} ({name}), changed by another program. Reload it?"
-                    ));
-                    let reload = if self.state.is_dirty() {
-                        "Reload (drop my unsaved changes)"
+                    ui.label(text);
+                    if reload {
+                        let label = if self.state.is_dirty() {
+                            "Reload (drop my unsaved changes)"
+                        } else {
+                            "Reload"
+                        };
+                        if ui.button(label).clicked() {
+                            actions.push(Action::ReloadFromDisk);
+                        }
+                        if ui.button("Keep mine").clicked() {
+                            actions.push(Action::KeepMine);
+                        }
                     } else {
-                        "Reload"
-                    };
-                    if ui.button(reload).clicked() {
-                        actions.push(Action::ReloadFromDisk);
-                    }
-                    if ui.button("Keep mine").clicked() {
-                        actions.push(Action::KeepMine);
+                        if ui.button("Save as…").clicked() {
+                            actions.push(Action::SaveAs);
+                        }
+                        if ui.button("Dismiss").clicked() {
+                            actions.push(Action::KeepMine);
+                        }
                     }
                 });
             });
