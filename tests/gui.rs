@@ -1917,3 +1917,27 @@ fn only_the_newest_three_messages_are_shown_until_show_all() {
     harness.get_by_label("Problem number 1.");
     harness.get_by_label("Problem number 2.");
 }
+
+#[test]
+fn a_brat_export_says_it_kept_the_folders_own_configuration() {
+    let desk = Desk::new();
+    write_set(&desk, &[(Tag::Figure, "80.1%")]);
+    let out = desk.root.join("brat");
+    fs::create_dir(&out).unwrap();
+    let own = "[entities]\nPerson\n";
+    fs::write(out.join("annotation.conf"), own).unwrap();
+    let dialogs = ScriptedDialogs::answering([Some(out.clone())]);
+    let mut harness = desk.open_with(&desk.set(), dialogs);
+    harness.get_by_label("File").click();
+    harness.run_ok();
+    harness.get_by_label("Export").hover();
+    harness.run_ok();
+    harness.get_by_label("brat standoff…").click();
+    harness.run_ok();
+    assert!(out.join("belarus-2020-08-16.ann").exists());
+    assert_eq!(
+        fs::read_to_string(out.join("annotation.conf")).unwrap(),
+        own
+    );
+    harness.get_by_label_contains("annotation.conf as it was");
+}

@@ -1074,7 +1074,7 @@ impl AppState {
             .article_path
             .clone()
             .unwrap_or_else(|| PathBuf::from(&self.doc.name));
-        match crate::io::export_set(
+        match crate::io::export::export_set_written(
             format,
             &self.doc.article,
             &article_path,
@@ -1083,6 +1083,7 @@ impl AppState {
         ) {
             Ok(written) => {
                 let names: Vec<String> = written
+                    .paths
                     .iter()
                     .filter_map(|p| p.file_name())
                     .map(|n| n.to_string_lossy().into_owned())
@@ -1091,6 +1092,9 @@ impl AppState {
                     Severity::Info,
                     format!("Exported {} to {}.", names.join(", "), folder.display()),
                 );
+                if let Some(notice) = written.notice() {
+                    self.message(Severity::Info, format!("{}.", capitalize(&notice)));
+                }
             }
             Err(error) => self.error(format!("The export failed. {error}")),
         }
