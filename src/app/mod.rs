@@ -330,6 +330,9 @@ pub struct AppState {
     dialog_open: bool,
     recovery: RecoveryFolder,
     recovery_written: Option<(Instant, u64)>,
+    /// A failed recovery write was reported: the next failures are not,
+    /// until a write or a save succeeds.
+    recovery_warned: bool,
     /// A recovery file being written on a worker thread.
     recovery_writing: Option<JoinHandle<Result<PathBuf, store::SetError>>>,
     /// How long unsaved work waits before it is written to the recovery
@@ -396,6 +399,7 @@ impl AppState {
             dialog_open: false,
             recovery,
             recovery_written: None,
+            recovery_warned: false,
             recovery_writing: None,
             recovery_interval: RECOVERY_INTERVAL,
             disk_change: None,
@@ -1282,19 +1286,30 @@ impl AppState {
         }
         let result = self.recovery_writing.take().map(JoinHandle::join);
         match result {
+            Some(Ok(Ok(_))) => self.recovery_warned = false,
             Some(Ok(Err(error))) => self.recovery_failed(&error),
-            Some(Err(_)) => self.recovery_failed(&"the writer stopped unexpectedly"),
-            _ => {}
+            Some(Err(_)) => {
+                let path = self.recovery.path_for(&self.doc.recovery_key());
+                let source = std::io::Error::other("the writer stopped unexpectedly");
+                self.recovery_failed(&store::SetError::Write { path, source });
+            }
+            None => {}
         }
     }
 
-    fn recovery_failed(&mut self, error: &dyn std::fmt::Display) {
-        self.post(
-            Severity::Warning,
-            format!("Could not write the recovery file: {error}"),
-            None,
-            Some(Topic::Saving),
-        );
+    /// Says once that the recovery file could not be written, not at
+    /// every try.
+    fn recovery_failed(&mut self, error: &store::SetError) {
+        if std::mem::replace(&mut self.recovery_warned, true) {
+            return;
+        }
+        let text = match error {
+            store::SetError::TooLarge { .. } => format!(
+                "Unsaved work is not written to the recovery file: {error}. Until the set is smaller, a crash would lose the changes since the last save."
+            ),
+            _ => format!("Could not write the recovery file: {error}"),
+        };
+        self.post(Severity::Warning, text, None, Some(Topic::Saving));
     }
 
     /// Writes the unsaved work to the recovery file now, on this thread.
@@ -1469,6 +1484,7 @@ impl AppState {
         self.selected = None;
         self.reveal = None;
         self.recovery_written = None;
+        self.recovery_warned = false;
         self.recovery_offer = None;
         self.article_generation += 1;
         self.changed();
@@ -1590,6 +1606,7 @@ impl AppState {
         self.doc.set_path = Some(set_path.clone());
         self.doc.saved_revision = Some(self.doc.history.revision());
         self.recovery_written = None;
+        self.recovery_warned = false;
         self.ignored_on_disk = None;
         self.disk_change = None;
         self.remember_recent(&set_path);
@@ -1945,6 +1962,46 @@ mod tests {
             )),
             "{said}"
         );
+    }
+
+    /// Ticks until the recovery writer has tried the current revision.
+    fn settle_recovery(state: &mut AppState) {
+        for _ in 0..400 {
+            state.tick(Instant::now());
+            let revision = state.doc.history.revision();
+            if state.recovery_writing.is_none()
+                && state.recovery_written.is_some_and(|(_, r)| r == revision)
+            {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        panic!("the recovery file was never written");
+    }
+
+    #[test]
+    fn a_set_too_large_for_a_recovery_file_is_not_written_and_said_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = RecoveryFolder::new(dir.path().join("recovery")).with_limit(600);
+        let mut state = AppState::with_sample(Box::new(ScriptedDialogs::default()), folder.clone());
+        state.recovery_interval = Duration::ZERO;
+        for span in [Span::new(0, 4), Span::new(5, 9), Span::new(10, 14)] {
+            state.apply(Action::Select(Some(span)));
+            state.apply(Action::ApplyTag(Tag::Claim));
+            settle_recovery(&mut state);
+        }
+        let warnings: Vec<&str> = texts(&state)
+            .into_iter()
+            .filter(|t| t.contains("recovery file"))
+            .collect();
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(
+            warnings[0].contains("MiB factmark opens"),
+            "{}",
+            warnings[0]
+        );
+        let key = state.doc.recovery_key();
+        assert!(!folder.path_for(&key).exists());
     }
 
     #[test]
