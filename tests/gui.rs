@@ -814,6 +814,72 @@ fn unsaved_work_survives_killing_the_app_process() {
     );
 }
 
+const TERM_CHILD_ENV: &str = "FACTMARK_GUI_TERM_CHILD";
+
+/// The child side: tag two spans (long before the recovery timer would
+/// write them), catch SIGTERM as the binary does, say READY and draw
+/// frames until the app lets the window close.
+#[cfg(unix)]
+fn annotate_until_terminated(root: &Path) -> ! {
+    let desk = Desk::at(root);
+    let mut harness = desk.open(&desk.article());
+    drag_across(&mut harness, "Amnesty International");
+    press(&mut harness, Key::Num4);
+    drag_across(&mut harness, "80.1%");
+    press(&mut harness, Key::Num2);
+    factmark::ui::termination::install(harness.ctx.clone());
+    println!("READY");
+    for _ in 0..3_000 {
+        harness.step();
+        if harness.state().state.quit_confirmed {
+            std::process::exit(0);
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("SIGTERM never closed the window");
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_writes_the_unsaved_work_to_the_recovery_file_and_closes() {
+    if let Ok(root) = std::env::var(TERM_CHILD_ENV) {
+        annotate_until_terminated(Path::new(&root));
+    }
+    use std::io::BufRead;
+    let desk = Desk::new();
+    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "sigterm_writes_the_unsaved_work_to_the_recovery_file_and_closes",
+            "--exact",
+            "--nocapture",
+        ])
+        .env(TERM_CHILD_ENV, &desk.root)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let ready = std::io::BufReader::new(stdout)
+        .lines()
+        .map_while(Result::ok)
+        .any(|line| line.contains("READY"));
+    assert!(ready, "the child app never reported its edits");
+    let sent = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let status = child.wait().unwrap();
+    assert!(status.success(), "the app did not end by itself: {status}");
+    assert!(!desk.set().exists(), "nothing was saved");
+
+    let mut harness = desk.open(&desk.article());
+    harness.get_by_label("Recover unsaved work?");
+    harness.get_by_label("Restore").click();
+    harness.run_ok();
+    assert_eq!(annotations(&harness).len(), 2);
+}
+
 #[test]
 fn a_set_changed_on_disk_is_noticed_and_saving_asks_before_overwriting() {
     let desk = Desk::new();

@@ -1326,6 +1326,16 @@ impl AppState {
         }
     }
 
+    /// The system asks factmark to end (SIGTERM): unsaved work goes to
+    /// the recovery file, to be offered back next time, and the window
+    /// closes without asking.
+    pub fn terminate(&mut self) {
+        if self.is_dirty() {
+            self.write_recovery_now();
+        }
+        self.quit_confirmed = true;
+    }
+
     /// Deletes this article's recovery file, after any write in flight.
     fn discard_recovery(&mut self) {
         self.finish_recovery_write(true);

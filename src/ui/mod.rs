@@ -7,6 +7,7 @@
 pub mod article_view;
 pub mod bars;
 pub mod sidebar;
+pub mod termination;
 pub mod theme;
 
 use std::path::PathBuf;
@@ -625,6 +626,9 @@ impl FactmarkApp {
             panic!("a panic injected by a test");
         }
         let ctx = ui.ctx().clone();
+        if termination::requested() && !self.state.quit_confirmed {
+            self.state.terminate();
+        }
         self.state.tick(Instant::now());
         self.apply_settings(&ctx);
         let mut actions = Vec::new();
