@@ -54,6 +54,7 @@ fn run_window(path: Option<std::path::PathBuf>) -> u8 {
         APP_ID,
         options,
         Box::new(move |cc| {
+            factmark::ui::termination::install(cc.egui_ctx.clone());
             let ctx = cc.egui_ctx.clone();
             let startup = Startup {
                 path,

@@ -836,6 +836,72 @@ fn unsaved_work_survives_killing_the_app_process() {
     );
 }
 
+const TERM_CHILD_ENV: &str = "FACTMARK_GUI_TERM_CHILD";
+
+/// The child side: tag two spans (long before the recovery timer would
+/// write them), catch SIGTERM as the binary does, say READY and draw
+/// frames until the app lets the window close.
+#[cfg(unix)]
+fn annotate_until_terminated(root: &Path) -> ! {
+    let desk = Desk::at(root);
+    let mut harness = desk.open(&desk.article());
+    drag_across(&mut harness, "Amnesty International");
+    press(&mut harness, Key::Num4);
+    drag_across(&mut harness, "80.1%");
+    press(&mut harness, Key::Num2);
+    factmark::ui::termination::install(harness.ctx.clone());
+    println!("READY");
+    for _ in 0..3_000 {
+        harness.step();
+        if harness.state().state.quit_confirmed {
+            std::process::exit(0);
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("SIGTERM never closed the window");
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_writes_the_unsaved_work_to_the_recovery_file_and_closes() {
+    if let Ok(root) = std::env::var(TERM_CHILD_ENV) {
+        annotate_until_terminated(Path::new(&root));
+    }
+    use std::io::BufRead;
+    let desk = Desk::new();
+    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "sigterm_writes_the_unsaved_work_to_the_recovery_file_and_closes",
+            "--exact",
+            "--nocapture",
+        ])
+        .env(TERM_CHILD_ENV, &desk.root)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let ready = std::io::BufReader::new(stdout)
+        .lines()
+        .map_while(Result::ok)
+        .any(|line| line.contains("READY"));
+    assert!(ready, "the child app never reported its edits");
+    let sent = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let status = child.wait().unwrap();
+    assert!(status.success(), "the app did not end by itself: {status}");
+    assert!(!desk.set().exists(), "nothing was saved");
+
+    let mut harness = desk.open(&desk.article());
+    harness.get_by_label("Recover unsaved work?");
+    harness.get_by_label("Restore").click();
+    harness.run_ok();
+    assert_eq!(annotations(&harness).len(), 2);
+}
+
 #[test]
 fn a_set_changed_on_disk_is_noticed_and_saving_asks_before_overwriting() {
     let desk = Desk::new();
@@ -1820,4 +1886,214 @@ fn a_desktop_without_file_dialogs_says_so_instead_of_doing_nothing() {
         Some(desk.article().as_path()),
         "the article stays open"
     );
+}
+
+/// The note of the first annotation, as the set holds it.
+fn first_note(harness: &Harness<'static, FactmarkApp>) -> String {
+    harness.state().state.set().annotations()[0].note.clone()
+}
+
+#[test]
+fn a_note_being_typed_is_saved_counts_as_unsaved_and_undoes_in_one_step() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    drag_across(&mut harness, "80.1%");
+    press(&mut harness, Key::Num2);
+    press_with(&mut harness, Modifiers::COMMAND, Key::S);
+    assert!(!harness.state().state.is_dirty());
+
+    harness
+        .get_by_role(egui::accesskit::Role::MultilineTextInput)
+        .click();
+    harness.run_ok();
+    type_text(&mut harness, "Official ");
+    type_text(&mut harness, "result");
+    // The field still has the keyboard, and the note is already a change.
+    assert!(harness.state().state.is_dirty());
+    assert_eq!(first_note(&harness), "Official result");
+    press_with(&mut harness, Modifiers::COMMAND, Key::S);
+    assert!(!harness.state().state.is_dirty());
+    let saved = fs::read_to_string(desk.set()).unwrap();
+    assert!(saved.contains("note: \"Official result\""), "{saved}");
+
+    // Typing on after the save is unsaved again: quitting asks.
+    type_text(&mut harness, "s");
+    assert!(harness.state().state.is_dirty());
+    press_with(&mut harness, Modifiers::COMMAND, Key::Q);
+    harness.get_by_label("Save changes?");
+    harness.get_by_label("Cancel").click();
+    harness.run_ok();
+    assert!(!harness.state().state.quit_confirmed);
+
+    // Out of the field, one Ctrl+Z takes the whole note back, the next
+    // one the tag.
+    harness.get_by_label("Selected").click();
+    harness.run_ok();
+    press_with(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        annotations(&harness),
+        vec![(Tag::Figure, "80.1%".to_owned())]
+    );
+    assert_eq!(first_note(&harness), "");
+    press_with(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(annotations(&harness).is_empty());
+}
+
+#[test]
+fn undo_and_redo_keys_in_a_text_field_leave_the_annotations_alone() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    drag_across(&mut harness, "80.1%");
+    press(&mut harness, Key::Num2);
+    drag_across(&mut harness, "Amnesty International");
+    press(&mut harness, Key::Num4);
+    // Edit ▸ Undo acts on the annotations.
+    harness.get_by_label("Edit").click();
+    harness.run_ok();
+    harness.get_by_label_contains("Undo").click();
+    harness.run_ok();
+    let one = vec![(Tag::Figure, "80.1%".to_owned())];
+    assert_eq!(annotations(&harness), one);
+
+    harness
+        .get_by_role(egui::accesskit::Role::TextInput)
+        .click();
+    harness.run_ok();
+    type_text(&mut harness, "80");
+    for (modifiers, key) in [
+        (Modifiers::COMMAND, Key::Z),
+        (Modifiers::COMMAND, Key::Y),
+        (Modifiers::COMMAND | Modifiers::SHIFT, Key::Z),
+    ] {
+        press_with(&mut harness, modifiers, key);
+        assert_eq!(annotations(&harness), one, "{modifiers:?} {key:?}");
+    }
+    // Out of the field, the keys are the annotations' again.
+    press(&mut harness, Key::Escape);
+    press_with(&mut harness, Modifiers::COMMAND, Key::Y);
+    assert_eq!(annotations(&harness).len(), 2);
+}
+
+/// A web page with a byline that begins with "By" and a canonical address
+/// far wider than the window.
+fn long_header_page(desk: &Desk) -> (PathBuf, String) {
+    let url = format!(
+        "https://news.example/world/europe/{}",
+        "belarus-protests-grow-as-opposition-calls-for-strikes-".repeat(8)
+    );
+    let paragraph = "Thousands of people marched through the capital on Sunday, \
+        a week after the contested election, and the opposition called for \
+        strikes in the state factories across the country.";
+    let page = format!(
+        "<html><head><title>Protests grow</title>\
+         <link rel=\"canonical\" href=\"{url}\">\
+         <meta name=\"author\" content=\"By Erin Cunningham\"></head>\
+         <body><article><h1>Protests grow</h1><p>{paragraph}</p><p>{paragraph}</p>\
+         <p>{paragraph}</p></article></body></html>"
+    );
+    let path = desk.root.join("protests.html");
+    fs::write(&path, page).unwrap();
+    (path, url)
+}
+
+#[test]
+fn a_long_header_line_never_pushes_the_article_out_of_the_window() {
+    let desk = Desk::new();
+    let (page, url) = long_header_page(&desk);
+    let mut harness = desk.open(&page);
+    harness.set_size(egui::vec2(1000.0, 700.0));
+    harness.run_ok();
+    let text = harness.state().state.doc.text().to_owned();
+    let at = text.find("Thousands").unwrap();
+    let rects = harness
+        .state()
+        .text_rects(Span::new(at, at + "Thousands".len()));
+    let first = rects.first().expect("the first words are on screen");
+    assert!(
+        first.left() >= 0.0 && first.right() <= 1000.0,
+        "the article starts at {first:?}"
+    );
+    // The address is cut to the pane, and whole on hover.
+    let header = harness
+        .get_by_label_contains("https://news.example/")
+        .rect();
+    assert!(
+        header.left() >= 0.0 && header.right() <= 1000.0,
+        "{header:?}"
+    );
+    assert!(header.height() < 25.0, "one line, not {header:?}");
+    assert_eq!(harness.get_all_by_label(&url).count(), 1);
+    harness.get_by_label(&url).hover();
+    for _ in 0..30 {
+        harness.step(); // tooltips wait for the pointer to rest
+    }
+    assert_eq!(harness.get_all_by_label(&url).count(), 2, "the tooltip");
+}
+
+#[test]
+fn a_byline_that_begins_with_by_is_not_prefixed_again() {
+    let desk = Desk::new();
+    let (page, _) = long_header_page(&desk);
+    let harness = desk.open(&page);
+    harness.get_by_label_contains("By Erin Cunningham");
+    assert!(harness.query_by_label_contains("By By").is_none());
+}
+
+#[test]
+fn the_status_bar_says_1_character_in_the_singular() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    let at = span_of("80.1%").start;
+    harness
+        .state_mut()
+        .state
+        .apply(factmark::app::Action::Select(Some(Span::new(at, at + 1))));
+    harness.run_ok();
+    harness.get_by_label_contains("(1 character)");
+}
+
+#[test]
+fn only_the_newest_three_messages_are_shown_until_show_all() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    for n in 1..=5 {
+        harness
+            .state_mut()
+            .state
+            .error(format!("Problem number {n}."));
+    }
+    harness.run_ok();
+    assert!(harness.query_by_label("Problem number 2.").is_none());
+    for n in 3..=5 {
+        harness.get_by_label(&format!("Problem number {n}."));
+    }
+    harness.get_by_label("2 earlier messages not shown");
+    harness.get_by_label("Show all").click();
+    harness.run_ok();
+    harness.get_by_label("Problem number 1.");
+    harness.get_by_label("Problem number 2.");
+}
+
+#[test]
+fn a_brat_export_says_it_kept_the_folders_own_configuration() {
+    let desk = Desk::new();
+    write_set(&desk, &[(Tag::Figure, "80.1%")]);
+    let out = desk.root.join("brat");
+    fs::create_dir(&out).unwrap();
+    let own = "[entities]\nPerson\n";
+    fs::write(out.join("annotation.conf"), own).unwrap();
+    let dialogs = ScriptedDialogs::answering([Some(out.clone())]);
+    let mut harness = desk.open_with(&desk.set(), dialogs);
+    harness.get_by_label("File").click();
+    harness.run_ok();
+    harness.get_by_label("Export").hover();
+    harness.run_ok();
+    harness.get_by_label("brat standoff…").click();
+    harness.run_ok();
+    assert!(out.join("belarus-2020-08-16.ann").exists());
+    assert_eq!(
+        fs::read_to_string(out.join("annotation.conf")).unwrap(),
+        own
+    );
+    harness.get_by_label_contains("annotation.conf as it was");
 }

@@ -28,6 +28,9 @@ use recovery::RecoveryFolder;
 pub const RECOVERY_INTERVAL: Duration = Duration::from_secs(30);
 /// How many recent files are remembered.
 pub const RECENT_FILES: usize = 10;
+/// How long an info message stays; errors and warnings stay until
+/// dismissed.
+pub const INFO_LIFETIME: Duration = Duration::from_secs(8);
 
 /// Which end of an annotation a nudge moves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,7 +53,12 @@ pub enum Action {
     DeleteSelected,
     Undo,
     Redo,
+    /// The note field's text changed. Typing one note is one undo step,
+    /// up to [`Action::FinishNote`].
     SetNote(AnnotationId, String),
+    /// The note field lost the keyboard: the next note typed is a new
+    /// undo step.
+    FinishNote,
     /// Moves one edge of an annotation by one character.
     Nudge {
         id: AnnotationId,
@@ -139,6 +147,19 @@ pub struct Message {
     pub text: String,
     /// A way out the message offers, shown as a button beside it.
     pub offer: Option<Offer>,
+    /// What the message is about, so that it goes once that is settled.
+    pub topic: Option<Topic>,
+    /// When an info message goes by itself; the first tick after it was
+    /// posted sets it.
+    expires: Option<Instant>,
+}
+
+/// What a message is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Topic {
+    /// Saving the set (or writing its recovery file) failed: a later
+    /// successful save answers it.
+    Saving,
 }
 
 /// What a message offers to do about the problem it tells.
@@ -183,11 +204,15 @@ impl DiskStamp {
     }
 }
 
-/// A file of the open document that another program changed.
+/// A file of the open document that another program changed, or that is
+/// no longer where it was (moved, renamed or deleted, perhaps with its
+/// folder).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DiskChange {
     Set,
     Article,
+    SetGone,
+    ArticleGone,
 }
 
 /// How often the open files are compared with the disk (only while the
@@ -214,6 +239,9 @@ pub struct Document {
     /// them, to notice other programs changing them.
     set_stamp: Option<DiskStamp>,
     article_stamp: Option<DiskStamp>,
+    /// The annotation whose note is being typed, and the revision its last
+    /// keystroke made: the next keystroke folds into that undo step.
+    typing_note: Option<(AnnotationId, u64)>,
 }
 
 impl Document {
@@ -237,6 +265,7 @@ impl Document {
             saved_revision: Some(0),
             set_stamp,
             article_stamp,
+            typing_note: None,
         }
     }
 
@@ -301,6 +330,9 @@ pub struct AppState {
     dialog_open: bool,
     recovery: RecoveryFolder,
     recovery_written: Option<(Instant, u64)>,
+    /// A failed recovery write was reported: the next failures are not,
+    /// until a write or a save succeeds.
+    recovery_warned: bool,
     /// A recovery file being written on a worker thread.
     recovery_writing: Option<JoinHandle<Result<PathBuf, store::SetError>>>,
     /// How long unsaved work waits before it is written to the recovery
@@ -309,8 +341,9 @@ pub struct AppState {
     /// A file changed on disk since it was read: the window offers to
     /// reload.
     pub disk_change: Option<DiskChange>,
-    /// The version on disk the user chose to keep their work over.
-    ignored_on_disk: Option<DiskStamp>,
+    /// The version of the set file on disk (`Some(None)`: no file) the
+    /// user chose to keep their work over.
+    ignored_on_disk: Option<Option<DiskStamp>>,
     last_disk_check: Option<Instant>,
     /// [`DISK_CHECK_INTERVAL`]; tests shorten it.
     pub disk_check_interval: Duration,
@@ -366,6 +399,7 @@ impl AppState {
             dialog_open: false,
             recovery,
             recovery_written: None,
+            recovery_warned: false,
             recovery_writing: None,
             recovery_interval: RECOVERY_INTERVAL,
             disk_change: None,
@@ -413,24 +447,54 @@ impl AppState {
     }
 
     fn message(&mut self, severity: Severity, text: impl Into<String>) {
-        self.message_offering(severity, text.into(), None);
+        self.post(severity, text.into(), None, None);
+    }
+
+    fn message_offering(&mut self, severity: Severity, text: String, offer: Option<Offer>) {
+        self.post(severity, text, offer, None);
+    }
+
+    /// An error about saving, which the next successful save clears.
+    fn saving_error(&mut self, text: String) {
+        self.post(Severity::Error, text, None, Some(Topic::Saving));
     }
 
     /// Shows a message once, with what it offers to do; the same text again
-    /// keeps its place and takes the new offer.
-    fn message_offering(&mut self, severity: Severity, text: String, offer: Option<Offer>) {
+    /// keeps its place, takes the new offer and, for an info message,
+    /// starts its time again.
+    fn post(
+        &mut self,
+        severity: Severity,
+        text: String,
+        offer: Option<Offer>,
+        topic: Option<Topic>,
+    ) {
         match self.messages.iter_mut().find(|m| m.text == text) {
             Some(same) => {
                 if offer.is_some() {
                     same.offer = offer;
                 }
+                same.expires = None;
             }
             None => self.messages.push(Message {
                 severity,
                 text,
                 offer,
+                topic,
+                expires: None,
             }),
         }
+    }
+
+    /// Times new info messages and removes those whose time is up.
+    fn expire_messages(&mut self, now: Instant) {
+        for m in &mut self.messages {
+            if m.severity == Severity::Info && m.expires.is_none() {
+                m.expires = Some(now + INFO_LIFETIME);
+            }
+        }
+        self.messages
+            .retain(|m| m.expires.is_none_or(|at| now < at));
     }
 
     /// Keeps the count in the suggestions note true as suggestions are
@@ -481,6 +545,7 @@ impl AppState {
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::SetNote(id, note) => self.set_note(id, note),
+            Action::FinishNote => self.doc.typing_note = None,
             Action::Nudge { id, edge, forward } => self.nudge(id, edge, forward),
             Action::Select(span) => {
                 self.selection = span;
@@ -525,7 +590,7 @@ impl AppState {
             Action::DismissSuggestions => self.end_review(),
             Action::ReloadFromDisk => self.reload_from_disk(),
             Action::KeepMine => {
-                self.ignored_on_disk = self.doc.set_path.as_deref().and_then(DiskStamp::of);
+                self.ignored_on_disk = Some(self.doc.set_path.as_deref().and_then(DiskStamp::of));
                 self.doc.article_stamp = self.doc.article_path.as_deref().and_then(DiskStamp::of);
                 self.disk_change = None;
             }
@@ -728,6 +793,7 @@ impl AppState {
         }
         self.collect_suggestions();
         self.refresh_find();
+        self.expire_messages(now);
         self.write_recovery_if_due(now);
         let due = self
             .last_disk_check
@@ -1012,7 +1078,7 @@ impl AppState {
             .article_path
             .clone()
             .unwrap_or_else(|| PathBuf::from(&self.doc.name));
-        match crate::io::export_set(
+        match crate::io::export::export_set_written(
             format,
             &self.doc.article,
             &article_path,
@@ -1021,6 +1087,7 @@ impl AppState {
         ) {
             Ok(written) => {
                 let names: Vec<String> = written
+                    .paths
                     .iter()
                     .filter_map(|p| p.file_name())
                     .map(|n| n.to_string_lossy().into_owned())
@@ -1029,6 +1096,9 @@ impl AppState {
                     Severity::Info,
                     format!("Exported {} to {}.", names.join(", "), folder.display()),
                 );
+                if let Some(notice) = written.notice() {
+                    self.message(Severity::Info, format!("{}.", capitalize(&notice)));
+                }
             }
             Err(error) => self.error(format!("The export failed. {error}")),
         }
@@ -1084,15 +1154,22 @@ impl AppState {
         }
         if let Some(path) = &self.doc.set_path {
             let now = DiskStamp::of(path);
-            if now != self.doc.set_stamp && now != self.ignored_on_disk {
-                self.disk_change = Some(DiskChange::Set);
+            if now != self.doc.set_stamp && Some(now) != self.ignored_on_disk {
+                self.disk_change = Some(match now {
+                    Some(_) => DiskChange::Set,
+                    None => DiskChange::SetGone,
+                });
                 return;
             }
         }
-        if let Some(path) = &self.doc.article_path
-            && DiskStamp::of(path) != self.doc.article_stamp
-        {
-            self.disk_change = Some(DiskChange::Article);
+        if let Some(path) = &self.doc.article_path {
+            let now = DiskStamp::of(path);
+            if now != self.doc.article_stamp {
+                self.disk_change = Some(match now {
+                    Some(_) => DiskChange::Article,
+                    None => DiskChange::ArticleGone,
+                });
+            }
         }
     }
 
@@ -1107,9 +1184,26 @@ impl AppState {
         self.open(&path);
     }
 
-    /// How long until the recovery timer needs another tick, if ever. An
-    /// idle window with nothing new to write needs none.
+    /// How long until the next tick has something to do (write the
+    /// recovery file, time or remove an info message), if ever. An idle
+    /// window with nothing new to write and no info message needs none.
     pub fn next_tick_in(&self, now: Instant) -> Option<Duration> {
+        let messages = self
+            .messages
+            .iter()
+            .filter(|m| m.severity == Severity::Info)
+            .map(|m| {
+                m.expires
+                    .map_or(Duration::ZERO, |at| at.saturating_duration_since(now))
+            })
+            .min();
+        [self.next_recovery_in(now), messages]
+            .into_iter()
+            .flatten()
+            .min()
+    }
+
+    fn next_recovery_in(&self, now: Instant) -> Option<Duration> {
         if !self.is_dirty() {
             return None;
         }
@@ -1192,17 +1286,30 @@ impl AppState {
         }
         let result = self.recovery_writing.take().map(JoinHandle::join);
         match result {
+            Some(Ok(Ok(_))) => self.recovery_warned = false,
             Some(Ok(Err(error))) => self.recovery_failed(&error),
-            Some(Err(_)) => self.recovery_failed(&"the writer stopped unexpectedly"),
-            _ => {}
+            Some(Err(_)) => {
+                let path = self.recovery.path_for(&self.doc.recovery_key());
+                let source = std::io::Error::other("the writer stopped unexpectedly");
+                self.recovery_failed(&store::SetError::Write { path, source });
+            }
+            None => {}
         }
     }
 
-    fn recovery_failed(&mut self, error: &dyn std::fmt::Display) {
-        self.message(
-            Severity::Warning,
-            format!("Could not write the recovery file: {error}"),
-        );
+    /// Says once that the recovery file could not be written, not at
+    /// every try.
+    fn recovery_failed(&mut self, error: &store::SetError) {
+        if std::mem::replace(&mut self.recovery_warned, true) {
+            return;
+        }
+        let text = match error {
+            store::SetError::TooLarge { .. } => format!(
+                "Unsaved work is not written to the recovery file: {error}. Until the set is smaller, a crash would lose the changes since the last save."
+            ),
+            _ => format!("Could not write the recovery file: {error}"),
+        };
+        self.post(Severity::Warning, text, None, Some(Topic::Saving));
     }
 
     /// Writes the unsaved work to the recovery file now, on this thread.
@@ -1217,6 +1324,16 @@ impl AppState {
                 None
             }
         }
+    }
+
+    /// The system asks factmark to end (SIGTERM): unsaved work goes to
+    /// the recovery file, to be offered back next time, and the window
+    /// closes without asking.
+    pub fn terminate(&mut self) {
+        if self.is_dirty() {
+            self.write_recovery_now();
+        }
+        self.quit_confirmed = true;
     }
 
     /// Deletes this article's recovery file, after any write in flight.
@@ -1377,6 +1494,7 @@ impl AppState {
         self.selected = None;
         self.reveal = None;
         self.recovery_written = None;
+        self.recovery_warned = false;
         self.recovery_offer = None;
         self.article_generation += 1;
         self.changed();
@@ -1414,6 +1532,7 @@ impl AppState {
         };
         self.doc.set = offer.set;
         self.doc.history = History::new();
+        self.doc.typing_note = None;
         self.doc.saved_revision = None;
         self.selection = None;
         self.selected = None;
@@ -1451,26 +1570,44 @@ impl AppState {
         };
         let ours = self.doc.set_path.as_ref() == Some(&set_path);
         let on_disk = DiskStamp::of(&set_path);
-        if ours && on_disk != self.doc.set_stamp {
+        // A file that is gone has no other version to lose.
+        if ours && on_disk.is_some() && on_disk != self.doc.set_stamp {
             self.confirm_overwrite = Some(set_path);
             return false;
         }
         self.write_set(set_path)
     }
 
+    /// Writes the set to `set_path`; only once it is written does the
+    /// document take that path as its own.
     fn write_set(&mut self, set_path: PathBuf) -> bool {
+        if let Err(error) = store::check_folder(&set_path) {
+            self.not_saved(&error);
+            return false;
+        }
         let article_path = match self.article_file_for(&set_path) {
             Ok(path) => path,
             Err(error) => {
-                self.error(error);
+                self.saving_error(error);
                 return false;
             }
         };
         if let Err(error) =
             store::save_set(&set_path, &article_path, &self.doc.article, &self.doc.set)
         {
-            self.error(format!("The annotations were not saved. {error}"));
+            self.not_saved(&error);
             return false;
+        }
+        self.messages.retain(|m| m.topic != Some(Topic::Saving));
+        if !article_path.exists() {
+            self.message(
+                Severity::Warning,
+                format!(
+                    "{} is saved, but its article is no longer at {}. Put the article back there, or open the annotations and choose “Find the article…” to record where it is now.",
+                    set_path.display(),
+                    article_path.display()
+                ),
+            );
         }
         self.discard_recovery();
         self.doc.article_stamp = DiskStamp::of(&article_path);
@@ -1479,11 +1616,22 @@ impl AppState {
         self.doc.set_path = Some(set_path.clone());
         self.doc.saved_revision = Some(self.doc.history.revision());
         self.recovery_written = None;
+        self.recovery_warned = false;
         self.ignored_on_disk = None;
         self.disk_change = None;
         self.remember_recent(&set_path);
         self.changed();
         true
+    }
+
+    fn not_saved(&mut self, error: &store::SetError) {
+        let hint = match error {
+            store::SetError::MissingFolder { .. } => {
+                ". Use File ▸ Save as… to save the annotations elsewhere."
+            }
+            _ => "",
+        };
+        self.saving_error(format!("The annotations were not saved. {error}{hint}"));
     }
 
     /// The article file a set saved at `set_path` refers to. The embedded
@@ -1510,8 +1658,20 @@ impl AppState {
     }
 
     fn edit(&mut self, edit: Edit) -> bool {
+        self.record(edit, false)
+    }
+
+    /// Applies an edit as a step of its own, or folded into the last step
+    /// when it continues it. Says why when the edit is refused.
+    fn record(&mut self, edit: Edit, fold: bool) -> bool {
         let text = self.doc.article.text();
-        match self.doc.history.apply(&mut self.doc.set, edit, text) {
+        let history = &mut self.doc.history;
+        let result = if fold {
+            history.apply_folded(&mut self.doc.set, edit, text)
+        } else {
+            history.apply(&mut self.doc.set, edit, text)
+        };
+        match result {
             Ok(()) => {
                 self.changed();
                 true
@@ -1596,7 +1756,10 @@ impl AppState {
             return;
         }
         let after = before.with_note(note, Self::now());
-        self.edit(Edit::Replace { before, after });
+        let typing = self.doc.typing_note == Some((id, self.doc.history.revision()));
+        if self.record(Edit::Replace { before, after }, typing) {
+            self.doc.typing_note = Some((id, self.doc.history.revision()));
+        }
     }
 
     fn nudge(&mut self, id: AnnotationId, edge: Edge, forward: bool) {
@@ -1740,7 +1903,152 @@ fn no_suggestions_note(annotated: usize, rejected: usize, unsure: usize) -> Stri
 
 #[cfg(test)]
 mod tests {
-    use super::no_suggestions_note;
+    use super::*;
+    use dialogs::ScriptedDialogs;
+
+    /// The app with the sample article, its recovery folder in `dir`.
+    fn sample_app(dir: &Path) -> AppState {
+        AppState::with_sample(
+            Box::new(ScriptedDialogs::default()),
+            RecoveryFolder::new(dir.join("recovery")),
+        )
+    }
+
+    fn texts(state: &AppState) -> Vec<&str> {
+        state.messages.iter().map(|m| m.text.as_str()).collect()
+    }
+
+    #[test]
+    fn a_moved_folder_is_told_as_such_and_save_as_keeps_the_old_path_until_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let (folder, moved) = (dir.path().join("story"), dir.path().join("archive"));
+        std::fs::create_dir(&folder).unwrap();
+        let article = folder.join("a.txt");
+        std::fs::write(&article, "The minister said 80% agreed.").unwrap();
+        let elsewhere = dir.path().join("b.annotations.ron");
+        let nowhere = dir.path().join("gone").join("c.annotations.ron");
+        let dialogs = ScriptedDialogs::answering([Some(nowhere), Some(elsewhere.clone())]);
+        let mut state =
+            AppState::with_sample(Box::new(dialogs), RecoveryFolder::new(dir.path().join("r")));
+        state.open(&article);
+        state.apply(Action::Select(Some(Span::new(18, 21))));
+        state.apply(Action::ApplyTag(Tag::Figure));
+        state.apply(Action::Save);
+        let saved = state.doc.set_path.clone().unwrap();
+        assert!(saved.exists());
+
+        std::fs::rename(&folder, &moved).unwrap();
+        state.disk_check_interval = Duration::ZERO;
+        state.tick(Instant::now());
+        assert_eq!(state.disk_change, Some(DiskChange::SetGone));
+        state.apply(Action::Select(Some(Span::new(4, 12))));
+        state.apply(Action::ApplyTag(Tag::Source));
+        state.apply(Action::Save);
+        assert_eq!(state.confirm_overwrite, None, "nothing to overwrite");
+        let error = texts(&state).join("\n");
+        assert!(
+            error.contains(&format!("the folder {} does not exist", folder.display()))
+                && error.contains("Save as"),
+            "{error}"
+        );
+        assert!(!error.contains("No such file"), "{error}");
+
+        // Save as into a folder that is not there either: nothing changes.
+        state.apply(Action::SaveAs);
+        state.tick(Instant::now());
+        assert_eq!(state.doc.set_path.as_ref(), Some(&saved));
+        assert!(state.is_dirty());
+        // Into one that is: saved, and the set's article is said to be gone.
+        state.apply(Action::SaveAs);
+        state.tick(Instant::now());
+        assert_eq!(state.doc.set_path.as_ref(), Some(&elsewhere));
+        assert!(elsewhere.exists() && !state.is_dirty());
+        let said = texts(&state).join("\n");
+        assert!(!said.contains("not saved"), "{said}");
+        assert!(
+            said.contains(&format!(
+                "its article is no longer at {}",
+                article.display()
+            )),
+            "{said}"
+        );
+    }
+
+    /// Ticks until the recovery writer has tried the current revision.
+    fn settle_recovery(state: &mut AppState) {
+        for _ in 0..400 {
+            state.tick(Instant::now());
+            let revision = state.doc.history.revision();
+            if state.recovery_writing.is_none()
+                && state.recovery_written.is_some_and(|(_, r)| r == revision)
+            {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        panic!("the recovery file was never written");
+    }
+
+    #[test]
+    fn a_set_too_large_for_a_recovery_file_is_not_written_and_said_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = RecoveryFolder::new(dir.path().join("recovery")).with_limit(600);
+        let mut state = AppState::with_sample(Box::new(ScriptedDialogs::default()), folder.clone());
+        state.recovery_interval = Duration::ZERO;
+        for span in [Span::new(0, 4), Span::new(5, 9), Span::new(10, 14)] {
+            state.apply(Action::Select(Some(span)));
+            state.apply(Action::ApplyTag(Tag::Claim));
+            settle_recovery(&mut state);
+        }
+        let warnings: Vec<&str> = texts(&state)
+            .into_iter()
+            .filter(|t| t.contains("recovery file"))
+            .collect();
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(
+            warnings[0].contains("MiB factmark opens"),
+            "{}",
+            warnings[0]
+        );
+        let key = state.doc.recovery_key();
+        assert!(!folder.path_for(&key).exists());
+    }
+
+    #[test]
+    fn info_messages_go_after_a_while_and_errors_stay() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut state = sample_app(dir.path());
+        state.message(Severity::Info, "Exported it.");
+        state.error("Something failed.");
+        let start = Instant::now();
+        state.tick(start);
+        state.tick(start + INFO_LIFETIME - Duration::from_secs(1));
+        assert_eq!(texts(&state), ["Exported it.", "Something failed."]);
+        // The window wakes up to take it away.
+        let wait = state.next_tick_in(start).unwrap();
+        assert_eq!(wait, INFO_LIFETIME);
+        state.tick(start + INFO_LIFETIME);
+        assert_eq!(texts(&state), ["Something failed."]);
+        assert_eq!(state.next_tick_in(start + INFO_LIFETIME), None);
+    }
+
+    #[test]
+    fn a_successful_save_clears_the_errors_of_earlier_saves() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut state = sample_app(dir.path());
+        state.error("Something else failed.");
+        let span = Span::new(0, 4);
+        state.apply(Action::Select(Some(span)));
+        state.apply(Action::ApplyTag(Tag::Claim));
+        state.doc.set_path = Some(dir.path().join("gone").join("sample.annotations.ron"));
+        state.apply(Action::Save);
+        assert_eq!(state.messages.len(), 2, "{:?}", texts(&state));
+        assert!(state.is_dirty());
+        state.doc.set_path = Some(dir.path().join("sample.annotations.ron"));
+        state.apply(Action::Save);
+        assert!(!state.is_dirty());
+        assert_eq!(texts(&state), ["Something else failed."]);
+    }
 
     #[test]
     fn the_empty_suggestion_note_gives_each_reason_with_its_count() {

@@ -4,7 +4,9 @@
 //! A recovery file is an ordinary set file (same format, so it loads and
 //! re-anchors like any set) named after a hash of the article's absolute
 //! path, in the app's recovery folder. It is deleted once the work is saved
-//! or deliberately discarded.
+//! or deliberately discarded. Like a saved set, it is never larger than
+//! what loading accepts ([`store::MAX_SET_BYTES`]): one that could not be
+//! loaded would protect nothing.
 
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -16,6 +18,8 @@ use crate::model::{AnnotationSet, Article};
 #[derive(Debug, Clone)]
 pub struct RecoveryFolder {
     folder: PathBuf,
+    /// The largest file written; tests lower it.
+    limit: u64,
 }
 
 /// Work found in a recovery file.
@@ -28,7 +32,15 @@ pub struct Recovered {
 
 impl RecoveryFolder {
     pub fn new(folder: PathBuf) -> Self {
-        Self { folder }
+        Self {
+            folder,
+            limit: store::MAX_SET_BYTES,
+        }
+    }
+
+    /// The same folder, writing no file larger than `limit` bytes.
+    pub fn with_limit(self, limit: u64) -> Self {
+        Self { limit, ..self }
     }
 
     pub fn folder(&self) -> &Path {
@@ -48,7 +60,8 @@ impl RecoveryFolder {
             .join(format!("{stem}-{}.recovery.ron", &hash[..16]))
     }
 
-    /// Writes the unsaved set of an article aside.
+    /// Writes the unsaved set of an article aside; refuses with
+    /// [`SetError::TooLarge`] a set too large to be loaded again.
     pub fn write(
         &self,
         article_key: &Path,
@@ -60,14 +73,22 @@ impl RecoveryFolder {
             path: path.clone(),
             source,
         })?;
-        let file = store::to_set_file(&path, article_key, article, set);
+        let bytes = store::to_ron(&store::to_set_file(&path, article_key, article, set));
+        let size = bytes.len() as u64;
+        if size > self.limit {
+            return Err(SetError::TooLarge {
+                path,
+                size,
+                limit: self.limit,
+            });
+        }
         // A recovery file needs no backup: it is written again every 30 s.
-        store::write_output_atomically(&path, store::to_ron(&file).as_bytes()).map_err(
-            |source| SetError::Write {
+        store::write_output_atomically(&path, bytes.as_bytes()).map_err(|source| {
+            SetError::Write {
                 path: path.clone(),
                 source,
-            },
-        )?;
+            }
+        })?;
         Ok(path)
     }
 

@@ -86,6 +86,8 @@ pub enum SetError {
         article: PathBuf,
         orphans: usize,
     },
+    #[error("{}: cannot save: the folder {} does not exist (moved, renamed or deleted?)", path.display(), folder.display())]
+    MissingFolder { path: PathBuf, folder: PathBuf },
     #[error("{}: cannot save: {source}", path.display())]
     Write {
         path: PathBuf,
@@ -613,6 +615,7 @@ pub(crate) fn save_set_within(
     limit: u64,
 ) -> Result<(), SetError> {
     refuse_foreign_target(set_path)?;
+    check_folder(set_path)?;
     // A set names its article in text; a name that is not Unicode would
     // be recorded garbled and the set could not find its article again.
     if let Some(named) = [set_path, article_path]
@@ -637,6 +640,20 @@ pub(crate) fn save_set_within(
         path: set_path.to_owned(),
         source,
     })
+}
+
+/// A set can only be written into a folder that exists: say so, rather
+/// than fail on the temporary file's name.
+pub fn check_folder(set_path: &Path) -> Result<(), SetError> {
+    match set_path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() && !folder.is_dir() => {
+            Err(SetError::MissingFolder {
+                path: set_path.to_owned(),
+                folder: folder.to_owned(),
+            })
+        }
+        _ => Ok(()),
+    }
 }
 
 /// A file at the target that is not a set this build can read is never
@@ -900,6 +917,28 @@ mod tests {
             "{message}"
         );
         assert_eq!(fs::read(&set_path).unwrap(), before);
+    }
+
+    #[test]
+    fn saving_into_a_folder_that_is_gone_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("moved away");
+        let set_path = folder.join("a.annotations.ron");
+        let article = Article::new("Text.".to_owned());
+        let error = save_set(
+            &set_path,
+            &folder.join("a.txt"),
+            &article,
+            &AnnotationSet::new(),
+        )
+        .unwrap_err();
+        assert!(matches!(error, SetError::MissingFolder { .. }), "{error:?}");
+        let message = error.to_string();
+        assert!(
+            message.contains(&format!("the folder {} does not exist", folder.display())),
+            "{message}"
+        );
+        assert!(!message.contains("No such file"), "{message}");
     }
 
     #[test]

@@ -12,6 +12,11 @@
 //! the one saved tells whether there are unsaved changes, also after undoing
 //! back to the saved state.
 //!
+//! Edits that continue one another, such as the keystrokes of one note,
+//! can be folded into one step ([`History::apply_folded`]): one undo then
+//! reverts them all. The folded step gets a new revision, because the set
+//! is no longer the one a save of the earlier revision wrote.
+//!
 //! Limitation: the history is linear. Making a new edit after some undos
 //! discards the undone edits, as in most desktop editors.
 
@@ -42,6 +47,32 @@ impl History {
         self.undo.push((self.serial, edit));
         self.redo.clear();
         Ok(())
+    }
+
+    /// Applies `edit` and folds it into the last recorded step when it
+    /// continues it: a `Replace` whose `before` is the last `Replace`'s
+    /// `after`. One undo then reverts both. Any other edit is recorded as
+    /// by [`History::apply`].
+    pub fn apply_folded(
+        &mut self,
+        set: &mut AnnotationSet,
+        edit: Edit,
+        text: &str,
+    ) -> Result<(), EditError> {
+        let Edit::Replace { before, after } = &edit else {
+            return self.apply(set, edit, text);
+        };
+        match self.undo.last_mut() {
+            Some((serial, Edit::Replace { after: last, .. })) if last == before => {
+                set.apply(&edit, text)?;
+                self.serial += 1;
+                *serial = self.serial;
+                *last = after.clone();
+                self.redo.clear();
+                Ok(())
+            }
+            _ => self.apply(set, edit, text),
+        }
     }
 
     /// Undoes the last edit. Returns `false` when there is nothing to undo.
@@ -156,6 +187,47 @@ mod tests {
                 Edit::Replace { before, after }
             }
         })
+    }
+
+    #[test]
+    fn folded_note_edits_undo_in_one_step_under_a_new_revision() {
+        let mut set = AnnotationSet::new();
+        let mut history = History::new();
+        let now = Timestamp::from_second(0).unwrap();
+        let id = set.allocate_id();
+        let added = Annotation::new(id, Tag::Figure, span_of_chars(5, 9), TEXT, now);
+        history
+            .apply(&mut set, Edit::Add(added.clone()), TEXT)
+            .unwrap();
+        let mut note = String::new();
+        let mut revisions = vec![history.revision()];
+        for c in "disputed".chars() {
+            let before = set.get(id).unwrap().clone();
+            note.push(c);
+            let after = before.with_note(note.clone(), now);
+            history
+                .apply_folded(&mut set, Edit::Replace { before, after }, TEXT)
+                .unwrap();
+            revisions.push(history.revision());
+        }
+        assert_eq!(set.get(id).unwrap().note, "disputed");
+        // Every keystroke is a new state, never one saved before.
+        let mut unique = revisions.clone();
+        unique.dedup();
+        assert_eq!(unique.len(), revisions.len());
+        assert!(history.undo(&mut set, TEXT).unwrap());
+        assert_eq!(set.get(id), Some(&added));
+        assert!(history.redo(&mut set, TEXT).unwrap());
+        assert_eq!(set.get(id).unwrap().note, "disputed");
+        // An edit that does not continue the last one is a step of its own.
+        let noted = set.get(id).unwrap().clone();
+        history
+            .apply_folded(&mut set, Edit::Remove(noted.clone()), TEXT)
+            .unwrap();
+        assert!(history.undo(&mut set, TEXT).unwrap());
+        assert_eq!(set.get(id), Some(&noted));
+        assert!(history.undo(&mut set, TEXT).unwrap());
+        assert_eq!(set.get(id), Some(&added));
     }
 
     proptest! {

@@ -374,43 +374,62 @@ pub fn status_bar(ui: &mut Ui, state: &AppState) {
         let describe = |span: crate::model::Span| {
             let start = article.char_of_byte(span.start).unwrap_or(0);
             let end = article.char_of_byte(span.end).unwrap_or(0);
-            format!("{start}–{end} ({} characters)", end - start)
+            let length = crate::plural(end - start, "character", "characters");
+            format!("{start}–{end} ({length})")
         };
         if let Some(span) = state.selection {
             ui.label(format!("Selection {}", describe(span)));
         } else if let Some(a) = state.selected_annotation() {
             ui.label(format!("{} {}", a.tag.label(), describe(a.span)));
         } else {
-            ui.label(RichText::new(format!("{} characters", article.char_len())).weak());
+            let length = crate::plural(article.char_len(), "character", "characters");
+            ui.label(RichText::new(length).weak());
         }
     });
 }
 
 /// The article's metadata (from the page or document it came from), above
 /// the text. Plain-text articles show nothing here: their date line is part
-/// of the text.
+/// of the text. Every line wraps or is cut to the pane's width, so a long
+/// address never widens the pane.
 pub fn metadata(ui: &mut Ui, state: &AppState) {
     let meta = state.doc.article.meta();
-    let parts: Vec<String> = [
-        meta.byline.as_deref().map(|b| format!("By {b}")),
+    let details: Vec<String> = [
+        meta.byline.as_deref().map(byline),
         meta.date
             .clone()
             .filter(|_| meta.format != crate::model::ArticleFormat::Text),
         meta.site.clone(),
-        meta.url.clone(),
     ]
     .into_iter()
     .flatten()
     .collect();
-    if meta.format == crate::model::ArticleFormat::Text && parts.is_empty() {
+    if meta.format == crate::model::ArticleFormat::Text && details.is_empty() && meta.url.is_none()
+    {
         return;
     }
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(meta.format.label()).small().strong());
-        ui.label(RichText::new(&meta.title).strong());
-        if !parts.is_empty() {
-            ui.label(RichText::new(parts.join(" · ")).weak());
-        }
+        ui.add(egui::Label::new(RichText::new(&meta.title).strong()).wrap());
     });
+    if !details.is_empty() {
+        ui.add(egui::Label::new(RichText::new(details.join(" · ")).weak()).wrap());
+    }
+    if let Some(url) = &meta.url {
+        // One line, cut with an ellipsis; the whole address on hover.
+        ui.add(egui::Label::new(RichText::new(url).weak()).truncate());
+    }
     ui.separator();
+}
+
+/// "By Erin Cunningham", whether or not the byline already says "By".
+fn byline(name: &str) -> String {
+    let said = name
+        .get(..3)
+        .is_some_and(|start| start.eq_ignore_ascii_case("by "));
+    if said {
+        name.to_owned()
+    } else {
+        format!("By {name}")
+    }
 }

@@ -8,6 +8,7 @@ pub mod article_view;
 pub mod bars;
 mod measure;
 pub mod sidebar;
+pub mod termination;
 pub mod theme;
 
 use std::path::PathBuf;
@@ -59,6 +60,9 @@ pub const WHOLE_WORDS: KeyboardShortcut = KeyboardShortcut::new(TOGGLE, Key::W);
 const SIDEBAR_DEFAULT: f32 = 320.0;
 const SIDEBAR_MIN: f32 = 220.0;
 const SIDEBAR_SHARE: f32 = 0.45;
+/// Message banners shown above the article (the newest); the others wait
+/// behind a "Show all" line, so that messages never push the page away.
+const BANNERS: usize = 3;
 
 /// Whether a text field (a note, the filter) has the keyboard. Plain keys
 /// then type text instead of tagging or scrolling. Other focused widgets
@@ -151,6 +155,8 @@ pub struct FactmarkApp {
     /// Find (Ctrl+F, the menu) asks to focus the find field and select its
     /// text when the find bar is next drawn.
     focus_find: bool,
+    /// Every message is shown, not only the newest [`BANNERS`].
+    all_messages: bool,
     /// Makes the next frame panic: for the test of panic recovery.
     #[doc(hidden)]
     pub panic_next_frame: bool,
@@ -185,6 +191,7 @@ impl FactmarkApp {
             applied_zoom: None,
             applied_theme: None,
             focus_find: false,
+            all_messages: false,
             panic_next_frame: false,
         }
     }
@@ -221,11 +228,8 @@ impl FactmarkApp {
         if shortcut(&SAVE) {
             actions.push(Action::Save);
         }
-        if shortcut(&REDO) || shortcut(&REDO_Y) {
-            actions.push(Action::Redo);
-        }
-        if shortcut(&UNDO) {
-            actions.push(Action::Undo);
+        if shortcut(&QUIT) {
+            actions.push(Action::Quit);
         }
         if shortcut(&FIND) {
             actions.push(Action::OpenFind);
@@ -253,7 +257,15 @@ impl FactmarkApp {
         }
         let copy = ctx.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy)));
         if text_field_focused(ctx) {
-            return; // Plain keys belong to the text field being edited.
+            // Plain keys, and undo and redo, belong to the text field being
+            // edited; Edit ▸ Undo still undoes annotation edits.
+            return;
+        }
+        if shortcut(&REDO) || shortcut(&REDO_Y) {
+            actions.push(Action::Redo);
+        }
+        if shortcut(&UNDO) {
+            actions.push(Action::Undo);
         }
         if copy || ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::C)) {
             self.state.copy();
@@ -415,20 +427,35 @@ impl FactmarkApp {
         let Some(change) = self.state.disk_change else {
             return;
         };
-        let (file, what) = match change {
-            DiskChange::Set => (
-                self.state.doc.set_path.as_deref(),
-                "The annotation file changed on disk",
-            ),
-            DiskChange::Article => (
-                self.state.doc.article_path.as_deref(),
-                "The article changed on disk",
-            ),
+        let doc = &self.state.doc;
+        let name = |path: Option<&std::path::Path>| {
+            path.and_then(|p| p.file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
         };
-        let name = file
-            .and_then(|p| p.file_name())
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let place = |path: Option<&std::path::Path>| {
+            path.map(|p| p.display().to_string()).unwrap_or_default()
+        };
+        let gone = |what: &str, path: Option<&std::path::Path>| {
+            format!(
+                "{what} is no longer at {} (moved, renamed or deleted, perhaps with its folder). \
+                 Your annotations are still open here: use Save as… to save them.",
+                place(path)
+            )
+        };
+        let text = match change {
+            DiskChange::Set => format!(
+                "The annotation file changed on disk ({}), changed by another program. Reload it?",
+                name(doc.set_path.as_deref())
+            ),
+            DiskChange::Article => format!(
+                "The article changed on disk ({}), changed by another program. Reload it?",
+                name(doc.article_path.as_deref())
+            ),
+            DiskChange::SetGone => gone("The annotation file", doc.set_path.as_deref()),
+            DiskChange::ArticleGone => gone("The article", doc.article_path.as_deref()),
+        };
+        let reload = matches!(change, DiskChange::Set | DiskChange::Article);
         let warn = ui.visuals().warn_fg_color;
         egui::Frame::new()
             .fill(warn.gamma_multiply(0.15))
@@ -437,26 +464,56 @@ impl FactmarkApp {
             .inner_margin(8.0)
             .show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
-                    ui.label(format!(
-                        "{what} ({name}), changed by another program. Reload it?"
-                    ));
-                    let reload = if self.state.is_dirty() {
-                        "Reload (drop my unsaved changes)"
+                    ui.label(text);
+                    if reload {
+                        let label = if self.state.is_dirty() {
+                            "Reload (drop my unsaved changes)"
+                        } else {
+                            "Reload"
+                        };
+                        if ui.button(label).clicked() {
+                            actions.push(Action::ReloadFromDisk);
+                        }
+                        if ui.button("Keep mine").clicked() {
+                            actions.push(Action::KeepMine);
+                        }
                     } else {
-                        "Reload"
-                    };
-                    if ui.button(reload).clicked() {
-                        actions.push(Action::ReloadFromDisk);
-                    }
-                    if ui.button("Keep mine").clicked() {
-                        actions.push(Action::KeepMine);
+                        if ui.button("Save as…").clicked() {
+                            actions.push(Action::SaveAs);
+                        }
+                        if ui.button("Dismiss").clicked() {
+                            actions.push(Action::KeepMine);
+                        }
                     }
                 });
             });
     }
 
-    fn messages(&self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
-        for (i, message) in self.state.messages.iter().enumerate() {
+    fn messages(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        let messages = &self.state.messages;
+        if messages.len() <= BANNERS {
+            self.all_messages = false;
+        }
+        let hidden = if self.all_messages {
+            0
+        } else {
+            messages.len().saturating_sub(BANNERS)
+        };
+        if messages.len() > BANNERS {
+            ui.horizontal(|ui| {
+                let (text, toggle) = if self.all_messages {
+                    (format!("{} messages", messages.len()), "Show fewer")
+                } else {
+                    let earlier = crate::plural(hidden, "earlier message", "earlier messages");
+                    (format!("{earlier} not shown"), "Show all")
+                };
+                ui.label(RichText::new(text).weak());
+                if ui.small_button(toggle).clicked() {
+                    self.all_messages = !self.all_messages;
+                }
+            });
+        }
+        for (i, message) in messages.iter().enumerate().skip(hidden) {
             let (fill, icon) = match message.severity {
                 Severity::Error => (ui.visuals().error_fg_color, "!"),
                 Severity::Warning => (ui.visuals().warn_fg_color, "!"),
@@ -570,6 +627,9 @@ impl FactmarkApp {
             panic!("a panic injected by a test");
         }
         let ctx = ui.ctx().clone();
+        if termination::requested() && !self.state.quit_confirmed {
+            self.state.terminate();
+        }
         self.state.tick(Instant::now());
         self.apply_settings(&ctx);
         let mut actions = Vec::new();

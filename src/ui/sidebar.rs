@@ -4,7 +4,7 @@
 use egui::{Button, RichText, Ui};
 
 use crate::app::{Action, AppState, Edge};
-use crate::model::{Annotation, AnnotationId, Tag, article::shorten};
+use crate::model::{Annotation, Tag, article::shorten};
 use crate::ui::theme;
 
 /// Characters of an annotation's text shown in the list.
@@ -23,8 +23,6 @@ pub struct Sidebar {
     /// they were computed from.
     filtered: Vec<usize>,
     filtered_key: Option<(u64, String, [bool; 4])>,
-    /// The note being edited: committed when the field loses focus.
-    note: Option<(AnnotationId, String)>,
 }
 
 impl Sidebar {
@@ -43,13 +41,6 @@ impl Sidebar {
     fn selected_editor(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         let dark = ui.visuals().dark_mode;
         let selected = state.selected_annotation();
-        match selected {
-            Some(a) if self.note.as_ref().is_none_or(|(id, _)| *id != a.id) => {
-                self.note = Some((a.id, a.note.clone()));
-            }
-            None => self.note = None,
-            _ => {}
-        }
         ui.horizontal_wrapped(|ui| {
             // The same word either way, so that the row wraps alike.
             let heading = RichText::new("Selected");
@@ -101,7 +92,7 @@ impl Sidebar {
 
     /// The nudges, the note and Delete: disabled when nothing is selected.
     fn editor_controls(
-        &mut self,
+        &self,
         ui: &mut Ui,
         selected: Option<&Annotation>,
         actions: &mut Vec<Action>,
@@ -139,11 +130,10 @@ impl Sidebar {
                 }
             }
         });
-        let mut empty = String::new();
-        let note = match &mut self.note {
-            Some((_, note)) => note,
-            None => &mut empty,
-        };
+        // Every change goes to the set at once, so what is typed is saved,
+        // counts as unsaved and reaches the recovery file; the app folds
+        // the keystrokes of one note into one undo step.
+        let mut note = selected.map(|a| a.note.clone()).unwrap_or_default();
         // The note scrolls inside a fixed height rather than pushing the list down.
         let note_height = ui.text_style_height(&egui::TextStyle::Body) * NOTE_LINES
             + 2.0 * ui.spacing().button_padding.y;
@@ -153,16 +143,21 @@ impl Sidebar {
             .max_height(note_height)
             .show(ui, |ui| {
                 let response = ui.add(
-                    egui::TextEdit::multiline(note)
+                    egui::TextEdit::multiline(&mut note)
+                        // Its own field per annotation, so that the field's
+                        // undo never brings back another annotation's note.
+                        .id_salt(("note", selected.map(|a| a.id)))
                         .hint_text("Note")
                         .desired_rows(NOTE_LINES as usize)
                         .desired_width(f32::INFINITY),
                 );
                 if let Some(a) = selected
-                    && response.lost_focus()
-                    && *note != a.note
+                    && response.changed()
                 {
-                    actions.push(Action::SetNote(a.id, note.clone()));
+                    actions.push(Action::SetNote(a.id, note));
+                }
+                if response.lost_focus() {
+                    actions.push(Action::FinishNote);
                 }
             });
         if ui.button("Delete annotation").clicked() && selected.is_some() {

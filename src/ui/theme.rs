@@ -29,13 +29,26 @@ pub fn tag_fill(tag: Tag, dark: bool) -> Color32 {
     tag_color(tag, dark).gamma_multiply(alpha)
 }
 
-/// The fill behind a match of Find: a marker yellow, unlike any tag's
-/// fill and without a tag's underline.
+/// The fill behind a match of Find: a marker yellow on light backgrounds
+/// and a neutral light patch on dark ones (a dark-theme yellow turns
+/// olive and reads as Figure's orange), unlike any tag's fill and without
+/// a tag's underline.
 pub fn find_fill(dark: bool) -> Color32 {
     if dark {
-        Color32::from_rgb(0xC8, 0xB4, 0x00).gamma_multiply(0.40)
+        Color32::WHITE.gamma_multiply(0.22)
     } else {
         Color32::from_rgb(0xFF, 0xE0, 0x40).gamma_multiply(0.75)
+    }
+}
+
+/// The brief flash over a span the view scrolls to (the current find
+/// match or suggestion, a list entry): neutral, so that it is never taken
+/// for a tag's color (egui's warning orange looked like Figure's).
+pub fn reveal_flash(dark: bool) -> Color32 {
+    if dark {
+        Color32::WHITE.gamma_multiply(0.30)
+    } else {
+        Color32::BLACK.gamma_multiply(0.18)
     }
 }
 
@@ -69,3 +82,47 @@ pub const PARAGRAPH_GAP: f32 = 14.0;
 pub const LINE_GAP: f32 = 5.0;
 /// Thickness of a highlight underline, points.
 pub const UNDERLINE: f32 = 2.0;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Hue in degrees and saturation (0 to 1) of a color as sRGB, the
+    /// space in which it looks the way it does.
+    fn hue_saturation(color: Color32) -> (f32, f32) {
+        let [r, g, b, _] = color.to_srgba_unmultiplied().map(|c| f32::from(c) / 255.0);
+        let (max, min) = (r.max(g).max(b), r.min(g).min(b));
+        let chroma = max - min;
+        if chroma == 0.0 {
+            return (0.0, 0.0);
+        }
+        let sector = if max == r {
+            ((g - b) / chroma).rem_euclid(6.0)
+        } else if max == g {
+            (b - r) / chroma + 2.0
+        } else {
+            (r - g) / chroma + 4.0
+        };
+        (sector * 60.0, chroma / max)
+    }
+
+    #[test]
+    fn find_and_reveal_highlights_are_unlike_every_tag_color() {
+        for dark in [false, true] {
+            for (name, fill) in [("find", find_fill(dark)), ("reveal", reveal_flash(dark))] {
+                let (hue, saturation) = hue_saturation(fill);
+                if saturation < 0.1 {
+                    continue; // neutral: no tag is
+                }
+                for tag in Tag::ALL {
+                    let (tag_hue, _) = hue_saturation(tag_color(tag, dark));
+                    let distance = (hue - tag_hue).abs().min(360.0 - (hue - tag_hue).abs());
+                    assert!(
+                        distance >= 20.0,
+                        "{name} (dark: {dark}) looks like {tag}: {distance:.0}° apart"
+                    );
+                }
+            }
+        }
+    }
+}
