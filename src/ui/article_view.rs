@@ -528,7 +528,7 @@ impl ArticleView {
                     painter.rect_filled(
                         rect.expand(2.0),
                         3.0,
-                        ui.visuals().warn_fg_color.gamma_multiply(0.45 * fade),
+                        theme::reveal_flash(dark).gamma_multiply(fade),
                     );
                 }
             }
