@@ -1,5 +1,6 @@
 //! SIGTERM (a logout, a shutdown, `kill`) must not lose unsaved work: the
-//! signal only sets a flag, a small thread wakes the window, and the next
+//! signal only sets a flag and wakes a waiting thread, which wakes the
+//! window, and the next
 //! frame writes the recovery file and closes (see
 //! [`crate::app::AppState::terminate`]). Unix only; elsewhere nothing is
 //! installed and the system ends the process as before.
@@ -17,21 +18,35 @@ pub fn requested() -> bool {
 /// test process must stay killable.
 #[cfg(unix)]
 pub fn install(ctx: egui::Context) {
-    // SAFETY: the action only stores to an atomic, which is
-    // async-signal-safe; it allocates, locks and panics nothing.
+    use std::io::{Read, Write};
+    use std::os::unix::net::UnixStream;
+
+    // A signal handler cannot wake the window (that takes a lock): it
+    // writes a byte to a socket, and a thread blocked on the other end
+    // wakes the window. Nothing polls.
+    let Ok((reader, writer)) = UnixStream::pair() else {
+        return; // The default stays: the process ends at once.
+    };
+    // SAFETY: the action stores to an atomic and writes to a socket
+    // (send(2)), both async-signal-safe; it allocates, locks and panics
+    // nothing.
     let registered = unsafe {
-        signal_hook_registry::register(libc::SIGTERM, || REQUESTED.store(true, Ordering::SeqCst))
+        signal_hook_registry::register(libc::SIGTERM, move || {
+            REQUESTED.store(true, Ordering::SeqCst);
+            let _ = (&writer).write(&[1]);
+        })
     };
     if registered.is_err() {
-        return; // The default stays: the process ends at once.
+        return;
     }
-    // A signal handler cannot wake the window (that takes a lock): this
-    // thread does, at most a fifth of a second later.
     let _ = std::thread::Builder::new()
         .name("sigterm".to_owned())
         .spawn(move || {
+            let mut byte = [0];
             while !requested() {
-                std::thread::sleep(std::time::Duration::from_millis(200));
+                if matches!((&reader).read(&mut byte), Ok(0) | Err(_)) {
+                    return; // The socket closed: no signal can come.
+                }
             }
             ctx.request_repaint();
         });
