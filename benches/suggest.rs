@@ -1,6 +1,8 @@
 //! Throughput of `suggest` on a ~10 MB article built by repeating the
-//! corpus texts (`../shared/corpus`). Skips, with a message, when the
-//! corpus is not there.
+//! corpus texts (`../shared/corpus`; skipped, with a message, when the
+//! corpus is not there), and on 1 MB of text built to be hard: one endless
+//! sentence full of reporting cues, or of tiny quotations. Time must grow
+//! with the text, not with its square.
 //!
 //!     cargo bench --bench suggest
 
@@ -52,5 +54,27 @@ fn bench_suggest(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_suggest);
+/// One megabyte of `unit` repeated: a sentence that never ends.
+fn hostile(unit: &str) -> Article {
+    Article::new(unit.repeat(1024 * 1024 / unit.len()))
+}
+
+fn bench_hostile(c: &mut Criterion) {
+    let mut group = c.benchmark_group("suggest_hostile_1MB");
+    group.throughput(Throughput::Bytes(1024 * 1024));
+    group.sample_size(10);
+    for (name, unit) in [
+        ("he_said", "He said "),
+        ("appositive_said", "Smith, the chair, said "),
+        ("doubled_apostrophes", "''I think,'' he said "),
+        ("no_punctuation", "officials say the president "),
+        ("tiny_quotes", "\"a\" "),
+    ] {
+        let article = hostile(unit);
+        group.bench_function(name, |b| b.iter(|| suggest(black_box(&article), &[])));
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_suggest, bench_hostile);
 criterion_main!(benches);

@@ -243,7 +243,10 @@ pub fn quotes(text: &str, paragraphs: &[Paragraph]) -> Vec<Suggestion> {
     }
     out.append(&mut nested);
     out.sort_by_key(|pair| pair.span.start);
-    out.into_iter().flat_map(|pair| judge(text, pair)).collect()
+    let cues = CueWords::new(text);
+    out.into_iter()
+        .flat_map(|pair| judge(text, &cues, pair))
+        .collect()
 }
 
 const SCARE_FILTER: bool = true;
@@ -267,9 +270,9 @@ const TITLE_SMALL_WORDS: &[&str] = &[
 ];
 
 /// Decides whether a pair is a quote, and how sure we are.
-fn judge(text: &str, pair: Pair) -> Vec<Suggestion> {
+fn judge(text: &str, cues: &CueWords, pair: Pair) -> Vec<Suggestion> {
     if pair.paragraphs == 1 {
-        return judge_one(text, pair.span).into_iter().collect();
+        return judge_one(text, cues, pair.span).into_iter().collect();
     }
     if pair.paragraphs > MAX_PARAGRAPHS {
         return Vec::new();
@@ -294,7 +297,7 @@ fn judge(text: &str, pair: Pair) -> Vec<Suggestion> {
 }
 
 /// Judges a quote within one paragraph.
-fn judge_one(text: &str, span: Span) -> Option<Suggestion> {
+fn judge_one(text: &str, cues: &CueWords, span: Span) -> Option<Suggestion> {
     let inner = &text[span.start..span.end];
     let inner = inner
         .trim_start_matches(is_mark)
@@ -340,7 +343,7 @@ fn judge_one(text: &str, span: Span) -> Option<Suggestion> {
         && !exclaims
         && !attributed_after
         && !introduced
-        && !paragraph_has_cue(text, span)
+        && !paragraph_has_cue(text, cues, span)
     {
         return None; // a scare quote: "super PACs"
     }
@@ -557,28 +560,87 @@ fn named_in_a_list(text: &str, at: usize) -> bool {
 
 /// Whether the paragraph around `span` has a reporting or naming verb
 /// outside it, or its sentence a verb of attitude before it.
-fn paragraph_has_cue(text: &str, span: Span) -> bool {
+fn paragraph_has_cue(text: &str, cues: &CueWords, span: Span) -> bool {
     let from = floor_boundary(text, span.start.saturating_sub(PARAGRAPH_REACH));
     let to = ceil_boundary(text, span.end + PARAGRAPH_REACH);
-    let start = text[from..span.start]
-        .rfind('\n')
+    // ASCII bytes never occur inside a multi-byte character, so bytes are
+    // searched directly.
+    let bytes = text.as_bytes();
+    let start = bytes[from..span.start]
+        .iter()
+        .rposition(|&b| b == b'\n')
         .map_or(from, |i| from + i + 1);
-    let end = text[span.end..to].find('\n').map_or(to, |i| span.end + i);
-    let has = |part: &str| {
-        part.split(|c: char| !c.is_alphanumeric())
-            .any(|w| !w.is_empty() && (REPORTING.contains(w) || NAMING.contains(w)))
-    };
+    let end = bytes[span.end..to]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(to, |i| span.end + i);
+    let words = cues.get();
     // Earlier in the same sentence any verb of attitude will do: `Tapper
     // assured WMAL that CNN takes this “very, very seriously.”`, `fuming at
     // the "collateral damage"`.
-    let lead = &text[start..span.start];
-    let sentence = lead.rfind(['.', '!', '?']).map_or(lead, |i| &lead[i + 1..]);
-    let attitude = || {
-        sentence
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| !w.is_empty() && attitude_verb(w))
-    };
-    has(lead) || has(&text[span.end..end]) || attitude()
+    let sentence = bytes[start..span.start]
+        .iter()
+        .rposition(|b| matches!(b, b'.' | b'!' | b'?'))
+        .map_or(start, |i| start + i + 1);
+    CueWords::any_within(&words.cue, start, span.start)
+        || CueWords::any_within(&words.cue, span.end, end)
+        || CueWords::any_within(&words.attitude, sentence, span.start)
+}
+
+/// Where a text's reporting and naming verbs and its verbs of attitude
+/// are, found on first use: looking for them around every short quotation
+/// would cost [`PARAGRAPH_REACH`] for each, which a long paragraph of
+/// quoted words turns into minutes.
+struct CueWords<'a> {
+    text: &'a str,
+    found: std::cell::OnceCell<CueSpans>,
+}
+
+#[derive(Default)]
+struct CueSpans {
+    cue: Vec<Span>,
+    attitude: Vec<Span>,
+}
+
+impl<'a> CueWords<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            found: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn get(&self) -> &CueSpans {
+        self.found.get_or_init(|| {
+            let mut spans = CueSpans::default();
+            let mut at = 0;
+            for w in self.text.split(|c: char| !c.is_alphanumeric()) {
+                let span = Span::new(at, at + w.len());
+                // The separator that ended the word.
+                at = span.end
+                    + self.text[span.end..]
+                        .chars()
+                        .next()
+                        .map_or(0, char::len_utf8);
+                if w.is_empty() {
+                    continue;
+                }
+                if REPORTING.contains(w) || NAMING.contains(w) {
+                    spans.cue.push(span);
+                }
+                if attitude_verb(w) {
+                    spans.attitude.push(span);
+                }
+            }
+            spans
+        })
+    }
+
+    /// Whether one of `words` (in text order) lies within `from..to`.
+    fn any_within(words: &[Span], from: usize, to: usize) -> bool {
+        let first = words.partition_point(|w| w.start < from);
+        words.get(first).is_some_and(|w| w.end <= to)
+    }
 }
 
 #[cfg(test)]

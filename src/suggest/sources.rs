@@ -68,6 +68,7 @@ pub fn subjects(text: &str, sentences: &Sentences, cued: &[Attribution]) -> Vec<
         let from = cued.partition_point(|a| a.cue.end <= sentence.span.start);
         let to = from + cued[from..].partition_point(|a| a.cue.start < sentence.span.end);
         let first = out.len();
+        let marks = doubled_apostrophes(text, tokens);
         let candidates = subject::sentence_subject(text, tokens, &names)
             .or_else(|| subject::headline_subject(text, tokens))
             .into_iter()
@@ -83,7 +84,7 @@ pub fn subjects(text: &str, sentences: &Sentences, cued: &[Attribution]) -> Vec<
             };
             if !cued[from..to].iter().any(overlaps)
                 && !out[first..].iter().any(overlaps)
-                && asserted(text, tokens, found.source)
+                && asserted(text, tokens, &marks, found.source)
             {
                 out.push(found);
             }
@@ -104,12 +105,13 @@ pub fn attributions(text: &str, sentences: &Sentences) -> Vec<Attribution> {
         if let Some(a) = speaker_label(text, tokens) {
             out.push(a);
         }
+        let marks = doubled_apostrophes(text, tokens);
         for i in 0..tokens.len() {
             if let Some(a) = attribution_at(text, tokens, i)
                 .or_else(|| signed_quote(text, tokens, i))
                 .or_else(|| claim_of(text, tokens, i))
                 .or_else(|| as_put_it(text, tokens, i))
-                && asserted(text, tokens, a.source)
+                && asserted(text, tokens, &marks, a.source)
             {
                 out.push(a);
             }
@@ -520,7 +522,7 @@ fn signed_quote(text: &str, tokens: &[Token], i: usize) -> Option<Attribution> {
 /// Whether `source` stands inside a quotation opened with two apostrophes
 /// in its sentence (`''I think Trump should,'' Holtz-Eakin said`): after an
 /// odd number of `''`.
-fn within_doubled_apostrophes(text: &str, tokens: &[Token], source: Span) -> bool {
+fn within_doubled_apostrophes(text: &str, tokens: &[Token], marks: &[usize], source: Span) -> bool {
     let before = tokens.partition_point(|t| t.span.end <= source.start);
     // `…families,'' he added.`: right after a closing pair, in a sentence
     // that began inside the quotation.
@@ -531,20 +533,26 @@ fn within_doubled_apostrophes(text: &str, tokens: &[Token], source: Span) -> boo
     {
         return false;
     }
-    let marks = (1..before)
+    marks.partition_point(|&k| k < before) % 2 == 1
+}
+
+/// The tokens of a sentence that close a `''` pair (the second apostrophe,
+/// set tight against the first), in order: counted before each source by
+/// binary search, so that a long sentence full of cues stays linear.
+fn doubled_apostrophes(text: &str, tokens: &[Token]) -> Vec<usize> {
+    (1..tokens.len())
         .filter(|&k| {
             closes_doubled_apostrophes(text, tokens, k)
                 && tokens[k - 1].span.end == tokens[k].span.start
         })
-        .count();
-    marks % 2 == 1
+        .collect()
 }
 
 /// Whether a source found in `tokens` asserts anything in the article's
 /// own voice: not inside a `''…''` quotation, not in a condition or an
 /// indirect question.
-fn asserted(text: &str, tokens: &[Token], source: Span) -> bool {
-    !within_doubled_apostrophes(text, tokens, source)
+fn asserted(text: &str, tokens: &[Token], marks: &[usize], source: Span) -> bool {
+    !within_doubled_apostrophes(text, tokens, marks, source)
         && !hypothetical(text, tokens, source)
         && !complement(text, tokens, source)
         && !after_subject_pronoun(text, tokens, source)
@@ -1112,6 +1120,11 @@ fn source_before_cue(text: &str, tokens: &[Token], i: usize, score: f32) -> Opti
     })
 }
 
+/// Tokens from a sentence's start within which a subject's relative
+/// clause (`Supporters who …`) opens, past a dateline and introductory
+/// phrases.
+const RELATIVE_OPENING: usize = 48;
+
 /// A subject with a relative clause that opens the sentence and runs to
 /// the cue at token `i`: `Supporters who have heard directly from the
 /// campaign say`, `Senior campaign advisers who have run the numbers
@@ -1119,8 +1132,13 @@ fn source_before_cue(text: &str, tokens: &[Token], i: usize, score: f32) -> Opti
 /// Manafort who had argued`) and a clause between marks are left to the
 /// other rules.
 fn relative_subject(text: &str, tokens: &[Token], i: usize) -> Option<Span> {
-    // The cheap test first: most sentences before a cue have no `who`.
-    let who = (1..i).find(|&k| lower_is(tokens[k], text, "who"))?;
+    // The cheap test first: most sentences before a cue have no `who`. The
+    // clause opens the sentence, so `who` is among its first words, and it
+    // runs to the cue: both bounds keep a long sentence full of cues linear.
+    let who = (1..i.min(RELATIVE_OPENING)).find(|&k| lower_is(tokens[k], text, "who"))?;
+    if i - who > 2 * MAX_SUBJECT {
+        return None;
+    }
     let start = subject::subject_start(text, tokens).filter(|&s| s < who)?;
     let head = &tokens[start..who];
     let noun_phrase = head.len() <= 6
@@ -1170,6 +1188,9 @@ pub(super) fn whole_subject(
     score: f32,
 ) -> Option<Attribution> {
     let start = subject::subject_start(text, tokens).filter(|&s| s < first)?;
+    if i - start > MAX_SUBJECT {
+        return None;
+    }
     let opening = tokens[start];
     let o = opening.text(text);
     let opens = DETERMINER.contains(o) && !lower_is(opening, text, "that")
@@ -1213,7 +1234,7 @@ pub(super) fn whole_subject(
                 || lower_is(next, text, "by")
                 || PREPOSITION.contains(next.text(text)) && !prev.capitalized(text))
     });
-    (i - start <= MAX_SUBJECT && opens && plain && no_verb).then(|| Attribution {
+    (opens && plain && no_verb).then(|| Attribution {
         source: Span::new(opening.span.start, tokens[i - 1].span.end),
         cue: tokens[i].span,
         score,
