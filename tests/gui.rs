@@ -304,6 +304,28 @@ fn double_click_selects_a_word_triple_click_a_paragraph_and_shift_click_extends(
 }
 
 #[test]
+fn a_double_clicked_percentage_is_tagged_with_its_sign() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    let at = on_screen(&mut harness, span_of("80.1%"))[0].left_center() + egui::vec2(4.0, 0.0);
+    harness.hover_at(at);
+    for _ in 0..2 {
+        for pressed in [true, false] {
+            harness.input_mut().events.push(Event::PointerButton {
+                pos: at,
+                button: PointerButton::Primary,
+                pressed,
+                modifiers: Modifiers::NONE,
+            });
+        }
+    }
+    harness.step();
+    harness.run_ok();
+    press(&mut harness, Key::Num2);
+    assert_eq!(annotations(&harness), vec![(Tag::Figure, "80.1%".to_owned())]);
+}
+
+#[test]
 fn ctrl_c_copies_the_selection() {
     let desk = Desk::new();
     let mut harness = desk.open(&desk.article());

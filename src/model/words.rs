@@ -35,6 +35,43 @@ pub fn trim(text: &str, span: Span) -> Option<Span> {
     (start < end).then_some(Span::new(start, end))
 }
 
+/// Signs written right after a number that belong to the figure.
+fn is_unit_after(c: char) -> bool {
+    matches!(c, '%' | '‰' | '‱' | '°')
+}
+
+/// Signs written right before a number that belong to the figure.
+fn is_unit_before(c: char) -> bool {
+    matches!(
+        c,
+        '$' | '€' | '£' | '¥' | '₹' | '₽' | '₩' | '₺' | '₴' | '₪' | '¢' | '₦' | '₱' | '฿'
+    )
+}
+
+/// Widens a span around a number over the signs that belong to it: `80.1%`,
+/// `$4.5`, `€3`, so that a figure is never tagged without its unit.
+fn with_units(text: &str, span: Span) -> Span {
+    let inner = &text[span.range()];
+    let mut out = span;
+    if inner.ends_with(|c: char| c.is_ascii_digit())
+        && let Some(c) = text[span.end..]
+            .chars()
+            .next()
+            .filter(|&c| is_unit_after(c))
+    {
+        out.end += c.len_utf8();
+    }
+    if inner.starts_with(|c: char| c.is_ascii_digit())
+        && let Some(c) = text[..span.start]
+            .chars()
+            .next_back()
+            .filter(|&c| is_unit_before(c))
+    {
+        out.start -= c.len_utf8();
+    }
+    out
+}
+
 /// Widens a span so it starts and ends on whole words, then trims it.
 pub fn snap_to_words(text: &str, span: Span) -> Option<Span> {
     let span = trim(text, span)?;
@@ -49,19 +86,46 @@ pub fn snap_to_words(text: &str, span: Span) -> Option<Span> {
     let end = segments(text, last)
         .find(|(s, w)| s.contains(last) && is_word(w))
         .map_or(span.end, |(s, _)| s.end);
-    Some(Span::new(start.min(span.start), end.max(span.end)))
+    Some(with_units(
+        text,
+        Span::new(start.min(span.start), end.max(span.end)),
+    ))
 }
 
-/// The word (or, between words, the single non-space run) under `byte`.
+/// The word under `byte`, a number with its unit signs (`80.1%`, `$4.5`,
+/// also when the sign is what was clicked); nothing on white space or
+/// punctuation, which is never worth an annotation on its own.
 pub fn word_at(text: &str, byte: usize) -> Option<Span> {
     if text.is_empty() {
         return None;
     }
     let byte = byte.min(text.len() - 1);
     let byte = (0..=byte).rev().find(|&b| text.is_char_boundary(b))?;
-    segments(text, byte)
-        .find(|(s, _)| s.contains(byte))
-        .and_then(|(s, w)| (!w.trim().is_empty()).then_some(s))
+    let mut segments = segments(text, byte).peekable();
+    let mut before = None;
+    while let Some((s, w)) = segments.next() {
+        if !s.contains(byte) {
+            before = Some((s, w));
+            continue;
+        }
+        if is_word(w) {
+            return Some(with_units(text, s));
+        }
+        // A unit sign clicked: the number beside it, with the sign.
+        let digit = |c: char| c.is_ascii_digit();
+        if w.chars().all(is_unit_after)
+            && let Some((n, _)) = before.filter(|(_, w)| w.ends_with(digit))
+        {
+            return Some(with_units(text, n));
+        }
+        if w.chars().all(is_unit_before)
+            && let Some((n, _)) = segments.next().filter(|(_, w)| w.starts_with(digit))
+        {
+            return Some(with_units(text, n));
+        }
+        return None;
+    }
+    None
 }
 
 /// The line under `byte`, trimmed.
@@ -103,8 +167,32 @@ mod tests {
     }
 
     #[test]
-    fn double_click_on_a_space_selects_nothing() {
+    fn double_click_on_a_space_or_punctuation_selects_nothing() {
         assert_eq!(word_at(TEXT, 4), None);
+        assert_eq!(word_at(TEXT, TEXT.find('.').unwrap()), None);
+        assert_eq!(word_at(TEXT, TEXT.find('«').unwrap()), None);
+    }
+
+    #[test]
+    fn a_number_keeps_its_unit_signs() {
+        let text = "She won 80.1% of the vote, $4.5 million and €3bn; 1,2 ‰.";
+        let word = |needle: &str, offset: usize| {
+            let at = text.find(needle).unwrap() + offset;
+            word_at(text, at).map(|s| &text[s.range()])
+        };
+        assert_eq!(word("80.1%", 0), Some("80.1%"));
+        assert_eq!(word("80.1%", 4), Some("80.1%"), "the sign clicked");
+        assert_eq!(word("$4.5", 2), Some("$4.5"));
+        assert_eq!(word("$4.5", 0), Some("$4.5"), "the sign clicked");
+        assert_eq!(word("€3bn", 0), Some("€3bn"));
+        assert_eq!(word("won", 0), Some("won"));
+        let drag = |from: &str, to: &str| {
+            let start = text.find(from).unwrap();
+            let end = text.find(to).unwrap() + to.len();
+            snap_to_words(text, Span::new(start, end)).map(|s| &text[s.range()])
+        };
+        assert_eq!(drag("won 8", "80.1"), Some("won 80.1%"));
+        assert_eq!(drag("4.5", "4.5"), Some("$4.5"));
     }
 
     #[test]
