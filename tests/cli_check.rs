@@ -70,9 +70,43 @@ fn check_on_an_orphaned_set_exits_1_and_names_the_orphan() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "2 annotations (0 claim, 0 figure, 1 quote, 1 source), 1 orphans; article changed, 2 re-anchored",
+            "2 annotations (0 claim, 0 figure, 1 quote, 1 source), 1 orphan; article changed, 2 re-anchored",
         ))
         .stderr(predicate::str::contains("\"80.1%\" is no longer in the article"));
+}
+
+#[test]
+fn check_reports_offsets_that_do_not_fit_their_text_start_or_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let set = write_sample_set(dir.path());
+    let good = fs::read_to_string(&set).unwrap();
+    assert!(
+        good.contains("start: 788,\n            end: 793,"),
+        "{good}"
+    );
+    for (what, bad) in [
+        (
+            "end past the article",
+            "start: 788,\n            end: 99999,",
+        ),
+        ("end inside the text", "start: 788,\n            end: 790,"),
+        ("start off by one", "start: 789,\n            end: 794,"),
+    ] {
+        fs::write(
+            &set,
+            good.replace("start: 788,\n            end: 793,", bad),
+        )
+        .unwrap();
+        factmark()
+            .arg("check")
+            .arg(&set)
+            .assert()
+            .append_context("case", what)
+            .code(0)
+            .stdout(predicate::str::contains(
+                "0 orphans; article unchanged, 1 re-anchored (their offsets did not fit their text)",
+            ));
+    }
 }
 
 #[test]

@@ -1479,6 +1479,20 @@ impl AppState {
                 ),
             );
         }
+        if loaded.rejections_lost > 0 {
+            self.message(
+                Severity::Info,
+                format!(
+                    "{}: {} no longer in the article, so no longer remembered.",
+                    set_path.display(),
+                    crate::plural(
+                        loaded.rejections_lost,
+                        "rejected suggestion is",
+                        "rejected suggestions are"
+                    )
+                ),
+            );
+        }
     }
 
     fn replace_document(&mut self, doc: Document) {

@@ -64,7 +64,7 @@ fn summary(
         .map(|tag| format!("{} {}", counts[tag.index()], tag.label().to_lowercase()))
         .collect();
     let orphans = set.orphans().len();
-    let article_state = match (loaded.article_changed, loaded.moved) {
+    let mut article_state = match (loaded.article_changed, loaded.moved) {
         (false, 0) => "article unchanged".to_owned(),
         // Offsets that miss their own text in an unchanged article: the
         // set was edited by hand. Found by their text all the same.
@@ -74,13 +74,23 @@ fn summary(
         (true, 0) => "article changed".to_owned(),
         (true, moved) => format!("article changed, {moved} re-anchored"),
     };
+    if loaded.rejections_lost > 0 {
+        article_state += &format!(
+            ", {} no longer in the article (dropped)",
+            crate::plural(
+                loaded.rejections_lost,
+                "rejected suggestion",
+                "rejected suggestions"
+            )
+        );
+    }
     let _ = writeln!(
         out,
-        "{}: {} annotations ({}), {} orphans; {} ({})",
+        "{}: {} ({}), {}; {} ({})",
         set_path.display(),
-        set.len(),
+        crate::plural(set.len(), "annotation", "annotations"),
         per_tag.join(", "),
-        orphans,
+        crate::plural(orphans, "orphan", "orphans"),
         article_state,
         article_path.display(),
     );
