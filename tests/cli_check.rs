@@ -240,5 +240,8 @@ fn relink_refuses_another_article_and_leaves_the_set_alone() {
         .arg(dir.path().join("nowhere.txt"))
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("nowhere.txt: no such file"));
+        .stderr(predicate::str::contains(
+            "nowhere.txt: no such file; give the path where the article is now",
+        ))
+        .stderr(predicate::str::contains("relink SET ARTICLE").not());
 }

@@ -29,6 +29,16 @@ pub fn relink(
 ) -> u8 {
     let (article, loaded) = match load_set_with_article(set_path, article_path) {
         Ok(found) => found,
+        // The usual hint for a missing article is to run relink: this is
+        // relink, given a path where there is nothing.
+        Err(error) if error.missing_article().is_some() => {
+            let _ = writeln!(
+                err,
+                "error: {}: no such file; give the path where the article is now (the set was left as it was)",
+                article_path.display()
+            );
+            return EXIT_UNREADABLE;
+        }
         Err(error) => return refused(&error, err),
     };
     if let Err(error) = save_set(set_path, article_path, &article, &loaded.set) {
