@@ -1140,7 +1140,8 @@ impl AppState {
         self.message(
             Severity::Info,
             format!(
-                "Imported {added} annotations from {} ({}; {duplicates} already here).",
+                "Imported {} from {} ({}; {duplicates} already here).",
+                crate::plural(added, "annotation", "annotations"),
                 path.display(),
                 imported.report.summary()
             ),

@@ -78,9 +78,9 @@ pub fn suggest(
         .collect();
     let _ = writeln!(
         out,
-        "{}: {} suggestions added ({}), {} already there, {} rejected before",
+        "{}: {} added ({}), {} already there, {} rejected before",
         set_path.display(),
-        added.iter().sum::<usize>(),
+        crate::plural(added.iter().sum::<usize>(), "suggestion", "suggestions"),
         per_tag.join(", "),
         already,
         rejected

@@ -106,8 +106,8 @@ fn write_meta_lines(article: &Article, decoded: &Decoded, err: &mut dyn Write) {
     }
     let _ = writeln!(
         err,
-        "encoding: {}; {} characters",
+        "encoding: {}; {}",
         decoded.encoding,
-        article.char_len()
+        crate::plural(article.char_len(), "character", "characters")
     );
 }

@@ -79,7 +79,7 @@ pub enum SetError {
         #[source]
         source: ArticleError,
     },
-    #[error("{}: none of its {orphans} annotations is in {}: is it the right article? The set was left as it was.", path.display(), article.display())]
+    #[error("{}: none of its {} is in {}: is it the right article? The set was left as it was.", path.display(), crate::plural(*orphans, "annotation", "annotations"), article.display())]
     OtherArticle {
         path: PathBuf,
         article: PathBuf,
