@@ -610,7 +610,7 @@ fn export_refuses_a_second_set_whose_article_has_the_same_name() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "exported 1 set (1 annotations) as md",
+            "exported 1 set (1 annotation) as md",
         ))
         .stdout(predicate::str::contains("; 1 failed"))
         .stderr(predicate::str::contains(
@@ -650,7 +650,7 @@ fn a_set_named_twice_is_exported_once() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains(
-            "exported 1 set (1 annotations) as md",
+            "exported 1 set (1 annotation) as md",
         ));
 }
 
