@@ -490,3 +490,56 @@ fn an_article_name_that_is_not_unicode_is_refused_before_saving() {
         "no set written"
     );
 }
+
+#[test]
+fn an_article_given_where_its_set_belongs_is_named_as_the_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = sample(dir.path());
+    let before = fs::read(&article).unwrap();
+    let ann = dir.path().join("gold.ann");
+    fs::write(&ann, "T1\tFigure 788 793\t80.1%\n").unwrap();
+    let itself = format!(
+        "{}: this is the article itself; write the set to another file (by default {})",
+        article.display(),
+        dir.path()
+            .join("belarus-2020-08-16.annotations.ron")
+            .display()
+    );
+    let runs: [&[&str]; 4] = [
+        &["import", "--brat", ann.to_str().unwrap()],
+        &["import", "--force", "--brat", ann.to_str().unwrap()],
+        &["suggest"],
+        &["find", "--tag", "figure"],
+    ];
+    for args in runs {
+        let mut command = factmark();
+        command.args(args).arg(&article);
+        if args[0] == "find" {
+            command.arg("80.1%");
+        }
+        command
+            .arg("-o")
+            .arg(&article)
+            .assert()
+            .append_context("args", format!("{args:?}"))
+            .code(1)
+            .stderr(predicate::str::contains(itself.as_str()))
+            .stderr(predicate::str::contains("--force").not())
+            .stderr(predicate::str::contains("SetFile").not());
+    }
+    assert_eq!(fs::read(&article).unwrap(), before);
+    let not_a_set = format!(
+        "{}: this is not an annotation set (is it the article? Its set is {})",
+        article.display(),
+        dir.path()
+            .join("belarus-2020-08-16.annotations.ron")
+            .display()
+    );
+    factmark()
+        .arg("check")
+        .arg(&article)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(not_a_set.as_str()))
+        .stderr(predicate::str::contains("SetFile").not());
+}

@@ -485,6 +485,12 @@ fn export_set_writes_into_a_new_folder_and_never_over_the_article() {
         error,
         export::ExportError::WouldOverwriteArticle { .. }
     ));
+    assert!(
+        error.to_string().ends_with(
+            "belarus-2020-08-16.txt: this is the article itself, which the export would replace; export into another folder"
+        ),
+        "{error}"
+    );
     assert!(fs::read_to_string(&article_path).unwrap().contains("\r\n"));
     // Refused before anything was written: the `.ann` that comes first in
     // the export is not there either.

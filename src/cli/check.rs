@@ -50,7 +50,7 @@ pub fn relink(
 
 /// Reports a set that cannot be loaded; its exit code.
 fn refused(error: &SetError, err: &mut dyn Write) -> u8 {
-    let _ = writeln!(err, "error: {error}");
+    let _ = writeln!(err, "error: {}", super::set_error_message(error));
     match error {
         SetError::Invalid { .. } | SetError::DuplicateId { .. } | SetError::OtherArticle { .. } => {
             EXIT_INVALID

@@ -23,7 +23,7 @@ pub fn compare(
 ) -> u8 {
     let mut load = |path: &Path| {
         load_set(path).map_err(|error| {
-            let _ = writeln!(err, "error: {error}");
+            let _ = writeln!(err, "error: {}", super::set_error_message(&error));
         })
     };
     let Ok((article, _, reference)) = load(reference_path) else {

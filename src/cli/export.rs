@@ -147,7 +147,7 @@ fn export_one(
             SetError::Invalid { .. } | SetError::DuplicateId { .. } => EXIT_INVALID,
             _ => EXIT_UNREADABLE,
         };
-        (exit, error.to_string())
+        (exit, super::set_error_message(&error))
     })?;
     let doc = Document::new(&article, &article_path, &loaded.set);
     if let Some(first) = names.insert(doc.stem.clone(), set_path.to_owned()) {

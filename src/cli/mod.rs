@@ -359,6 +359,52 @@ fn read_article(
     }
 }
 
+/// Refuses `output` when it is the article itself, which no command writes
+/// over: says so on `err`, with what to do `instead`, and returns exit 1.
+fn refuse_the_article(
+    article: &std::path::Path,
+    output: &std::path::Path,
+    instead: &str,
+    err: &mut dyn Write,
+) -> Result<(), u8> {
+    if !crate::io::same_file(output, article) {
+        return Ok(());
+    }
+    let _ = writeln!(
+        err,
+        "error: {}: this is the article itself; {instead}",
+        output.display()
+    );
+    Err(EXIT_INVALID)
+}
+
+/// What to do instead of writing a set over its article.
+fn write_the_set_elsewhere(article: &std::path::Path) -> String {
+    format!(
+        "write the set to another file (by default {})",
+        crate::io::default_set_path(article).display()
+    )
+}
+
+/// Why a set file cannot be loaded, for the user. A file that does not
+/// parse as a set and is not named like one is most likely the article
+/// given in its set's place: say that rather than quote the parser.
+fn set_error_message(error: &crate::io::SetError) -> String {
+    if let crate::io::SetError::Syntax { path, .. } = error {
+        let named_like_a_set = path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().to_lowercase().ends_with(".ron"));
+        if !named_like_a_set {
+            return format!(
+                "{}: this is not an annotation set (is it the article? Its set is {})",
+                path.display(),
+                crate::io::default_set_path(path).display()
+            );
+        }
+    }
+    error.to_string()
+}
+
 /// Parses a number from 0 to 1 given on the command line (`--iou`,
 /// `--min-score`); 0 itself only when `zero` allows it. The message names
 /// the range.
