@@ -245,3 +245,40 @@ fn relink_refuses_another_article_and_leaves_the_set_alone() {
         ))
         .stderr(predicate::str::contains("relink SET ARTICLE").not());
 }
+
+#[test]
+fn a_misspelt_command_or_a_missing_file_never_reaches_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    factmark()
+        .current_dir(dir.path())
+        .args(["chekc", "x.ron"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "error: no such file or command: chekc; did you mean `factmark check`?",
+        ))
+        .stderr(predicate::str::contains("window").not());
+    factmark()
+        .current_dir(dir.path())
+        .arg("nonexistent-file.txt")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::diff(
+            "error: no such file: nonexistent-file.txt\n",
+        ));
+}
+
+#[cfg(all(unix, not(target_os = "macos")))]
+#[test]
+fn without_a_display_the_window_says_so_without_build_paths() {
+    factmark()
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "could not open the window: no display found (DISPLAY/WAYLAND_DISPLAY unset). The commands work without one: factmark --help",
+        ))
+        .stderr(predicate::str::contains(".cargo").not());
+}
