@@ -1,5 +1,6 @@
 //! The factmark binary: a subcommand, or the annotation window.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -19,11 +20,15 @@ fn main() -> ExitCode {
         Err(error) => {
             // --help and --version print and succeed; a mistake in the
             // arguments is invalid input (exit 1), as the contract says.
-            let _ = error.print();
-            return ExitCode::from(if error.use_stderr() {
-                cli::EXIT_INVALID
-            } else {
-                cli::EXIT_OK
+            // Help that cannot be written (a full disk) fails, as every
+            // command's output does.
+            let printed = error.print().and_then(|()| std::io::stdout().flush());
+            return ExitCode::from(match (error.use_stderr(), printed) {
+                (true, _) => cli::EXIT_INVALID,
+                (false, Ok(())) => cli::EXIT_OK,
+                // A reader that stops early (`| head`) is no failure.
+                (false, Err(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => cli::EXIT_OK,
+                (false, Err(_)) => cli::EXIT_UNREADABLE,
             });
         }
     };

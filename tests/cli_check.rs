@@ -282,3 +282,24 @@ fn without_a_display_the_window_says_so_without_build_paths() {
         ))
         .stderr(predicate::str::contains(".cargo").not());
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn help_that_cannot_be_written_fails_like_any_output() {
+    let full = || {
+        fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap()
+    };
+    for args in [&["--help"][..], &["--version"], &["check", "--help"]] {
+        let status = std::process::Command::new(assert_cmd::cargo::cargo_bin("factmark"))
+            .args(args)
+            .stdout(full())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert_eq!(status.code(), Some(2), "{args:?}");
+    }
+    factmark().arg("--help").assert().code(0);
+}
