@@ -78,7 +78,7 @@ impl fmt::Display for Size {
         match self.0 {
             n if n >= MIB => write!(f, "{:.1} MiB", n as f64 / MIB as f64),
             n if n >= 1024 => write!(f, "{:.1} KiB", n as f64 / 1024.0),
-            n => write!(f, "{n} bytes"),
+            n => f.write_str(&crate::plural(n as usize, "byte", "bytes")),
         }
     }
 }
@@ -426,6 +426,7 @@ mod tests {
     fn sizes_read_well() {
         assert_eq!(Size(64 * 1024 * 1024).to_string(), "64.0 MiB");
         assert_eq!(Size(12).to_string(), "12 bytes");
+        assert_eq!(Size(1).to_string(), "1 byte");
     }
 
     #[test]
