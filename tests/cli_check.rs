@@ -110,6 +110,37 @@ fn check_reports_offsets_that_do_not_fit_their_text_start_or_end() {
 }
 
 #[test]
+fn check_counts_rejected_suggestions_whose_text_left_the_article() {
+    use factmark::model::{Edit, Rejection, Span, Tag};
+    let dir = tempfile::tempdir().unwrap();
+    let set_path = write_sample_set(dir.path());
+    let article_path = dir.path().join(ARTICLE);
+    let (article, _, mut loaded) = factmark::io::load_set(&set_path).unwrap();
+    let needle = "6,700";
+    let start = article.text().find(needle).unwrap();
+    let rejection = Rejection {
+        tag: Tag::Figure,
+        span: Span::new(start, start + needle.len()),
+        exact: needle.to_owned(),
+    };
+    loaded
+        .set
+        .apply(&Edit::Reject(rejection), article.text())
+        .unwrap();
+    factmark::io::save_set(&set_path, &article_path, &article, &loaded.set).unwrap();
+    let changed = factmark::SAMPLE_ARTICLE.replace(needle, "thousands of");
+    fs::write(&article_path, changed).unwrap();
+    factmark()
+        .arg("check")
+        .arg(&set_path)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            ", 1 rejected suggestion no longer in the article (dropped)",
+        ));
+}
+
+#[test]
 fn check_on_a_malformed_set_gives_line_and_column_and_exits_2() {
     let dir = tempfile::tempdir().unwrap();
     let set = write_sample_set(dir.path());
