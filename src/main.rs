@@ -1,21 +1,34 @@
 //! The factmark binary: a subcommand, or the annotation window.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
 use factmark::cli::{self, Cli};
 
 fn main() -> ExitCode {
+    // `factmark PATH` with nothing at PATH, typically a misspelt command:
+    // say so here rather than open a window on nothing.
+    if let Some(first) = std::env::args_os().nth(1)
+        && let Some((message, code)) = cli::missing_window_path(&first)
+    {
+        eprintln!("{message}");
+        return ExitCode::from(code);
+    }
     let args = match Cli::try_parse() {
         Ok(args) => args,
         Err(error) => {
             // --help and --version print and succeed; a mistake in the
             // arguments is invalid input (exit 1), as the contract says.
-            let _ = error.print();
-            return ExitCode::from(if error.use_stderr() {
-                cli::EXIT_INVALID
-            } else {
-                cli::EXIT_OK
+            // Help that cannot be written (a full disk) fails, as every
+            // command's output does.
+            let printed = error.print().and_then(|()| std::io::stdout().flush());
+            return ExitCode::from(match (error.use_stderr(), printed) {
+                (true, _) => cli::EXIT_INVALID,
+                (false, Ok(())) => cli::EXIT_OK,
+                // A reader that stops early (`| head`) is no failure.
+                (false, Err(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => cli::EXIT_OK,
+                (false, Err(_)) => cli::EXIT_UNREADABLE,
             });
         }
     };
@@ -67,8 +80,23 @@ fn run_window(path: Option<std::path::PathBuf>) -> u8 {
     match result {
         Ok(()) => cli::EXIT_OK,
         Err(error) => {
-            eprintln!("error: could not open the window: {error}");
+            eprintln!(
+                "{}",
+                cli::window_error_message(&error.to_string(), display_found())
+            );
             cli::EXIT_UNREADABLE
         }
     }
+}
+
+/// Whether a display server is named in the environment. Only X11 and
+/// Wayland need one; elsewhere the system always has a display.
+#[cfg(feature = "gui")]
+fn display_found() -> bool {
+    if cfg!(any(target_os = "windows", target_os = "macos")) {
+        return true;
+    }
+    ["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"]
+        .iter()
+        .any(|name| std::env::var_os(name).is_some_and(|v| !v.is_empty()))
 }

@@ -55,6 +55,41 @@ fn binary_content_is_refused() {
 }
 
 #[test]
+fn utf16_without_a_byte_order_mark_is_named_not_called_binary() {
+    let text = "Zürich, 16 August: the police said 6,700 people were held.\n";
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    for bytes in [le, be] {
+        let (message, problem) = problem_of(&bytes);
+        assert!(
+            matches!(problem, DecodeProblem::Utf16WithoutBom),
+            "{message}"
+        );
+        assert!(
+            message.contains(
+                "article.txt: this looks like UTF-16 text without a byte-order mark; save it as UTF-8"
+            ),
+            "{message}"
+        );
+    }
+}
+
+#[test]
+fn a_file_just_over_64_mib_shows_two_different_sizes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("over.txt");
+    let file = fs::File::create(&path).unwrap();
+    file.set_len(64 * 1024 * 1024 + 1).unwrap();
+    let error = open_article(&path).unwrap_err();
+    assert!(
+        error.to_string().contains(
+            "over.txt: the file is 67108865 bytes — factmark opens files of up to 67108864 bytes (64.0 MiB)"
+        ),
+        "{error}"
+    );
+}
+
+#[test]
 fn a_file_over_64_mib_is_refused_before_reading() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("huge.txt");

@@ -70,9 +70,74 @@ fn check_on_an_orphaned_set_exits_1_and_names_the_orphan() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "2 annotations (0 claim, 0 figure, 1 quote, 1 source), 1 orphans; article changed, 2 re-anchored",
+            "2 annotations (0 claim, 0 figure, 1 quote, 1 source), 1 orphan; article changed, 2 re-anchored",
         ))
         .stderr(predicate::str::contains("\"80.1%\" is no longer in the article"));
+}
+
+#[test]
+fn check_reports_offsets_that_do_not_fit_their_text_start_or_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let set = write_sample_set(dir.path());
+    let good = fs::read_to_string(&set).unwrap();
+    assert!(
+        good.contains("start: 788,\n            end: 793,"),
+        "{good}"
+    );
+    for (what, bad) in [
+        (
+            "end past the article",
+            "start: 788,\n            end: 99999,",
+        ),
+        ("end inside the text", "start: 788,\n            end: 790,"),
+        ("start off by one", "start: 789,\n            end: 794,"),
+    ] {
+        fs::write(
+            &set,
+            good.replace("start: 788,\n            end: 793,", bad),
+        )
+        .unwrap();
+        factmark()
+            .arg("check")
+            .arg(&set)
+            .assert()
+            .append_context("case", what)
+            .code(0)
+            .stdout(predicate::str::contains(
+                "0 orphans; article unchanged, 1 re-anchored (their offsets did not fit their text)",
+            ));
+    }
+}
+
+#[test]
+fn check_counts_rejected_suggestions_whose_text_left_the_article() {
+    use factmark::model::{Edit, Rejection, Span, Tag};
+    let dir = tempfile::tempdir().unwrap();
+    let set_path = write_sample_set(dir.path());
+    let article_path = dir.path().join(ARTICLE);
+    let (article, _, mut loaded) = factmark::io::load_set(&set_path).unwrap();
+    let needle = "6,700";
+    let start = article.text().find(needle).unwrap();
+    let rejection = Rejection {
+        tag: Tag::Figure,
+        span: Span::new(start, start + needle.len()),
+        exact: needle.to_owned(),
+    };
+    loaded
+        .set
+        .apply(&Edit::Reject(rejection), article.text())
+        .unwrap();
+    factmark::io::save_set(&set_path, &article_path, &article, &loaded.set).unwrap();
+    let changed = factmark::SAMPLE_ARTICLE.replace(needle, "thousands of");
+    fs::write(&article_path, changed).unwrap();
+    factmark()
+        .arg("check")
+        .arg(&set_path)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            ", 1 rejected suggestion no longer in the article (dropped)",
+        ));
 }
 
 #[test]
@@ -206,5 +271,66 @@ fn relink_refuses_another_article_and_leaves_the_set_alone() {
         .arg(dir.path().join("nowhere.txt"))
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("nowhere.txt: no such file"));
+        .stderr(predicate::str::contains(
+            "nowhere.txt: no such file; give the path where the article is now",
+        ))
+        .stderr(predicate::str::contains("relink SET ARTICLE").not());
+}
+
+#[test]
+fn a_misspelt_command_or_a_missing_file_never_reaches_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    factmark()
+        .current_dir(dir.path())
+        .args(["chekc", "x.ron"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "error: no such file or command: chekc; did you mean `factmark check`?",
+        ))
+        .stderr(predicate::str::contains("window").not());
+    factmark()
+        .current_dir(dir.path())
+        .arg("nonexistent-file.txt")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::diff(
+            "error: no such file: nonexistent-file.txt\n",
+        ));
+}
+
+#[cfg(all(unix, not(target_os = "macos")))]
+#[test]
+fn without_a_display_the_window_says_so_without_build_paths() {
+    factmark()
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "could not open the window: no display found (DISPLAY/WAYLAND_DISPLAY unset). The commands work without one: factmark --help",
+        ))
+        .stderr(predicate::str::contains(".cargo").not());
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn help_that_cannot_be_written_fails_like_any_output() {
+    let full = || {
+        fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap()
+    };
+    for args in [&["--help"][..], &["--version"], &["check", "--help"]] {
+        let status = std::process::Command::new(assert_cmd::cargo::cargo_bin("factmark"))
+            .args(args)
+            .stdout(full())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert_eq!(status.code(), Some(2), "{args:?}");
+    }
+    factmark().arg("--help").assert().code(0);
 }

@@ -136,7 +136,7 @@ fn find_tag_adds_to_a_set_made_in_the_window_or_by_suggest() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains(
-            "0 matches tagged figure, 1 already were",
+            "0 matches tagged figure, 1 already was",
         ));
     factmark()
         .args(["find", "--tag", "claim", "-o"])

@@ -291,20 +291,16 @@ fn compare_rejects_an_iou_outside_0_to_1() {
         .stderr(predicate::str::contains("outside (0, 1]"));
 }
 
-#[test]
-fn suggest_does_not_add_back_what_the_journalist_rejected() {
+/// As the window does: the suggested figure `exact` removed and rejected,
+/// and the set saved.
+fn reject_figure(set_path: &Path, article_path: &Path, exact: &str) {
     use factmark::model::{Edit, Rejection, Tag};
-    let dir = tempfile::tempdir().unwrap();
-    let article_path = sample(dir.path());
-    let set_path = dir.path().join("out.annotations.ron");
-    suggest_into(&set_path, &article_path, &["--tags", "figure"]).code(0);
-    // As the window does: the figure `80.1%` removed and rejected.
-    let (article, _, mut loaded) = factmark::io::load_set(&set_path).unwrap();
+    let (article, _, mut loaded) = factmark::io::load_set(set_path).unwrap();
     let figure = loaded
         .set
         .annotations()
         .iter()
-        .find(|a| a.quote.exact == "80.1%")
+        .find(|a| a.tag == Tag::Figure && a.quote.exact == exact)
         .unwrap()
         .clone();
     let text = article.text();
@@ -318,7 +314,17 @@ fn suggest_does_not_add_back_what_the_journalist_rejected() {
         exact: figure.quote.exact.clone(),
     };
     loaded.set.apply(&Edit::Reject(rejection), text).unwrap();
-    factmark::io::save_set(&set_path, &article_path, &article, &loaded.set).unwrap();
+    factmark::io::save_set(set_path, article_path, &article, &loaded.set).unwrap();
+}
+
+#[test]
+fn suggest_does_not_add_back_what_the_journalist_rejected() {
+    use factmark::model::Tag;
+    let dir = tempfile::tempdir().unwrap();
+    let article_path = sample(dir.path());
+    let set_path = dir.path().join("out.annotations.ron");
+    suggest_into(&set_path, &article_path, &["--tags", "figure"]).code(0);
+    reject_figure(&set_path, &article_path, "80.1%");
 
     suggest_into(&set_path, &article_path, &["--tags", "figure"])
         .code(0)
@@ -328,6 +334,42 @@ fn suggest_does_not_add_back_what_the_journalist_rejected() {
         );
     let found = annotations(&set_path);
     assert!(!found.contains(&(Tag::Figure, "80.1%".to_owned())));
+}
+
+#[test]
+fn a_rejection_follows_its_text_when_the_article_changes() {
+    use factmark::model::Tag;
+    let dir = tempfile::tempdir().unwrap();
+    let article_path = sample(dir.path());
+    let set_path = dir.path().join("out.annotations.ron");
+    suggest_into(&set_path, &article_path, &["--tags", "figure"]).code(0);
+    reject_figure(&set_path, &article_path, "80.1%");
+    let before = factmark::io::store::read_set_file(&set_path)
+        .unwrap()
+        .rejected;
+    assert_eq!(before.len(), 1);
+
+    // An editor inserts a paragraph at the top: every offset moves.
+    let intro = "Update: a new first paragraph.\n\n";
+    let text = fs::read_to_string(&article_path).unwrap();
+    fs::write(&article_path, format!("{intro}{text}")).unwrap();
+    // Quotes are added too, so the set is saved again.
+    suggest_into(&set_path, &article_path, &["--tags", "figure,quote"])
+        .code(0)
+        .stdout(
+            predicate::str::contains("0 figure").and(predicate::str::contains("1 rejected before")),
+        );
+    assert!(!annotations(&set_path).contains(&(Tag::Figure, "80.1%".to_owned())));
+    let after = factmark::io::store::read_set_file(&set_path)
+        .unwrap()
+        .rejected;
+    let shift = intro.chars().count();
+    assert_eq!(after.len(), 1, "the rejection must stay in the file");
+    assert_eq!(after[0].exact, "80.1%");
+    assert_eq!(
+        (after[0].start, after[0].end),
+        (before[0].start + shift, before[0].end + shift)
+    );
 }
 
 #[test]
@@ -447,4 +489,57 @@ fn an_article_name_that_is_not_unicode_is_refused_before_saving() {
         1,
         "no set written"
     );
+}
+
+#[test]
+fn an_article_given_where_its_set_belongs_is_named_as_the_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = sample(dir.path());
+    let before = fs::read(&article).unwrap();
+    let ann = dir.path().join("gold.ann");
+    fs::write(&ann, "T1\tFigure 788 793\t80.1%\n").unwrap();
+    let itself = format!(
+        "{}: this is the article itself; write the set to another file (by default {})",
+        article.display(),
+        dir.path()
+            .join("belarus-2020-08-16.annotations.ron")
+            .display()
+    );
+    let runs: [&[&str]; 4] = [
+        &["import", "--brat", ann.to_str().unwrap()],
+        &["import", "--force", "--brat", ann.to_str().unwrap()],
+        &["suggest"],
+        &["find", "--tag", "figure"],
+    ];
+    for args in runs {
+        let mut command = factmark();
+        command.args(args).arg(&article);
+        if args[0] == "find" {
+            command.arg("80.1%");
+        }
+        command
+            .arg("-o")
+            .arg(&article)
+            .assert()
+            .append_context("args", format!("{args:?}"))
+            .code(1)
+            .stderr(predicate::str::contains(itself.as_str()))
+            .stderr(predicate::str::contains("--force").not())
+            .stderr(predicate::str::contains("SetFile").not());
+    }
+    assert_eq!(fs::read(&article).unwrap(), before);
+    let not_a_set = format!(
+        "{}: this is not an annotation set (is it the article? Its set is {})",
+        article.display(),
+        dir.path()
+            .join("belarus-2020-08-16.annotations.ron")
+            .display()
+    );
+    factmark()
+        .arg("check")
+        .arg(&article)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(not_a_set.as_str()))
+        .stderr(predicate::str::contains("SetFile").not());
 }

@@ -485,6 +485,12 @@ fn export_set_writes_into_a_new_folder_and_never_over_the_article() {
         error,
         export::ExportError::WouldOverwriteArticle { .. }
     ));
+    assert!(
+        error.to_string().ends_with(
+            "belarus-2020-08-16.txt: this is the article itself, which the export would replace; export into another folder"
+        ),
+        "{error}"
+    );
     assert!(fs::read_to_string(&article_path).unwrap().contains("\r\n"));
     // Refused before anything was written: the `.ann` that comes first in
     // the export is not there either.
@@ -610,7 +616,7 @@ fn export_refuses_a_second_set_whose_article_has_the_same_name() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "exported 1 set (1 annotations) as md",
+            "exported 1 set (1 annotation) as md",
         ))
         .stdout(predicate::str::contains("; 1 failed"))
         .stderr(predicate::str::contains(
@@ -650,7 +656,7 @@ fn a_set_named_twice_is_exported_once() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains(
-            "exported 1 set (1 annotations) as md",
+            "exported 1 set (1 annotation) as md",
         ));
 }
 

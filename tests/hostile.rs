@@ -132,7 +132,7 @@ fn offsets_out_of_range_are_reanchored_by_their_text() {
     with_offsets(&set, "999999999999", "1000000000000");
     check(&set)
         .code(0)
-        .stdout(predicate::str::contains("1 annotations"))
+        .stdout(predicate::str::contains("1 annotation ("))
         .stdout(predicate::str::contains(
             "article unchanged, 1 re-anchored (their offsets did not fit their text)",
         ))

@@ -1140,7 +1140,8 @@ impl AppState {
         self.message(
             Severity::Info,
             format!(
-                "Imported {added} annotations from {} ({}; {duplicates} already here).",
+                "Imported {} from {} ({}; {duplicates} already here).",
+                crate::plural(added, "annotation", "annotations"),
                 path.display(),
                 imported.report.summary()
             ),
@@ -1476,6 +1477,20 @@ impl AppState {
                     "{}: the article has changed since the annotations were saved; {} of them moved with their text.",
                     set_path.display(),
                     loaded.moved
+                ),
+            );
+        }
+        if loaded.rejections_lost > 0 {
+            self.message(
+                Severity::Info,
+                format!(
+                    "{}: {} no longer in the article, so no longer remembered.",
+                    set_path.display(),
+                    crate::plural(
+                        loaded.rejections_lost,
+                        "rejected suggestion is",
+                        "rejected suggestions are"
+                    )
                 ),
             );
         }

@@ -29,6 +29,16 @@ pub fn relink(
 ) -> u8 {
     let (article, loaded) = match load_set_with_article(set_path, article_path) {
         Ok(found) => found,
+        // The usual hint for a missing article is to run relink: this is
+        // relink, given a path where there is nothing.
+        Err(error) if error.missing_article().is_some() => {
+            let _ = writeln!(
+                err,
+                "error: {}: no such file; give the path where the article is now (the set was left as it was)",
+                article_path.display()
+            );
+            return EXIT_UNREADABLE;
+        }
         Err(error) => return refused(&error, err),
     };
     if let Err(error) = save_set(set_path, article_path, &article, &loaded.set) {
@@ -40,7 +50,7 @@ pub fn relink(
 
 /// Reports a set that cannot be loaded; its exit code.
 fn refused(error: &SetError, err: &mut dyn Write) -> u8 {
-    let _ = writeln!(err, "error: {error}");
+    let _ = writeln!(err, "error: {}", super::set_error_message(error));
     match error {
         SetError::Invalid { .. } | SetError::DuplicateId { .. } | SetError::OtherArticle { .. } => {
             EXIT_INVALID
@@ -64,7 +74,7 @@ fn summary(
         .map(|tag| format!("{} {}", counts[tag.index()], tag.label().to_lowercase()))
         .collect();
     let orphans = set.orphans().len();
-    let article_state = match (loaded.article_changed, loaded.moved) {
+    let mut article_state = match (loaded.article_changed, loaded.moved) {
         (false, 0) => "article unchanged".to_owned(),
         // Offsets that miss their own text in an unchanged article: the
         // set was edited by hand. Found by their text all the same.
@@ -74,13 +84,23 @@ fn summary(
         (true, 0) => "article changed".to_owned(),
         (true, moved) => format!("article changed, {moved} re-anchored"),
     };
+    if loaded.rejections_lost > 0 {
+        article_state += &format!(
+            ", {} no longer in the article (dropped)",
+            crate::plural(
+                loaded.rejections_lost,
+                "rejected suggestion",
+                "rejected suggestions"
+            )
+        );
+    }
     let _ = writeln!(
         out,
-        "{}: {} annotations ({}), {} orphans; {} ({})",
+        "{}: {} ({}), {}; {} ({})",
         set_path.display(),
-        set.len(),
+        crate::plural(set.len(), "annotation", "annotations"),
         per_tag.join(", "),
-        orphans,
+        crate::plural(orphans, "orphan", "orphans"),
         article_state,
         article_path.display(),
     );

@@ -23,7 +23,7 @@ pub fn compare(
 ) -> u8 {
     let mut load = |path: &Path| {
         load_set(path).map_err(|error| {
-            let _ = writeln!(err, "error: {error}");
+            let _ = writeln!(err, "error: {}", super::set_error_message(&error));
         })
     };
     let Ok((article, _, reference)) = load(reference_path) else {
@@ -47,11 +47,11 @@ pub fn compare(
     let result = agreement(&article, &spans(&reference.set), &spans(&other.set), iou);
     let _ = writeln!(
         out,
-        "reference: {} ({} annotations)\nother:     {} ({} annotations)\nmatching:  one-to-one, character IoU >= {iou}\n",
+        "reference: {} ({})\nother:     {} ({})\nmatching:  one-to-one, character IoU >= {iou}\n",
         reference_path.display(),
-        reference.set.len(),
+        crate::plural(reference.set.len(), "annotation", "annotations"),
         other_path.display(),
-        other.set.len(),
+        crate::plural(other.set.len(), "annotation", "annotations"),
     );
     let _ = write_table(out, &result);
     EXIT_OK

@@ -77,9 +77,9 @@ pub fn export(
                     progress.suspend(|| {
                         let _ = writeln!(
                             err,
-                            "warning: {}: {} orphans not exported (their text is no longer in the article)",
+                            "warning: {}: {} not exported (their text is no longer in the article)",
                             set_path.display(),
-                            done.orphans
+                            crate::plural(done.orphans, "orphan", "orphans")
                         );
                     });
                 }
@@ -119,8 +119,9 @@ pub fn export(
     };
     let _ = writeln!(
         out,
-        "exported {exported} {} ({annotations} annotations) as {format} into {}{also}{failed}",
-        if exported == 1 { "set" } else { "sets" },
+        "exported {} ({}) as {format} into {}{also}{failed}",
+        crate::plural(exported, "set", "sets"),
+        crate::plural(annotations, "annotation", "annotations"),
         out_dir.display(),
     );
     code
@@ -146,7 +147,7 @@ fn export_one(
             SetError::Invalid { .. } | SetError::DuplicateId { .. } => EXIT_INVALID,
             _ => EXIT_UNREADABLE,
         };
-        (exit, error.to_string())
+        (exit, super::set_error_message(&error))
     })?;
     let doc = Document::new(&article, &article_path, &loaded.set);
     if let Some(first) = names.insert(doc.stem.clone(), set_path.to_owned()) {

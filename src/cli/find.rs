@@ -159,10 +159,11 @@ fn tag_all(
     }
     let _ = writeln!(
         out,
-        "{}: {} tagged {}, {already} already were",
+        "{}: {} tagged {}, {}",
         set_path.display(),
         crate::plural(added, "match", "matches"),
-        tag.label().to_lowercase()
+        tag.label().to_lowercase(),
+        crate::plural(already, "already was", "already were")
     );
     EXIT_OK
 }

@@ -48,6 +48,10 @@ pub fn import(request: &ImportRequest, out: &mut dyn Write, err: &mut dyn Write)
         .output
         .clone()
         .unwrap_or_else(|| default_set_path(&request.article));
+    let instead = super::write_the_set_elsewhere(&request.article);
+    if let Err(code) = super::refuse_the_article(&request.article, &set_path, &instead, err) {
+        return code;
+    }
     if set_path.is_dir() {
         let message = format!(
             "{}: this is a folder; give the set's file name (e.g. article.annotations.ron)",

@@ -334,6 +334,84 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     }
 }
 
+/// `factmark PATH` where nothing is at PATH: the message and exit code to
+/// give before the window would open on nothing. A PATH that is no file
+/// but close to a command's name, with no extension or folder, is most
+/// likely that command misspelt (`factmark chekc x.ron`): it is named,
+/// and that is a mistake in the arguments (exit 1); otherwise the file is
+/// missing (exit 2). `None` when PATH exists, is a command or an option.
+pub fn missing_window_path(first_arg: &std::ffi::OsStr) -> Option<(String, u8)> {
+    use clap::CommandFactory;
+    let arg = first_arg.to_string_lossy();
+    let cli = Cli::command();
+    let commands: Vec<&str> = cli
+        .get_subcommands()
+        .map(clap::Command::get_name)
+        .chain(["help"])
+        .collect();
+    let path = std::path::Path::new(first_arg);
+    if arg.starts_with('-') || commands.contains(&arg.as_ref()) || path.symlink_metadata().is_ok() {
+        return None;
+    }
+    let bare_word = path.extension().is_none() && !arg.contains(['/', std::path::MAIN_SEPARATOR]);
+    let closest = commands
+        .iter()
+        .map(|&command| (edit_distance(&arg.to_lowercase(), command), command))
+        .min()
+        .filter(|&(distance, command)| distance <= 2 && distance < command.len() / 2 + 1);
+    match closest {
+        Some((_, command)) if bare_word => Some((
+            format!(
+                "error: no such file or command: {arg}; did you mean `factmark {command}`? (see factmark --help)"
+            ),
+            EXIT_INVALID,
+        )),
+        _ => Some((format!("error: no such file: {arg}"), EXIT_UNREADABLE)),
+    }
+}
+
+/// Edits (insert, delete, substitute, swap two neighbours) from `a` to `b`.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut rows = vec![(0..=b.len()).collect::<Vec<usize>>()];
+    for i in 1..=a.len() {
+        let mut row = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let substitute = rows[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            row[j] = substitute.min(rows[i - 1][j] + 1).min(row[j - 1] + 1);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                row[j] = row[j].min(rows[i - 2][j - 2] + 1);
+            }
+        }
+        rows.push(row);
+    }
+    rows[a.len()][b.len()]
+}
+
+/// Why the window could not open, in words for the user: without a
+/// display that is said plainly; otherwise the windowing library's
+/// message, without the source file location it carries.
+pub fn window_error_message(error: &str, display_found: bool) -> String {
+    if !display_found {
+        return "error: could not open the window: no display found (DISPLAY/WAYLAND_DISPLAY unset). The commands work without one: factmark --help".to_owned();
+    }
+    // winit: "os error at /root/.cargo/registry/…/mod.rs:765: message".
+    let cleaned = match error.find(" at /").or_else(|| error.find(" at ")) {
+        Some(at) if error[at..].contains(".rs:") => {
+            let rest = &error[at..];
+            let location_end = rest
+                .find(".rs:")
+                .and_then(|rs| rest[rs..].find(": ").map(|colon| rs + colon + 2));
+            match location_end {
+                Some(end) => format!("{}: {}", &error[..at], &rest[end..]),
+                None => error.to_owned(),
+            }
+        }
+        _ => error.to_owned(),
+    };
+    format!("error: could not open the window: {cleaned}")
+}
+
 /// Opens the article a command was given. What the reader should know
 /// about the reading goes to `err` as a note; a file that cannot be opened
 /// is reported there, with the exit code: 1 for a file that is no article
@@ -357,6 +435,52 @@ fn read_article(
             })
         }
     }
+}
+
+/// Refuses `output` when it is the article itself, which no command writes
+/// over: says so on `err`, with what to do `instead`, and returns exit 1.
+fn refuse_the_article(
+    article: &std::path::Path,
+    output: &std::path::Path,
+    instead: &str,
+    err: &mut dyn Write,
+) -> Result<(), u8> {
+    if !crate::io::same_file(output, article) {
+        return Ok(());
+    }
+    let _ = writeln!(
+        err,
+        "error: {}: this is the article itself; {instead}",
+        output.display()
+    );
+    Err(EXIT_INVALID)
+}
+
+/// What to do instead of writing a set over its article.
+fn write_the_set_elsewhere(article: &std::path::Path) -> String {
+    format!(
+        "write the set to another file (by default {})",
+        crate::io::default_set_path(article).display()
+    )
+}
+
+/// Why a set file cannot be loaded, for the user. A file that does not
+/// parse as a set and is not named like one is most likely the article
+/// given in its set's place: say that rather than quote the parser.
+fn set_error_message(error: &crate::io::SetError) -> String {
+    if let crate::io::SetError::Syntax { path, .. } = error {
+        let named_like_a_set = path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().to_lowercase().ends_with(".ron"));
+        if !named_like_a_set {
+            return format!(
+                "{}: this is not an annotation set (is it the article? Its set is {})",
+                path.display(),
+                crate::io::default_set_path(path).display()
+            );
+        }
+    }
+    error.to_string()
 }
 
 /// Parses a number from 0 to 1 given on the command line (`--iou`,
@@ -427,5 +551,56 @@ mod tests {
         let (code, _) = text_of_sample(&mut out);
         assert_eq!(code, EXIT_OK);
         assert_eq!(out, crate::SAMPLE_ARTICLE.replace("\r\n", "\n").as_bytes());
+    }
+
+    #[test]
+    fn a_misspelt_command_is_named_before_any_window_opens() {
+        let (message, code) = missing_window_path("chekc".as_ref()).unwrap();
+        assert_eq!(code, EXIT_INVALID);
+        assert!(
+            message.contains("did you mean `factmark check`?"),
+            "{message}"
+        );
+        let (message, code) = missing_window_path("exprot".as_ref()).unwrap();
+        assert!(message.contains("`factmark export`"), "{message}");
+        assert_eq!(code, EXIT_INVALID);
+    }
+
+    #[test]
+    fn a_missing_file_is_named_and_not_taken_for_a_command() {
+        for name in ["nonexistent.txt", "news/check", "zebra"] {
+            let (message, code) = missing_window_path(name.as_ref()).unwrap();
+            assert_eq!(message, format!("error: no such file: {name}"));
+            assert_eq!(code, EXIT_UNREADABLE);
+        }
+    }
+
+    #[test]
+    fn existing_files_commands_and_options_go_on_as_before() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.txt");
+        std::fs::write(&file, "text").unwrap();
+        for arg in [
+            file.as_os_str(),
+            "check".as_ref(),
+            "--help".as_ref(),
+            "help".as_ref(),
+        ] {
+            assert_eq!(missing_window_path(arg), None, "{arg:?}");
+        }
+    }
+
+    #[test]
+    fn window_errors_carry_no_build_paths() {
+        let winit = "winit EventLoopError: os error at /root/.cargo/registry/src/index.crates.io-1949cf8c6b5b557f/winit-0.30.13/src/platform_impl/linux/mod.rs:765: neither WAYLAND_DISPLAY nor WAYLAND_SOCKET nor DISPLAY is set.";
+        let message = window_error_message(winit, false);
+        assert!(message.contains("no display found"), "{message}");
+        assert!(message.contains("factmark --help"), "{message}");
+        let message = window_error_message(winit, true);
+        assert_eq!(
+            message,
+            "error: could not open the window: winit EventLoopError: os error: neither WAYLAND_DISPLAY nor WAYLAND_SOCKET nor DISPLAY is set."
+        );
+        assert!(!message.contains(".cargo"));
     }
 }

@@ -78,9 +78,9 @@ pub fn suggest(
         .collect();
     let _ = writeln!(
         out,
-        "{}: {} suggestions added ({}), {} already there, {} rejected before",
+        "{}: {} added ({}), {} already there, {} rejected before",
         set_path.display(),
-        added.iter().sum::<usize>(),
+        crate::plural(added.iter().sum::<usize>(), "suggestion", "suggestions"),
         per_tag.join(", "),
         already,
         rejected
@@ -110,6 +110,8 @@ pub(super) fn set_to_add_to(
     article: &Article,
     err: &mut dyn Write,
 ) -> Result<Target, u8> {
+    let instead = super::write_the_set_elsewhere(article_path);
+    super::refuse_the_article(article_path, set_path, &instead, err)?;
     if !set_path.exists() {
         return Ok(Target {
             set: AnnotationSet::new(),
@@ -148,7 +150,8 @@ pub(super) fn set_to_add_to(
         Err(error) => {
             let _ = writeln!(
                 err,
-                "error: {error}\nerror: {} was left unchanged; fix it or choose another output with -o",
+                "error: {}\nerror: {} was left unchanged; fix it or choose another output with -o",
+                super::set_error_message(&error),
                 set_path.display()
             );
             Err(EXIT_UNREADABLE)

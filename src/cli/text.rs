@@ -41,7 +41,11 @@ pub fn text(
         Err(code) => return code,
     };
     if let Some(path) = output {
-        if let Some(problem) = output_problem(article_path, path) {
+        let instead = "write the text to another file";
+        if let Err(code) = super::refuse_the_article(article_path, path, instead, err) {
+            return code;
+        }
+        if let Some(problem) = set_problem(path) {
             let _ = writeln!(err, "error: {}: {problem}", path.display());
             return EXIT_INVALID;
         }
@@ -62,12 +66,9 @@ pub fn text(
     EXIT_OK
 }
 
-/// Why the text must not be written to `output`: it is the article itself,
-/// or an annotation set (someone's work, which the text would replace).
-fn output_problem(article_path: &Path, output: &Path) -> Option<&'static str> {
-    if io::same_file(output, article_path) {
-        return Some("this is the article itself; write the text to another file");
-    }
+/// Why the text must not be written to `output`: it is an annotation set
+/// (someone's work, which the text would replace).
+fn set_problem(output: &Path) -> Option<&'static str> {
     let name = output
         .file_name()
         .map(|n| n.to_string_lossy().to_lowercase())
@@ -106,8 +107,8 @@ fn write_meta_lines(article: &Article, decoded: &Decoded, err: &mut dyn Write) {
     }
     let _ = writeln!(
         err,
-        "encoding: {}; {} characters",
+        "encoding: {}; {}",
         decoded.encoding,
-        article.char_len()
+        crate::plural(article.char_len(), "character", "characters")
     );
 }

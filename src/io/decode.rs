@@ -43,7 +43,7 @@ pub enum DecodeProblem {
     IsDirectory,
     #[error("cannot be read: {0}")]
     Io(#[source] std::io::Error),
-    #[error("the file is {} — factmark opens files of up to {}", Size(*size), Size(*limit))]
+    #[error("{}", too_large(*size, *limit))]
     TooLarge { size: u64, limit: u64 },
     #[error("unpacked, it holds more than {} — factmark opens articles of up to {}", Size(*limit), Size(*limit))]
     ExpandsTooLarge { limit: u64 },
@@ -55,6 +55,10 @@ pub enum DecodeProblem {
     Blank,
     #[error("this looks like a binary file ({0}), not a text article")]
     Binary(&'static str),
+    #[error(
+        "this looks like UTF-16 text without a byte-order mark; save it as UTF-8 (or as UTF-16 with a BOM)"
+    )]
+    Utf16WithoutBom,
     #[error("the file is not valid {0} text")]
     Undecodable(&'static str),
     #[error("no article text was found in this page (only navigation, scripts or an empty body)")]
@@ -74,9 +78,23 @@ impl fmt::Display for Size {
         match self.0 {
             n if n >= MIB => write!(f, "{:.1} MiB", n as f64 / MIB as f64),
             n if n >= 1024 => write!(f, "{:.1} KiB", n as f64 / 1024.0),
-            n => write!(f, "{n} bytes"),
+            n => f.write_str(&crate::plural(n as usize, "byte", "bytes")),
         }
     }
+}
+
+/// "the file is 65.0 MiB — factmark opens files of up to 64.0 MiB", with
+/// exact byte counts when the rounded sizes would read the same.
+fn too_large(size: u64, limit: u64) -> String {
+    let (shown, limit_shown) = (Size(size).to_string(), Size(limit).to_string());
+    if shown != limit_shown {
+        return format!("the file is {shown} — factmark opens files of up to {limit_shown}");
+    }
+    format!(
+        "the file is {} — factmark opens files of up to {} ({limit_shown})",
+        crate::plural(size as usize, "byte", "bytes"),
+        crate::plural(limit as usize, "byte", "bytes"),
+    )
 }
 
 /// Article text read from a file, with how it was read.
@@ -163,6 +181,9 @@ fn to_utf8(bytes: &[u8]) -> Result<Converted, DecodeProblem> {
         return decode_strictly(encoding, &bytes[bom..]).map(|t| (t, encoding, None));
     }
     if bytes.contains(&0) {
+        if looks_like_utf16(bytes) {
+            return Err(DecodeProblem::Utf16WithoutBom);
+        }
         return Err(DecodeProblem::Binary("it contains NUL bytes"));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
@@ -180,6 +201,32 @@ fn to_utf8(bytes: &[u8]) -> Result<Converted, DecodeProblem> {
     detector.feed(bytes, true);
     let encoding = detector.guess(None, true);
     decode_strictly(encoding, bytes).map(|t| (t, encoding, None))
+}
+
+/// Whether NUL bytes fall the way they do in mostly-ASCII UTF-16: in
+/// nearly every other byte (the high byte of each code unit) and almost
+/// never in between. Such a file is refused with a hint rather than
+/// decoded: without a byte-order mark, the guess could be wrong, and the
+/// fix (save as UTF-8) is one step in any editor.
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    let units = sample.len() / 2;
+    if units < 4 {
+        return false;
+    }
+    let nul_at = |parity: usize| {
+        sample
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .take(units)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (nul_at(0), nul_at(1));
+    let mostly = |n: usize| n * 10 >= units * 8;
+    let rarely = |n: usize| n * 20 <= units;
+    (mostly(odd) && rarely(even)) || (mostly(even) && rarely(odd))
 }
 
 /// UTF-8 text with a few stray bytes in another encoding.
@@ -379,5 +426,27 @@ mod tests {
     fn sizes_read_well() {
         assert_eq!(Size(64 * 1024 * 1024).to_string(), "64.0 MiB");
         assert_eq!(Size(12).to_string(), "12 bytes");
+        assert_eq!(Size(1).to_string(), "1 byte");
+    }
+
+    #[test]
+    fn a_file_just_over_the_limit_shows_sizes_that_differ() {
+        let limit = 64 * 1024 * 1024;
+        let just_over = DecodeProblem::TooLarge {
+            size: limit + 1,
+            limit,
+        };
+        assert_eq!(
+            just_over.to_string(),
+            "the file is 67108865 bytes — factmark opens files of up to 67108864 bytes (64.0 MiB)"
+        );
+        let far_over = DecodeProblem::TooLarge {
+            size: 65 * 1024 * 1024,
+            limit,
+        };
+        assert_eq!(
+            far_over.to_string(),
+            "the file is 65.0 MiB — factmark opens files of up to 64.0 MiB"
+        );
     }
 }

@@ -32,8 +32,7 @@ use sha2::{Digest, Sha256};
 use crate::io::decode::{self, ArticleError, DecodeProblem};
 use crate::io::formats;
 use crate::model::{
-    Anchored, Annotation, AnnotationId, AnnotationSet, Article, ArticleFormat, Orphan, Quote,
-    Rejection, Tag,
+    Anchored, Annotation, AnnotationId, AnnotationSet, Article, ArticleFormat, Orphan, Quote, Tag,
 };
 
 /// The `format` every factmark set file declares.
@@ -80,7 +79,7 @@ pub enum SetError {
         #[source]
         source: ArticleError,
     },
-    #[error("{}: none of its {orphans} annotations is in {}: is it the right article? The set was left as it was.", path.display(), article.display())]
+    #[error("{}: none of its {} is in {}: is it the right article? The set was left as it was.", path.display(), crate::plural(*orphans, "annotation", "annotations"), article.display())]
     OtherArticle {
         path: PathBuf,
         article: PathBuf,
@@ -183,6 +182,9 @@ pub struct LoadedSet {
     pub article_changed: bool,
     /// Annotations found at another place than their stored offsets.
     pub moved: usize,
+    /// Rejected suggestions whose text is no longer in the article, so
+    /// they were dropped.
+    pub rejections_lost: usize,
 }
 
 /// The default set file of an article: `X.ext` → `X.annotations.ron`.
@@ -400,24 +402,22 @@ pub fn anchor_set(
         },
         other => invalid(0, &other.to_string()),
     })?;
-    // A rejection whose text is no longer at its place is dropped: at worst
-    // the suggestion is proposed again.
-    for r in rejected {
-        let (Some(start), Some(end)) = (article.byte_of_char(r.start), article.byte_of_char(r.end))
-        else {
-            continue;
-        };
-        let rejection = Rejection {
-            tag: r.tag,
-            span: crate::model::Span::new(start, end),
-            exact: r.exact,
-        };
+    // Rejections follow their text as annotations do; one whose text is
+    // gone can match no suggestion any more, and is dropped (and counted).
+    let rejected = crate::model::anchor_rejections(
+        rejected
+            .into_iter()
+            .map(|r| (r.tag, r.start, r.end, r.exact)),
+        article,
+    );
+    for rejection in rejected.rejections {
         let _ = set.apply(&crate::model::Edit::Reject(rejection), article.text());
     }
     Ok(LoadedSet {
         set,
         article_changed,
         moved,
+        rejections_lost: rejected.lost,
     })
 }
 

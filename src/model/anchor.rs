@@ -4,8 +4,12 @@
 //! exact text with some context. When a set is loaded, each annotation is
 //! placed again in the article as it is now:
 //!
-//! 1. at its stored offsets, if the exact text is still there (the usual
-//!    case, and the only one when the article did not change);
+//! 1. at its stored offsets, if the exact text is still there and spans
+//!    exactly from the stored start to the stored end (the usual case, and
+//!    the only one when the article did not change); offsets that do not
+//!    fit their text — out of range, or an end that is not where the
+//!    exact text ends, as after a hand edit — are not trusted, and the
+//!    annotation is found by its text as below;
 //! 2. shifted by the shift of the previous annotation that moved, if the
 //!    exact text is there — an insertion near the start moves everything
 //!    after it by the same amount, so this finds most annotations without a
@@ -22,8 +26,11 @@
 
 use std::collections::HashSet;
 
-use super::annotation::{Annotation, CONTEXT_CHARS, Orphan, Quote, SortKey, Span};
+use super::annotation::{
+    Annotation, AnnotationId, CONTEXT_CHARS, Orphan, Quote, SortKey, Span, Tag,
+};
 use super::article::Article;
+use super::set::Rejection;
 
 /// What anchoring did to a batch of stored annotations.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -84,6 +91,59 @@ pub fn anchor(stored: Vec<Orphan>, article: &Article) -> Anchored {
     result
 }
 
+/// What anchoring did to a batch of stored rejected suggestions.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AnchoredRejections {
+    pub rejections: Vec<Rejection>,
+    /// Rejections found somewhere else than their stored offsets.
+    pub moved: usize,
+    /// Rejections whose text is no longer in the article: dropped, since
+    /// no suggestion can cover that text any more.
+    pub lost: usize,
+}
+
+/// Places rejected suggestions, stored as a tag, character offsets and
+/// the exact text, in `article` the way [`anchor`] places annotations, so
+/// a rejection follows its text when the article changes. Rejections keep
+/// no context, so of several occurrences the nearest to the old place wins.
+pub fn anchor_rejections(
+    stored: impl IntoIterator<Item = (Tag, usize, usize, String)>,
+    article: &Article,
+) -> AnchoredRejections {
+    let probes: Vec<Orphan> = stored
+        .into_iter()
+        .enumerate()
+        .map(|(i, (tag, start, end, exact))| Orphan {
+            id: AnnotationId(i as u64),
+            tag,
+            last_start: start,
+            last_end: end,
+            quote: Quote {
+                exact,
+                prefix: String::new(),
+                suffix: String::new(),
+            },
+            note: String::new(),
+            created: jiff::Timestamp::UNIX_EPOCH,
+            modified: jiff::Timestamp::UNIX_EPOCH,
+        })
+        .collect();
+    let anchored = anchor(probes, article);
+    AnchoredRejections {
+        rejections: anchored
+            .annotations
+            .into_iter()
+            .map(|a| Rejection {
+                tag: a.tag,
+                span: a.span,
+                exact: a.quote.exact,
+            })
+            .collect(),
+        moved: anchored.moved,
+        lost: anchored.orphans.len(),
+    }
+}
+
 enum Place {
     Stored,
     Moved,
@@ -94,7 +154,9 @@ fn find(candidate: &Orphan, article: &Article, shift: isize) -> Option<(Span, Pl
     if exact.is_empty() {
         return None;
     }
-    if let Some(span) = exact_at(article, candidate.last_start, exact) {
+    if let Some(span) = exact_at(article, candidate.last_start, exact)
+        && article.char_of_byte(span.end) == Some(candidate.last_end)
+    {
         return Some((span, Place::Stored));
     }
     if shift != 0
@@ -282,5 +344,41 @@ mod tests {
         second.last_start = 100;
         let anchored = anchor(vec![first, second], &Article::new("a fact".to_owned()));
         assert_eq!((anchored.annotations.len(), anchored.orphans.len()), (1, 1));
+    }
+
+    #[test]
+    fn an_end_that_does_not_fit_the_text_is_not_trusted() {
+        let (old, mut stored) = sample();
+        stored[0].last_end = 99_999;
+        let anchored = anchor(stored, &old);
+        assert_eq!((anchored.kept, anchored.moved), (3, 1));
+        assert_eq!(texts(&anchored, &old)[0], "6,700");
+    }
+
+    #[test]
+    fn rejections_follow_their_text_like_annotations() {
+        let old = Article::new(TEXT.to_owned());
+        let at = |needle: &str| {
+            let byte = old.text().find(needle).unwrap();
+            let start = old.char_of_byte(byte).unwrap();
+            (
+                Tag::Figure,
+                start,
+                start + needle.chars().count(),
+                needle.to_owned(),
+            )
+        };
+        let new = Article::new(format!("Update: a new first paragraph.\n\n{TEXT}"));
+        let anchored = anchor_rejections([at("6,700"), at("arrested")], &new);
+        assert_eq!((anchored.moved, anchored.lost), (2, 0));
+        let found: Vec<&str> = anchored
+            .rejections
+            .iter()
+            .map(|r| &new.text()[r.span.range()])
+            .collect();
+        assert_eq!(found, ["6,700", "arrested"]);
+        let gone = Article::new(TEXT.replace("6,700", "many"));
+        let anchored = anchor_rejections([at("6,700"), at("arrested")], &gone);
+        assert_eq!((anchored.rejections.len(), anchored.lost), (1, 1));
     }
 }

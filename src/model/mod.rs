@@ -16,7 +16,7 @@ pub mod set;
 pub mod words;
 
 pub use agreement::{Agreement, TagAgreement, compare};
-pub use anchor::{Anchored, anchor};
+pub use anchor::{Anchored, AnchoredRejections, anchor, anchor_rejections};
 pub use annotation::{Annotation, AnnotationId, Orphan, Quote, Span, SpanError, Tag};
 pub use article::{Article, ArticleFormat, ArticleMeta, Paragraph, ParagraphKind};
 pub use history::History;

@@ -60,10 +60,10 @@ pub fn render(doc: &Document) -> String {
     let date = doc.article.meta().date.as_deref().unwrap_or("unknown");
     let _ = writeln!(
         html,
-        "<p class=\"meta\">Date: {} · File: {} · {} annotations</p>",
+        "<p class=\"meta\">Date: {} · File: {} · {}</p>",
         text(date),
         text(&doc.file_name),
-        doc.entries.len()
+        crate::plural(doc.entries.len(), "annotation", "annotations")
     );
     legend(&mut html, doc);
     html.push_str("<article>\n");

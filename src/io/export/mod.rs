@@ -107,7 +107,7 @@ pub enum ExportError {
         #[source]
         source: std::io::Error,
     },
-    #[error("{}: this is the article itself (its text differs from what factmark reads); export into another folder", path.display())]
+    #[error("{}: this is the article itself, which the export would replace; export into another folder", path.display())]
     WouldOverwriteArticle { path: PathBuf },
 }
 

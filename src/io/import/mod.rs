@@ -214,7 +214,11 @@ impl ImportReport {
             .iter()
             .map(|t| format!("{} {}", self.imported[t.index()], t.label().to_lowercase()))
             .collect();
-        let mut line = format!("{} annotations ({})", self.total(), per_tag.join(", "));
+        let mut line = format!(
+            "{} ({})",
+            crate::plural(self.total(), "annotation", "annotations"),
+            per_tag.join(", ")
+        );
         if self.notes > 0 {
             line += &format!(", {} with notes", self.notes);
         }
@@ -228,7 +232,7 @@ impl ImportReport {
             skipped.push(format!("unmapped types: {}", types.join(", ")));
         }
         if self.duplicates > 0 {
-            skipped.push(format!("{} duplicates", self.duplicates));
+            skipped.push(crate::plural(self.duplicates, "duplicate", "duplicates"));
         }
         if !self.invalid.is_empty() {
             skipped.push(format!("{} invalid", self.invalid.len()));
@@ -237,7 +241,10 @@ impl ImportReport {
             skipped.push(format!("{n} {kind}{}", if *n == 1 { "" } else { "s" }));
         }
         if self.split > 0 {
-            line += &format!("; {} discontinuous spans split", self.split);
+            line += &format!(
+                "; {} split",
+                crate::plural(self.split, "discontinuous span", "discontinuous spans")
+            );
         }
         if self.multi_target > 0 {
             line += &format!(
@@ -384,6 +391,20 @@ fn build_set(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_summary_of_one_says_one_not_ones() {
+        let report = ImportReport {
+            imported: [0, 1, 0, 0],
+            duplicates: 1,
+            split: 1,
+            ..ImportReport::default()
+        };
+        assert_eq!(
+            report.summary(),
+            "1 annotation (0 claim, 1 figure, 0 quote, 0 source); 1 discontinuous span split; skipped 1 duplicate"
+        );
+    }
 
     #[test]
     fn mappings_win_over_tag_names_and_ignore_case() {
