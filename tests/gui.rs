@@ -322,7 +322,10 @@ fn a_double_clicked_percentage_is_tagged_with_its_sign() {
     harness.step();
     harness.run_ok();
     press(&mut harness, Key::Num2);
-    assert_eq!(annotations(&harness), vec![(Tag::Figure, "80.1%".to_owned())]);
+    assert_eq!(
+        annotations(&harness),
+        vec![(Tag::Figure, "80.1%".to_owned())]
+    );
 }
 
 #[test]
@@ -2072,6 +2075,27 @@ fn the_status_bar_says_1_character_in_the_singular() {
         .apply(factmark::app::Action::Select(Some(Span::new(at, at + 1))));
     harness.run_ok();
     harness.get_by_label_contains("(1 character)");
+}
+
+#[test]
+fn passing_messages_never_move_the_article_under_the_pointer() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    let word = span_of("Tikhanovskaya insists");
+    let before = on_screen(&mut harness, word);
+    for n in 1..=4 {
+        harness
+            .state_mut()
+            .state
+            .info(format!("Tagged {n} as source."));
+    }
+    harness.run_ok();
+    harness.get_by_label("Tagged 4 as source.");
+    assert_eq!(
+        harness.state().text_rects(word),
+        before,
+        "the article moved"
+    );
 }
 
 #[test]

@@ -446,6 +446,11 @@ impl AppState {
         self.message(Severity::Error, text);
     }
 
+    /// A message that goes by itself after [`INFO_LIFETIME`].
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.message(Severity::Info, text);
+    }
+
     fn message(&mut self, severity: Severity, text: impl Into<String>) {
         self.post(severity, text.into(), None, None);
     }

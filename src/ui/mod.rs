@@ -489,20 +489,30 @@ impl FactmarkApp {
             });
     }
 
+    /// Errors and warnings as banners above the article, the newest
+    /// [`BANNERS`] unless all are asked for: they stay until dismissed, so
+    /// they move the page only when they arrive. Info messages pass by
+    /// themselves and are drawn over the foot of the article instead, so
+    /// that their coming and going never moves what the pointer is on.
     fn messages(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
-        let messages = &self.state.messages;
-        if messages.len() <= BANNERS {
+        let (passing, staying): (Vec<_>, Vec<_>) = self
+            .state
+            .messages
+            .iter()
+            .enumerate()
+            .partition(|(_, m)| m.severity == Severity::Info);
+        if staying.len() <= BANNERS {
             self.all_messages = false;
         }
         let hidden = if self.all_messages {
             0
         } else {
-            messages.len().saturating_sub(BANNERS)
+            staying.len().saturating_sub(BANNERS)
         };
-        if messages.len() > BANNERS {
+        if staying.len() > BANNERS {
             ui.horizontal(|ui| {
                 let (text, toggle) = if self.all_messages {
-                    (format!("{} messages", messages.len()), "Show fewer")
+                    (format!("{} messages", staying.len()), "Show fewer")
                 } else {
                     let earlier = crate::plural(hidden, "earlier message", "earlier messages");
                     (format!("{earlier} not shown"), "Show all")
@@ -513,38 +523,30 @@ impl FactmarkApp {
                 }
             });
         }
-        for (i, message) in messages.iter().enumerate().skip(hidden) {
-            let (fill, icon) = match message.severity {
-                Severity::Error => (ui.visuals().error_fg_color, "!"),
-                Severity::Warning => (ui.visuals().warn_fg_color, "!"),
-                Severity::Info => (ui.visuals().hyperlink_color, "i"),
-            };
-            egui::Frame::new()
-                .fill(fill.gamma_multiply(0.15))
-                .stroke(egui::Stroke::new(1.0, fill))
-                .corner_radius(4.0)
-                .inner_margin(8.0)
-                .show(ui, |ui| {
-                    ui.horizontal(|ui| {
-                        ui.colored_label(fill, RichText::new(icon).strong());
-                        // The buttons first, from the right, so that the
-                        // text wraps in the width they leave.
-                        ui.with_layout(egui::Layout::right_to_left(egui::Align::TOP), |ui| {
-                            if ui.small_button("×").on_hover_text("Dismiss").clicked() {
-                                actions.push(Action::DismissMessage(i));
-                            }
-                            if let Some(offer) = &message.offer
-                                && ui.button(offer.label()).clicked()
-                            {
-                                actions.push(offer.action());
-                            }
-                            ui.with_layout(egui::Layout::left_to_right(egui::Align::TOP), |ui| {
-                                ui.add(egui::Label::new(&message.text).wrap());
-                            });
-                        });
-                    });
-                });
+        for &(i, message) in &staying[hidden..] {
+            message_frame(ui, i, message, actions);
         }
+        if passing.is_empty() {
+            return;
+        }
+        // Over the foot of the page, newest at the bottom.
+        let page = ui.max_rect();
+        let width = (page.width() - 32.0).clamp(120.0, 560.0);
+        egui::Area::new(egui::Id::unique("passing-messages"))
+            .order(egui::Order::Foreground)
+            .fixed_pos(egui::pos2(
+                page.center().x - width / 2.0,
+                page.bottom() - 12.0,
+            ))
+            .pivot(egui::Align2::LEFT_BOTTOM)
+            .interactable(true)
+            .show(ui.ctx(), |ui| {
+                ui.set_width(width);
+                let from = passing.len().saturating_sub(BANNERS);
+                for &(i, message) in &passing[from..] {
+                    message_frame(ui, i, message, actions);
+                }
+            });
     }
 
     /// Where a span of the article is on screen (as of the last frame); empty
@@ -705,4 +707,49 @@ impl eframe::App for FactmarkApp {
         self.settings.recent = self.state.recent.clone();
         eframe::set_value(storage, eframe::APP_KEY, &self.settings);
     }
+}
+
+/// One message in its frame: its icon, its text, what it offers and a
+/// button to dismiss it (message `index` of the app's list).
+fn message_frame(
+    ui: &mut egui::Ui,
+    index: usize,
+    message: &crate::app::Message,
+    actions: &mut Vec<Action>,
+) {
+    let (fill, icon) = match message.severity {
+        Severity::Error => (ui.visuals().error_fg_color, "!"),
+        Severity::Warning => (ui.visuals().warn_fg_color, "!"),
+        Severity::Info => (ui.visuals().hyperlink_color, "i"),
+    };
+    egui::Frame::new()
+        // Opaque: an info message is drawn over the text.
+        .fill(ui.visuals().panel_fill)
+        .show(ui, |ui| {
+            egui::Frame::new()
+                .fill(fill.gamma_multiply(0.15))
+                .stroke(egui::Stroke::new(1.0, fill))
+                .corner_radius(4.0)
+                .inner_margin(8.0)
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.colored_label(fill, RichText::new(icon).strong());
+                        // The buttons first, from the right, so that the
+                        // text wraps in the width they leave.
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::TOP), |ui| {
+                            if ui.small_button("×").on_hover_text("Dismiss").clicked() {
+                                actions.push(Action::DismissMessage(index));
+                            }
+                            if let Some(offer) = &message.offer
+                                && ui.button(offer.label()).clicked()
+                            {
+                                actions.push(offer.action());
+                            }
+                            ui.with_layout(egui::Layout::left_to_right(egui::Align::TOP), |ui| {
+                                ui.add(egui::Label::new(&message.text).wrap());
+                            });
+                        });
+                    });
+                });
+        });
 }
