@@ -1658,6 +1658,18 @@ impl AppState {
     /// sample has none: it is written beside the set first.
     fn article_file_for(&self, set_path: &Path) -> Result<PathBuf, String> {
         if let Some(path) = &self.doc.article_path {
+            // The article moved (with its folder, say) to where the set is
+            // now saved: record it there.
+            if !path.exists()
+                && let Some(name) = path.file_name()
+            {
+                let beside = set_path.with_file_name(name);
+                let same = crate::io::open_article(&beside)
+                    .is_ok_and(|(article, _)| article.text() == self.doc.text());
+                if same {
+                    return Ok(beside);
+                }
+            }
             return Ok(path.clone());
         }
         let path = set_path.with_file_name(&self.doc.name);
@@ -1992,6 +2004,30 @@ mod tests {
             )),
             "{said}"
         );
+    }
+
+    #[test]
+    fn save_as_beside_the_moved_article_records_it_there() {
+        let dir = tempfile::tempdir().unwrap();
+        let (folder, moved) = (dir.path().join("story"), dir.path().join("archive"));
+        std::fs::create_dir(&folder).unwrap();
+        std::fs::write(folder.join("a.txt"), "The minister said 80% agreed.").unwrap();
+        let new_set = moved.join("a.annotations.ron");
+        let dialogs = ScriptedDialogs::answering([Some(new_set.clone())]);
+        let mut state =
+            AppState::with_sample(Box::new(dialogs), RecoveryFolder::new(dir.path().join("r")));
+        state.open(&folder.join("a.txt"));
+        state.apply(Action::Select(Some(Span::new(18, 21))));
+        state.apply(Action::ApplyTag(Tag::Figure));
+        std::fs::rename(&folder, &moved).unwrap();
+        state.apply(Action::SaveAs);
+        state.tick(Instant::now());
+        assert_eq!(state.doc.set_path.as_ref(), Some(&new_set));
+        assert_eq!(state.doc.article_path, Some(moved.join("a.txt")));
+        let said = texts(&state).join("\n");
+        assert!(!said.contains("no longer at"), "{said}");
+        let (_, article_path, _) = crate::io::load_set(&new_set).unwrap();
+        assert_eq!(article_path, moved.join("a.txt"));
     }
 
     /// Ticks until the recovery writer has tried the current revision.
