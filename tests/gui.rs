@@ -1965,6 +1965,30 @@ fn a_note_being_typed_is_saved_counts_as_unsaved_and_undoes_in_one_step() {
 }
 
 #[test]
+fn a_note_typed_and_erased_again_leaves_nothing_unsaved_and_no_undo_step() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    drag_across(&mut harness, "80.1%");
+    press(&mut harness, Key::Num2);
+    press_with(&mut harness, Modifiers::COMMAND, Key::S);
+    harness
+        .get_by_role(egui::accesskit::Role::MultilineTextInput)
+        .click();
+    harness.run_ok();
+    type_text(&mut harness, "xy");
+    assert!(harness.state().state.is_dirty());
+    press(&mut harness, Key::Backspace);
+    press(&mut harness, Key::Backspace);
+    assert_eq!(first_note(&harness), "");
+    assert!(!harness.state().state.is_dirty(), "nothing changed");
+    // Out of the field, Ctrl+Z takes back the tag, not an empty note step.
+    harness.get_by_label("Selected").click();
+    harness.run_ok();
+    press_with(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(annotations(&harness).is_empty());
+}
+
+#[test]
 fn undo_and_redo_keys_in_a_text_field_leave_the_annotations_alone() {
     let desk = Desk::new();
     let mut harness = desk.open(&desk.article());

@@ -1788,9 +1788,13 @@ impl AppState {
             return;
         }
         let after = before.with_note(note, Self::now());
-        let typing = self.doc.typing_note == Some((id, self.doc.history.revision()));
+        let revision = self.doc.history.revision();
+        let typing = self.doc.typing_note == Some((id, revision));
         if self.record(Edit::Replace { before, after }, typing) {
-            self.doc.typing_note = Some((id, self.doc.history.revision()));
+            let now = self.doc.history.revision();
+            // Typed back to where the step began, the step is gone: the
+            // next keystroke starts a new one.
+            self.doc.typing_note = (now > revision).then_some((id, now));
         }
     }
 

@@ -232,6 +232,14 @@ impl Annotation {
     }
 
     /// The same annotation with another note.
+    /// The same annotation with another modification time.
+    pub fn with_modified(&self, modified: Timestamp) -> Self {
+        Self {
+            modified,
+            ..self.clone()
+        }
+    }
+
     pub fn with_note(&self, note: String, now: Timestamp) -> Self {
         Self {
             note,

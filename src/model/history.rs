@@ -63,6 +63,25 @@ impl History {
             return self.apply(set, edit, text);
         };
         match self.undo.last_mut() {
+            // Back to what the step started from (a note typed and erased
+            // again): the step is taken back whole, so the set is exactly
+            // as before it, with the revision it had then.
+            Some((
+                _,
+                Edit::Replace {
+                    before: first,
+                    after: last,
+                },
+            )) if last == before && first.with_modified(after.modified) == *after => {
+                let back = Edit::Replace {
+                    before: last.clone(),
+                    after: first.clone(),
+                };
+                set.apply(&back, text)?;
+                self.undo.pop();
+                self.redo.clear();
+                Ok(())
+            }
             Some((serial, Edit::Replace { after: last, .. })) if last == before => {
                 set.apply(&edit, text)?;
                 self.serial += 1;
@@ -219,6 +238,21 @@ mod tests {
         assert_eq!(set.get(id), Some(&added));
         assert!(history.redo(&mut set, TEXT).unwrap());
         assert_eq!(set.get(id).unwrap().note, "disputed");
+        // Typed back to what the step started from: no step, the revision
+        // from before it.
+        let before = set.get(id).unwrap().clone();
+        let after = before.with_note(String::new(), now);
+        history
+            .apply_folded(&mut set, Edit::Replace { before, after }, TEXT)
+            .unwrap();
+        assert_eq!(history.revision(), revisions[0]);
+        assert_eq!(set.get(id), Some(&added));
+        assert!(history.redo(&mut set, TEXT).is_ok_and(|done| !done));
+        let before = set.get(id).unwrap().clone();
+        let after = before.with_note("disputed".to_owned(), now);
+        history
+            .apply_folded(&mut set, Edit::Replace { before, after }, TEXT)
+            .unwrap();
         // An edit that does not continue the last one is a step of its own.
         let noted = set.get(id).unwrap().clone();
         history
