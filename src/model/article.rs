@@ -238,7 +238,11 @@ fn reads_as_heading(line: &str) -> bool {
     let words = line.split_whitespace().count();
     line.chars().count() <= HEADING_CHARS
         && (1..=12).contains(&words)
-        && !line.ends_with(['.', ',', ';', ':', '"', '”', '’', '»'])
+        // A sentence's end in any script: `。` (Chinese, Japanese), `।`
+        // (Devanagari), `۔` (Urdu) are full stops.
+        && !line.ends_with([
+            '.', ',', ';', ':', '"', '”', '’', '»', '。', '．', '」', '』', '।', '۔', '،',
+        ])
         && line.chars().next().is_some_and(|c| !c.is_lowercase())
 }
 
@@ -319,6 +323,19 @@ mod tests {
             &article.text()[p.range.clone()],
             "What's happening politically?"
         );
+    }
+
+    #[test]
+    fn a_sentence_in_another_script_is_not_a_heading() {
+        let text = "Title\n\n中文新闻报道：总统说经济增长了5.2%。“我们很满意，”他说。\n\nराष्ट्रपति ने कहा कि अर्थव्यवस्था बढ़ी।\n\nA heading in Latin\n\nBody.\n";
+        let kinds: Vec<_> = Article::new(text.to_owned())
+            .paragraphs()
+            .iter()
+            .map(|p| p.kind)
+            .filter(|&k| k != ParagraphKind::Blank)
+            .collect();
+        use ParagraphKind::*;
+        assert_eq!(kinds, vec![Heading, Body, Body, Heading, Body]);
     }
 
     #[test]
