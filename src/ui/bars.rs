@@ -397,8 +397,9 @@ pub fn metadata(ui: &mut Ui, state: &AppState) {
     let details: Vec<String> = [
         meta.byline.as_deref().map(byline),
         meta.date
-            .clone()
-            .filter(|_| meta.format != crate::model::ArticleFormat::Text),
+            .as_deref()
+            .filter(|_| meta.format != crate::model::ArticleFormat::Text)
+            .map(readable_date),
         meta.site.clone(),
     ]
     .into_iter()
@@ -422,14 +423,92 @@ pub fn metadata(ui: &mut Ui, state: &AppState) {
     ui.separator();
 }
 
-/// "By Erin Cunningham", whether or not the byline already says "By".
+/// "By Erin Cunningham", whether or not the byline already says "By"; a
+/// byline that is really a date or a time (some pages put one there) is
+/// shown as it is.
 fn byline(name: &str) -> String {
     let said = name
         .get(..3)
         .is_some_and(|start| start.eq_ignore_ascii_case("by "));
-    if said {
+    let first = name.split_whitespace().next().unwrap_or_default();
+    let dated = first.starts_with(|c: char| c.is_ascii_digit())
+        || MONTHS.iter().any(|m| {
+            first.trim_end_matches(['.', ',']).eq_ignore_ascii_case(m)
+                || first.eq_ignore_ascii_case(&m[..3])
+        });
+    if said || dated {
         name.to_owned()
     } else {
         format!("By {name}")
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A page's publication date as people write it (`3 January 2019`), from
+/// the forms pages give (`2019-01-03T07:00:02.000Z`, `2019-04-28 06:01:07`,
+/// `2019-04-28`); anything else as it is.
+fn readable_date(raw: &str) -> String {
+    let raw = raw.trim();
+    // The date as the page wrote it, in its own offset; UTC only when the
+    // page gave a UTC instant (`…Z`).
+    let date = raw
+        .parse::<jiff::civil::DateTime>()
+        .map(|d| d.date())
+        .or_else(|_| raw.parse::<jiff::civil::Date>())
+        .or_else(|_| {
+            raw.parse::<jiff::Timestamp>()
+                .map(|t| t.to_zoned(jiff::tz::TimeZone::UTC).date())
+        });
+    match date {
+        Ok(date) => format!(
+            "{} {} {}",
+            date.day(),
+            MONTHS[usize::try_from(date.month() - 1).unwrap_or(0)],
+            date.year()
+        ),
+        Err(_) => raw.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_dates_read_as_dates() {
+        assert_eq!(readable_date("2019-01-03T07:00:02.000Z"), "3 January 2019");
+        assert_eq!(readable_date("2019-04-28 06:01:07"), "28 April 2019");
+        assert_eq!(readable_date("2015-03-18"), "18 March 2015");
+        assert_eq!(
+            readable_date("2016-09-12T10:00:00-04:00"),
+            "12 September 2016"
+        );
+        assert_eq!(readable_date("Tuesday"), "Tuesday");
+    }
+
+    #[test]
+    fn a_byline_gets_by_unless_it_has_it_or_is_a_date() {
+        assert_eq!(byline("Erin Cunningham"), "By Erin Cunningham");
+        assert_eq!(byline("by Erin Cunningham"), "by Erin Cunningham");
+        assert_eq!(
+            byline("April 28, 2019 at 6:01 am Updated April 29, 2019"),
+            "April 28, 2019 at 6:01 am Updated April 29, 2019"
+        );
+        assert_eq!(byline("28 April 2019"), "28 April 2019");
+        assert_eq!(byline("Mayra Cuevas"), "By Mayra Cuevas");
     }
 }
