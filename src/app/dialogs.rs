@@ -8,7 +8,7 @@
 //! for tests.
 
 use std::collections::VecDeque;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
@@ -46,8 +46,9 @@ pub struct DialogAnswer {
 const NO_DIALOG_WITHIN: std::time::Duration = std::time::Duration::from_millis(250);
 
 pub trait Dialogs {
-    /// Starts a dialog. Returns at once.
-    fn request(&mut self, request: DialogRequest);
+    /// Starts a dialog, showing `folder` first (the open article's) when
+    /// the request names no better one. Returns at once.
+    fn request(&mut self, request: DialogRequest, folder: Option<&Path>);
     /// The answer of a finished dialog, if any.
     fn poll(&mut self) -> Option<DialogAnswer>;
 }
@@ -80,8 +81,11 @@ impl NativeDialogs {
 }
 
 impl Dialogs for NativeDialogs {
-    fn request(&mut self, request: DialogRequest) {
-        let dialog = rfd::AsyncFileDialog::new();
+    fn request(&mut self, request: DialogRequest, folder: Option<&Path>) {
+        let mut dialog = rfd::AsyncFileDialog::new();
+        if let Some(folder) = folder.filter(|f| f.is_dir()) {
+            dialog = dialog.set_directory(folder);
+        }
         // The future is created here, on the UI thread (macOS wants dialogs
         // started from the main thread), and awaited on a worker thread.
         let future: DialogFuture = match &request {
@@ -182,7 +186,7 @@ impl ScriptedDialogs {
 }
 
 impl Dialogs for ScriptedDialogs {
-    fn request(&mut self, request: DialogRequest) {
+    fn request(&mut self, request: DialogRequest, _folder: Option<&Path>) {
         self.pending.push_back(request);
     }
 

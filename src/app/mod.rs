@@ -579,11 +579,11 @@ impl AppState {
             Action::ReattachOrphan(id) => self.reattach_orphan(id),
             Action::Resolve(choice) => self.resolve(choice),
             Action::RequestExport(format) => {
-                self.dialogs.request(DialogRequest::ExportTo(format));
+                self.ask(DialogRequest::ExportTo(format));
                 self.dialog_open = true;
             }
             Action::RequestImport => {
-                self.dialogs.request(DialogRequest::ImportAnnotations);
+                self.ask(DialogRequest::ImportAnnotations);
                 self.dialog_open = true;
             }
             Action::Suggest => self.start_suggesting(),
@@ -757,7 +757,7 @@ impl AppState {
         match pending {
             Pending::Open(path) => self.open(&path),
             Pending::Dialog(request) => {
-                self.dialogs.request(request);
+                self.ask(request);
                 self.dialog_open = true;
             }
             Pending::Quit => {
@@ -1566,6 +1566,18 @@ impl AppState {
         self.recent.truncate(RECENT_FILES);
     }
 
+    /// Starts a dialog in the folder of the open article (or its set).
+    fn ask(&mut self, request: DialogRequest) {
+        let folder = self
+            .doc
+            .article_path
+            .as_deref()
+            .or(self.doc.set_path.as_deref())
+            .and_then(Path::parent)
+            .filter(|f| !f.as_os_str().is_empty());
+        self.dialogs.request(request, folder);
+    }
+
     fn request_save_as(&mut self, then: Option<Pending>) {
         let suggested = self.doc.set_path.clone().unwrap_or_else(|| {
             let article = self.doc.article_path.clone().unwrap_or_else(|| {
@@ -1576,7 +1588,7 @@ impl AppState {
             io::default_set_path(&article)
         });
         self.after_save_as = then;
-        self.dialogs.request(DialogRequest::SaveSetAs { suggested });
+        self.ask(DialogRequest::SaveSetAs { suggested });
         self.dialog_open = true;
     }
 
