@@ -400,3 +400,33 @@ fn a_set_saved_before_formats_existed_reads_its_article_as_plain_text() {
     assert_eq!(loaded.set.annotations().len(), 1);
     assert!(loaded.set.orphans().is_empty());
 }
+
+#[test]
+fn a_set_saved_with_a_byte_order_mark_loads_and_keeps_its_positions() {
+    let text = saved_sample_text();
+    let broken = text.replacen("(\n", "(x\n", 1);
+    let position = |error: SetError| match error {
+        SetError::Syntax { line, column, .. } => (line, column),
+        other => panic!("expected a syntax error, got {other}"),
+    };
+    let unmarked = position(load_error(&broken));
+    assert_eq!(unmarked.0, 2, "the error is on the line after the comment");
+    assert_eq!(position(load_error(&format!("\u{feff}{broken}"))), unmarked);
+    let dir = tempfile::tempdir().unwrap();
+    let (_, set_path) = sample_set(dir.path());
+    let (_, _, plain) = load_set(&set_path).unwrap();
+    fs::write(&set_path, format!("\u{feff}{text}")).unwrap();
+    let (_, _, marked) = load_set(&set_path).unwrap();
+    assert_eq!(marked.set.annotations(), plain.set.annotations());
+    assert_eq!(marked.set.len(), 2);
+}
+
+#[test]
+fn version_0_is_refused_as_damaged() {
+    let error = load_error(&saved_sample_text().replace("version: 1,", "version: 0,"));
+    assert!(
+        matches!(error, SetError::NoSuchVersion { found: 0, .. }),
+        "{error}"
+    );
+    assert!(error.to_string().contains("versions start at 1"), "{error}");
+}

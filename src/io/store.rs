@@ -66,6 +66,8 @@ pub enum SetError {
     UnknownFormat { path: PathBuf, found: String },
     #[error("{}: written by a newer factmark (set version {found}; this version reads up to {VERSION}). Update factmark to open it.", path.display())]
     NewerVersion { path: PathBuf, found: u32 },
+    #[error("{}: set version {found} does not exist (versions start at 1): the file is damaged or was not written by factmark", path.display())]
+    NoSuchVersion { path: PathBuf, found: u32 },
     #[error("{}: annotation {id}: {problem}", path.display())]
     Invalid {
         path: PathBuf,
@@ -214,6 +216,9 @@ pub fn read_set_file(path: &Path) -> Result<SetFile, SetError> {
 
 /// Parses and checks the bytes of a set file; `path` names it in errors.
 pub fn parse_set_bytes(path: &Path, bytes: &[u8]) -> Result<SetFile, SetError> {
+    // Windows Notepad starts UTF-8 files with a byte order mark; it is not
+    // part of the text, nor counted in line:column positions.
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let (line, column) = line_column(&bytes[..e.valid_up_to()]);
         SetError::Syntax {
@@ -253,6 +258,12 @@ fn check_header(path: &Path, format: &str, version: u32) -> Result<(), SetError>
         return Err(SetError::UnknownFormat {
             path: path.to_owned(),
             found: format.to_owned(),
+        });
+    }
+    if version == 0 {
+        return Err(SetError::NoSuchVersion {
+            path: path.to_owned(),
+            found: version,
         });
     }
     if version > VERSION {
