@@ -430,3 +430,45 @@ fn version_0_is_refused_as_damaged() {
     );
     assert!(error.to_string().contains("versions start at 1"), "{error}");
 }
+
+#[cfg(unix)]
+#[test]
+fn saving_through_a_symbolic_link_writes_its_target_and_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let (article_path, set_path) = sample_set(dir.path());
+    let shared = dir.path().join("shared");
+    fs::create_dir(&shared).unwrap();
+    let real = shared.join("store.ron");
+    fs::rename(&set_path, &real).unwrap();
+    std::os::unix::fs::symlink("shared/store.ron", &set_path).unwrap();
+    let before = fs::read(&real).unwrap();
+    let (article, _, loaded) = load_set(&set_path).unwrap();
+    let mut set = loaded.set;
+    let id = set.allocate_id();
+    let a = Annotation::new(
+        id,
+        Tag::Claim,
+        Span::new(21, 62),
+        article.text(),
+        Timestamp::UNIX_EPOCH,
+    );
+    set.apply(&Edit::Add(a), article.text()).unwrap();
+    save_set(&set_path, &article_path, &article, &set).unwrap();
+    assert!(
+        fs::symlink_metadata(&set_path)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let saved = store::read_set_file(&real).unwrap();
+    assert_eq!(saved.annotations.len(), 3, "the target holds the new set");
+    let bak = store::backup_path(&real);
+    assert!(fs::symlink_metadata(&bak).unwrap().file_type().is_file());
+    assert_eq!(fs::read(bak).unwrap(), before);
+    assert!(!store::backup_path(&set_path).exists());
+    let leftovers: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(leftovers.len(), 3, "article, link, folder: {leftovers:?}");
+}

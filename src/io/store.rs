@@ -702,6 +702,26 @@ fn refuse_foreign_target(set_path: &Path) -> Result<(), SetError> {
     }
 }
 
+/// The file a write to `path` must replace: `path` itself, or the final
+/// target of the symbolic link(s) it is, so that the link stays a link
+/// and the file it points to (perhaps shared or synced) gets the new
+/// content. A relative link is resolved against the link's folder.
+pub(crate) fn final_target(path: &Path) -> PathBuf {
+    let mut target = path.to_owned();
+    // Bounded, as the system bounds link chains (a loop is left as is and
+    // fails where it is used).
+    for _ in 0..40 {
+        if !fs::symlink_metadata(&target).is_ok_and(|m| m.file_type().is_symlink()) {
+            break;
+        }
+        let Ok(points_to) = fs::read_link(&target) else {
+            break;
+        };
+        target = folder_of(&target).join(points_to);
+    }
+    target
+}
+
 /// How much of an existing file is read to recognise a set.
 const HEADER_BYTES: usize = 4096;
 
@@ -729,6 +749,9 @@ fn replace_atomically(
     before_rename: impl FnOnce(&Path) -> std::io::Result<()>,
     keep_bak: bool,
 ) -> std::io::Result<()> {
+    // Through a link, the file it points to is replaced: in its own folder,
+    // with its `.bak` beside it.
+    let target = &final_target(target);
     // Renaming over a file ignores its permissions; a file its owner made
     // read-only is respected as an editor would.
     if fs::metadata(target).is_ok_and(|m| m.is_file() && m.permissions().readonly()) {
