@@ -448,3 +448,29 @@ fn an_article_name_that_is_not_unicode_is_refused_before_saving() {
         "no set written"
     );
 }
+
+#[test]
+fn suggest_into_a_folder_asks_for_a_file_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = sample(dir.path());
+    let folder = dir.path().join("sets");
+    fs::create_dir(&folder).unwrap();
+    for output in [
+        format!("{}/", folder.display()),
+        format!("{}/new/", dir.path().display()),
+    ] {
+        factmark()
+            .arg("suggest")
+            .arg("-o")
+            .arg(&output)
+            .arg(&article)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(format!(
+                "{output}: names a folder; give the set a file name, such as {output}belarus-2020-08-16.annotations.ron"
+            )))
+            .stderr(predicate::str::contains("os error").not());
+    }
+    assert_eq!(fs::read_dir(&folder).unwrap().count(), 0);
+    assert!(!dir.path().join("new").exists());
+}

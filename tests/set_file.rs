@@ -472,3 +472,34 @@ fn saving_through_a_symbolic_link_writes_its_target_and_keeps_the_link() {
         .collect();
     assert_eq!(leftovers.len(), 3, "article, link, folder: {leftovers:?}");
 }
+
+#[test]
+fn write_errors_name_the_set_not_a_temporary_file() {
+    let error = SetError::Write {
+        path: PathBuf::from("b.annotations.ron"),
+        source: std::io::Error::from(std::io::ErrorKind::StorageFull),
+    };
+    assert_eq!(
+        error.to_string(),
+        "b.annotations.ron: cannot save: the disk is full"
+    );
+    // What `tempfile` gives: the system's error with the temporary path.
+    let dir = tempfile::tempdir().unwrap();
+    let source = tempfile::Builder::new()
+        .tempfile_in(dir.path().join("gone"))
+        .unwrap_err();
+    assert!(source.to_string().contains("gone"), "{source}");
+    let error = SetError::Write {
+        path: PathBuf::from("b.annotations.ron"),
+        source,
+    };
+    let message = error.to_string();
+    assert!(
+        message.starts_with("b.annotations.ron: cannot save: "),
+        "{message}"
+    );
+    assert!(
+        !message.contains("gone") && !message.contains("os error"),
+        "{message}"
+    );
+}

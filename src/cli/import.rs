@@ -7,7 +7,8 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE};
-use crate::io::{ImportFormat, ImportOptions, default_set_path, import_file, save_set};
+use crate::io::store::check_target;
+use crate::io::{ImportFormat, ImportOptions, SetError, default_set_path, import_file, save_set};
 use crate::model::Tag;
 
 /// What `factmark import` was asked to do.
@@ -48,12 +49,12 @@ pub fn import(request: &ImportRequest, out: &mut dyn Write, err: &mut dyn Write)
         .output
         .clone()
         .unwrap_or_else(|| default_set_path(&request.article));
-    if set_path.is_dir() {
-        let message = format!(
-            "{}: this is a folder; give the set's file name (e.g. article.annotations.ron)",
-            set_path.display()
-        );
-        return fail(err, EXIT_INVALID, &message);
+    if let Err(error) = check_target(&set_path, &request.article) {
+        let code = match error {
+            SetError::Folder { .. } => EXIT_INVALID,
+            _ => EXIT_UNREADABLE,
+        };
+        return fail(err, code, &error);
     }
     if set_path.exists() && !request.force {
         let message = format!(

@@ -110,6 +110,13 @@ pub(super) fn set_to_add_to(
     article: &Article,
     err: &mut dyn Write,
 ) -> Result<Target, u8> {
+    if let Err(error) = crate::io::store::check_target(set_path, article_path) {
+        let _ = writeln!(err, "error: {error}");
+        return Err(match error {
+            SetError::Folder { .. } => EXIT_INVALID,
+            _ => EXIT_UNREADABLE,
+        });
+    }
     if !set_path.exists() {
         return Ok(Target {
             set: AnnotationSet::new(),

@@ -90,7 +90,9 @@ pub enum SetError {
     },
     #[error("{}: cannot save: the folder {} does not exist (moved, renamed or deleted?)", path.display(), folder.display())]
     MissingFolder { path: PathBuf, folder: PathBuf },
-    #[error("{}: cannot save: {source}", path.display())]
+    #[error("{}: names a folder; give the set a file name, such as {}", path.display(), example.display())]
+    Folder { path: PathBuf, example: PathBuf },
+    #[error("{}: cannot save: {}", path.display(), in_words(source))]
     Write {
         path: PathBuf,
         #[source]
@@ -106,6 +108,34 @@ pub enum SetError {
     WouldOverwrite { path: PathBuf },
     #[error("{}: cannot save: the name of {} is not valid Unicode, so the set cannot record it; rename the file", path.display(), named.display())]
     UnicodeName { path: PathBuf, named: PathBuf },
+}
+
+/// An I/O error in words, without the temporary file's name or the error
+/// number: a full disk is "the disk is full".
+fn in_words(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let words = match error.kind() {
+        ErrorKind::StorageFull => "the disk is full",
+        ErrorKind::QuotaExceeded => "the disk quota is used up",
+        ErrorKind::ReadOnlyFilesystem => "the disk is read-only",
+        ErrorKind::FileTooLarge => "the file is too large for this disk",
+        // The system's words, without the ` at path "…"` that `tempfile`
+        // adds or the "(os error 13)".
+        _ => {
+            let message = error.to_string();
+            let words = message.split(" at path \"").next().unwrap_or_default();
+            let words = words.split(" (os error").next().unwrap_or_default();
+            return lowercase_first(words);
+        }
+    };
+    words.to_owned()
+}
+
+fn lowercase_first(words: &str) -> String {
+    let mut chars = words.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
 }
 
 /// Bytes in MiB, rounded up, for messages.
@@ -626,7 +656,7 @@ pub(crate) fn save_set_within(
     limit: u64,
 ) -> Result<(), SetError> {
     refuse_foreign_target(set_path)?;
-    check_folder(set_path)?;
+    check_target(set_path, article_path)?;
     // A set names its article in text; a name that is not Unicode would
     // be recorded garbled and the set could not find its article again.
     if let Some(named) = [set_path, article_path]
@@ -665,6 +695,23 @@ pub fn check_folder(set_path: &Path) -> Result<(), SetError> {
         }
         _ => Ok(()),
     }
+}
+
+/// [`check_folder`], and a set path that names a folder (`-o out/`) is
+/// refused with an example of a file name, that of `article_path`'s set.
+pub fn check_target(set_path: &Path, article_path: &Path) -> Result<(), SetError> {
+    let spelled_as_folder = set_path
+        .as_os_str()
+        .to_string_lossy()
+        .ends_with(std::path::is_separator);
+    if spelled_as_folder || set_path.is_dir() {
+        let name = default_set_path(article_path);
+        return Err(SetError::Folder {
+            path: set_path.to_owned(),
+            example: set_path.join(name.file_name().unwrap_or_default()),
+        });
+    }
+    check_folder(set_path)
 }
 
 /// A file at the target that is not a set this build can read is never
