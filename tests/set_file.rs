@@ -503,3 +503,37 @@ fn write_errors_name_the_set_not_a_temporary_file() {
         "{message}"
     );
 }
+
+/// Sets that fail to load in each way the README names.
+fn unloadable_sets() -> Vec<(&'static str, String)> {
+    let text = saved_sample_text();
+    vec![
+        ("truncated", text[..text.len() / 2].to_owned()),
+        ("wrong type", text.replacen("id: 1,", "id: \"one\",", 1)),
+        ("duplicate ids", text.replace("id: 2,", "id: 1,")),
+        ("trailing garbage", format!("{text}\n(garbage)")),
+        ("newer version", text.replace("version: 1,", "version: 9,")),
+    ]
+}
+
+#[test]
+fn a_set_that_does_not_load_is_never_saved_over() {
+    for (what, broken) in unloadable_sets() {
+        let dir = tempfile::tempdir().unwrap();
+        let (article_path, set_path) = sample_set(dir.path());
+        let (article, _, loaded) = load_set(&set_path).unwrap();
+        fs::write(&set_path, &broken).unwrap();
+        let error = save_set(&set_path, &article_path, &article, &loaded.set).unwrap_err();
+        assert!(
+            matches!(error, SetError::WouldOverwrite { .. }),
+            "{what}: {error}"
+        );
+        let message = error.to_string();
+        assert!(
+            message.starts_with(&set_path.display().to_string())
+                && message.contains("Move it away"),
+            "{what}: {message}"
+        );
+        assert_eq!(fs::read_to_string(&set_path).unwrap(), broken, "{what}");
+    }
+}

@@ -104,8 +104,11 @@ pub enum SetError {
         size: u64,
         limit: u64,
     },
-    #[error("{}: will not overwrite: the file there is not a factmark annotation set this version can read", path.display())]
-    WouldOverwrite { path: PathBuf },
+    #[error("{}: will not overwrite it, as it does not load as an annotation set this version can read — {reason}. Move it away (or fix it) and try again.", path.display())]
+    WouldOverwrite {
+        path: PathBuf,
+        reason: Box<SetError>,
+    },
     #[error("{}: cannot save: the name of {} is not valid Unicode, so the set cannot record it; rename the file", path.display(), named.display())]
     UnicodeName { path: PathBuf, named: PathBuf },
 }
@@ -389,6 +392,32 @@ impl SetError {
     }
 }
 
+/// What makes a parsed set unloadable whatever its article: an empty or
+/// reversed span, an empty exact text, an id used twice.
+fn check_annotations(set_path: &Path, file: &SetFile) -> Result<(), SetError> {
+    let mut ids = std::collections::HashSet::with_capacity(file.annotations.len());
+    for a in file.annotations.iter().chain(&file.orphans) {
+        let problem = if a.start >= a.end {
+            format!("its span {}..{} is empty or reversed", a.start, a.end)
+        } else if a.exact.is_empty() {
+            "its exact text is empty".to_owned()
+        } else if !ids.insert(a.id) {
+            return Err(SetError::DuplicateId {
+                path: set_path.to_owned(),
+                id: a.id,
+            });
+        } else {
+            continue;
+        };
+        return Err(SetError::Invalid {
+            path: set_path.to_owned(),
+            id: a.id,
+            problem,
+        });
+    }
+    Ok(())
+}
+
 /// Anchors the annotations of a parsed set file in `article`.
 pub fn anchor_set(
     set_path: &Path,
@@ -396,6 +425,7 @@ pub fn anchor_set(
     article: &Article,
 ) -> Result<LoadedSet, SetError> {
     let article_changed = file.article.sha256 != text_sha256(article.text());
+    check_annotations(set_path, &file)?;
     let invalid = |id: u64, problem: &str| SetError::Invalid {
         path: set_path.to_owned(),
         id,
@@ -404,15 +434,6 @@ pub fn anchor_set(
     let rejected = file.rejected;
     let mut stored = Vec::with_capacity(file.annotations.len());
     for a in file.annotations.into_iter().chain(file.orphans) {
-        if a.start >= a.end {
-            return Err(invalid(
-                a.id,
-                &format!("its span {}..{} is empty or reversed", a.start, a.end),
-            ));
-        }
-        if a.exact.is_empty() {
-            return Err(invalid(a.id, "its exact text is empty"));
-        }
         stored.push(Orphan {
             id: AnnotationId(a.id),
             tag: a.tag,
@@ -635,7 +656,7 @@ impl std::fmt::Display for RonStr<'_> {
 }
 
 /// Saves a set beside its article, atomically, keeping the previous file as
-/// a backup. Refuses to overwrite a file that is not a readable set.
+/// a backup. A file already there is replaced only if it loads as a set.
 pub fn save_set(
     set_path: &Path,
     article_path: &Path,
@@ -655,7 +676,7 @@ pub(crate) fn save_set_within(
     set: &AnnotationSet,
     limit: u64,
 ) -> Result<(), SetError> {
-    refuse_foreign_target(set_path)?;
+    refuse_unloadable_target(set_path)?;
     check_target(set_path, article_path)?;
     // A set names its article in text; a name that is not Unicode would
     // be recorded garbled and the set could not find its article again.
@@ -714,38 +735,25 @@ pub fn check_target(set_path: &Path, article_path: &Path) -> Result<(), SetError
     check_folder(set_path)
 }
 
-/// A file at the target that is not a set this build can read is never
-/// replaced: it may be someone's work in a newer format, or not a set at
-/// all. Only the header is read, so saving stays fast for large sets; a set
-/// that fails to load is protected by the app, which never saves over it.
-fn refuse_foreign_target(set_path: &Path) -> Result<(), SetError> {
-    use std::io::Read;
-    let Ok(file) = fs::File::open(set_path) else {
-        return Ok(()); // Nothing there (or unreadable: the write will say).
-    };
-    let mut head = Vec::with_capacity(HEADER_BYTES);
-    let readable = file
-        .take(HEADER_BYTES as u64)
-        .read_to_end(&mut head)
-        .is_ok();
-    let head = String::from_utf8_lossy(&head);
-    let version = head
-        .split_once("version:")
-        .and_then(|(_, rest)| {
-            rest.trim_start()
-                .split(|c: char| !c.is_ascii_digit())
-                .next()
-        })
-        .and_then(|digits| digits.parse::<u32>().ok());
-    let ours = readable
-        && head.contains(&format!("format: \"{FORMAT}\""))
-        && version.is_some_and(|v| v <= VERSION);
-    if ours {
-        Ok(())
-    } else {
-        Err(SetError::WouldOverwrite {
+/// A file at the target that does not load as a set this build reads is
+/// never replaced: it may be someone's work in a newer format, a set to
+/// fix by hand, or not a set at all.
+fn refuse_unloadable_target(set_path: &Path) -> Result<(), SetError> {
+    if fs::symlink_metadata(set_path).is_err() {
+        return Ok(()); // Nothing there.
+    }
+    let loads = read_set_file(set_path).and_then(|file| check_annotations(set_path, &file));
+    match loads {
+        Ok(()) => Ok(()),
+        // A link to nowhere: the save creates its target.
+        Err(SetError::Read {
+            problem: DecodeProblem::NotFound,
+            ..
+        }) => Ok(()),
+        Err(reason) => Err(SetError::WouldOverwrite {
             path: set_path.to_owned(),
-        })
+            reason: Box::new(reason),
+        }),
     }
 }
 
@@ -768,9 +776,6 @@ pub(crate) fn final_target(path: &Path) -> PathBuf {
     }
     target
 }
-
-/// How much of an existing file is read to recognise a set.
-const HEADER_BYTES: usize = 4096;
 
 /// Writes `bytes` to `target` atomically: temporary file in the same folder,
 /// flush, fsync, keep the old file as `.bak`, rename over the target, fsync
