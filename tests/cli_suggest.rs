@@ -449,6 +449,97 @@ fn an_article_name_that_is_not_unicode_is_refused_before_saving() {
     );
 }
 
+/// The annotations of a set as (tag, start, end), sorted.
+fn spans(set: &Path) -> Vec<(factmark::model::Tag, usize, usize)> {
+    let (_, _, loaded) = factmark::io::load_set(set).unwrap();
+    let mut spans: Vec<_> = loaded
+        .set
+        .annotations()
+        .iter()
+        .map(|a| (a.tag, a.span.start, a.span.end))
+        .collect();
+    spans.sort();
+    spans
+}
+
+#[test]
+fn writers_of_one_set_at_the_same_time_all_keep_their_additions() {
+    // Each writer adds its own annotations to the article's set.
+    let writers: [&[&str]; 4] = [
+        &["suggest", "--tags", "figure", "ARTICLE"],
+        &["suggest", "--tags", "quote", "ARTICLE"],
+        &["find", "--tag", "source", "ARTICLE", "Lukashenko"],
+        &["find", "--tag", "claim", "ARTICLE", "said"],
+    ];
+    let run = |args: &[&str], article: &Path| {
+        let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("factmark"));
+        for arg in args {
+            match *arg {
+                "ARTICLE" => command.arg(article),
+                other => command.arg(other),
+            };
+        }
+        command
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    // What they add one after the other, to a new set and to one that
+    // holds the claim suggestions already.
+    let expected = |seeded: bool| {
+        let dir = tempfile::tempdir().unwrap();
+        let article = sample(dir.path());
+        if seeded {
+            suggest_into(
+                &dir.path().join("belarus-2020-08-16.annotations.ron"),
+                &article,
+                &["--tags", "claim"],
+            )
+            .code(0);
+        }
+        for args in writers {
+            assert!(run(args, &article).wait().unwrap().success());
+        }
+        spans(&dir.path().join("belarus-2020-08-16.annotations.ron"))
+    };
+    let (fresh, seeded) = (expected(false), expected(true));
+    assert!(fresh.len() > 20 && seeded.len() > fresh.len());
+    for round in 0..12 {
+        let dir = tempfile::tempdir().unwrap();
+        let article = sample(dir.path());
+        let set = dir.path().join("belarus-2020-08-16.annotations.ron");
+        let seed = round % 2 == 1;
+        if seed {
+            suggest_into(&set, &article, &["--tags", "claim"]).code(0);
+        }
+        // Every writer twice, all at once.
+        let children: Vec<_> = writers
+            .iter()
+            .chain(&writers)
+            .map(|args| run(args, &article))
+            .collect();
+        for child in children {
+            let output = child.wait_with_output().unwrap();
+            assert!(
+                output.status.success(),
+                "round {round}: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
+        let want = if seed { &seeded } else { &fresh };
+        assert_eq!(&spans(&set), want, "round {round}: an addition was lost");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        assert!(
+            names.iter().all(|n| !n.ends_with(".tmp")),
+            "round {round}: temporary files left: {names:?}"
+        );
+    }
+}
+
 #[test]
 fn suggest_into_a_folder_asks_for_a_file_name() {
     let dir = tempfile::tempdir().unwrap();

@@ -537,3 +537,23 @@ fn a_set_that_does_not_load_is_never_saved_over() {
         assert_eq!(fs::read_to_string(&set_path).unwrap(), broken, "{what}");
     }
 }
+
+#[test]
+fn a_set_another_program_changed_since_it_was_loaded_is_not_saved_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let (article_path, set_path) = sample_set(dir.path());
+    let stamp = factmark::io::DiskStamp::of(&set_path);
+    let (article, _, loaded) = load_set(&set_path).unwrap();
+    // Another program saves the set (same bytes, a new file).
+    let theirs = fs::read(&set_path).unwrap();
+    let elsewhere = dir.path().join("theirs");
+    fs::write(&elsewhere, &theirs).unwrap();
+    fs::rename(&elsewhere, &set_path).unwrap();
+    let error =
+        factmark::io::save_loaded_set(&set_path, &article_path, &article, &loaded.set, stamp)
+            .unwrap_err();
+    assert!(matches!(error, SetError::Changed { .. }), "{error}");
+    assert_eq!(fs::read(&set_path).unwrap(), theirs);
+    let now = factmark::io::DiskStamp::of(&set_path);
+    factmark::io::save_loaded_set(&set_path, &article_path, &article, &loaded.set, now).unwrap();
+}

@@ -17,7 +17,8 @@ use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
 
-use crate::io::{self, store};
+use crate::io::store::Replacing;
+use crate::io::{self, DiskStamp, store};
 use crate::model::{
     Annotation, AnnotationId, AnnotationSet, Article, Edit, History, Orphan, Span, Tag,
 };
@@ -183,24 +184,6 @@ impl Offer {
         match self {
             Offer::LocateArticle(set) => Action::LocateArticle(set.clone()),
         }
-    }
-}
-
-/// What a file looked like when this session last read or wrote it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DiskStamp {
-    modified: Option<std::time::SystemTime>,
-    len: u64,
-}
-
-impl DiskStamp {
-    /// The stamp of the file at `path`, `None` when there is none.
-    pub fn of(path: &Path) -> Option<Self> {
-        let metadata = std::fs::metadata(path).ok()?;
-        Some(Self {
-            modified: metadata.modified().ok(),
-            len: metadata.len(),
-        })
     }
 }
 
@@ -599,7 +582,7 @@ impl AppState {
                 let next = self.after_save_as.take();
                 if let Some(path) = path
                     && overwrite
-                    && self.write_set(path)
+                    && self.write_set(path, Replacing::Unknown)
                     && let Some(next) = next
                 {
                     self.proceed(next);
@@ -1383,7 +1366,7 @@ impl AppState {
         self.messages
             .retain(|m| m.offer != Some(Offer::LocateArticle(set_path.to_owned())));
         self.adopt_set(set_path, article, article_path, loaded);
-        if self.write_set(set_path.to_owned()) {
+        if self.write_set(set_path.to_owned(), Replacing::Loaded(self.doc.set_stamp)) {
             self.message(
                 Severity::Info,
                 format!(
@@ -1575,12 +1558,21 @@ impl AppState {
             self.confirm_overwrite = Some(set_path);
             return false;
         }
-        self.write_set(set_path)
+        // Checked again just before the file is replaced, in case another
+        // program writes it meanwhile.
+        let replacing = if ours {
+            Replacing::Loaded(on_disk)
+        } else {
+            Replacing::Unknown
+        };
+        self.write_set(set_path, replacing)
     }
 
-    /// Writes the set to `set_path`; only once it is written does the
-    /// document take that path as its own.
-    fn write_set(&mut self, set_path: PathBuf) -> bool {
+    /// Writes the set to `set_path`, replacing what `replacing` says; only
+    /// once it is written does the document take that path as its own. A
+    /// file another program changed meanwhile is not replaced without
+    /// asking.
+    fn write_set(&mut self, set_path: PathBuf, replacing: Replacing) -> bool {
         if let Err(error) = store::check_folder(&set_path) {
             self.not_saved(&error);
             return false;
@@ -1592,10 +1584,21 @@ impl AppState {
                 return false;
             }
         };
-        if let Err(error) =
-            store::save_set(&set_path, &article_path, &self.doc.article, &self.doc.set)
-        {
-            self.not_saved(&error);
+        let saved = io::SetLock::acquire(&set_path).and_then(|_lock| {
+            let (article, set) = (&self.doc.article, &self.doc.set);
+            match replacing {
+                Replacing::Loaded(stamp) => {
+                    store::save_loaded_set(&set_path, &article_path, article, set, stamp)
+                }
+                Replacing::Unknown => store::save_set(&set_path, &article_path, article, set),
+            }
+        });
+        if let Err(error) = saved {
+            if matches!(error, store::SetError::Changed { .. }) {
+                self.confirm_overwrite = Some(set_path);
+            } else {
+                self.not_saved(&error);
+            }
             return false;
         }
         self.messages.retain(|m| m.topic != Some(Topic::Saving));

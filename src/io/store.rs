@@ -31,6 +31,7 @@ use sha2::{Digest, Sha256};
 
 use crate::io::decode::{self, ArticleError, DecodeProblem};
 use crate::io::formats;
+use crate::io::lock::DiskStamp;
 use crate::model::{
     Anchored, Annotation, AnnotationId, AnnotationSet, Article, ArticleFormat, Orphan, Quote,
     Rejection, Tag,
@@ -109,6 +110,10 @@ pub enum SetError {
         path: PathBuf,
         reason: Box<SetError>,
     },
+    #[error("{}: not saved: another program changed the file since it was read", path.display())]
+    Changed { path: PathBuf },
+    #[error("{}: not saved: another factmark has been writing this set for a minute; try again when it is done", path.display())]
+    Busy { path: PathBuf },
     #[error("{}: cannot save: the name of {} is not valid Unicode, so the set cannot record it; rename the file", path.display(), named.display())]
     UnicodeName { path: PathBuf, named: PathBuf },
 }
@@ -656,14 +661,54 @@ impl std::fmt::Display for RonStr<'_> {
 }
 
 /// Saves a set beside its article, atomically, keeping the previous file as
-/// a backup. A file already there is replaced only if it loads as a set.
+/// a backup. A file already there is replaced only if it loads as a set:
+/// for a target the caller did not load (an import, Save as…). A set the
+/// caller loaded is saved with [`save_loaded_set`].
 pub fn save_set(
     set_path: &Path,
     article_path: &Path,
     article: &Article,
     set: &AnnotationSet,
 ) -> Result<(), SetError> {
-    save_set_within(set_path, article_path, article, set, MAX_SET_BYTES)
+    save_set_within(
+        set_path,
+        article_path,
+        article,
+        set,
+        Replacing::Unknown,
+        MAX_SET_BYTES,
+    )
+}
+
+/// Saves a set read from `set_path` when the file had the stamp `loaded`
+/// (`None`: there was no file), like [`save_set`]; refused with
+/// [`SetError::Changed`] when, just before the rename, the file is no
+/// longer so: another program wrote it in between. Hold the set's
+/// [`SetLock`](crate::io::SetLock) from before the load until this returns.
+pub fn save_loaded_set(
+    set_path: &Path,
+    article_path: &Path,
+    article: &Article,
+    set: &AnnotationSet,
+    loaded: Option<DiskStamp>,
+) -> Result<(), SetError> {
+    save_set_within(
+        set_path,
+        article_path,
+        article,
+        set,
+        Replacing::Loaded(loaded),
+        MAX_SET_BYTES,
+    )
+}
+
+/// What a save knows of the file it replaces.
+#[derive(Debug, Clone, Copy)]
+pub enum Replacing {
+    /// The file the caller loaded, with its stamp then.
+    Loaded(Option<DiskStamp>),
+    /// Whatever is there: it must load as a set to be replaced.
+    Unknown,
 }
 
 /// [`save_set`] with the largest file it may write: one larger than what
@@ -674,10 +719,13 @@ pub(crate) fn save_set_within(
     article_path: &Path,
     article: &Article,
     set: &AnnotationSet,
+    replacing: Replacing,
     limit: u64,
 ) -> Result<(), SetError> {
-    refuse_unloadable_target(set_path)?;
     check_target(set_path, article_path)?;
+    if let Replacing::Unknown = replacing {
+        refuse_unloadable_target(set_path)?;
+    }
     // A set names its article in text; a name that is not Unicode would
     // be recorded garbled and the set could not find its article again.
     if let Some(named) = [set_path, article_path]
@@ -698,9 +746,27 @@ pub(crate) fn save_set_within(
             limit,
         });
     }
-    write_atomically(set_path, bytes.as_bytes(), |_| Ok(())).map_err(|source| SetError::Write {
-        path: set_path.to_owned(),
-        source,
+    let changed = std::cell::Cell::new(false);
+    let unchanged = |_: &Path| {
+        if let Replacing::Loaded(stamp) = replacing
+            && DiskStamp::of(set_path) != stamp
+        {
+            changed.set(true);
+            return Err(std::io::Error::other("changed since loaded"));
+        }
+        Ok(())
+    };
+    write_atomically(set_path, bytes.as_bytes(), unchanged).map_err(|source| {
+        if changed.get() {
+            SetError::Changed {
+                path: set_path.to_owned(),
+            }
+        } else {
+            SetError::Write {
+                path: set_path.to_owned(),
+                source,
+            }
+        }
     })
 }
 
@@ -994,7 +1060,15 @@ mod tests {
         );
         set.apply(&crate::model::Edit::Add(a), text).unwrap();
         let limit = before.len() as u64 + 10;
-        let error = save_set_within(&set_path, &article_path, &article, &set, limit).unwrap_err();
+        let error = save_set_within(
+            &set_path,
+            &article_path,
+            &article,
+            &set,
+            Replacing::Unknown,
+            limit,
+        )
+        .unwrap_err();
         assert!(matches!(error, SetError::TooLarge { size, .. } if size > limit));
         let message = error.to_string();
         assert!(message.starts_with(&format!("{}: not saved", set_path.display())));
