@@ -211,3 +211,57 @@ pub fn parse_score(s: &str) -> Result<f32, String> {
 pub fn parse_tag(s: &str) -> Result<Tag, String> {
     s.parse::<Tag>().map_err(|e| e.to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::save_set;
+    use crate::model::Span;
+
+    /// The annotation of `tag` on the first `exact` in `article`, added.
+    fn tag_text(set: &mut AnnotationSet, article: &Article, tag: Tag, exact: &str) {
+        let start = article.text().find(exact).unwrap();
+        let span = Span::new(start, start + exact.len());
+        let annotation = set.new_annotation(tag, span, article.text(), jiff::Timestamp::now());
+        set.apply(&Edit::Add(annotation), article.text()).unwrap();
+    }
+
+    #[test]
+    fn additions_are_made_again_to_a_set_another_program_changed_meanwhile() {
+        let dir = tempfile::tempdir().unwrap();
+        let article_path = dir.path().join("a.txt");
+        std::fs::write(
+            &article_path,
+            "The minister said 80% agreed. Officials said 5% did not.",
+        )
+        .unwrap();
+        let (article, _) = crate::io::open_article(&article_path).unwrap();
+        let set_path = default_set_path(&article_path);
+        save_set(&set_path, &article_path, &article, &AnnotationSet::new()).unwrap();
+        let mut calls = 0;
+        let mut err = Vec::new();
+        add_to_set(
+            &set_path,
+            &article_path,
+            &article,
+            "",
+            &mut err,
+            |set, existed| {
+                calls += 1;
+                if calls == 1 {
+                    // A program that takes no lock saves its version meanwhile.
+                    let mut theirs = AnnotationSet::new();
+                    tag_text(&mut theirs, &article, Tag::Source, "Officials");
+                    save_set(&set_path, &article_path, &article, &theirs).unwrap();
+                }
+                tag_text(set, &article, Tag::Figure, "80%");
+                ((), existed)
+            },
+        )
+        .unwrap();
+        assert_eq!(calls, 2, "{}", String::from_utf8_lossy(&err));
+        let (_, _, loaded) = load_set(&set_path).unwrap();
+        let tags: Vec<Tag> = loaded.set.annotations().iter().map(|a| a.tag).collect();
+        assert_eq!(tags, [Tag::Figure, Tag::Source]);
+    }
+}
