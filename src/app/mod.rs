@@ -1356,6 +1356,7 @@ impl AppState {
     /// place the user found it at, and saves the set at once so that it
     /// names that place (the previous file is kept as its `.bak`).
     fn open_set_at(&mut self, set_path: &Path, article_path: &Path) {
+        let stamp = DiskStamp::of(set_path);
         let (article, loaded) = match io::load_set_with_article(set_path, article_path) {
             Ok(found) => found,
             Err(error) => {
@@ -1365,7 +1366,7 @@ impl AppState {
         };
         self.messages
             .retain(|m| m.offer != Some(Offer::LocateArticle(set_path.to_owned())));
-        self.adopt_set(set_path, article, article_path, loaded);
+        self.adopt_set(set_path, stamp, article, article_path, loaded);
         if self.write_set(set_path.to_owned(), Replacing::Loaded(self.doc.set_stamp)) {
             self.message(
                 Severity::Info,
@@ -1381,6 +1382,8 @@ impl AppState {
 
     fn open_article(&mut self, path: &Path) -> Result<(), String> {
         let set_path = io::default_set_path(path);
+        // Taken before the read: a change after it is noticed, not adopted.
+        let stamp = DiskStamp::of(&set_path);
         // A set beside the article says how its text was read: read it the
         // same way, so its offsets still fit.
         let set_file = set_path.exists().then(|| store::read_set_file(&set_path));
@@ -1393,9 +1396,13 @@ impl AppState {
         let loaded = set_file
             .map(|file| file.and_then(|file| store::anchor_set(&set_path, file, &doc.article)));
         match loaded {
-            None => self.replace_document(doc),
+            None => {
+                doc.set_stamp = stamp;
+                self.replace_document(doc);
+            }
             Some(Ok(loaded)) => {
                 self.report_anchoring(&set_path, &loaded);
+                doc.set_stamp = stamp;
                 doc.set = loaded.set;
                 self.replace_document(doc);
             }
@@ -1417,15 +1424,18 @@ impl AppState {
     }
 
     fn open_set(&mut self, path: &Path) -> Result<(), io::SetError> {
+        let stamp = DiskStamp::of(path);
         let (article, article_path, loaded) = io::load_set(path)?;
-        self.adopt_set(path, article, &article_path, loaded);
+        self.adopt_set(path, stamp, article, &article_path, loaded);
         Ok(())
     }
 
-    /// Makes a loaded set and its article the open document.
+    /// Makes a loaded set and its article the open document; `stamp` is
+    /// the set file's from before it was read.
     fn adopt_set(
         &mut self,
         set_path: &Path,
+        stamp: Option<DiskStamp>,
         article: Article,
         article_path: &Path,
         loaded: io::LoadedSet,
@@ -1437,7 +1447,7 @@ impl AppState {
             file_name(article_path),
         );
         doc.set_path = Some(set_path.to_owned());
-        doc.set_stamp = DiskStamp::of(set_path);
+        doc.set_stamp = stamp;
         doc.set = loaded.set;
         self.replace_document(doc);
     }
