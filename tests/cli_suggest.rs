@@ -543,3 +543,120 @@ fn an_article_given_where_its_set_belongs_is_named_as_the_article() {
         .stderr(predicate::str::contains(not_a_set.as_str()))
         .stderr(predicate::str::contains("SetFile").not());
 }
+
+/// The annotations of a set as (tag, start, end), sorted.
+fn spans(set: &Path) -> Vec<(factmark::model::Tag, usize, usize)> {
+    let (_, _, loaded) = factmark::io::load_set(set).unwrap();
+    let mut spans: Vec<_> = loaded
+        .set
+        .annotations()
+        .iter()
+        .map(|a| (a.tag, a.span.start, a.span.end))
+        .collect();
+    spans.sort();
+    spans
+}
+
+#[test]
+fn writers_of_one_set_at_the_same_time_all_keep_their_additions() {
+    // Each writer adds its own annotations to the article's set.
+    let writers: [&[&str]; 4] = [
+        &["suggest", "--tags", "figure", "ARTICLE"],
+        &["suggest", "--tags", "quote", "ARTICLE"],
+        &["find", "--tag", "source", "ARTICLE", "Lukashenko"],
+        &["find", "--tag", "claim", "ARTICLE", "said"],
+    ];
+    let run = |args: &[&str], article: &Path| {
+        let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("factmark"));
+        for arg in args {
+            match *arg {
+                "ARTICLE" => command.arg(article),
+                other => command.arg(other),
+            };
+        }
+        command
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    // What they add one after the other, to a new set and to one that
+    // holds the claim suggestions already.
+    let expected = |seeded: bool| {
+        let dir = tempfile::tempdir().unwrap();
+        let article = sample(dir.path());
+        if seeded {
+            suggest_into(
+                &dir.path().join("belarus-2020-08-16.annotations.ron"),
+                &article,
+                &["--tags", "claim"],
+            )
+            .code(0);
+        }
+        for args in writers {
+            assert!(run(args, &article).wait().unwrap().success());
+        }
+        spans(&dir.path().join("belarus-2020-08-16.annotations.ron"))
+    };
+    let (fresh, seeded) = (expected(false), expected(true));
+    assert!(fresh.len() > 20 && seeded.len() > fresh.len());
+    for round in 0..12 {
+        let dir = tempfile::tempdir().unwrap();
+        let article = sample(dir.path());
+        let set = dir.path().join("belarus-2020-08-16.annotations.ron");
+        let seed = round % 2 == 1;
+        if seed {
+            suggest_into(&set, &article, &["--tags", "claim"]).code(0);
+        }
+        // Every writer twice, all at once.
+        let children: Vec<_> = writers
+            .iter()
+            .chain(&writers)
+            .map(|args| run(args, &article))
+            .collect();
+        for child in children {
+            let output = child.wait_with_output().unwrap();
+            assert!(
+                output.status.success(),
+                "round {round}: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
+        let want = if seed { &seeded } else { &fresh };
+        assert_eq!(&spans(&set), want, "round {round}: an addition was lost");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        assert!(
+            names.iter().all(|n| !n.ends_with(".tmp")),
+            "round {round}: temporary files left: {names:?}"
+        );
+    }
+}
+
+#[test]
+fn suggest_into_a_folder_asks_for_a_file_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = sample(dir.path());
+    let folder = dir.path().join("sets");
+    fs::create_dir(&folder).unwrap();
+    for output in [
+        format!("{}/", folder.display()),
+        format!("{}/new/", dir.path().display()),
+    ] {
+        factmark()
+            .arg("suggest")
+            .arg("-o")
+            .arg(&output)
+            .arg(&article)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(format!(
+                "{output}: names a folder; give the set a file name, such as {output}belarus-2020-08-16.annotations.ron"
+            )))
+            .stderr(predicate::str::contains("os error").not());
+    }
+    assert_eq!(fs::read_dir(&folder).unwrap().count(), 0);
+    assert!(!dir.path().join("new").exists());
+}

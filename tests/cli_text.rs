@@ -205,3 +205,25 @@ fn a_mistake_in_the_arguments_is_invalid_input() {
         .stderr(predicate::str::contains("--no-such-flag"));
     factmark().args(["text", "--help"]).assert().code(0);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_given_as_the_article_is_refused_without_waiting() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    factmark()
+        .arg("text")
+        .arg(&fifo)
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "{}: this is not a regular file but a pipe, socket or device",
+            fifo.display()
+        )));
+}

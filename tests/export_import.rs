@@ -859,3 +859,37 @@ fn json_exported_by_the_command_imports_back_with_w3c() {
     let strip = |p: &Path| fs::read_to_string(p).unwrap();
     assert_eq!(strip(&copy), strip(&set));
 }
+
+#[test]
+fn import_force_never_replaces_a_set_that_does_not_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let (article, ann) = article_with_gold(dir.path());
+    let set = dir.path().join("belarus-2020-08-16.annotations.ron");
+    let import = || {
+        factmark()
+            .arg("import")
+            .arg(&article)
+            .arg("--brat")
+            .arg(&ann)
+            .arg("--force")
+            .assert()
+    };
+    import().code(0);
+    let good = fs::read_to_string(&set).unwrap();
+    let broken = [
+        ("truncated", good[..good.len() / 2].to_owned()),
+        ("duplicate ids", good.replace("id: 2,", "id: 1,")),
+        ("trailing garbage", format!("{good}\n)")),
+    ];
+    for (what, text) in broken {
+        fs::write(&set, &text).unwrap();
+        import()
+            .code(2)
+            .stderr(predicate::str::contains(format!(
+                "{}: will not overwrite it",
+                set.display()
+            )))
+            .stderr(predicate::str::contains("Move it away"));
+        assert_eq!(fs::read_to_string(&set).unwrap(), text, "{what}");
+    }
+}

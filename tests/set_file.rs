@@ -400,3 +400,160 @@ fn a_set_saved_before_formats_existed_reads_its_article_as_plain_text() {
     assert_eq!(loaded.set.annotations().len(), 1);
     assert!(loaded.set.orphans().is_empty());
 }
+
+#[test]
+fn a_set_saved_with_a_byte_order_mark_loads_and_keeps_its_positions() {
+    let text = saved_sample_text();
+    let broken = text.replacen("(\n", "(x\n", 1);
+    let position = |error: SetError| match error {
+        SetError::Syntax { line, column, .. } => (line, column),
+        other => panic!("expected a syntax error, got {other}"),
+    };
+    let unmarked = position(load_error(&broken));
+    assert_eq!(unmarked.0, 2, "the error is on the line after the comment");
+    assert_eq!(position(load_error(&format!("\u{feff}{broken}"))), unmarked);
+    let dir = tempfile::tempdir().unwrap();
+    let (_, set_path) = sample_set(dir.path());
+    let (_, _, plain) = load_set(&set_path).unwrap();
+    fs::write(&set_path, format!("\u{feff}{text}")).unwrap();
+    let (_, _, marked) = load_set(&set_path).unwrap();
+    assert_eq!(marked.set.annotations(), plain.set.annotations());
+    assert_eq!(marked.set.len(), 2);
+}
+
+#[test]
+fn version_0_is_refused_as_damaged() {
+    let error = load_error(&saved_sample_text().replace("version: 1,", "version: 0,"));
+    assert!(
+        matches!(error, SetError::NoSuchVersion { found: 0, .. }),
+        "{error}"
+    );
+    assert!(error.to_string().contains("versions start at 1"), "{error}");
+}
+
+#[cfg(unix)]
+#[test]
+fn saving_through_a_symbolic_link_writes_its_target_and_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let (article_path, set_path) = sample_set(dir.path());
+    let shared = dir.path().join("shared");
+    fs::create_dir(&shared).unwrap();
+    let real = shared.join("store.ron");
+    fs::rename(&set_path, &real).unwrap();
+    std::os::unix::fs::symlink("shared/store.ron", &set_path).unwrap();
+    let before = fs::read(&real).unwrap();
+    let (article, _, loaded) = load_set(&set_path).unwrap();
+    let mut set = loaded.set;
+    let id = set.allocate_id();
+    let a = Annotation::new(
+        id,
+        Tag::Claim,
+        Span::new(21, 62),
+        article.text(),
+        Timestamp::UNIX_EPOCH,
+    );
+    set.apply(&Edit::Add(a), article.text()).unwrap();
+    save_set(&set_path, &article_path, &article, &set).unwrap();
+    assert!(
+        fs::symlink_metadata(&set_path)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let saved = store::read_set_file(&real).unwrap();
+    assert_eq!(saved.annotations.len(), 3, "the target holds the new set");
+    let bak = store::backup_path(&real);
+    assert!(fs::symlink_metadata(&bak).unwrap().file_type().is_file());
+    assert_eq!(fs::read(bak).unwrap(), before);
+    assert!(!store::backup_path(&set_path).exists());
+    let leftovers: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(leftovers.len(), 3, "article, link, folder: {leftovers:?}");
+}
+
+#[test]
+fn write_errors_name_the_set_not_a_temporary_file() {
+    let error = SetError::Write {
+        path: PathBuf::from("b.annotations.ron"),
+        source: std::io::Error::from(std::io::ErrorKind::StorageFull),
+    };
+    assert_eq!(
+        error.to_string(),
+        "b.annotations.ron: cannot save: the disk is full"
+    );
+    // What `tempfile` gives: the system's error with the temporary path.
+    let dir = tempfile::tempdir().unwrap();
+    let source = tempfile::Builder::new()
+        .tempfile_in(dir.path().join("gone"))
+        .unwrap_err();
+    assert!(source.to_string().contains("gone"), "{source}");
+    let error = SetError::Write {
+        path: PathBuf::from("b.annotations.ron"),
+        source,
+    };
+    let message = error.to_string();
+    assert!(
+        message.starts_with("b.annotations.ron: cannot save: "),
+        "{message}"
+    );
+    assert!(
+        !message.contains("gone") && !message.contains("os error"),
+        "{message}"
+    );
+}
+
+/// Sets that fail to load in each way the README names.
+fn unloadable_sets() -> Vec<(&'static str, String)> {
+    let text = saved_sample_text();
+    vec![
+        ("truncated", text[..text.len() / 2].to_owned()),
+        ("wrong type", text.replacen("id: 1,", "id: \"one\",", 1)),
+        ("duplicate ids", text.replace("id: 2,", "id: 1,")),
+        ("trailing garbage", format!("{text}\n(garbage)")),
+        ("newer version", text.replace("version: 1,", "version: 9,")),
+    ]
+}
+
+#[test]
+fn a_set_that_does_not_load_is_never_saved_over() {
+    for (what, broken) in unloadable_sets() {
+        let dir = tempfile::tempdir().unwrap();
+        let (article_path, set_path) = sample_set(dir.path());
+        let (article, _, loaded) = load_set(&set_path).unwrap();
+        fs::write(&set_path, &broken).unwrap();
+        let error = save_set(&set_path, &article_path, &article, &loaded.set).unwrap_err();
+        assert!(
+            matches!(error, SetError::WouldOverwrite { .. }),
+            "{what}: {error}"
+        );
+        let message = error.to_string();
+        assert!(
+            message.starts_with(&set_path.display().to_string())
+                && message.contains("Move it away"),
+            "{what}: {message}"
+        );
+        assert_eq!(fs::read_to_string(&set_path).unwrap(), broken, "{what}");
+    }
+}
+
+#[test]
+fn a_set_another_program_changed_since_it_was_loaded_is_not_saved_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let (article_path, set_path) = sample_set(dir.path());
+    let stamp = factmark::io::DiskStamp::of(&set_path);
+    let (article, _, loaded) = load_set(&set_path).unwrap();
+    // Another program saves the set (same bytes, a new file).
+    let theirs = fs::read(&set_path).unwrap();
+    let elsewhere = dir.path().join("theirs");
+    fs::write(&elsewhere, &theirs).unwrap();
+    fs::rename(&elsewhere, &set_path).unwrap();
+    let error =
+        factmark::io::save_loaded_set(&set_path, &article_path, &article, &loaded.set, stamp)
+            .unwrap_err();
+    assert!(matches!(error, SetError::Changed { .. }), "{error}");
+    assert_eq!(fs::read(&set_path).unwrap(), theirs);
+    let now = factmark::io::DiskStamp::of(&set_path);
+    factmark::io::save_loaded_set(&set_path, &article_path, &article, &loaded.set, now).unwrap();
+}

@@ -17,7 +17,8 @@ use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
 
-use crate::io::{self, store};
+use crate::io::store::Replacing;
+use crate::io::{self, DiskStamp, store};
 use crate::model::{
     Annotation, AnnotationId, AnnotationSet, Article, Edit, History, Orphan, Span, Tag,
 };
@@ -183,24 +184,6 @@ impl Offer {
         match self {
             Offer::LocateArticle(set) => Action::LocateArticle(set.clone()),
         }
-    }
-}
-
-/// What a file looked like when this session last read or wrote it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DiskStamp {
-    modified: Option<std::time::SystemTime>,
-    len: u64,
-}
-
-impl DiskStamp {
-    /// The stamp of the file at `path`, `None` when there is none.
-    pub fn of(path: &Path) -> Option<Self> {
-        let metadata = std::fs::metadata(path).ok()?;
-        Some(Self {
-            modified: metadata.modified().ok(),
-            len: metadata.len(),
-        })
     }
 }
 
@@ -604,7 +587,7 @@ impl AppState {
                 let next = self.after_save_as.take();
                 if let Some(path) = path
                     && overwrite
-                    && self.write_set(path)
+                    && self.write_set(path, Replacing::Unknown)
                     && let Some(next) = next
                 {
                     self.proceed(next);
@@ -1379,6 +1362,7 @@ impl AppState {
     /// place the user found it at, and saves the set at once so that it
     /// names that place (the previous file is kept as its `.bak`).
     fn open_set_at(&mut self, set_path: &Path, article_path: &Path) {
+        let stamp = DiskStamp::of(set_path);
         let (article, loaded) = match io::load_set_with_article(set_path, article_path) {
             Ok(found) => found,
             Err(error) => {
@@ -1388,8 +1372,8 @@ impl AppState {
         };
         self.messages
             .retain(|m| m.offer != Some(Offer::LocateArticle(set_path.to_owned())));
-        self.adopt_set(set_path, article, article_path, loaded);
-        if self.write_set(set_path.to_owned()) {
+        self.adopt_set(set_path, stamp, article, article_path, loaded);
+        if self.write_set(set_path.to_owned(), Replacing::Loaded(self.doc.set_stamp)) {
             self.message(
                 Severity::Info,
                 format!(
@@ -1404,6 +1388,8 @@ impl AppState {
 
     fn open_article(&mut self, path: &Path) -> Result<(), String> {
         let set_path = io::default_set_path(path);
+        // Taken before the read: a change after it is noticed, not adopted.
+        let stamp = DiskStamp::of(&set_path);
         // A set beside the article says how its text was read: read it the
         // same way, so its offsets still fit.
         let set_file = set_path.exists().then(|| store::read_set_file(&set_path));
@@ -1416,9 +1402,13 @@ impl AppState {
         let loaded = set_file
             .map(|file| file.and_then(|file| store::anchor_set(&set_path, file, &doc.article)));
         match loaded {
-            None => self.replace_document(doc),
+            None => {
+                doc.set_stamp = stamp;
+                self.replace_document(doc);
+            }
             Some(Ok(loaded)) => {
                 self.report_anchoring(&set_path, &loaded);
+                doc.set_stamp = stamp;
                 doc.set = loaded.set;
                 self.replace_document(doc);
             }
@@ -1440,15 +1430,18 @@ impl AppState {
     }
 
     fn open_set(&mut self, path: &Path) -> Result<(), io::SetError> {
+        let stamp = DiskStamp::of(path);
         let (article, article_path, loaded) = io::load_set(path)?;
-        self.adopt_set(path, article, &article_path, loaded);
+        self.adopt_set(path, stamp, article, &article_path, loaded);
         Ok(())
     }
 
-    /// Makes a loaded set and its article the open document.
+    /// Makes a loaded set and its article the open document; `stamp` is
+    /// the set file's from before it was read.
     fn adopt_set(
         &mut self,
         set_path: &Path,
+        stamp: Option<DiskStamp>,
         article: Article,
         article_path: &Path,
         loaded: io::LoadedSet,
@@ -1460,7 +1453,7 @@ impl AppState {
             file_name(article_path),
         );
         doc.set_path = Some(set_path.to_owned());
-        doc.set_stamp = DiskStamp::of(set_path);
+        doc.set_stamp = stamp;
         doc.set = loaded.set;
         self.replace_document(doc);
     }
@@ -1607,12 +1600,21 @@ impl AppState {
             self.confirm_overwrite = Some(set_path);
             return false;
         }
-        self.write_set(set_path)
+        // Checked again just before the file is replaced, in case another
+        // program writes it meanwhile.
+        let replacing = if ours {
+            Replacing::Loaded(on_disk)
+        } else {
+            Replacing::Unknown
+        };
+        self.write_set(set_path, replacing)
     }
 
-    /// Writes the set to `set_path`; only once it is written does the
-    /// document take that path as its own.
-    fn write_set(&mut self, set_path: PathBuf) -> bool {
+    /// Writes the set to `set_path`, replacing what `replacing` says; only
+    /// once it is written does the document take that path as its own. A
+    /// file another program changed meanwhile is not replaced without
+    /// asking.
+    fn write_set(&mut self, set_path: PathBuf, replacing: Replacing) -> bool {
         if let Err(error) = store::check_folder(&set_path) {
             self.not_saved(&error);
             return false;
@@ -1624,10 +1626,21 @@ impl AppState {
                 return false;
             }
         };
-        if let Err(error) =
-            store::save_set(&set_path, &article_path, &self.doc.article, &self.doc.set)
-        {
-            self.not_saved(&error);
+        let saved = io::SetLock::acquire(&set_path).and_then(|_lock| {
+            let (article, set) = (&self.doc.article, &self.doc.set);
+            match replacing {
+                Replacing::Loaded(stamp) => {
+                    store::save_loaded_set(&set_path, &article_path, article, set, stamp)
+                }
+                Replacing::Unknown => store::save_set(&set_path, &article_path, article, set),
+            }
+        });
+        if let Err(error) = saved {
+            if matches!(error, store::SetError::Changed { .. }) {
+                self.confirm_overwrite = Some(set_path);
+            } else {
+                self.not_saved(&error);
+            }
             return false;
         }
         self.messages.retain(|m| m.topic != Some(Topic::Saving));

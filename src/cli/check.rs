@@ -5,7 +5,9 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE};
-use crate::io::{LoadedSet, SetError, load_set, load_set_with_article, save_set};
+use crate::io::{
+    DiskStamp, LoadedSet, SetError, SetLock, load_set, load_set_with_article, save_loaded_set,
+};
 use crate::model::Tag;
 
 /// `factmark check SET`: one summary line on `out`, problems on `err`.
@@ -27,6 +29,12 @@ pub fn relink(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
+    // Held from the load to the save, so no other factmark writes between.
+    let _lock = match SetLock::acquire(set_path) {
+        Ok(lock) => lock,
+        Err(error) => return refused(&error, err),
+    };
+    let stamp = DiskStamp::of(set_path);
     let (article, loaded) = match load_set_with_article(set_path, article_path) {
         Ok(found) => found,
         // The usual hint for a missing article is to run relink: this is
@@ -41,7 +49,7 @@ pub fn relink(
         }
         Err(error) => return refused(&error, err),
     };
-    if let Err(error) = save_set(set_path, article_path, &article, &loaded.set) {
+    if let Err(error) = save_loaded_set(set_path, article_path, &article, &loaded.set, stamp) {
         let _ = writeln!(err, "error: {error}");
         return EXIT_UNREADABLE;
     }

@@ -9,11 +9,11 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::suggest::{Target, set_to_add_to};
-use super::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE};
-use crate::io::{SetError, default_set_path, save_set};
+use super::suggest::add_to_set;
+use super::{EXIT_INVALID, EXIT_OK};
+use crate::io::default_set_path;
 use crate::model::search::{self, MAX_MATCHES, Options};
-use crate::model::{Article, Edit, Span, Tag};
+use crate::model::{AnnotationSet, Article, Edit, Span, Tag};
 
 /// Characters of context printed on each side of a match.
 const CONTEXT: usize = 30;
@@ -125,38 +125,27 @@ fn tag_all(
     let set_path = request
         .output
         .map_or_else(|| default_set_path(request.article), Path::to_path_buf);
-    let Target {
-        mut set,
-        article_path: named,
-        ..
-    } = match set_to_add_to(&set_path, request.article, article, err) {
-        Ok(target) => target,
-        Err(code) => return code,
+    let hint = "hint: tag fewer matches at a time (a longer query, --whole-words or --match-case)";
+    let tag_matches = |set: &mut AnnotationSet, _existed: bool| {
+        let now = jiff::Timestamp::now();
+        let (mut added, mut already) = (0, 0);
+        for &span in spans {
+            if set.contains(span, tag) {
+                already += 1;
+                continue;
+            }
+            let annotation = set.new_annotation(tag, span, article.text(), now);
+            if set.apply(&Edit::Add(annotation), article.text()).is_ok() {
+                added += 1;
+            }
+        }
+        ((added, already), added > 0)
     };
-    let now = jiff::Timestamp::now();
-    let (mut added, mut already) = (0, 0);
-    for &span in spans {
-        if set.contains(span, tag) {
-            already += 1;
-            continue;
-        }
-        let annotation = set.new_annotation(tag, span, article.text(), now);
-        if set.apply(&Edit::Add(annotation), article.text()).is_ok() {
-            added += 1;
-        }
-    }
-    if added > 0
-        && let Err(error) = save_set(&set_path, &named, article, &set)
-    {
-        let _ = writeln!(err, "error: {error}");
-        if matches!(error, SetError::TooLarge { .. }) {
-            let _ = writeln!(
-                err,
-                "hint: tag fewer matches at a time (a longer query, --whole-words or --match-case)"
-            );
-        }
-        return EXIT_UNREADABLE;
-    }
+    let (added, already) =
+        match add_to_set(&set_path, request.article, article, hint, err, tag_matches) {
+            Ok(counts) => counts,
+            Err(code) => return code,
+        };
     let _ = writeln!(
         out,
         "{}: {} tagged {}, {}",

@@ -1,13 +1,17 @@
 //! `factmark import ARTICLE (--brat ANN | --w3c FILE) [--map Type=Tag]…
 //! [-o SET.ron] [--force] [--skip-invalid]`: another tool's annotations of
 //! an article into a factmark set, by default `ARTICLE-stem.annotations.ron`
-//! beside the article. An existing set is replaced only with `--force`.
+//! beside the article. An existing set is replaced only with `--force`,
+//! and only if it loads: a file that does not is never written over.
 
 use std::io::Write;
 use std::path::PathBuf;
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE};
-use crate::io::{ImportFormat, ImportOptions, default_set_path, import_file, save_set};
+use crate::io::store::check_target;
+use crate::io::{
+    ImportFormat, ImportOptions, SetError, SetLock, default_set_path, import_file, save_set,
+};
 use crate::model::Tag;
 
 /// What `factmark import` was asked to do.
@@ -52,13 +56,18 @@ pub fn import(request: &ImportRequest, out: &mut dyn Write, err: &mut dyn Write)
     if let Err(code) = super::refuse_the_article(&request.article, &set_path, &instead, err) {
         return code;
     }
-    if set_path.is_dir() {
-        let message = format!(
-            "{}: this is a folder; give the set's file name (e.g. article.annotations.ron)",
-            set_path.display()
-        );
-        return fail(err, EXIT_INVALID, &message);
+    if let Err(error) = check_target(&set_path, &request.article) {
+        let code = match error {
+            SetError::Folder { .. } => EXIT_INVALID,
+            _ => EXIT_UNREADABLE,
+        };
+        return fail(err, code, &error);
     }
+    // Held until the save, so no other factmark writes the set meanwhile.
+    let _lock = match SetLock::acquire(&set_path) {
+        Ok(lock) => lock,
+        Err(error) => return fail(err, EXIT_UNREADABLE, &error),
+    };
     if set_path.exists() && !request.force {
         let message = format!(
             "{}: an annotation set is already there; pass --force to replace it (the old one is kept as .bak)",

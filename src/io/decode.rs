@@ -41,6 +41,8 @@ pub enum DecodeProblem {
     NotFound,
     #[error("this is a folder, not a file")]
     IsDirectory,
+    #[error("this is not a regular file but a pipe, socket or device; factmark reads only files")]
+    NotAFile,
     #[error("cannot be read: {0}")]
     Io(#[source] std::io::Error),
     #[error("{}", too_large(*size, *limit))]
@@ -117,6 +119,11 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, DecodeProblem> {
     let metadata = std::fs::metadata(path).map_err(io_problem)?;
     if metadata.is_dir() {
         return Err(DecodeProblem::IsDirectory);
+    }
+    // Opening a pipe waits for a writer, and reading a device may never
+    // end: only files are read.
+    if !metadata.is_file() {
+        return Err(DecodeProblem::NotAFile);
     }
     if metadata.len() > limit {
         return Err(DecodeProblem::TooLarge {

@@ -9,13 +9,18 @@ pub mod decode;
 pub mod export;
 pub mod formats;
 pub mod import;
+pub mod lock;
 pub mod store;
 
 pub use decode::{ArticleError, DecodeProblem, Decoded};
 pub use export::{ExportError, ExportFormat, export_set};
 pub use formats::{FormatChoice, format_of, open_article, open_article_as};
 pub use import::{ImportError, ImportFormat, ImportOptions, ImportReport, Imported, import_file};
-pub use store::{LoadedSet, SetError, default_set_path, load_set, load_set_with_article, save_set};
+pub use lock::{DiskStamp, SetLock};
+pub use store::{
+    LoadedSet, SetError, default_set_path, load_set, load_set_with_article, save_loaded_set,
+    save_set,
+};
 
 /// Whether two paths name the same existing file (links and `..`
 /// resolved); false when either cannot be resolved, e.g. does not exist.

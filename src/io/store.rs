@@ -31,6 +31,7 @@ use sha2::{Digest, Sha256};
 
 use crate::io::decode::{self, ArticleError, DecodeProblem};
 use crate::io::formats;
+use crate::io::lock::DiskStamp;
 use crate::model::{
     Anchored, Annotation, AnnotationId, AnnotationSet, Article, ArticleFormat, Orphan, Quote, Tag,
 };
@@ -65,6 +66,8 @@ pub enum SetError {
     UnknownFormat { path: PathBuf, found: String },
     #[error("{}: written by a newer factmark (set version {found}; this version reads up to {VERSION}). Update factmark to open it.", path.display())]
     NewerVersion { path: PathBuf, found: u32 },
+    #[error("{}: set version {found} does not exist (versions start at 1): the file is damaged or was not written by factmark", path.display())]
+    NoSuchVersion { path: PathBuf, found: u32 },
     #[error("{}: annotation {id}: {problem}", path.display())]
     Invalid {
         path: PathBuf,
@@ -87,7 +90,9 @@ pub enum SetError {
     },
     #[error("{}: cannot save: the folder {} does not exist (moved, renamed or deleted?)", path.display(), folder.display())]
     MissingFolder { path: PathBuf, folder: PathBuf },
-    #[error("{}: cannot save: {source}", path.display())]
+    #[error("{}: names a folder; give the set a file name, such as {}", path.display(), example.display())]
+    Folder { path: PathBuf, example: PathBuf },
+    #[error("{}: cannot save: {}", path.display(), in_words(source))]
     Write {
         path: PathBuf,
         #[source]
@@ -99,10 +104,45 @@ pub enum SetError {
         size: u64,
         limit: u64,
     },
-    #[error("{}: will not overwrite: the file there is not a factmark annotation set this version can read", path.display())]
-    WouldOverwrite { path: PathBuf },
+    #[error("{}: will not overwrite it, as it does not load as an annotation set this version can read — {reason}. Move it away (or fix it) and try again.", path.display())]
+    WouldOverwrite {
+        path: PathBuf,
+        reason: Box<SetError>,
+    },
+    #[error("{}: not saved: another program changed the file since it was read", path.display())]
+    Changed { path: PathBuf },
+    #[error("{}: not saved: another factmark has been writing this set for a minute; try again when it is done", path.display())]
+    Busy { path: PathBuf },
     #[error("{}: cannot save: the name of {} is not valid Unicode, so the set cannot record it; rename the file", path.display(), named.display())]
     UnicodeName { path: PathBuf, named: PathBuf },
+}
+
+/// An I/O error in words, without the temporary file's name or the error
+/// number: a full disk is "the disk is full".
+fn in_words(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let words = match error.kind() {
+        ErrorKind::StorageFull => "the disk is full",
+        ErrorKind::QuotaExceeded => "the disk quota is used up",
+        ErrorKind::ReadOnlyFilesystem => "the disk is read-only",
+        ErrorKind::FileTooLarge => "the file is too large for this disk",
+        // The system's words, without the ` at path "…"` that `tempfile`
+        // adds or the "(os error 13)".
+        _ => {
+            let message = error.to_string();
+            let words = message.split(" at path \"").next().unwrap_or_default();
+            let words = words.split(" (os error").next().unwrap_or_default();
+            return lowercase_first(words);
+        }
+    };
+    words.to_owned()
+}
+
+fn lowercase_first(words: &str) -> String {
+    let mut chars = words.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
 }
 
 /// Bytes in MiB, rounded up, for messages.
@@ -216,6 +256,9 @@ pub fn read_set_file(path: &Path) -> Result<SetFile, SetError> {
 
 /// Parses and checks the bytes of a set file; `path` names it in errors.
 pub fn parse_set_bytes(path: &Path, bytes: &[u8]) -> Result<SetFile, SetError> {
+    // Windows Notepad starts UTF-8 files with a byte order mark; it is not
+    // part of the text, nor counted in line:column positions.
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let (line, column) = line_column(&bytes[..e.valid_up_to()]);
         SetError::Syntax {
@@ -255,6 +298,12 @@ fn check_header(path: &Path, format: &str, version: u32) -> Result<(), SetError>
         return Err(SetError::UnknownFormat {
             path: path.to_owned(),
             found: format.to_owned(),
+        });
+    }
+    if version == 0 {
+        return Err(SetError::NoSuchVersion {
+            path: path.to_owned(),
+            found: version,
         });
     }
     if version > VERSION {
@@ -350,6 +399,32 @@ impl SetError {
     }
 }
 
+/// What makes a parsed set unloadable whatever its article: an empty or
+/// reversed span, an empty exact text, an id used twice.
+fn check_annotations(set_path: &Path, file: &SetFile) -> Result<(), SetError> {
+    let mut ids = std::collections::HashSet::with_capacity(file.annotations.len());
+    for a in file.annotations.iter().chain(&file.orphans) {
+        let problem = if a.start >= a.end {
+            format!("its span {}..{} is empty or reversed", a.start, a.end)
+        } else if a.exact.is_empty() {
+            "its exact text is empty".to_owned()
+        } else if !ids.insert(a.id) {
+            return Err(SetError::DuplicateId {
+                path: set_path.to_owned(),
+                id: a.id,
+            });
+        } else {
+            continue;
+        };
+        return Err(SetError::Invalid {
+            path: set_path.to_owned(),
+            id: a.id,
+            problem,
+        });
+    }
+    Ok(())
+}
+
 /// Anchors the annotations of a parsed set file in `article`.
 pub fn anchor_set(
     set_path: &Path,
@@ -357,6 +432,7 @@ pub fn anchor_set(
     article: &Article,
 ) -> Result<LoadedSet, SetError> {
     let article_changed = file.article.sha256 != text_sha256(article.text());
+    check_annotations(set_path, &file)?;
     let invalid = |id: u64, problem: &str| SetError::Invalid {
         path: set_path.to_owned(),
         id,
@@ -365,15 +441,6 @@ pub fn anchor_set(
     let rejected = file.rejected;
     let mut stored = Vec::with_capacity(file.annotations.len());
     for a in file.annotations.into_iter().chain(file.orphans) {
-        if a.start >= a.end {
-            return Err(invalid(
-                a.id,
-                &format!("its span {}..{} is empty or reversed", a.start, a.end),
-            ));
-        }
-        if a.exact.is_empty() {
-            return Err(invalid(a.id, "its exact text is empty"));
-        }
         stored.push(Orphan {
             id: AnnotationId(a.id),
             tag: a.tag,
@@ -594,14 +661,54 @@ impl std::fmt::Display for RonStr<'_> {
 }
 
 /// Saves a set beside its article, atomically, keeping the previous file as
-/// a backup. Refuses to overwrite a file that is not a readable set.
+/// a backup. A file already there is replaced only if it loads as a set:
+/// for a target the caller did not load (an import, Save as…). A set the
+/// caller loaded is saved with [`save_loaded_set`].
 pub fn save_set(
     set_path: &Path,
     article_path: &Path,
     article: &Article,
     set: &AnnotationSet,
 ) -> Result<(), SetError> {
-    save_set_within(set_path, article_path, article, set, MAX_SET_BYTES)
+    save_set_within(
+        set_path,
+        article_path,
+        article,
+        set,
+        Replacing::Unknown,
+        MAX_SET_BYTES,
+    )
+}
+
+/// Saves a set read from `set_path` when the file had the stamp `loaded`
+/// (`None`: there was no file), like [`save_set`]; refused with
+/// [`SetError::Changed`] when, just before the rename, the file is no
+/// longer so: another program wrote it in between. Hold the set's
+/// [`SetLock`](crate::io::SetLock) from before the load until this returns.
+pub fn save_loaded_set(
+    set_path: &Path,
+    article_path: &Path,
+    article: &Article,
+    set: &AnnotationSet,
+    loaded: Option<DiskStamp>,
+) -> Result<(), SetError> {
+    save_set_within(
+        set_path,
+        article_path,
+        article,
+        set,
+        Replacing::Loaded(loaded),
+        MAX_SET_BYTES,
+    )
+}
+
+/// What a save knows of the file it replaces.
+#[derive(Debug, Clone, Copy)]
+pub enum Replacing {
+    /// The file the caller loaded, with its stamp then.
+    Loaded(Option<DiskStamp>),
+    /// Whatever is there: it must load as a set to be replaced.
+    Unknown,
 }
 
 /// [`save_set`] with the largest file it may write: one larger than what
@@ -612,10 +719,13 @@ pub(crate) fn save_set_within(
     article_path: &Path,
     article: &Article,
     set: &AnnotationSet,
+    replacing: Replacing,
     limit: u64,
 ) -> Result<(), SetError> {
-    refuse_foreign_target(set_path)?;
-    check_folder(set_path)?;
+    check_target(set_path, article_path)?;
+    if let Replacing::Unknown = replacing {
+        refuse_unloadable_target(set_path)?;
+    }
     // A set names its article in text; a name that is not Unicode would
     // be recorded garbled and the set could not find its article again.
     if let Some(named) = [set_path, article_path]
@@ -636,9 +746,27 @@ pub(crate) fn save_set_within(
             limit,
         });
     }
-    write_atomically(set_path, bytes.as_bytes(), |_| Ok(())).map_err(|source| SetError::Write {
-        path: set_path.to_owned(),
-        source,
+    let changed = std::cell::Cell::new(false);
+    let unchanged = |_: &Path| {
+        if let Replacing::Loaded(stamp) = replacing
+            && DiskStamp::of(set_path) != stamp
+        {
+            changed.set(true);
+            return Err(std::io::Error::other("changed since loaded"));
+        }
+        Ok(())
+    };
+    write_atomically(set_path, bytes.as_bytes(), unchanged).map_err(|source| {
+        if changed.get() {
+            SetError::Changed {
+                path: set_path.to_owned(),
+            }
+        } else {
+            SetError::Write {
+                path: set_path.to_owned(),
+                source,
+            }
+        }
     })
 }
 
@@ -656,43 +784,64 @@ pub fn check_folder(set_path: &Path) -> Result<(), SetError> {
     }
 }
 
-/// A file at the target that is not a set this build can read is never
-/// replaced: it may be someone's work in a newer format, or not a set at
-/// all. Only the header is read, so saving stays fast for large sets; a set
-/// that fails to load is protected by the app, which never saves over it.
-fn refuse_foreign_target(set_path: &Path) -> Result<(), SetError> {
-    use std::io::Read;
-    let Ok(file) = fs::File::open(set_path) else {
-        return Ok(()); // Nothing there (or unreadable: the write will say).
-    };
-    let mut head = Vec::with_capacity(HEADER_BYTES);
-    let readable = file
-        .take(HEADER_BYTES as u64)
-        .read_to_end(&mut head)
-        .is_ok();
-    let head = String::from_utf8_lossy(&head);
-    let version = head
-        .split_once("version:")
-        .and_then(|(_, rest)| {
-            rest.trim_start()
-                .split(|c: char| !c.is_ascii_digit())
-                .next()
-        })
-        .and_then(|digits| digits.parse::<u32>().ok());
-    let ours = readable
-        && head.contains(&format!("format: \"{FORMAT}\""))
-        && version.is_some_and(|v| v <= VERSION);
-    if ours {
-        Ok(())
-    } else {
-        Err(SetError::WouldOverwrite {
+/// [`check_folder`], and a set path that names a folder (`-o out/`) is
+/// refused with an example of a file name, that of `article_path`'s set.
+pub fn check_target(set_path: &Path, article_path: &Path) -> Result<(), SetError> {
+    let spelled_as_folder = set_path
+        .as_os_str()
+        .to_string_lossy()
+        .ends_with(std::path::is_separator);
+    if spelled_as_folder || set_path.is_dir() {
+        let name = default_set_path(article_path);
+        return Err(SetError::Folder {
             path: set_path.to_owned(),
-        })
+            example: set_path.join(name.file_name().unwrap_or_default()),
+        });
+    }
+    check_folder(set_path)
+}
+
+/// A file at the target that does not load as a set this build reads is
+/// never replaced: it may be someone's work in a newer format, a set to
+/// fix by hand, or not a set at all.
+fn refuse_unloadable_target(set_path: &Path) -> Result<(), SetError> {
+    if fs::symlink_metadata(set_path).is_err() {
+        return Ok(()); // Nothing there.
+    }
+    let loads = read_set_file(set_path).and_then(|file| check_annotations(set_path, &file));
+    match loads {
+        Ok(()) => Ok(()),
+        // A link to nowhere: the save creates its target.
+        Err(SetError::Read {
+            problem: DecodeProblem::NotFound,
+            ..
+        }) => Ok(()),
+        Err(reason) => Err(SetError::WouldOverwrite {
+            path: set_path.to_owned(),
+            reason: Box::new(reason),
+        }),
     }
 }
 
-/// How much of an existing file is read to recognise a set.
-const HEADER_BYTES: usize = 4096;
+/// The file a write to `path` must replace: `path` itself, or the final
+/// target of the symbolic link(s) it is, so that the link stays a link
+/// and the file it points to (perhaps shared or synced) gets the new
+/// content. A relative link is resolved against the link's folder.
+pub(crate) fn final_target(path: &Path) -> PathBuf {
+    let mut target = path.to_owned();
+    // Bounded, as the system bounds link chains (a loop is left as is and
+    // fails where it is used).
+    for _ in 0..40 {
+        if !fs::symlink_metadata(&target).is_ok_and(|m| m.file_type().is_symlink()) {
+            break;
+        }
+        let Ok(points_to) = fs::read_link(&target) else {
+            break;
+        };
+        target = folder_of(&target).join(points_to);
+    }
+    target
+}
 
 /// Writes `bytes` to `target` atomically: temporary file in the same folder,
 /// flush, fsync, keep the old file as `.bak`, rename over the target, fsync
@@ -718,6 +867,9 @@ fn replace_atomically(
     before_rename: impl FnOnce(&Path) -> std::io::Result<()>,
     keep_bak: bool,
 ) -> std::io::Result<()> {
+    // Through a link, the file it points to is replaced: in its own folder,
+    // with its `.bak` beside it.
+    let target = &final_target(target);
     // Renaming over a file ignores its permissions; a file its owner made
     // read-only is respected as an editor would.
     if fs::metadata(target).is_ok_and(|m| m.is_file() && m.permissions().readonly()) {
@@ -908,7 +1060,15 @@ mod tests {
         );
         set.apply(&crate::model::Edit::Add(a), text).unwrap();
         let limit = before.len() as u64 + 10;
-        let error = save_set_within(&set_path, &article_path, &article, &set, limit).unwrap_err();
+        let error = save_set_within(
+            &set_path,
+            &article_path,
+            &article,
+            &set,
+            Replacing::Unknown,
+            limit,
+        )
+        .unwrap_err();
         assert!(matches!(error, SetError::TooLarge { size, .. } if size > limit));
         let message = error.to_string();
         assert!(message.starts_with(&format!("{}: not saved", set_path.display())));
