@@ -1901,6 +1901,27 @@ fn an_article_with_right_to_left_text_warns_about_selecting_in_it() {
 }
 
 #[test]
+fn keys_typed_while_a_file_dialog_is_open_do_not_reach_the_article() {
+    let desk = Desk::new();
+    let mut harness = desk.open_with(&desk.article(), ScriptedDialogs::held_open());
+    drag_across(&mut harness, "Amnesty International");
+    press(&mut harness, Key::Num4);
+    harness.get_by_label("File").click();
+    harness.run_ok();
+    harness.get_by_label_contains("Save as").click();
+    harness.run_ok();
+    harness.get_by_label("Waiting for the file dialog…");
+    // The user types a path meant for the dialog.
+    for key in [Key::Num2, Key::Num1, Key::Delete] {
+        press(&mut harness, key);
+    }
+    assert_eq!(
+        annotations(&harness),
+        vec![(Tag::Source, "Amnesty International".to_owned())]
+    );
+}
+
+#[test]
 fn a_desktop_without_file_dialogs_says_so_instead_of_doing_nothing() {
     let desk = Desk::new();
     let mut harness = desk.open_with(&desk.article(), ScriptedDialogs::unavailable());

@@ -164,6 +164,8 @@ pub struct ScriptedDialogs {
     pending: VecDeque<DialogRequest>,
     /// Every dialog fails to show, as on a desktop without one.
     unavailable: bool,
+    /// Dialogs stay open, unanswered: a user still choosing.
+    held: bool,
 }
 
 impl ScriptedDialogs {
@@ -173,6 +175,15 @@ impl ScriptedDialogs {
             answers: answers.into_iter().collect(),
             pending: VecDeque::new(),
             unavailable: false,
+            held: false,
+        }
+    }
+
+    /// Dialogs that stay open and never answer, as while a user chooses.
+    pub fn held_open() -> Self {
+        Self {
+            held: true,
+            ..Self::default()
         }
     }
 
@@ -191,6 +202,9 @@ impl Dialogs for ScriptedDialogs {
     }
 
     fn poll(&mut self) -> Option<DialogAnswer> {
+        if self.held {
+            return None;
+        }
         let request = self.pending.pop_front()?;
         let path = self.answers.pop_front().flatten();
         Some(DialogAnswer {

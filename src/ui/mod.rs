@@ -637,6 +637,7 @@ impl FactmarkApp {
         let mut actions = Vec::new();
         self.dropped_files(&ctx, &mut actions);
         let modal_open = self.state.pending.is_some()
+            || self.state.dialog_open()
             || self.state.recovery_offer.is_some()
             || self.state.confirm_overwrite.is_some();
         if !modal_open {
@@ -644,6 +645,15 @@ impl FactmarkApp {
         }
         self.intercept_close(&ctx);
 
+        if self.state.dialog_open() {
+            // A file dialog is a window of its own: while it is open, keys
+            // and clicks must not reach the article behind it (a digit typed
+            // into a dialog without the focus would re-tag an annotation).
+            egui::Modal::new(egui::Id::unique("file-dialog")).show(&ctx, |ui| {
+                ui.label("Waiting for the file dialog…");
+                ui.label(RichText::new("It may be behind this window.").weak());
+            });
+        }
         egui::Panel::top("menu").show(ui, |ui| {
             bars::menu_bar(ui, &self.state, &mut self.settings, &mut actions);
         });
