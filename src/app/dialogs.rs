@@ -85,6 +85,15 @@ impl Dialogs for NativeDialogs {
         let mut dialog = rfd::AsyncFileDialog::new();
         if let Some(folder) = folder.filter(|f| f.is_dir()) {
             dialog = dialog.set_directory(folder);
+            // Without xdg-desktop-portal, rfd falls back to zenity, which
+            // ignores the starting folder but opens at a file name's
+            // folder; the portal reads no file name when opening.
+            let opens = !matches!(request, DialogRequest::SaveSetAs { .. });
+            if cfg!(all(unix, not(target_os = "macos"))) && opens {
+                let mut name = folder.as_os_str().to_owned();
+                name.push(std::path::MAIN_SEPARATOR_STR);
+                dialog = dialog.set_file_name(name.to_string_lossy());
+            }
         }
         // The future is created here, on the UI thread (macOS wants dialogs
         // started from the main thread), and awaited on a worker thread.

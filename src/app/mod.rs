@@ -1561,14 +1561,16 @@ impl AppState {
 
     /// Starts a dialog in the folder of the open article (or its set).
     fn ask(&mut self, request: DialogRequest) {
+        // A file opened by a relative path has the working folder as its
+        // folder, which the dialog must be told in full.
         let folder = self
             .doc
             .article_path
             .as_deref()
             .or(self.doc.set_path.as_deref())
-            .and_then(Path::parent)
-            .filter(|f| !f.as_os_str().is_empty());
-        self.dialogs.request(request, folder);
+            .and_then(|p| std::path::absolute(p).ok())
+            .and_then(|p| p.parent().map(Path::to_path_buf));
+        self.dialogs.request(request, folder.as_deref());
     }
 
     fn request_save_as(&mut self, then: Option<Pending>) {
