@@ -742,6 +742,47 @@ fn the_side_panel_gives_way_in_a_narrow_window() {
     assert!(!harness.state().text_rects(span_of("80.1%")).is_empty());
 }
 
+/// Where the side panel begins: its filter field's left edge.
+fn side_panel_left(harness: &Harness<'static, FactmarkApp>) -> f32 {
+    harness.get_by_label("Delete annotation").rect().left()
+}
+
+#[test]
+fn the_side_panel_gets_its_width_back_when_the_window_does() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    let wide = 1200.0 - side_panel_left(&harness);
+    harness.set_size(egui::vec2(500.0, 400.0));
+    harness.run_ok();
+    assert!(
+        500.0 - side_panel_left(&harness) < wide - 50.0,
+        "the test needs a squeezed panel"
+    );
+    harness.set_size(egui::vec2(1200.0, 800.0));
+    harness.run_ok();
+    let back = 1200.0 - side_panel_left(&harness);
+    assert!(
+        (back - wide).abs() < 2.0,
+        "the panel was {wide} wide, now {back}"
+    );
+}
+
+#[test]
+fn ctrl_b_hides_and_shows_the_side_panel() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    let word = span_of("Belarusian President");
+    let left = harness.state().text_rects(word)[0].left();
+    press_with(&mut harness, Modifiers::COMMAND, Key::B);
+    harness.run_ok();
+    assert!(harness.query_by_label("Delete annotation").is_none());
+    let moved = harness.state().text_rects(word)[0].left();
+    assert!(moved > left, "the page is centred in the wider pane");
+    press_with(&mut harness, Modifiers::COMMAND, Key::B);
+    harness.run_ok();
+    harness.get_by_label("Delete annotation");
+}
+
 #[test]
 fn end_and_home_keys_scroll_the_article() {
     let desk = Desk::new();

@@ -160,6 +160,12 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, settings: &mut Settings, actions:
                     format!("Show {}", tag.label()),
                 );
             }
+            ui.separator();
+            ui.checkbox(&mut settings.side_panel, "Side panel")
+                .on_hover_text(format!(
+                    "Show or hide the annotation list ({})",
+                    ui.ctx().format_shortcut(&crate::ui::SIDE_PANEL_KEY)
+                ));
         });
     });
 }

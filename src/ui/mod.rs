@@ -36,6 +36,8 @@ pub const REDO: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
 pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
 pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+/// Shows or hides the side panel.
+pub const SIDE_PANEL_KEY: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::B);
 pub const SUGGEST: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
 pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
@@ -60,6 +62,8 @@ pub const WHOLE_WORDS: KeyboardShortcut = KeyboardShortcut::new(TOGGLE, Key::W);
 const SIDEBAR_DEFAULT: f32 = 320.0;
 const SIDEBAR_MIN: f32 = 220.0;
 const SIDEBAR_SHARE: f32 = 0.45;
+/// The side panel's id salt.
+const SIDE_PANEL: &str = "sidebar";
 /// Message banners shown above the article (the newest); the others wait
 /// behind a "Show all" line, so that messages never push the page away.
 const BANNERS: usize = 3;
@@ -112,6 +116,11 @@ pub struct Settings {
     pub min_suggestion_score: f32,
     /// Find's match case and whole words.
     pub find_options: crate::model::search::Options,
+    /// Whether the side panel is shown.
+    pub side_panel: bool,
+    /// The side panel's width as the user left it, which a narrow window
+    /// may take from it for a while.
+    pub side_panel_width: f32,
 }
 
 impl Default for Settings {
@@ -123,6 +132,8 @@ impl Default for Settings {
             zoom: 1.0,
             min_suggestion_score: 0.0,
             find_options: crate::model::search::Options::default(),
+            side_panel: true,
+            side_panel_width: SIDEBAR_DEFAULT,
         }
     }
 }
@@ -233,6 +244,9 @@ impl FactmarkApp {
         }
         if shortcut(&FIND) {
             actions.push(Action::OpenFind);
+        }
+        if shortcut(&SIDE_PANEL_KEY) {
+            self.settings.side_panel = !self.settings.side_panel;
         }
         if self.state.find.is_some() {
             // The Shift forms first: a plain shortcut also matches with Shift.
@@ -624,6 +638,22 @@ impl FactmarkApp {
         self.state.error(text);
     }
 
+    /// Gives the side panel back the width the user chose once the window
+    /// is wide enough again: egui keeps the width a narrow window forced.
+    fn restore_side_panel_width(&self, ui: &egui::Ui, widest: f32) {
+        let id = ui.scope_id().with_salt(egui::IdSalt::new(SIDE_PANEL));
+        let Some(mut state) = egui::containers::panel::PanelState::load(ui.ctx(), id) else {
+            return;
+        };
+        let wanted = self.settings.side_panel_width.min(widest);
+        let rect = state.outer_rect;
+        if rect.width() + 1.0 < wanted {
+            state.outer_rect =
+                egui::Rect::from_min_max(egui::pos2(rect.max.x - wanted, rect.min.y), rect.max);
+            ui.ctx().data_mut(|d| d.insert_persisted(id, state));
+        }
+    }
+
     fn frame(&mut self, ui: &mut egui::Ui) {
         if std::mem::take(&mut self.panic_next_frame) {
             panic!("a panic injected by a test");
@@ -666,13 +696,21 @@ impl FactmarkApp {
         // The side panel gives way in narrow windows: the article keeps at
         // least about half of the width.
         let widest = (ctx.content_rect().width() * SIDEBAR_SHARE).max(SIDEBAR_MIN);
-        egui::Panel::right("sidebar")
+        self.restore_side_panel_width(ui, widest);
+        let panel = egui::Panel::right(SIDE_PANEL)
             .resizable(true)
-            .default_size(SIDEBAR_DEFAULT.min(widest))
+            .default_size(self.settings.side_panel_width.min(widest))
             .size_range(SIDEBAR_MIN..=widest)
-            .show(ui, |ui| {
+            .show_collapsible(ui, &mut self.settings.side_panel, |ui| {
                 self.sidebar.show(ui, &self.state, &mut actions);
             });
+        // A width below the most the window allows is the user's choice.
+        if let Some(shown) = panel.map(|p| p.response.rect.width())
+            && self.settings.side_panel
+            && shown < widest - 1.0
+        {
+            self.settings.side_panel_width = shown;
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             self.disk_change(ui, &mut actions);
             self.messages(ui, &mut actions);
