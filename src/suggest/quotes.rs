@@ -574,7 +574,6 @@ fn paragraph_has_cue(text: &str, cues: &CueWords, span: Span) -> bool {
         .iter()
         .position(|&b| b == b'\n')
         .map_or(to, |i| span.end + i);
-    let words = cues.get();
     // Earlier in the same sentence any verb of attitude will do: `Tapper
     // assured WMAL that CNN takes this “very, very seriously.”`, `fuming at
     // the "collateral damage"`.
@@ -582,20 +581,26 @@ fn paragraph_has_cue(text: &str, cues: &CueWords, span: Span) -> bool {
         .iter()
         .rposition(|b| matches!(b, b'.' | b'!' | b'?'))
         .map_or(start, |i| start + i + 1);
-    CueWords::any_within(&words.cue, start, span.start)
-        || CueWords::any_within(&words.cue, span.end, end)
-        || CueWords::any_within(&words.attitude, sentence, span.start)
+    cues.cue_within(start, span.start)
+        || cues.cue_within(span.end, end)
+        || cues.attitude_within(sentence, span.start)
 }
 
 /// Where a text's reporting and naming verbs and its verbs of attitude
-/// are, found on first use: looking for them around every short quotation
-/// would cost [`PARAGRAPH_REACH`] for each, which a long paragraph of
-/// quoted words turns into minutes.
+/// are, found a stretch of [`CUE_CHUNK`] bytes at a time on first use:
+/// looking for them around every short quotation would cost
+/// [`PARAGRAPH_REACH`] for each, which a long paragraph of quoted words
+/// turns into minutes, while indexing the whole text up front would cost
+/// every article for the few that have such quotations.
 struct CueWords<'a> {
     text: &'a str,
-    found: std::cell::OnceCell<CueSpans>,
+    chunks: Vec<std::cell::OnceCell<CueSpans>>,
 }
 
+/// Bytes of text indexed at once.
+const CUE_CHUNK: usize = 4096;
+
+/// The words of one stretch that start in it, in text order.
 #[derive(Default)]
 struct CueSpans {
     cue: Vec<Span>,
@@ -604,42 +609,67 @@ struct CueSpans {
 
 impl<'a> CueWords<'a> {
     fn new(text: &'a str) -> Self {
+        let chunks = text.len() / CUE_CHUNK + 1;
         Self {
             text,
-            found: std::cell::OnceCell::new(),
+            chunks: (0..chunks).map(|_| std::cell::OnceCell::new()).collect(),
         }
     }
 
-    fn get(&self) -> &CueSpans {
-        self.found.get_or_init(|| {
-            let mut spans = CueSpans::default();
-            let mut at = 0;
-            for w in self.text.split(|c: char| !c.is_alphanumeric()) {
-                let span = Span::new(at, at + w.len());
-                // The separator that ended the word.
-                at = span.end
-                    + self.text[span.end..]
-                        .chars()
-                        .next()
-                        .map_or(0, char::len_utf8);
-                if w.is_empty() {
-                    continue;
-                }
-                if REPORTING.contains(w) || NAMING.contains(w) {
-                    spans.cue.push(span);
-                }
-                if attitude_verb(w) {
-                    spans.attitude.push(span);
-                }
-            }
-            spans
+    /// Whether a reporting or naming verb lies within `from..to`.
+    fn cue_within(&self, from: usize, to: usize) -> bool {
+        self.any_within(from, to, |spans| &spans.cue)
+    }
+
+    /// Whether a verb of attitude lies within `from..to`.
+    fn attitude_within(&self, from: usize, to: usize) -> bool {
+        self.any_within(from, to, |spans| &spans.attitude)
+    }
+
+    fn any_within(&self, from: usize, to: usize, words: impl Fn(&CueSpans) -> &[Span]) -> bool {
+        if from >= to {
+            return false;
+        }
+        (from / CUE_CHUNK..=(to - 1) / CUE_CHUNK).any(|k| {
+            let chunk = self.chunks[k].get_or_init(|| self.index(k));
+            words(chunk).iter().any(|w| w.start >= from && w.end <= to)
         })
     }
 
-    /// Whether one of `words` (in text order) lies within `from..to`.
-    fn any_within(words: &[Span], from: usize, to: usize) -> bool {
-        let first = words.partition_point(|w| w.start < from);
-        words.get(first).is_some_and(|w| w.end <= to)
+    /// The cue words that start in chunk `k` (a word is letters and digits,
+    /// as `split(|c| !c.is_alphanumeric())` cuts them).
+    fn index(&self, k: usize) -> CueSpans {
+        let text = self.text;
+        let word_end = |at: usize| {
+            text[at..]
+                .find(|c: char| !c.is_alphanumeric())
+                .map_or(text.len(), |i| at + i)
+        };
+        let lo = text.ceil_char_boundary(k * CUE_CHUNK);
+        let hi = text.ceil_char_boundary((k + 1) * CUE_CHUNK);
+        // A word begun in the chunk before belongs to that chunk.
+        let mut at = if text[..lo].ends_with(char::is_alphanumeric) {
+            word_end(lo)
+        } else {
+            lo
+        };
+        let mut spans = CueSpans::default();
+        while at < hi {
+            let Some(offset) = text[at..hi].find(char::is_alphanumeric) else {
+                break;
+            };
+            let start = at + offset;
+            let end = word_end(start);
+            let w = &text[start..end];
+            if REPORTING.contains(w) || NAMING.contains(w) {
+                spans.cue.push(Span::new(start, end));
+            }
+            if attitude_verb(w) {
+                spans.attitude.push(Span::new(start, end));
+            }
+            at = end;
+        }
+        spans
     }
 }
 
