@@ -96,6 +96,9 @@ pub enum Action {
     ReloadFromDisk,
     /// Keeps the work in the window over the changed file on disk.
     KeepMine,
+    /// Adds to the window's set what the changed file on disk has and it
+    /// lacks, as one undoable step.
+    MergeFromDisk,
     /// Answers "the set changed on disk: overwrite it?".
     ConfirmOverwrite(bool),
     AcceptRecovery,
@@ -582,6 +585,7 @@ impl AppState {
                 self.doc.article_stamp = self.doc.article_path.as_deref().and_then(DiskStamp::of);
                 self.disk_change = None;
             }
+            Action::MergeFromDisk => self.merge_from_disk(),
             Action::ConfirmOverwrite(overwrite) => {
                 let path = self.confirm_overwrite.take();
                 let next = self.after_save_as.take();
@@ -1162,6 +1166,54 @@ impl AppState {
         }
     }
 
+    /// Another program (`factmark suggest`, a colleague's factmark on a
+    /// shared drive) added to the set file while the window had unsaved
+    /// work: its annotations and rejections that the window lacks are
+    /// added as one step, and the file on disk counts as read, so the next
+    /// save writes both without asking. Annotations the other program
+    /// removed stay (a merge never deletes).
+    fn merge_from_disk(&mut self) {
+        let Some(path) = self.doc.set_path.clone() else {
+            return;
+        };
+        let stamp = DiskStamp::of(&path);
+        let loaded = store::read_set_file(&path)
+            .and_then(|file| store::anchor_set(&path, file, &self.doc.article));
+        let theirs = match loaded {
+            Ok(loaded) => loaded.set,
+            Err(error) => {
+                self.error(format!("Nothing was merged. {error}"));
+                return;
+            }
+        };
+        let mut edits = Vec::new();
+        for a in theirs.annotations() {
+            if !self.doc.set.contains(a.span, a.tag) {
+                let mut a = a.clone();
+                a.id = self.doc.set.allocate_id();
+                edits.push(Edit::Add(a));
+            }
+        }
+        let added = edits.len();
+        edits.extend(
+            theirs
+                .rejections()
+                .filter(|r| !self.doc.set.is_rejected(r.span, r.tag))
+                .map(Edit::Reject),
+        );
+        if !edits.is_empty() && !self.edit(Edit::Batch(edits)) {
+            return;
+        }
+        self.doc.set_stamp = stamp;
+        self.ignored_on_disk = None;
+        self.disk_change = None;
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        self.info(format!(
+            "Merged {} from {name} into yours; Save writes both.",
+            crate::plural(added, "annotation", "annotations")
+        ));
+    }
+
     fn reload_from_disk(&mut self) {
         self.disk_change = None;
         let path = match (&self.doc.set_path, &self.doc.article_path) {
@@ -1174,9 +1226,15 @@ impl AppState {
     }
 
     /// How long until the next tick has something to do (write the
-    /// recovery file, time or remove an info message), if ever. An idle
-    /// window with nothing new to write and no info message needs none.
+    /// recovery file, time or remove an info message, look whether another
+    /// program changed the open files), if ever. An idle window with no file
+    /// open, nothing new to write and no info message needs none.
     pub fn next_tick_in(&self, now: Instant) -> Option<Duration> {
+        let files = (self.doc.set_path.is_some() || self.doc.article_path.is_some()).then(|| {
+            self.last_disk_check.map_or(Duration::ZERO, |at| {
+                (at + self.disk_check_interval).saturating_duration_since(now)
+            })
+        });
         let messages = self
             .messages
             .iter()
@@ -1186,7 +1244,7 @@ impl AppState {
                     .map_or(Duration::ZERO, |at| at.saturating_duration_since(now))
             })
             .min();
-        [self.next_recovery_in(now), messages]
+        [self.next_recovery_in(now), messages, files]
             .into_iter()
             .flatten()
             .min()
@@ -2099,6 +2157,50 @@ mod tests {
         );
         let key = state.doc.recovery_key();
         assert!(!folder.path_for(&key).exists());
+    }
+
+    #[test]
+    fn another_programs_additions_are_noticed_while_idle_and_merged_with_ours() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = dir.path().join("a.txt");
+        std::fs::write(&article, "The minister said 80% agreed on Monday.").unwrap();
+        let mut state = sample_app(dir.path());
+        state.open(&article);
+        state.apply(Action::Select(Some(Span::new(4, 12))));
+        state.apply(Action::ApplyTag(Tag::Source));
+        state.apply(Action::Save);
+        let set_path = state.doc.set_path.clone().unwrap();
+        // Unsaved work in the window…
+        state.apply(Action::Select(Some(Span::new(18, 21))));
+        state.apply(Action::ApplyTag(Tag::Figure));
+        // …while another program adds a claim to the file.
+        let (text, _, mut loaded) = crate::io::load_set(&set_path).unwrap();
+        let claim =
+            loaded
+                .set
+                .new_annotation(Tag::Claim, Span::new(4, 38), text.text(), Timestamp::now());
+        loaded.set.apply(&Edit::Add(claim), text.text()).unwrap();
+        crate::io::save_set(&set_path, &article, &text, &loaded.set).unwrap();
+
+        // An idle window still wakes up to look at its files.
+        let now = Instant::now();
+        let wait = state.next_tick_in(now).expect("a wake-up");
+        assert!(wait <= DISK_CHECK_INTERVAL, "{wait:?}");
+        state.tick(now + wait);
+        assert_eq!(state.disk_change, Some(DiskChange::Set));
+
+        state.apply(Action::MergeFromDisk);
+        assert_eq!(state.disk_change, None);
+        assert_eq!(state.doc.set.annotations().len(), 3);
+        state.apply(Action::Save);
+        assert_eq!(state.confirm_overwrite, None, "merged: nothing to ask");
+        let (_, _, saved) = crate::io::load_set(&set_path).unwrap();
+        let mut tags: Vec<Tag> = saved.set.annotations().iter().map(|a| a.tag).collect();
+        tags.sort();
+        assert_eq!(tags, [Tag::Claim, Tag::Figure, Tag::Source]);
+        // The merge is one step of its own.
+        state.apply(Action::Undo);
+        assert_eq!(state.doc.set.annotations().len(), 2);
     }
 
     #[test]

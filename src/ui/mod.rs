@@ -399,6 +399,17 @@ impl FactmarkApp {
                 ));
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
+                    if ui
+                        .button("Merge, then save")
+                        .on_hover_text("Add what the other program added to yours, and save both")
+                        .clicked()
+                    {
+                        actions.extend([
+                            Action::ConfirmOverwrite(false),
+                            Action::MergeFromDisk,
+                            Action::Save,
+                        ]);
+                    }
                     if ui.button("Overwrite").clicked() {
                         actions.push(Action::ConfirmOverwrite(true));
                     }
@@ -487,6 +498,14 @@ impl FactmarkApp {
                         };
                         if ui.button(label).clicked() {
                             actions.push(Action::ReloadFromDisk);
+                        }
+                        if change == DiskChange::Set
+                            && ui
+                                .button("Merge (keep both)")
+                                .on_hover_text("Add what the other program added to yours")
+                                .clicked()
+                        {
+                            actions.push(Action::MergeFromDisk);
                         }
                         if ui.button("Keep mine").clicked() {
                             actions.push(Action::KeepMine);
