@@ -784,6 +784,27 @@ fn ctrl_b_hides_and_shows_the_side_panel() {
 }
 
 #[test]
+fn the_find_bar_wraps_in_a_narrow_pane_instead_of_pushing_the_article_aside() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    harness.set_size(egui::vec2(900.0, 700.0));
+    harness.run_ok();
+    press_with(&mut harness, Modifiers::COMMAND, Key::F);
+    type_text(&mut harness, "Lukashenko");
+    let panel = side_panel_left(&harness);
+    let close = harness.get_by_label("×").rect();
+    assert!(
+        close.right() <= panel,
+        "the find bar's × at {close:?} is under the side panel at {panel}"
+    );
+    let words = harness.state().text_rects(span_of("Belarusian President"));
+    assert!(
+        words.iter().all(|r| r.right() <= panel),
+        "{words:?} under the side panel at {panel}"
+    );
+}
+
+#[test]
 fn end_and_home_keys_scroll_the_article() {
     let desk = Desk::new();
     let mut harness = desk.open(&desk.article());

@@ -232,14 +232,17 @@ pub fn find_bar(ui: &mut Ui, state: &AppState, focus: &mut bool, actions: &mut V
         return;
     };
     let id = egui::Id::unique("find-field");
-    ui.horizontal(|ui| {
+    // The bar wraps in a narrow pane rather than widening it, which would
+    // push the article under the side panel.
+    ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Find").strong());
         let mut query = find.query.clone();
+        let field_width = (ui.available_width() - 60.0).clamp(80.0, 260.0);
         let response = ui.add(
             egui::TextEdit::singleline(&mut query)
                 .id(id)
                 .hint_text("Find in the article")
-                .desired_width(260.0)
+                .desired_width(field_width)
                 // Esc leaves the field here, keeping the match selected.
                 .event_filter(egui::EventFilter {
                     escape: true,
