@@ -136,7 +136,7 @@ fn check_counts_rejected_suggestions_whose_text_left_the_article() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains(
-            ", 1 rejected suggestion no longer in the article (dropped)",
+            ", 1 rejected suggestion no longer in the article (dropped at the next save)",
         ));
 }
 

@@ -1481,8 +1481,9 @@ impl AppState {
                 ));
             }
         }
+        // The text differs from the file's bytes: a warning that stays.
         if let Some(notice) = decoded.notice {
-            self.message(Severity::Info, notice);
+            self.message(Severity::Warning, notice);
         }
         Ok(())
     }
@@ -1627,7 +1628,13 @@ impl AppState {
             .as_deref()
             .or(self.doc.set_path.as_deref())
             .and_then(|p| std::path::absolute(p).ok())
-            .and_then(|p| p.parent().map(Path::to_path_buf));
+            // A folder that was moved away: its nearest parent still there.
+            .and_then(|p| {
+                p.ancestors()
+                    .skip(1)
+                    .find(|a| a.is_dir())
+                    .map(Path::to_path_buf)
+            });
         self.dialogs.request(request, folder.as_deref());
     }
 

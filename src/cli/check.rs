@@ -94,7 +94,7 @@ fn summary(
     };
     if loaded.rejections_lost > 0 {
         article_state += &format!(
-            ", {} no longer in the article (dropped)",
+            ", {} no longer in the article (dropped at the next save)",
             crate::plural(
                 loaded.rejections_lost,
                 "rejected suggestion",

@@ -98,7 +98,7 @@ pub enum SetError {
         #[source]
         source: std::io::Error,
     },
-    #[error("{}: not saved: the set would be {} MiB, more than the {} MiB factmark opens, so it could not be opened again; the file there was left as it was", path.display(), mib(*size), mib(*limit))]
+    #[error("{}: not saved: the set would be {} MiB, more than the {} MiB factmark opens, so it could not be opened again; nothing was written", path.display(), mib(*size), mib(*limit))]
     TooLarge {
         path: PathBuf,
         size: u64,

@@ -69,6 +69,17 @@ fn with_units(text: &str, span: Span) -> Span {
     {
         out.start -= c.len_utf8();
     }
+    // A sign that is not a hyphen between words: `-5%`, `+3.2`, `−1,200`.
+    let before = &text[..out.start];
+    if inner.starts_with(|c: char| c.is_ascii_digit())
+        && let Some(sign) = before
+            .chars()
+            .next_back()
+            .filter(|c| matches!(c, '-' | '+' | '−'))
+        && !before[..before.len() - sign.len_utf8()].ends_with(char::is_alphanumeric)
+    {
+        out.start -= sign.len_utf8();
+    }
     out
 }
 
@@ -186,6 +197,13 @@ mod tests {
         assert_eq!(word("$4.5", 0), Some("$4.5"), "the sign clicked");
         assert_eq!(word("€3bn", 0), Some("€3bn"));
         assert_eq!(word("won", 0), Some("won"));
+        let signed = "Shares fell -5% and +3.2 points; 2020-08-16.";
+        let at = |needle: &str| {
+            word_at(signed, signed.find(needle).unwrap()).map(|s| &signed[s.range()])
+        };
+        assert_eq!(at("5%"), Some("-5%"));
+        assert_eq!(at("3.2"), Some("+3.2"));
+        assert_eq!(at("08"), Some("08"), "a hyphen between numbers is no sign");
         let drag = |from: &str, to: &str| {
             let start = text.find(from).unwrap();
             let end = text.find(to).unwrap() + to.len();

@@ -161,11 +161,14 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, settings: &mut Settings, actions:
                 );
             }
             ui.separator();
-            ui.checkbox(&mut settings.side_panel, "Side panel")
-                .on_hover_text(format!(
-                    "Show or hide the annotation list ({})",
-                    ui.ctx().format_shortcut(&crate::ui::SIDE_PANEL_KEY)
-                ));
+            let key = ui.ctx().format_shortcut(&crate::ui::SIDE_PANEL_KEY);
+            if ui
+                .add(Button::selectable(settings.side_panel, "Side panel").shortcut_text(key))
+                .on_hover_text("Show or hide the annotation list")
+                .clicked()
+            {
+                settings.side_panel = !settings.side_panel;
+            }
         });
     });
 }
@@ -403,12 +406,15 @@ pub fn status_bar(ui: &mut Ui, state: &AppState) {
 /// address never widens the pane.
 pub fn metadata(ui: &mut Ui, state: &AppState) {
     let meta = state.doc.article.meta();
+    let date = meta
+        .date
+        .as_deref()
+        .filter(|_| meta.format != crate::model::ArticleFormat::Text);
     let details: Vec<String> = [
-        meta.byline.as_deref().map(byline),
-        meta.date
+        meta.byline
             .as_deref()
-            .filter(|_| meta.format != crate::model::ArticleFormat::Text)
-            .map(readable_date),
+            .and_then(|name| byline(name, date.is_some())),
+        date.map(readable_date),
         meta.site.clone(),
     ]
     .into_iter()
@@ -434,21 +440,26 @@ pub fn metadata(ui: &mut Ui, state: &AppState) {
 
 /// "By Erin Cunningham", whether or not the byline already says "By"; a
 /// byline that is really a date or a time (some pages put one there) is
-/// shown as it is.
-fn byline(name: &str) -> String {
+/// shown as it is, or not at all beside the page's date.
+fn byline(name: &str, dated_page: bool) -> Option<String> {
     let said = name
         .get(..3)
         .is_some_and(|start| start.eq_ignore_ascii_case("by "));
-    let first = name.split_whitespace().next().unwrap_or_default();
+    let first = name
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches(['.', ',']);
     let dated = first.starts_with(|c: char| c.is_ascii_digit())
-        || MONTHS.iter().any(|m| {
-            first.trim_end_matches(['.', ',']).eq_ignore_ascii_case(m)
-                || first.eq_ignore_ascii_case(&m[..3])
-        });
-    if said || dated {
-        name.to_owned()
+        || MONTHS
+            .iter()
+            .any(|m| first.eq_ignore_ascii_case(m) || first.eq_ignore_ascii_case(&m[..3]));
+    if dated {
+        (!dated_page).then(|| name.to_owned())
+    } else if said {
+        Some(name.to_owned())
     } else {
-        format!("By {name}")
+        Some(format!("By {name}"))
     }
 }
 
@@ -511,13 +522,21 @@ mod tests {
 
     #[test]
     fn a_byline_gets_by_unless_it_has_it_or_is_a_date() {
-        assert_eq!(byline("Erin Cunningham"), "By Erin Cunningham");
-        assert_eq!(byline("by Erin Cunningham"), "by Erin Cunningham");
+        let shown = |name: &str| byline(name, false).unwrap();
+        assert_eq!(shown("Erin Cunningham"), "By Erin Cunningham");
+        assert_eq!(shown("by Erin Cunningham"), "by Erin Cunningham");
         assert_eq!(
-            byline("April 28, 2019 at 6:01 am Updated April 29, 2019"),
+            shown("April 28, 2019 at 6:01 am Updated April 29, 2019"),
             "April 28, 2019 at 6:01 am Updated April 29, 2019"
         );
-        assert_eq!(byline("28 April 2019"), "28 April 2019");
-        assert_eq!(byline("Mayra Cuevas"), "By Mayra Cuevas");
+        assert_eq!(shown("28 April 2019"), "28 April 2019");
+        assert_eq!(shown("Jan. 3, 2019"), "Jan. 3, 2019");
+        assert_eq!(shown("Mayra Cuevas"), "By Mayra Cuevas");
+        // Beside the page's own date, a date as byline would say it twice.
+        assert_eq!(byline("April 28, 2019 at 6:01 am", true), None);
+        assert_eq!(
+            byline("Mayra Cuevas", true).as_deref(),
+            Some("By Mayra Cuevas")
+        );
     }
 }
