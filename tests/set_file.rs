@@ -439,7 +439,13 @@ fn saving_through_a_symbolic_link_writes_its_target_and_keeps_the_link() {
     let shared = dir.path().join("shared");
     fs::create_dir(&shared).unwrap();
     let real = shared.join("store.ron");
-    fs::rename(&set_path, &real).unwrap();
+    {
+        // The set kept in another folder, naming the article from there.
+        let (article, _, loaded) = load_set(&set_path).unwrap();
+        save_set(&real, &article_path, &article, &loaded.set).unwrap();
+        fs::remove_file(&set_path).unwrap();
+        fs::remove_file(store::backup_path(&real)).ok();
+    }
     std::os::unix::fs::symlink("shared/store.ron", &set_path).unwrap();
     let before = fs::read(&real).unwrap();
     let (article, _, loaded) = load_set(&set_path).unwrap();
@@ -462,6 +468,15 @@ fn saving_through_a_symbolic_link_writes_its_target_and_keeps_the_link() {
     );
     let saved = store::read_set_file(&real).unwrap();
     assert_eq!(saved.annotations.len(), 3, "the target holds the new set");
+    // The article is named from the target's folder, so the set reads the
+    // same directly and through the link.
+    let name = article_path.file_name().unwrap().to_string_lossy();
+    assert_eq!(saved.article.path, format!("../{name}"));
+    assert_eq!(
+        load_set(&real).unwrap().1,
+        shared.join(format!("../{name}"))
+    );
+    assert_eq!(load_set(&set_path).unwrap().0.text(), article.text());
     let bak = store::backup_path(&real);
     assert!(fs::symlink_metadata(&bak).unwrap().file_type().is_file());
     assert_eq!(fs::read(bak).unwrap(), before);

@@ -321,9 +321,15 @@ fn line_column(valid: &[u8]) -> (usize, usize) {
     (line, column)
 }
 
-/// The article file a set refers to, resolved against the set's folder.
+/// The article file a set refers to, resolved against the folder the set
+/// file really is in (through any symbolic link), so that a set means the
+/// same article however it is reached.
 pub fn article_path(set_path: &Path, file: &SetFile) -> PathBuf {
-    let folder = set_path.parent().unwrap_or(Path::new(""));
+    let real = final_target(set_path);
+    let folder = match real.parent() {
+        Some(folder) if real != set_path => folder.to_owned(),
+        _ => set_path.parent().unwrap_or(Path::new("")).to_owned(),
+    };
     folder.join(&file.article.path)
 }
 
@@ -558,7 +564,8 @@ fn folder_of(path: &Path) -> &Path {
 /// with `/` separators when possible, absolute otherwise.
 fn relative_article_path(set_path: &Path, article_path: &Path) -> String {
     let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_owned());
-    let folder = absolute(folder_of(set_path));
+    // Relative to where the file really is, as `article_path` reads it.
+    let folder = absolute(folder_of(&final_target(set_path)));
     let article = absolute(article_path);
     match pathdiff::diff_paths(&article, &folder) {
         Some(relative) if relative.is_relative() => relative
