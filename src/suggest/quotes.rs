@@ -597,8 +597,9 @@ struct CueWords<'a> {
     chunks: Vec<std::cell::OnceCell<CueSpans>>,
 }
 
-/// Bytes of text indexed at once.
-const CUE_CHUNK: usize = 4096;
+/// Bytes of text indexed at once: small, so that an article with a few
+/// short quotations indexes little more than the reach around them.
+const CUE_CHUNK: usize = 1024;
 
 /// The words of one stretch that start in it, in text order.
 #[derive(Default)]

@@ -68,7 +68,7 @@ pub fn subjects(text: &str, sentences: &Sentences, cued: &[Attribution]) -> Vec<
         let from = cued.partition_point(|a| a.cue.end <= sentence.span.start);
         let to = from + cued[from..].partition_point(|a| a.cue.start < sentence.span.end);
         let first = out.len();
-        let marks = doubled_apostrophes(text, tokens);
+        let marks = std::cell::OnceCell::new();
         let candidates = subject::sentence_subject(text, tokens, &names)
             .or_else(|| subject::headline_subject(text, tokens))
             .into_iter()
@@ -105,7 +105,7 @@ pub fn attributions(text: &str, sentences: &Sentences) -> Vec<Attribution> {
         if let Some(a) = speaker_label(text, tokens) {
             out.push(a);
         }
-        let marks = doubled_apostrophes(text, tokens);
+        let marks = std::cell::OnceCell::new();
         for i in 0..tokens.len() {
             if let Some(a) = attribution_at(text, tokens, i)
                 .or_else(|| signed_quote(text, tokens, i))
@@ -522,7 +522,12 @@ fn signed_quote(text: &str, tokens: &[Token], i: usize) -> Option<Attribution> {
 /// Whether `source` stands inside a quotation opened with two apostrophes
 /// in its sentence (`''I think Trump should,'' Holtz-Eakin said`): after an
 /// odd number of `''`.
-fn within_doubled_apostrophes(text: &str, tokens: &[Token], marks: &[usize], source: Span) -> bool {
+fn within_doubled_apostrophes(
+    text: &str,
+    tokens: &[Token],
+    marks: &std::cell::OnceCell<Vec<usize>>,
+    source: Span,
+) -> bool {
     let before = tokens.partition_point(|t| t.span.end <= source.start);
     // `…families,'' he added.`: right after a closing pair, in a sentence
     // that began inside the quotation.
@@ -533,12 +538,14 @@ fn within_doubled_apostrophes(text: &str, tokens: &[Token], marks: &[usize], sou
     {
         return false;
     }
+    let marks = marks.get_or_init(|| doubled_apostrophes(text, tokens));
     marks.partition_point(|&k| k < before) % 2 == 1
 }
 
 /// The tokens of a sentence that close a `''` pair (the second apostrophe,
 /// set tight against the first), in order: counted before each source by
 /// binary search, so that a long sentence full of cues stays linear.
+/// Found on first use: most sentences have no source to judge.
 fn doubled_apostrophes(text: &str, tokens: &[Token]) -> Vec<usize> {
     (1..tokens.len())
         .filter(|&k| {
@@ -551,7 +558,12 @@ fn doubled_apostrophes(text: &str, tokens: &[Token]) -> Vec<usize> {
 /// Whether a source found in `tokens` asserts anything in the article's
 /// own voice: not inside a `''…''` quotation, not in a condition or an
 /// indirect question.
-fn asserted(text: &str, tokens: &[Token], marks: &[usize], source: Span) -> bool {
+fn asserted(
+    text: &str,
+    tokens: &[Token],
+    marks: &std::cell::OnceCell<Vec<usize>>,
+    source: Span,
+) -> bool {
     !within_doubled_apostrophes(text, tokens, marks, source)
         && !hypothetical(text, tokens, source)
         && !complement(text, tokens, source)
