@@ -470,11 +470,11 @@ impl FactmarkApp {
         };
         let text = match change {
             DiskChange::Set => format!(
-                "The annotation file changed on disk ({}), changed by another program. Reload it?",
+                "The annotation file changed on disk ({}): another program wrote it. Reload it, or merge what it added into yours?",
                 name(doc.set_path.as_deref())
             ),
             DiskChange::Article => format!(
-                "The article changed on disk ({}), changed by another program. Reload it?",
+                "The article changed on disk ({}): another program wrote it. Reload it?",
                 name(doc.article_path.as_deref())
             ),
             DiskChange::SetGone => gone("The annotation file", doc.set_path.as_deref()),
