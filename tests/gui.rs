@@ -845,6 +845,26 @@ fn hovering_a_highlight_shows_its_tags_and_notes() {
 
 const CHILD_ENV: &str = "FACTMARK_GUI_CHILD";
 
+/// Runs the test `name` again in a child process, with `env` set to the
+/// desk `root` so that it plays the child's part; returns the child and
+/// whether it printed READY (false when it ended without).
+fn spawn_child_app(name: &str, env: &str, root: &Path) -> (std::process::Child, bool) {
+    use std::io::BufRead;
+    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([name, "--exact", "--nocapture"])
+        .env(env, root)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let ready = std::io::BufReader::new(stdout)
+        .lines()
+        .map_while(Result::ok)
+        .any(|line| line.contains("READY"));
+    (child, ready)
+}
+
 /// The child side: tag two spans, wait for the recovery file, say READY
 /// and wait to be killed.
 fn annotate_until_killed(root: &Path) -> ! {
@@ -885,24 +905,12 @@ fn unsaved_work_survives_killing_the_app_process() {
     if let Ok(root) = std::env::var(CHILD_ENV) {
         annotate_until_killed(Path::new(&root));
     }
-    use std::io::BufRead;
     let desk = Desk::new();
-    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
-        .args([
-            "unsaved_work_survives_killing_the_app_process",
-            "--exact",
-            "--nocapture",
-        ])
-        .env(CHILD_ENV, &desk.root)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let ready = std::io::BufReader::new(stdout)
-        .lines()
-        .map_while(Result::ok)
-        .any(|line| line.contains("READY"));
+    let (mut child, ready) = spawn_child_app(
+        "unsaved_work_survives_killing_the_app_process",
+        CHILD_ENV,
+        &desk.root,
+    );
     child.kill().unwrap(); // SIGKILL: no chance to save or clean up
     child.wait().unwrap();
     assert!(ready, "the child app never reported its edits");
@@ -954,24 +962,12 @@ fn sigterm_writes_the_unsaved_work_to_the_recovery_file_and_closes() {
     if let Ok(root) = std::env::var(TERM_CHILD_ENV) {
         annotate_until_terminated(Path::new(&root));
     }
-    use std::io::BufRead;
     let desk = Desk::new();
-    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
-        .args([
-            "sigterm_writes_the_unsaved_work_to_the_recovery_file_and_closes",
-            "--exact",
-            "--nocapture",
-        ])
-        .env(TERM_CHILD_ENV, &desk.root)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let ready = std::io::BufReader::new(stdout)
-        .lines()
-        .map_while(Result::ok)
-        .any(|line| line.contains("READY"));
+    let (mut child, ready) = spawn_child_app(
+        "sigterm_writes_the_unsaved_work_to_the_recovery_file_and_closes",
+        TERM_CHILD_ENV,
+        &desk.root,
+    );
     assert!(ready, "the child app never reported its edits");
     let sent = std::process::Command::new("kill")
         .args(["-TERM", &child.id().to_string()])

@@ -385,7 +385,7 @@ static WORK: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| {
 
 /// Whether the word right before `at` names a kind of work.
 fn work_named_before(text: &str, at: usize) -> bool {
-    let before = &text[floor_boundary(text, at.saturating_sub(40))..at];
+    let before = &text[text.floor_char_boundary(at.saturating_sub(40))..at];
     before
         .split_whitespace()
         .next_back()
@@ -441,7 +441,7 @@ const TAG_REACH: usize = 300;
 /// author="MartinOMalley">`): its quotation marks delimit attribute
 /// values, and an empty one pairs the marks around ` author=`.
 fn in_markup_tag(text: &str, span: Span) -> bool {
-    let from = floor_boundary(text, span.start.saturating_sub(TAG_REACH));
+    let from = text.floor_char_boundary(span.start.saturating_sub(TAG_REACH));
     let before = &text[from..span.start];
     let Some(open) = before.rfind('<') else {
         return false;
@@ -450,32 +450,17 @@ fn in_markup_tag(text: &str, span: Span) -> bool {
     if !inside.starts_with(|c: char| c.is_ascii_alphabetic()) || inside.contains(['>', '\n']) {
         return false;
     }
-    let to = ceil_boundary(text, span.end + TAG_REACH);
+    let to = text.ceil_char_boundary(span.end + TAG_REACH);
     let after = &text[span.end..to];
     after
         .find(['>', '\n'])
         .is_some_and(|k| after[k..].starts_with('>'))
 }
 
-fn floor_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
-fn ceil_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at += 1;
-    }
-    at
-}
-
 /// Whether a reporting verb comes within the three words after `at`
 /// (`"…," he said`, `"…," said Smith`).
 fn cue_follows(text: &str, at: usize) -> bool {
-    let after = &text[at..ceil_boundary(text, at + NEAR)];
+    let after = &text[at..text.ceil_char_boundary(at + NEAR)];
     after[..after.find('\n').unwrap_or(after.len())]
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
@@ -528,7 +513,7 @@ static NAMING: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| {
 /// Whether a naming verb comes within the six words before
 /// `at` (`Trump called her "Miss Piggy"`, `known as the "X Act"`).
 fn naming_cue_before(text: &str, at: usize) -> bool {
-    let before = &text[floor_boundary(text, at.saturating_sub(NEAR))..at];
+    let before = &text[text.floor_char_boundary(at.saturating_sub(NEAR))..at];
     before[before.rfind('\n').map_or(0, |i| i + 1)..]
         .rsplit(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
@@ -552,7 +537,7 @@ fn named_in_a_list(text: &str, at: usize) -> bool {
         return false;
     }
     let closing = list.len() - list.chars().next_back().map_or(0, char::len_utf8);
-    let from = floor_boundary(text, closing.saturating_sub(NEAR));
+    let from = text.floor_char_boundary(closing.saturating_sub(NEAR));
     text[from..closing]
         .rfind(['“', '"', '«'])
         .is_some_and(|open| naming_cue_before(text, from + open))
@@ -561,8 +546,8 @@ fn named_in_a_list(text: &str, at: usize) -> bool {
 /// Whether the paragraph around `span` has a reporting or naming verb
 /// outside it, or its sentence a verb of attitude before it.
 fn paragraph_has_cue(text: &str, cues: &CueWords, span: Span) -> bool {
-    let from = floor_boundary(text, span.start.saturating_sub(PARAGRAPH_REACH));
-    let to = ceil_boundary(text, span.end + PARAGRAPH_REACH);
+    let from = text.floor_char_boundary(span.start.saturating_sub(PARAGRAPH_REACH));
+    let to = text.ceil_char_boundary(span.end + PARAGRAPH_REACH);
     // ASCII bytes never occur inside a multi-byte character, so bytes are
     // searched directly.
     let bytes = text.as_bytes();
