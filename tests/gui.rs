@@ -1034,6 +1034,47 @@ fn a_set_changed_on_disk_is_noticed_and_saving_asks_before_overwriting() {
 }
 
 #[test]
+fn an_idle_window_notices_another_program_changing_its_set() {
+    let desk = Desk::new();
+    write_set(&desk, &[(Tag::Figure, "80.1%")]);
+    let mut harness = desk.open(&desk.set());
+    // Frames alone would not look at the disk for an hour: only the
+    // watcher thread can bring the banner.
+    harness.state_mut().state.disk_check_interval = Duration::from_secs(3600);
+    harness.run_ok();
+    std::thread::sleep(Duration::from_millis(20));
+    write_set(
+        &desk,
+        &[
+            (Tag::Figure, "80.1%"),
+            (Tag::Quote, "\"neither free nor fair\""),
+        ],
+    );
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while annotations(&harness).len() < 2 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the change was never noticed"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+        harness.step();
+    }
+    harness.run_ok();
+    // Nothing was unsaved, so the window took the file as it is, like an
+    // editor: no question, one message, and the status says Saved.
+    assert!(harness.query_by_label("Keep mine").is_none());
+    harness.get_by_label_contains("which another program changed: 2 annotations now (was 1)");
+    assert!(!harness.state().state.is_dirty());
+    // The reload is one step that Undo takes back.
+    press_with(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        annotations(&harness),
+        vec![(Tag::Figure, "80.1%".to_owned())]
+    );
+    assert!(harness.state().state.is_dirty());
+}
+
+#[test]
 fn keep_mine_then_overwrite_saves_the_window_version() {
     let desk = Desk::new();
     write_set(&desk, &[(Tag::Figure, "80.1%")]);

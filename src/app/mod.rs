@@ -201,8 +201,8 @@ pub enum DiskChange {
     ArticleGone,
 }
 
-/// How often the open files are compared with the disk (only while the
-/// window is drawing anyway: this never wakes an idle window).
+/// How often the open files are compared with the disk while the window
+/// is drawing anyway (an idle window is woken by `ui::watch` instead).
 pub const DISK_CHECK_INTERVAL: Duration = Duration::from_secs(2);
 
 /// The article being annotated and its annotation set.
@@ -794,6 +794,7 @@ impl AppState {
             self.last_disk_check = Some(now);
             self.check_disk();
         }
+        self.take_disk_change_if_clean();
     }
 
     /// Another article was opened (or reloaded) under an open find bar:
@@ -1140,6 +1141,31 @@ impl AppState {
         );
     }
 
+    /// Compares the open files with the disk now, not at the next interval:
+    /// the window's watcher saw one change.
+    pub fn check_disk_now(&mut self, now: Instant) {
+        self.last_disk_check = Some(now);
+        self.check_disk();
+    }
+
+    /// A window without unsaved work takes another program's change of
+    /// the set at once (as editors do); one with unsaved work asks.
+    fn take_disk_change_if_clean(&mut self) {
+        if self.disk_change == Some(DiskChange::Set) && !self.is_dirty() {
+            self.reload_from_disk();
+        }
+    }
+
+    /// The files whose change on disk the window must notice: the set and
+    /// the article.
+    pub fn watched_paths(&self) -> Vec<&Path> {
+        [&self.doc.set_path, &self.doc.article_path]
+            .into_iter()
+            .flatten()
+            .map(PathBuf::as_path)
+            .collect()
+    }
+
     /// Notices another program changing the set or the article.
     fn check_disk(&mut self) {
         if self.disk_change.is_some() {
@@ -1214,8 +1240,63 @@ impl AppState {
         ));
     }
 
+    /// Makes the window's set what the set file holds, as one step that
+    /// Undo takes back, keeping the view where it is. Says what changed;
+    /// `false` (with the reason said) when the file does not load.
+    fn sync_from_disk(&mut self) {
+        let Some(path) = self.doc.set_path.clone() else {
+            return;
+        };
+        let stamp = DiskStamp::of(&path);
+        let loaded = store::read_set_file(&path)
+            .and_then(|file| store::anchor_set(&path, file, &self.doc.article));
+        let theirs = match loaded {
+            Ok(loaded) => loaded.set,
+            Err(error) => {
+                // Said once for this version of the file; Save still asks
+                // before replacing it.
+                self.ignored_on_disk = Some(stamp);
+                self.error(format!(
+                    "The annotation file was not reloaded; the window keeps its annotations. {error}"
+                ));
+                return;
+            }
+        };
+        let before = self.doc.set.counts();
+        let edits = self.doc.set.edits_to(&theirs);
+        let changed = edits.len();
+        if !edits.is_empty() && !self.edit(Edit::Batch(edits)) {
+            return;
+        }
+        self.doc.saved_revision = Some(self.doc.history.revision());
+        self.doc.set_stamp = stamp;
+        self.ignored_on_disk = None;
+        self.disk_change = None;
+        self.discard_recovery();
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let after = self.doc.set.counts();
+        let (now, was): (usize, usize) = (after.iter().sum(), before.iter().sum());
+        self.info(if changed == 0 {
+            format!("Reloaded {name}: nothing had changed.")
+        } else {
+            format!(
+                "Reloaded {name}, which another program changed: {} now (was {was}). Edit > Undo takes it back.",
+                crate::plural(now, "annotation", "annotations")
+            )
+        });
+    }
+
     fn reload_from_disk(&mut self) {
         self.disk_change = None;
+        let article_unchanged = self
+            .doc
+            .article_path
+            .as_deref()
+            .is_none_or(|p| DiskStamp::of(p) == self.doc.article_stamp);
+        if article_unchanged && self.doc.set_path.as_deref().is_some_and(Path::exists) {
+            self.sync_from_disk();
+            return;
+        }
         let path = match (&self.doc.set_path, &self.doc.article_path) {
             (Some(set), _) if set.exists() => set.clone(),
             (_, Some(article)) => article.clone(),
@@ -2161,6 +2242,73 @@ mod tests {
         );
         let key = state.doc.recovery_key();
         assert!(!folder.path_for(&key).exists());
+    }
+
+    #[test]
+    fn a_clean_window_takes_a_changed_set_at_once_and_a_broken_one_never() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = dir.path().join("a.txt");
+        std::fs::write(&article, "The minister said 80% agreed on Monday.").unwrap();
+        let mut state = sample_app(dir.path());
+        state.open(&article);
+        state.apply(Action::Select(Some(Span::new(4, 12))));
+        state.apply(Action::ApplyTag(Tag::Source));
+        state.apply(Action::Save);
+        let set_path = state.doc.set_path.clone().unwrap();
+
+        // Another program removes the source and adds a figure.
+        let (text, _, mut loaded) = crate::io::load_set(&set_path).unwrap();
+        let source = loaded.set.annotations()[0].clone();
+        let figure = loaded.set.new_annotation(
+            Tag::Figure,
+            Span::new(18, 21),
+            text.text(),
+            Timestamp::now(),
+        );
+        let step = Edit::Batch(vec![Edit::Remove(source), Edit::Add(figure)]);
+        loaded.set.apply(&step, text.text()).unwrap();
+        crate::io::save_set(&set_path, &article, &text, &loaded.set).unwrap();
+
+        state.check_disk_now(Instant::now());
+        state.tick(Instant::now());
+        assert_eq!(state.disk_change, None, "nothing to ask");
+        let tags: Vec<Tag> = state.doc.set.annotations().iter().map(|a| a.tag).collect();
+        assert_eq!(tags, [Tag::Figure]);
+        assert!(!state.is_dirty());
+        assert!(
+            texts(&state)
+                .iter()
+                .any(|t| t.contains("1 annotation now (was 1)")),
+            "{:?}",
+            texts(&state)
+        );
+
+        // A half-written or broken file is not taken, and said once.
+        std::fs::write(&set_path, "(version: 1, annotations: [").unwrap();
+        for _ in 0..3 {
+            state.check_disk_now(Instant::now());
+            state.tick(Instant::now());
+        }
+        let errors: Vec<&str> = texts(&state)
+            .into_iter()
+            .filter(|t| t.contains("was not reloaded"))
+            .collect();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].contains("a.annotations.ron"), "{}", errors[0]);
+        assert_eq!(
+            state.doc.set.annotations().len(),
+            1,
+            "the window keeps its own"
+        );
+        // Save does not replace the file it could not read without asking.
+        state.apply(Action::Select(Some(Span::new(4, 12))));
+        state.apply(Action::ApplyTag(Tag::Source));
+        state.apply(Action::Save);
+        assert!(state.confirm_overwrite.is_some());
+        assert_eq!(
+            std::fs::read_to_string(&set_path).unwrap(),
+            "(version: 1, annotations: ["
+        );
     }
 
     #[test]

@@ -191,6 +191,73 @@ impl AnnotationSet {
             })
     }
 
+    /// The edits that make this set hold what `theirs` holds (annotations,
+    /// orphans and rejections), as a [`Edit::Batch`] step; empty when the
+    /// two already agree. An annotation both have (same span and tag)
+    /// keeps this set's id; what only `theirs` has gets a fresh id.
+    pub fn edits_to(&mut self, theirs: &AnnotationSet) -> Vec<Edit> {
+        let mut edits = Vec::new();
+        let mut additions = Vec::new();
+        for a in &self.annotations {
+            match theirs.position(a.key()) {
+                Err(_) => edits.push(Edit::Remove(a.clone())),
+                Ok(i) => {
+                    let after = Annotation {
+                        id: a.id,
+                        ..theirs.annotations[i].clone()
+                    };
+                    if after != *a {
+                        edits.push(Edit::Replace {
+                            before: a.clone(),
+                            after,
+                        });
+                    }
+                }
+            }
+        }
+        for a in &theirs.annotations {
+            if !self.contains(a.span, a.tag) {
+                additions.push(a.clone());
+            }
+        }
+        let same_orphan = |a: &Orphan, b: &Orphan| {
+            Orphan {
+                id: b.id,
+                ..a.clone()
+            } == *b
+        };
+        for o in &self.orphans {
+            if !theirs.orphans.iter().any(|t| same_orphan(t, o)) {
+                edits.push(Edit::RemoveOrphan(o.clone()));
+            }
+        }
+        let orphan_additions: Vec<Orphan> = theirs
+            .orphans
+            .iter()
+            .filter(|t| !self.orphans.iter().any(|o| same_orphan(t, o)))
+            .cloned()
+            .collect();
+        for r in self.rejections() {
+            if !theirs.is_rejected(r.span, r.tag) {
+                edits.push(Edit::Unreject(r));
+            }
+        }
+        for r in theirs.rejections() {
+            if !self.is_rejected(r.span, r.tag) {
+                edits.push(Edit::Reject(r));
+            }
+        }
+        for mut a in additions {
+            a.id = self.allocate_id();
+            edits.push(Edit::Add(a));
+        }
+        for mut o in orphan_additions {
+            o.id = self.allocate_id();
+            edits.push(Edit::AddOrphan(o));
+        }
+        edits
+    }
+
     /// A new annotation of `span` in `text` with a fresh id, not yet in
     /// the set (add it with [`Edit::Add`]).
     pub fn new_annotation(
@@ -347,6 +414,83 @@ mod tests {
         }
         let order: Vec<_> = set.annotations().iter().map(|a| a.id).collect();
         assert_eq!(order, vec![claim.id, source.id, figure.id]);
+    }
+
+    /// What a set holds, ids aside: annotations, rejections, orphans' notes.
+    type Content = (Vec<(Tag, Span, String)>, Vec<Rejection>, Vec<String>);
+
+    fn content(set: &AnnotationSet) -> Content {
+        (
+            set.annotations()
+                .iter()
+                .map(|a| (a.tag, a.span, a.note.clone()))
+                .collect(),
+            set.rejections().collect(),
+            set.orphans().iter().map(|o| o.note.clone()).collect(),
+        )
+    }
+
+    #[test]
+    fn edits_to_another_set_make_this_one_hold_the_same_in_one_undoable_step() {
+        let mut theirs = AnnotationSet::new();
+        let mut figure = annotation(&mut theirs, Tag::Figure, 18, 21);
+        figure.note = "from the poll".to_owned();
+        let source = annotation(&mut theirs, Tag::Source, 0, 12);
+        let orphan = Orphan {
+            id: theirs.allocate_id(),
+            tag: Tag::Quote,
+            last_start: 0,
+            last_end: 3,
+            quote: figure.quote.clone(),
+            note: "lost".to_owned(),
+            created: Timestamp::UNIX_EPOCH,
+            modified: Timestamp::UNIX_EPOCH,
+        };
+        for edit in [
+            Edit::Add(figure.clone()),
+            Edit::Add(source),
+            Edit::AddOrphan(orphan),
+            Edit::Reject(Rejection {
+                tag: Tag::Claim,
+                span: Span::new(0, 3),
+                exact: "The".to_owned(),
+            }),
+        ] {
+            theirs.apply(&edit, TEXT).unwrap();
+        }
+
+        let mut ours = AnnotationSet::new();
+        // The same figure without its note, under another id; and a claim
+        // and a rejection that `theirs` lacks.
+        ours.next_id = 10;
+        let our_figure = annotation(&mut ours, Tag::Figure, 18, 21);
+        let claim = annotation(&mut ours, Tag::Claim, 0, 38);
+        for edit in [
+            Edit::Add(our_figure.clone()),
+            Edit::Add(claim),
+            Edit::Reject(Rejection {
+                tag: Tag::Quote,
+                span: Span::new(4, 12),
+                exact: "minister".to_owned(),
+            }),
+        ] {
+            ours.apply(&edit, TEXT).unwrap();
+        }
+        let before = ours.clone();
+
+        let edits = ours.edits_to(&theirs);
+        let step = Edit::Batch(edits);
+        ours.apply(&step, TEXT).unwrap();
+        assert_eq!(content(&ours), content(&theirs));
+        assert_eq!(
+            ours.get(our_figure.id).map(|a| a.note.as_str()),
+            Some("from the poll"),
+            "the annotation both have keeps our id"
+        );
+        assert!(ours.edits_to(&theirs).is_empty(), "nothing left to do");
+
+        ours.apply(&step.inverse(), TEXT).unwrap();
+        assert_eq!(content(&ours), content(&before));
     }
 
     #[test]

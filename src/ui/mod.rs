@@ -10,6 +10,7 @@ mod measure;
 pub mod sidebar;
 pub mod termination;
 pub mod theme;
+pub mod watch;
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -168,6 +169,8 @@ pub struct FactmarkApp {
     focus_find: bool,
     /// Every message is shown, not only the newest [`BANNERS`].
     all_messages: bool,
+    /// Wakes the window when another program changes the open files.
+    watch: watch::DiskWatch,
     /// Makes the next frame panic: for the test of panic recovery.
     #[doc(hidden)]
     pub panic_next_frame: bool,
@@ -203,6 +206,10 @@ impl FactmarkApp {
             applied_theme: None,
             focus_find: false,
             all_messages: false,
+            watch: {
+                let ctx = cc.egui_ctx.clone();
+                watch::DiskWatch::start(move || ctx.request_repaint(), watch::WATCH_INTERVAL)
+            },
             panic_next_frame: false,
         }
     }
@@ -680,6 +687,10 @@ impl FactmarkApp {
         let ctx = ui.ctx().clone();
         if termination::requested() && !self.state.quit_confirmed {
             self.state.terminate();
+        }
+        self.watch.set_paths(&self.state.watched_paths());
+        if self.watch.take_changed() {
+            self.state.check_disk_now(Instant::now());
         }
         self.state.tick(Instant::now());
         self.apply_settings(&ctx);
