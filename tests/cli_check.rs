@@ -250,6 +250,56 @@ fn relink_points_a_set_at_its_moved_article_and_keeps_the_old_file() {
 }
 
 #[test]
+fn relink_reads_the_new_file_as_its_name_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.html");
+    fs::write(
+        &page,
+        "<html><head><title>Vote</title></head><body><article><h1>Vote</h1>\
+         <p>Turnout was 80.1% &amp; rising, officials said.</p>\
+         <p>About 6,700 people were held.</p></article></body></html>",
+    )
+    .unwrap();
+    factmark()
+        .arg("suggest")
+        .arg(&page)
+        .args(["--tags", "figure"])
+        .assert()
+        .code(0);
+    let set = dir.path().join("page.annotations.ron");
+    let text = dir.path().join("page.txt");
+    factmark()
+        .arg("text")
+        .arg(&page)
+        .arg("-o")
+        .arg(&text)
+        .assert()
+        .code(0);
+
+    factmark()
+        .arg("relink")
+        .arg(&set)
+        .arg(&text)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("2 annotations"))
+        .stdout(predicate::str::contains("0 orphans"));
+    let written = fs::read_to_string(&set).unwrap();
+    assert!(written.contains("format: Text,"), "{written}");
+    let chars = fs::read_to_string(&text).unwrap().chars().count();
+    assert!(
+        written.contains(&format!("chars: {chars},")),
+        "the text file's own length: {written}"
+    );
+    factmark()
+        .arg("check")
+        .arg(&set)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("article unchanged"));
+}
+
+#[test]
 fn relink_refuses_another_article_and_leaves_the_set_alone() {
     let dir = tempfile::tempdir().unwrap();
     let set = write_sample_set(dir.path());
@@ -262,8 +312,22 @@ fn relink_refuses_another_article_and_leaves_the_set_alone() {
         .arg(&other)
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("none of its 3 annotations is in"))
+        .stderr(predicate::str::contains(
+            "every one of its 3 annotations would be lost in",
+        ))
         .stderr(predicate::str::contains("is it the right article?"));
+    assert_eq!(fs::read(&set).unwrap(), before, "the set is untouched");
+    // One text of three in common is a coincidence, not the article.
+    fs::write(&other, "Turnout was 80.1% in a different vote entirely.").unwrap();
+    factmark()
+        .arg("relink")
+        .arg(&set)
+        .arg(&other)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "2 of its 3 annotations would be lost in",
+        ));
     assert_eq!(fs::read(&set).unwrap(), before, "the set is untouched");
     factmark()
         .arg("relink")

@@ -82,11 +82,13 @@ pub enum SetError {
         #[source]
         source: ArticleError,
     },
-    #[error("{}: none of its {} is in {}: is it the right article? The set was left as it was.", path.display(), crate::plural(*orphans, "annotation", "annotations"), article.display())]
+    #[error("{}: {} of its {} would be lost in {}: is it the right article? The set was left as it was.", path.display(), if orphans == total { "every one".to_owned() } else { orphans.to_string() }, crate::plural(*total, "annotation", "annotations"), article.display())]
     OtherArticle {
         path: PathBuf,
         article: PathBuf,
+        /// Annotations whose text is not in that article.
         orphans: usize,
+        total: usize,
     },
     #[error("{}: cannot save: the folder {} does not exist (moved, renamed or deleted?)", path.display(), folder.display())]
     MissingFolder { path: PathBuf, folder: PathBuf },
@@ -343,21 +345,31 @@ pub fn load_set(set_path: &Path) -> Result<(Article, PathBuf, LoadedSet), SetErr
 
 /// Reads a set file and anchors it in the article at `article_path`
 /// instead of the one it names: for a set whose article was moved or
-/// renamed. The article is read the way the set says it was (its format),
-/// and annotations whose text is not found become orphans, as always; but
-/// a file holding none of the annotations' text is another article, and
-/// is refused.
+/// renamed. The article is read as its name says (an `.html` page as a
+/// web page, a `.txt` file as text), or the way the set says it was when
+/// the extension is not one factmark knows. Annotations whose text is not
+/// found become orphans, as always; but a file that holds fewer than half
+/// of the annotations' texts is another article, and is refused.
 pub fn load_set_with_article(
     set_path: &Path,
     article_path: &Path,
 ) -> Result<(Article, LoadedSet), SetError> {
-    let (article, loaded) = anchor_in(set_path, read_set_file(set_path)?, article_path)?;
+    let file = read_set_file(set_path)?;
+    let named = formats::format_of(article_path);
+    let format = if named.guessed {
+        file.article.format
+    } else {
+        named.format
+    };
+    let (article, loaded) = anchor_as(set_path, file, article_path, format)?;
     let orphans = loaded.set.orphans().len();
-    if orphans > 0 && loaded.set.annotations().is_empty() {
+    let anchored = loaded.set.annotations().len();
+    if orphans > anchored {
         return Err(SetError::OtherArticle {
             path: set_path.to_owned(),
             article: article_path.to_owned(),
             orphans,
+            total: orphans + anchored,
         });
     }
     Ok((article, loaded))
@@ -368,13 +380,22 @@ fn anchor_in(
     file: SetFile,
     article_path: &Path,
 ) -> Result<(Article, LoadedSet), SetError> {
-    let (article, _) =
-        formats::open_article_as(article_path, file.article.format).map_err(|source| {
-            SetError::Article {
-                path: set_path.to_owned(),
-                source,
-            }
-        })?;
+    let format = file.article.format;
+    anchor_as(set_path, file, article_path, format)
+}
+
+fn anchor_as(
+    set_path: &Path,
+    file: SetFile,
+    article_path: &Path,
+    format: ArticleFormat,
+) -> Result<(Article, LoadedSet), SetError> {
+    let (article, _) = formats::open_article_as(article_path, format).map_err(|source| {
+        SetError::Article {
+            path: set_path.to_owned(),
+            source,
+        }
+    })?;
     let loaded = anchor_set(set_path, file, &article)?;
     Ok((article, loaded))
 }
