@@ -216,6 +216,32 @@ fn check_refuses_a_set_from_a_newer_version() {
 }
 
 #[test]
+fn an_empty_or_foreign_set_file_is_named_in_plain_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("z.annotations.ron");
+    fs::write(&empty, "  \n").unwrap();
+    factmark()
+        .arg("check")
+        .arg(&empty)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::diff(format!(
+            "error: {}: the file is empty, so it holds no annotation set (a save cut short, or a file made by hand?)\n",
+            empty.display()
+        )));
+    fs::write(&empty, "[1, 2, 3]").unwrap();
+    factmark()
+        .arg("check")
+        .arg(&empty)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "Expected opening `(` for an annotation set",
+        ))
+        .stderr(predicate::str::contains("SetFile").not());
+}
+
+#[test]
 fn relink_points_a_set_at_its_moved_article_and_keeps_the_old_file() {
     let dir = tempfile::tempdir().unwrap();
     let set = write_sample_set(dir.path());

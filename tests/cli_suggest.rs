@@ -660,3 +660,23 @@ fn suggest_into_a_folder_asks_for_a_file_name() {
     assert_eq!(fs::read_dir(&folder).unwrap().count(), 0);
     assert!(!dir.path().join("new").exists());
 }
+
+#[test]
+fn suggest_find_and_import_write_times_in_whole_seconds_as_the_window_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let set = suggested_sample(dir.path());
+    let article = dir.path().join(ARTICLE);
+    factmark()
+        .args(["find", "--tag", "source"])
+        .arg(&article)
+        .arg("Amnesty International")
+        .assert()
+        .code(0);
+    let (_, _, loaded) = factmark::io::load_set(&set).unwrap();
+    assert!(loaded.set.len() > 10);
+    for a in loaded.set.annotations() {
+        for time in [a.created, a.modified] {
+            assert_eq!(time.subsec_nanosecond(), 0, "{} at {time}", a.quote.exact);
+        }
+    }
+}

@@ -880,16 +880,23 @@ fn import_force_never_replaces_a_set_that_does_not_load() {
         ("truncated", good[..good.len() / 2].to_owned()),
         ("duplicate ids", good.replace("id: 2,", "id: 1,")),
         ("trailing garbage", format!("{good}\n)")),
+        ("newer", good.replace("version: 1,", "version: 7,")),
     ];
     for (what, text) in broken {
         fs::write(&set, &text).unwrap();
-        import()
-            .code(2)
-            .stderr(predicate::str::contains(format!(
-                "{}: will not overwrite it",
-                set.display()
-            )))
-            .stderr(predicate::str::contains("Move it away"));
+        let output = import().code(2).get_output().stderr.clone();
+        let message = String::from_utf8(output).unwrap();
+        assert!(
+            message.contains(&format!("{}: will not overwrite it", set.display())),
+            "{message}"
+        );
+        assert!(message.contains("Move it away"), "{message}");
+        assert_eq!(
+            message.matches(&set.display().to_string()).count(),
+            1,
+            "the file is named once: {message}"
+        );
+        assert!(!message.contains(".."), "one full stop: {message}");
         assert_eq!(fs::read_to_string(&set).unwrap(), text, "{what}");
     }
 }

@@ -768,6 +768,75 @@ fn the_side_panel_gets_its_width_back_when_the_window_does() {
 }
 
 #[test]
+fn only_a_drag_sets_the_side_panel_width_that_is_kept() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    let wide = 1200.0 - side_panel_left(&harness);
+    // The panel's edge is its inner margin left of its contents.
+    let edge = Pos2::new(side_panel_left(&harness) - 8.0, 500.0);
+    harness.hover_at(edge);
+    harness.drag_at(edge);
+    harness.hover_at(edge + egui::vec2(30.0, 0.0));
+    harness.hover_at(edge + egui::vec2(60.0, 0.0));
+    harness.drop_at(edge + egui::vec2(60.0, 0.0));
+    harness.run_ok();
+    let chosen = 1200.0 - side_panel_left(&harness);
+    assert!(
+        (chosen - (wide - 60.0)).abs() < 3.0,
+        "dragged from {wide} to {chosen}"
+    );
+    let kept = harness.state().settings.side_panel_width;
+
+    // Window resizes, down to a tiny one, leave the choice alone.
+    for (w, h) in [
+        (420.0, 300.0),
+        (1440.0, 900.0),
+        (570.0, 400.0),
+        (1200.0, 800.0),
+    ] {
+        harness.set_size(egui::vec2(w, h));
+        harness.run_ok();
+        assert_eq!(
+            harness.state().settings.side_panel_width,
+            kept,
+            "at {w}×{h}"
+        );
+    }
+    let back = 1200.0 - side_panel_left(&harness);
+    assert!((back - chosen).abs() < 2.0, "chosen {chosen}, now {back}");
+}
+
+#[test]
+fn escape_closes_an_open_menu_and_keeps_the_selection() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    drag_across(&mut harness, "Amnesty International");
+    assert!(harness.state().state.selection.is_some());
+    for menu in ["File", "Edit", "View"] {
+        harness.get_by_label(menu).click();
+        harness.run_ok();
+        let item = match menu {
+            "File" => "Save as…",
+            "Edit" => "Find next",
+            _ => "Zoom in",
+        };
+        assert!(
+            harness.query_by_label_contains(item).is_some(),
+            "{menu} opened"
+        );
+        press(&mut harness, Key::Escape);
+        assert!(
+            harness.query_by_label_contains(item).is_none(),
+            "Escape closed {menu}"
+        );
+        assert!(
+            harness.state().state.selection.is_some(),
+            "the first Escape is the menu's"
+        );
+    }
+}
+
+#[test]
 fn ctrl_b_hides_and_shows_the_side_panel() {
     let desk = Desk::new();
     let mut harness = desk.open(&desk.article());

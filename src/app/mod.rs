@@ -1723,7 +1723,7 @@ impl AppState {
                     .unwrap_or_default()
                     .join(&self.doc.name)
             });
-            io::default_set_path(&article)
+            free_set_path(io::default_set_path(&article))
         });
         self.after_save_as = then;
         self.ask(DialogRequest::SaveSetAs { suggested });
@@ -1855,8 +1855,7 @@ impl AppState {
     }
 
     fn now() -> Timestamp {
-        let now = Timestamp::now();
-        Timestamp::from_second(now.as_second()).unwrap_or(now)
+        crate::model::annotation::now()
     }
 
     fn edit(&mut self, edit: Edit) -> bool {
@@ -2107,6 +2106,25 @@ fn no_suggestions_note(annotated: usize, rejected: usize, unsure: usize) -> Stri
     }
 }
 
+/// `path`, or when a file is already there (a set this session could not
+/// load, kept safe), the first free `X-2.annotations.ron`,
+/// `X-3.annotations.ron`…: Save as must not propose a file it may not
+/// replace.
+fn free_set_path(path: PathBuf) -> PathBuf {
+    if !path.exists() {
+        return path;
+    }
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let stem = name
+        .strip_suffix(".annotations.ron")
+        .unwrap_or(&name)
+        .to_owned();
+    (2..)
+        .map(|n| path.with_file_name(format!("{stem}-{n}.annotations.ron")))
+        .find(|candidate| !candidate.exists())
+        .unwrap_or(path)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2242,6 +2260,24 @@ mod tests {
         );
         let key = state.doc.recovery_key();
         assert!(!folder.path_for(&key).exists());
+    }
+
+    #[test]
+    fn save_as_never_proposes_a_file_that_is_already_there() {
+        let dir = tempfile::tempdir().unwrap();
+        let default = dir.path().join("v2.annotations.ron");
+        assert_eq!(free_set_path(default.clone()), default);
+        // A set from a newer factmark, which this one will not replace.
+        std::fs::write(&default, "(version: 7)").unwrap();
+        assert_eq!(
+            free_set_path(default.clone()),
+            dir.path().join("v2-2.annotations.ron")
+        );
+        std::fs::write(dir.path().join("v2-2.annotations.ron"), "").unwrap();
+        assert_eq!(
+            free_set_path(default),
+            dir.path().join("v2-3.annotations.ron")
+        );
     }
 
     #[test]

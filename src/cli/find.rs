@@ -127,7 +127,7 @@ fn tag_all(
         .map_or_else(|| default_set_path(request.article), Path::to_path_buf);
     let hint = "hint: tag fewer matches at a time (a longer query, --whole-words or --match-case)";
     let tag_matches = |set: &mut AnnotationSet, _existed: bool| {
-        let now = jiff::Timestamp::now();
+        let now = crate::model::annotation::now();
         let (mut added, mut already) = (0, 0);
         for &span in spans {
             if set.contains(span, tag) {

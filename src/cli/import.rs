@@ -75,7 +75,7 @@ pub fn import(request: &ImportRequest, out: &mut dyn Write, err: &mut dyn Write)
         );
         return fail(err, EXIT_INVALID, &message);
     }
-    let mut options = ImportOptions::new(jiff::Timestamp::now());
+    let mut options = ImportOptions::new(crate::model::annotation::now());
     options.skip_invalid = request.skip_invalid;
     for (kind, tag) in &request.map {
         options = options.with_mapping(kind, *tag);

@@ -153,7 +153,8 @@ pub enum Command {
     /// Import another tool's annotations of an article into a set.
     ///
     /// Exits 0 on success, 1 when a span does not match the article or the
-    /// set exists (without --force), 2 when a file cannot be read or parsed.
+    /// set exists (without --force), 2 when a file cannot be read, parsed or
+    /// written, or the set --force would replace does not load.
     #[command(group(ArgGroup::new("source").required(true).args(["brat", "w3c"])))]
     Import {
         /// The article the annotations belong to: .txt, .md, .html, .htm,
@@ -184,7 +185,8 @@ pub enum Command {
     ///
     /// The metadata (title, byline, date, site, URL, language) goes to
     /// stderr; with --meta it goes to stdout as JSON instead of the text.
-    /// Exits 2 when the article cannot be read.
+    /// Exits 0 on success, 1 when OUT is the article or an annotation set,
+    /// 2 when the article cannot be read or OUT cannot be written.
     Text {
         /// The article: .txt, .md, .html, .htm, .html.gz or .docx (other
         /// extensions are read as plain text).
@@ -468,7 +470,7 @@ fn write_the_set_elsewhere(article: &std::path::Path) -> String {
 /// parse as a set and is not named like one is most likely the article
 /// given in its set's place: say that rather than quote the parser.
 fn set_error_message(error: &crate::io::SetError) -> String {
-    if let crate::io::SetError::Syntax { path, .. } = error {
+    if let crate::io::SetError::Syntax { path, .. } | crate::io::SetError::Empty { path } = error {
         let named_like_a_set = path
             .file_name()
             .is_some_and(|n| n.to_string_lossy().to_lowercase().ends_with(".ron"));

@@ -35,7 +35,7 @@ pub fn suggest(
         .collect();
     let hint = "hint: suggest fewer kinds at a time with --tags (e.g. --tags quote,source), or raise --min-score";
     let added_to = |set: &mut AnnotationSet, existed: bool| {
-        let now = jiff::Timestamp::now();
+        let now = crate::model::annotation::now();
         let mut added = [0usize; 4];
         let (mut already, mut rejected) = (0, 0);
         for s in &suggestions {

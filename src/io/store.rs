@@ -55,6 +55,8 @@ pub enum SetError {
         path: PathBuf,
         problem: DecodeProblem,
     },
+    #[error("{}: the file is empty, so it holds no annotation set (a save cut short, or a file made by hand?)", path.display())]
+    Empty { path: PathBuf },
     #[error("{}:{line}:{column}: not a valid annotation set: {message}", path.display())]
     Syntax {
         path: PathBuf,
@@ -106,7 +108,7 @@ pub enum SetError {
         size: u64,
         limit: u64,
     },
-    #[error("{}: will not overwrite it, as it does not load as an annotation set this version can read — {reason}. Move it away (or fix it) and try again.", path.display())]
+    #[error("{}: will not overwrite it, as it does not load as an annotation set this version can read — {}. Move it away (or fix it) and try again.", path.display(), within(reason, path))]
     WouldOverwrite {
         path: PathBuf,
         reason: Box<SetError>,
@@ -229,6 +231,28 @@ pub struct LoadedSet {
     pub rejections_lost: usize,
 }
 
+/// `reason`'s message as part of a sentence about the same file: without
+/// the file's name in front or the full stop at the end.
+fn within(reason: &SetError, path: &Path) -> String {
+    let full = reason.to_string();
+    let text = full.trim_end_matches('.');
+    let Some(rest) = text.strip_prefix(&path.display().to_string()) else {
+        return text.to_owned();
+    };
+    if let Some(rest) = rest.strip_prefix(": ") {
+        return rest.to_owned();
+    }
+    // A parse error's place, `PATH:LINE:COLUMN: what`.
+    let place = rest.strip_prefix(':').and_then(|r| {
+        let (line, r) = r.split_once(':')?;
+        let (column, what) = r.split_once(": ")?;
+        let numbers = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        (numbers(line) && numbers(column))
+            .then(|| format!("at line {line}, column {column}, {what}"))
+    });
+    place.unwrap_or_else(|| text.to_owned())
+}
+
 /// The default set file of an article: `X.ext` → `X.annotations.ron`.
 pub fn default_set_path(article: &Path) -> PathBuf {
     let stem = article.file_stem().unwrap_or_default().to_string_lossy();
@@ -274,6 +298,11 @@ pub fn parse_set_bytes(path: &Path, bytes: &[u8]) -> Result<SetFile, SetError> {
 }
 
 fn parse_set(path: &Path, text: &str) -> Result<SetFile, SetError> {
+    if text.trim().is_empty() {
+        return Err(SetError::Empty {
+            path: path.to_owned(),
+        });
+    }
     match ron::from_str::<SetFile>(text) {
         Ok(file) => {
             check_header(path, &file.format, file.version)?;
@@ -289,7 +318,11 @@ fn parse_set(path: &Path, text: &str) -> Result<SetFile, SetError> {
                 path: path.to_owned(),
                 line: error.span.start.line,
                 column: error.span.start.col,
-                message: error.code.to_string(),
+                // ron names the Rust type; the user knows the file.
+                message: error
+                    .code
+                    .to_string()
+                    .replace("struct `SetFile`", "an annotation set"),
             })
         }
     }
@@ -390,12 +423,11 @@ fn anchor_as(
     article_path: &Path,
     format: ArticleFormat,
 ) -> Result<(Article, LoadedSet), SetError> {
-    let (article, _) = formats::open_article_as(article_path, format).map_err(|source| {
-        SetError::Article {
+    let (article, _) =
+        formats::open_article_as(article_path, format).map_err(|source| SetError::Article {
             path: set_path.to_owned(),
             source,
-        }
-    })?;
+        })?;
     let loaded = anchor_set(set_path, file, &article)?;
     Ok((article, loaded))
 }

@@ -191,6 +191,13 @@ impl Quote {
 }
 
 /// One tagged span of the article.
+/// The time now in whole seconds, as every annotation's `created` and
+/// `modified` are written, whichever part of factmark made it.
+pub fn now() -> jiff::Timestamp {
+    let now = jiff::Timestamp::now();
+    jiff::Timestamp::from_second(now.as_second()).unwrap_or(now)
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Annotation {
     pub id: AnnotationId,

@@ -86,17 +86,15 @@ fn with_units(text: &str, span: Span) -> Span {
 /// Widens a span so it starts and ends on whole words, then trims it.
 pub fn snap_to_words(text: &str, span: Span) -> Option<Span> {
     let span = trim(text, span)?;
-    let start = segments(text, span.start)
-        .find(|(s, w)| s.contains(span.start) && is_word(w))
-        .map_or(span.start, |(s, _)| s.start);
+    // The word (or number with its signs, `60%`) under each end, as a
+    // double-click there would take it.
+    let start = word_at(text, span.start).map_or(span.start, |w| w.start);
     let last = span.end
         - text[..span.end]
             .chars()
             .next_back()
             .map_or(0, char::len_utf8);
-    let end = segments(text, last)
-        .find(|(s, w)| s.contains(last) && is_word(w))
-        .map_or(span.end, |(s, _)| s.end);
+    let end = word_at(text, last).map_or(span.end, |w| w.end);
     Some(with_units(
         text,
         Span::new(start.min(span.start), end.max(span.end)),
@@ -161,6 +159,15 @@ mod tests {
     #[test]
     fn partial_words_snap_outward() {
         assert_eq!(snapped("ome 6", "peo"), "Some 6,700 people");
+        // A drag that starts on a number's sign takes the number too.
+        let text = "ranging from 60% to 70%.";
+        let start = text.find('%').unwrap();
+        let span = snap_to_words(text, Span::new(start, text.len() - 1)).unwrap();
+        assert_eq!(&text[span.range()], "60% to 70%");
+        let text = "cost $4.5 million";
+        let dollar = text.find('$').unwrap();
+        let span = snap_to_words(text, Span::new(0, dollar + 1)).unwrap();
+        assert_eq!(&text[span.range()], "cost $4.5");
         assert_eq!(snapped("résid", "ent"), "président");
     }
 

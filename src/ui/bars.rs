@@ -38,9 +38,8 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, settings: &mut Settings, actions:
                 if state.recent.is_empty() {
                     ui.label(RichText::new("No recent files").weak());
                 }
-                for path in &state.recent {
-                    let name = path.file_name().unwrap_or_default().to_string_lossy();
-                    let button = ui.button(name).on_hover_text(path.display().to_string());
+                for (path, label) in state.recent.iter().zip(recent_labels(&state.recent)) {
+                    let button = ui.button(label).on_hover_text(path.display().to_string());
                     if button.clicked() {
                         actions.push(Action::Open(path.clone()));
                     }
@@ -504,9 +503,44 @@ fn readable_date(raw: &str) -> String {
     }
 }
 
+/// The names Recent files shows: the file name, followed by its folder's
+/// when another entry has the same name (two `article.txt` in two folders).
+fn recent_labels(paths: &[std::path::PathBuf]) -> Vec<String> {
+    let name = |p: &std::path::Path| {
+        p.file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned()
+    };
+    paths
+        .iter()
+        .map(|path| {
+            let own = name(path);
+            let shared = paths.iter().filter(|p| name(p) == own).count() > 1;
+            match path.parent().filter(|_| shared) {
+                Some(folder) => format!("{own} — {}", folder.display()),
+                None => own,
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::PathBuf;
+
+    #[test]
+    fn files_of_the_same_name_are_told_apart_by_their_folder() {
+        let paths: Vec<PathBuf> = ["/news/a/story.txt", "/news/b/story.txt", "/news/other.txt"]
+            .iter()
+            .map(PathBuf::from)
+            .collect();
+        assert_eq!(
+            recent_labels(&paths),
+            ["story.txt — /news/a", "story.txt — /news/b", "other.txt"]
+        );
+    }
 
     #[test]
     fn page_dates_read_as_dates() {

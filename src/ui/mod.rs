@@ -312,7 +312,10 @@ impl FactmarkApp {
             actions.push(Action::DeleteSelected);
         }
         // Escape closes an open menu first.
-        if !ctx.any_popup_open() && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+        if !egui::Popup::is_any_open(ctx)
+            && !ctx.any_popup_open()
+            && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape))
+        {
             let nothing_selected = self.state.selection.is_none() && self.state.selected.is_none();
             actions.push(if nothing_selected && self.state.find.is_some() {
                 Action::CloseFind
@@ -734,9 +737,12 @@ impl FactmarkApp {
             .show_collapsible(ui, &mut self.settings.side_panel, |ui| {
                 self.sidebar.show(ui, &self.state, &mut actions);
             });
-        // A width below the most the window allows is the user's choice.
+        // A width below the most the window allows, set with the mouse, is
+        // the user's choice; one left by a window resize is not.
+        let dragging = ctx.input(|i| i.pointer.primary_down());
         if let Some(shown) = panel.map(|p| p.response.rect.width())
             && self.settings.side_panel
+            && dragging
             && shown < widest - 1.0
         {
             self.settings.side_panel_width = shown;
