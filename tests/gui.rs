@@ -837,6 +837,30 @@ fn escape_closes_an_open_menu_and_keeps_the_selection() {
 }
 
 #[test]
+fn f1_and_the_help_menu_list_the_keyboard_shortcuts() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    drag_across(&mut harness, "Amnesty International");
+    press(&mut harness, Key::F1);
+    harness.get_by_label("Keyboard shortcuts");
+    harness.get_by_label("Shift+Alt+← / →");
+    harness.get_by_label("tag as Claim · Figure · Quote · Source");
+    // Esc closes the list first; the selection stays.
+    press(&mut harness, Key::Escape);
+    assert!(harness.query_by_label("Shift+Alt+← / →").is_none());
+    assert!(harness.state().state.selection.is_some());
+
+    harness.get_by_label("Help").click();
+    harness.run_ok();
+    harness.get_by_label_contains("factmark 0.");
+    harness.get_by_label_contains("Keyboard shortcuts").click();
+    harness.run_ok();
+    harness.get_by_label("Shift+Alt+← / →");
+    press(&mut harness, Key::F1);
+    assert!(harness.query_by_label("Shift+Alt+← / →").is_none());
+}
+
+#[test]
 fn ctrl_b_hides_and_shows_the_side_panel() {
     let desk = Desk::new();
     let mut harness = desk.open(&desk.article());

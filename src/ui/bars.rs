@@ -9,7 +9,13 @@ use crate::ui::{
     theme,
 };
 
-pub fn menu_bar(ui: &mut Ui, state: &AppState, settings: &mut Settings, actions: &mut Vec<Action>) {
+pub fn menu_bar(
+    ui: &mut Ui,
+    state: &AppState,
+    settings: &mut Settings,
+    shortcuts_open: &mut bool,
+    actions: &mut Vec<Action>,
+) {
     let shortcut = |s| ui.ctx().format_shortcut(&s);
     let (open, open_set, save, undo, redo, quit) = (
         shortcut(OPEN),
@@ -168,6 +174,16 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, settings: &mut Settings, actions:
             {
                 settings.side_panel = !settings.side_panel;
             }
+        });
+        ui.menu_button("Help", |ui| {
+            if ui
+                .add(Button::new(crate::ui::help::SHORTCUTS_TITLE).shortcut_text("F1"))
+                .clicked()
+            {
+                *shortcuts_open = true;
+            }
+            ui.separator();
+            crate::ui::help::about(ui);
         });
     });
 }

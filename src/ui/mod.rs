@@ -6,6 +6,7 @@
 
 pub mod article_view;
 pub mod bars;
+pub mod help;
 mod measure;
 pub mod sidebar;
 pub mod termination;
@@ -171,6 +172,8 @@ pub struct FactmarkApp {
     all_messages: bool,
     /// Wakes the window when another program changes the open files.
     watch: watch::DiskWatch,
+    /// Help ▸ Keyboard shortcuts (F1) is shown.
+    shortcuts_open: bool,
     /// Makes the next frame panic: for the test of panic recovery.
     #[doc(hidden)]
     pub panic_next_frame: bool,
@@ -210,6 +213,7 @@ impl FactmarkApp {
                 let ctx = cc.egui_ctx.clone();
                 watch::DiskWatch::start(move || ctx.request_repaint(), watch::WATCH_INTERVAL)
             },
+            shortcuts_open: false,
             panic_next_frame: false,
         }
     }
@@ -311,11 +315,18 @@ impl FactmarkApp {
         if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Delete)) {
             actions.push(Action::DeleteSelected);
         }
-        // Escape closes an open menu first.
-        if !egui::Popup::is_any_open(ctx)
-            && !ctx.any_popup_open()
+        if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::F1)) {
+            self.shortcuts_open = !self.shortcuts_open;
+        }
+        // Escape closes an open menu first, then the shortcut list.
+        let menu_open = egui::Popup::is_any_open(ctx) || ctx.any_popup_open();
+        if !menu_open
+            && self.shortcuts_open
             && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape))
         {
+            self.shortcuts_open = false;
+        }
+        if !menu_open && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
             let nothing_selected = self.state.selection.is_none() && self.state.selected.is_none();
             actions.push(if nothing_selected && self.state.find.is_some() {
                 Action::CloseFind
@@ -718,7 +729,13 @@ impl FactmarkApp {
             });
         }
         egui::Panel::top("menu").show(ui, |ui| {
-            bars::menu_bar(ui, &self.state, &mut self.settings, &mut actions);
+            bars::menu_bar(
+                ui,
+                &self.state,
+                &mut self.settings,
+                &mut self.shortcuts_open,
+                &mut actions,
+            );
         });
         egui::Panel::top("tags").show(ui, |ui| {
             bars::tag_bar(ui, &self.state, &mut actions);
@@ -761,6 +778,7 @@ impl FactmarkApp {
             );
             self.state.view_top = self.view.top_byte();
         });
+        help::shortcuts_window(&ctx, &mut self.shortcuts_open);
         self.modals(&ctx, &mut actions);
 
         for action in actions {
