@@ -843,11 +843,11 @@ fn f1_and_the_help_menu_list_the_keyboard_shortcuts() {
     drag_across(&mut harness, "Amnesty International");
     press(&mut harness, Key::F1);
     harness.get_by_label("Keyboard shortcuts");
-    harness.get_by_label("Shift+Alt+← / →");
+    harness.get_by_label("Shift+Alt+Left / Right");
     harness.get_by_label("tag as Claim · Figure · Quote · Source");
     // Esc closes the list first; the selection stays.
     press(&mut harness, Key::Escape);
-    assert!(harness.query_by_label("Shift+Alt+← / →").is_none());
+    assert!(harness.query_by_label("Shift+Alt+Left / Right").is_none());
     assert!(harness.state().state.selection.is_some());
 
     harness.get_by_label("Help").click();
@@ -855,9 +855,9 @@ fn f1_and_the_help_menu_list_the_keyboard_shortcuts() {
     harness.get_by_label_contains("factmark 0.");
     harness.get_by_label_contains("Keyboard shortcuts").click();
     harness.run_ok();
-    harness.get_by_label("Shift+Alt+← / →");
+    harness.get_by_label("Shift+Alt+Left / Right");
     press(&mut harness, Key::F1);
-    assert!(harness.query_by_label("Shift+Alt+← / →").is_none());
+    assert!(harness.query_by_label("Shift+Alt+Left / Right").is_none());
 }
 
 #[test]
