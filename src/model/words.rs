@@ -101,9 +101,56 @@ pub fn snap_to_words(text: &str, span: Span) -> Option<Span> {
     ))
 }
 
+/// Joins the pieces of a compound that starts with a number: `34-year-old`,
+/// `5-point`, `2020-08-16`, `6:01`, `9/11`. A hyphen joins any two words;
+/// `:` and `/` only two numbers.
+fn joins(joiner: &str, before: &str, after: &str) -> bool {
+    let number = |w: &str| w.chars().all(|c| c.is_ascii_digit());
+    match joiner {
+        "-" | "\u{2011}" => true,
+        ":" | "/" => number(before) && number(after),
+        _ => false,
+    }
+}
+
+/// `word` (a word segment of the line around it) widened to the compound
+/// it is part of, when that compound starts with a number.
+fn compound(text: &str, word: Span) -> Span {
+    // A compound is short: a few pieces on either side are enough.
+    const REACH: usize = 64;
+    let pieces: Vec<(Span, &str)> = segments(text, word.start)
+        .skip_while(|(s, _)| s.end + REACH < word.start)
+        .take_while(|(s, _)| s.start <= word.end + REACH)
+        .collect();
+    let Some(at) = pieces.iter().position(|(s, _)| *s == word) else {
+        return word;
+    };
+    let joined = |i: usize| {
+        // Pieces i and i + 2 are words and piece i + 1 joins them.
+        matches!(
+            (pieces.get(i), pieces.get(i + 1), pieces.get(i + 2)),
+            (Some((_, a)), Some((_, j)), Some((_, b))) if is_word(a) && is_word(b) && joins(j, a, b)
+        )
+    };
+    let mut first = at;
+    while first >= 2 && joined(first - 2) {
+        first -= 2;
+    }
+    let mut last = at;
+    while joined(last) {
+        last += 2;
+    }
+    let starts_with_number = pieces[first].1.starts_with(|c: char| c.is_ascii_digit());
+    if first == last || !starts_with_number {
+        return word;
+    }
+    Span::new(pieces[first].0.start, pieces[last].0.end)
+}
+
 /// The word under `byte`, a number with its unit signs (`80.1%`, `$4.5`,
-/// also when the sign is what was clicked); nothing on white space or
-/// punctuation, which is never worth an annotation on its own.
+/// also when the sign is what was clicked) or the compound a number starts
+/// (`34-year-old`, `6:01`); nothing on white space or punctuation, which is
+/// never worth an annotation on its own.
 pub fn word_at(text: &str, byte: usize) -> Option<Span> {
     if text.is_empty() {
         return None;
@@ -118,7 +165,7 @@ pub fn word_at(text: &str, byte: usize) -> Option<Span> {
             continue;
         }
         if is_word(w) {
-            return Some(with_units(text, s));
+            return Some(with_units(text, compound(text, s)));
         }
         // A unit sign clicked: the number beside it, with the sign.
         let digit = |c: char| c.is_ascii_digit();
@@ -210,7 +257,8 @@ mod tests {
         };
         assert_eq!(at("5%"), Some("-5%"));
         assert_eq!(at("3.2"), Some("+3.2"));
-        assert_eq!(at("08"), Some("08"), "a hyphen between numbers is no sign");
+        assert_eq!(at("08"), Some("2020-08-16"), "a date is one piece");
+        assert_eq!(at("2020"), Some("2020-08-16"));
         let drag = |from: &str, to: &str| {
             let start = text.find(from).unwrap();
             let end = text.find(to).unwrap() + to.len();
@@ -218,6 +266,26 @@ mod tests {
         };
         assert_eq!(drag("won 8", "80.1"), Some("won 80.1%"));
         assert_eq!(drag("4.5", "4.5"), Some("$4.5"));
+    }
+
+    #[test]
+    fn a_compound_that_starts_with_a_number_is_one_word() {
+        let text = "A 34-year-old man, a 5-point lead at 6:01 on 9/11; well-known and/or not.";
+        let at = |needle: &str| word_at(text, text.find(needle).unwrap()).map(|s| &text[s.range()]);
+        assert_eq!(at("34"), Some("34-year-old"));
+        assert_eq!(at("year"), Some("34-year-old"));
+        assert_eq!(at("old"), Some("34-year-old"));
+        assert_eq!(at("point"), Some("5-point"));
+        assert_eq!(at("01"), Some("6:01"));
+        assert_eq!(at("11;"), Some("9/11"));
+        // Compounds of words stay words, as in other editors.
+        assert_eq!(at("known"), Some("known"));
+        assert_eq!(at("and/"), Some("and"));
+        let drag = snap_to_words(
+            text,
+            Span::new(text.find("ear").unwrap(), text.find(" man").unwrap()),
+        );
+        assert_eq!(drag.map(|s| &text[s.range()]), Some("34-year-old"));
     }
 
     #[test]
