@@ -470,6 +470,16 @@ fn unsaved_work_comes_back_from_the_recovery_file() {
 }
 
 #[test]
+fn an_article_that_cannot_be_opened_at_start_says_the_sample_is_shown() {
+    let desk = Desk::new();
+    let empty = desk.root.join("empty.txt");
+    fs::write(&empty, "").unwrap();
+    let harness = desk.open(&empty);
+    harness.get_by_label_contains("empty.txt: the file is empty");
+    harness.get_by_label_contains("The sample article is shown instead");
+}
+
+#[test]
 fn an_unreadable_set_shows_an_error_and_is_not_overwritten() {
     let desk = Desk::new();
     fs::write(

@@ -198,6 +198,13 @@ impl FactmarkApp {
         state.find_options = settings.find_options;
         if let Some(path) = &startup.path {
             state.open(path);
+            // What is on screen is not the file asked for: say so, lest the
+            // sample be annotated as if it were.
+            if state.doc.article_path.is_none()
+                && let Some(last) = state.messages.last_mut()
+            {
+                last.text += " The sample article is shown instead; File > Open article… (Ctrl+O) opens another.";
+            }
         }
         Self {
             state,
