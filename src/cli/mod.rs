@@ -133,8 +133,9 @@ pub enum Command {
         #[arg(long, default_value = "0.5", value_parser = compare::parse_iou)]
         iou: f64,
     },
-    /// Export annotation sets as json (W3C Web Annotation), csv, md, html or
-    /// brat into a folder, one `<article>.<ext>` per set.
+    /// Export annotation sets as json (W3C Web Annotation), csv, md, html,
+    /// brat, doccano (JSONL) or label-studio (JSON) into a folder, one
+    /// `<article>.<ext>` per set.
     ///
     /// Folders are searched recursively for *.annotations.ron; csv batches
     /// also write all.csv. Exits 0 when every set was exported, 1 when a set
@@ -143,7 +144,7 @@ pub enum Command {
         /// Annotation set files, or folders holding them.
         #[arg(required = true)]
         sets: Vec<PathBuf>,
-        /// json, csv, md, html or brat.
+        /// json, csv, md, html, brat, doccano or label-studio.
         #[arg(short, long)]
         format: ExportFormat,
         /// The folder to write into (created when missing).
