@@ -156,7 +156,7 @@ pub enum Command {
     /// Exits 0 on success, 1 when a span does not match the article or the
     /// set exists (without --force), 2 when a file cannot be read, parsed or
     /// written, or the set --force would replace does not load.
-    #[command(group(ArgGroup::new("source").required(true).args(["brat", "w3c"])))]
+    #[command(group(ArgGroup::new("source").required(true).args(["brat", "w3c", "doccano", "label_studio"])))]
     Import {
         /// The article the annotations belong to: .txt, .md, .html, .htm,
         /// .html.gz or .docx; the offsets count characters of its text as
@@ -168,6 +168,14 @@ pub enum Command {
         /// A W3C Web Annotation JSON file (as `factmark export --format json` writes).
         #[arg(long, value_name = "FILE")]
         w3c: Option<PathBuf>,
+        /// A doccano sequence labeling JSONL file; the line whose text is
+        /// ARTICLE's is read.
+        #[arg(long, value_name = "FILE")]
+        doccano: Option<PathBuf>,
+        /// A Label Studio JSON export (or task); the task whose data holds
+        /// ARTICLE's text is read.
+        #[arg(long = "label-studio", value_name = "FILE")]
+        label_studio: Option<PathBuf>,
         /// Read another type as a tag, e.g. --map Content=Quote (repeatable).
         #[arg(long = "map", value_name = "TYPE=TAG", value_parser = parse_mapping)]
         map: Vec<(String, Tag)>,
@@ -302,21 +310,28 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             article,
             brat,
             w3c,
+            doccano,
+            label_studio,
             map,
             out: output,
             force,
             skip_invalid,
         } => {
-            let (format, source) = match (brat, w3c) {
-                (Some(brat), _) => (ImportFormat::Brat, brat),
-                (None, Some(w3c)) => (ImportFormat::W3c, w3c),
-                (None, None) => {
-                    let _ = writeln!(
-                        err,
-                        "error: give the annotations with --brat ANN or --w3c FILE"
-                    );
-                    return EXIT_UNREADABLE;
-                }
+            let given = [
+                (ImportFormat::Brat, brat),
+                (ImportFormat::W3c, w3c),
+                (ImportFormat::Doccano, doccano),
+                (ImportFormat::LabelStudio, label_studio),
+            ];
+            let Some((format, source)) = given
+                .into_iter()
+                .find_map(|(format, path)| Some((format, path?)))
+            else {
+                let _ = writeln!(
+                    err,
+                    "error: give the annotations with --brat ANN, --w3c FILE, --doccano FILE or --label-studio FILE"
+                );
+                return EXIT_UNREADABLE;
             };
             let request = ImportRequest {
                 article,
