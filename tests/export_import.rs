@@ -686,7 +686,7 @@ fn export_with_an_unknown_format_fails_with_the_choices() {
         .assert()
         .failure()
         .stderr(predicate::str::contains(
-            "unknown export format `xlsx` (expected json, csv, md, html or brat)",
+            "unknown export format `xlsx` (expected json, csv, md, html, brat, doccano or label-studio)",
         ));
 }
 

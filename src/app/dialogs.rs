@@ -142,7 +142,10 @@ impl Dialogs for NativeDialogs {
             DialogRequest::ImportAnnotations => Box::pin(
                 dialog
                     .set_title("Import annotations")
-                    .add_filter("brat standoff or W3C JSON", &["ann", "json", "jsonld"])
+                    .add_filter(
+                        "brat, W3C, Label Studio or doccano",
+                        &["ann", "json", "jsonld", "jsonl"],
+                    )
                     .pick_file(),
             ),
         };

@@ -1100,9 +1100,9 @@ impl AppState {
     /// Adds another tool's annotations of this article to the set, as one
     /// undoable step.
     fn import(&mut self, path: &Path) {
-        let Some(format) = crate::io::ImportFormat::from_path(path) else {
+        let Some(format) = crate::io::ImportFormat::detect(path) else {
             self.error(format!(
-                "{}: factmark imports brat standoff (.ann) and W3C Web Annotation JSON (.json).",
+                "{}: factmark imports brat standoff (.ann), W3C Web Annotation or Label Studio JSON (.json) and doccano JSONL (.jsonl).",
                 path.display()
             ));
             return;

@@ -129,7 +129,8 @@ pub fn export(
 
 /// What exporting one set did.
 struct Done {
-    /// What the export left alone in the folder (a user's brat config).
+    /// What the export left alone in the folder (a user's brat config)
+    /// and what the format could not carry (doccano: notes).
     notice: Option<String>,
     annotations: usize,
     orphans: usize,
@@ -162,8 +163,9 @@ fn export_one(
         ));
     }
     let files = export::render(format, &doc);
-    let written = export::write_files(&files, &article_path, out_dir)
+    let mut written = export::write_files(&files, &article_path, out_dir)
         .map_err(|error| (EXIT_UNREADABLE, error.to_string()))?;
+    written.lost = export::lost(format, &doc);
     Ok(Done {
         notice: written.notice(),
         annotations: doc.entries.len(),

@@ -1,4 +1,5 @@
-//! `factmark import ARTICLE (--brat ANN | --w3c FILE) [--map Type=Tag]…
+//! `factmark import ARTICLE (--brat ANN | --w3c FILE | --doccano FILE |
+//! --label-studio FILE) [--map Type=Tag]…
 //! [-o SET.ron] [--force] [--skip-invalid]`: another tool's annotations of
 //! an article into a factmark set, by default `ARTICLE-stem.annotations.ron`
 //! beside the article. An existing set is replaced only with `--force`,

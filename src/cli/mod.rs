@@ -133,8 +133,9 @@ pub enum Command {
         #[arg(long, default_value = "0.5", value_parser = compare::parse_iou)]
         iou: f64,
     },
-    /// Export annotation sets as json (W3C Web Annotation), csv, md, html or
-    /// brat into a folder, one `<article>.<ext>` per set.
+    /// Export annotation sets as json (W3C Web Annotation), csv, md, html,
+    /// brat, doccano (JSONL) or label-studio (JSON) into a folder, one
+    /// `<article>.<ext>` per set.
     ///
     /// Folders are searched recursively for *.annotations.ron; csv batches
     /// also write all.csv. Exits 0 when every set was exported, 1 when a set
@@ -143,7 +144,7 @@ pub enum Command {
         /// Annotation set files, or folders holding them.
         #[arg(required = true)]
         sets: Vec<PathBuf>,
-        /// json, csv, md, html or brat.
+        /// json, csv, md, html, brat, doccano or label-studio.
         #[arg(short, long)]
         format: ExportFormat,
         /// The folder to write into (created when missing).
@@ -155,7 +156,7 @@ pub enum Command {
     /// Exits 0 on success, 1 when a span does not match the article or the
     /// set exists (without --force), 2 when a file cannot be read, parsed or
     /// written, or the set --force would replace does not load.
-    #[command(group(ArgGroup::new("source").required(true).args(["brat", "w3c"])))]
+    #[command(group(ArgGroup::new("source").required(true).args(["brat", "w3c", "doccano", "label_studio"])))]
     Import {
         /// The article the annotations belong to: .txt, .md, .html, .htm,
         /// .html.gz or .docx; the offsets count characters of its text as
@@ -167,6 +168,14 @@ pub enum Command {
         /// A W3C Web Annotation JSON file (as `factmark export --format json` writes).
         #[arg(long, value_name = "FILE")]
         w3c: Option<PathBuf>,
+        /// A doccano sequence labeling JSONL file; the line whose text is
+        /// ARTICLE's is read.
+        #[arg(long, value_name = "FILE")]
+        doccano: Option<PathBuf>,
+        /// A Label Studio JSON export (or task); the task whose data holds
+        /// ARTICLE's text is read.
+        #[arg(long = "label-studio", value_name = "FILE")]
+        label_studio: Option<PathBuf>,
         /// Read another type as a tag, e.g. --map Content=Quote (repeatable).
         #[arg(long = "map", value_name = "TYPE=TAG", value_parser = parse_mapping)]
         map: Vec<(String, Tag)>,
@@ -301,21 +310,28 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             article,
             brat,
             w3c,
+            doccano,
+            label_studio,
             map,
             out: output,
             force,
             skip_invalid,
         } => {
-            let (format, source) = match (brat, w3c) {
-                (Some(brat), _) => (ImportFormat::Brat, brat),
-                (None, Some(w3c)) => (ImportFormat::W3c, w3c),
-                (None, None) => {
-                    let _ = writeln!(
-                        err,
-                        "error: give the annotations with --brat ANN or --w3c FILE"
-                    );
-                    return EXIT_UNREADABLE;
-                }
+            let given = [
+                (ImportFormat::Brat, brat),
+                (ImportFormat::W3c, w3c),
+                (ImportFormat::Doccano, doccano),
+                (ImportFormat::LabelStudio, label_studio),
+            ];
+            let Some((format, source)) = given
+                .into_iter()
+                .find_map(|(format, path)| Some((format, path?)))
+            else {
+                let _ = writeln!(
+                    err,
+                    "error: give the annotations with --brat ANN, --w3c FILE, --doccano FILE or --label-studio FILE"
+                );
+                return EXIT_UNREADABLE;
             };
             let request = ImportRequest {
                 article,

@@ -59,6 +59,8 @@ pub fn menu_bar(
                         crate::io::ExportFormat::Markdown => "Report (Markdown)…",
                         crate::io::ExportFormat::Html => "Web page (HTML)…",
                         crate::io::ExportFormat::Brat => "brat standoff…",
+                        crate::io::ExportFormat::Doccano => "doccano (JSONL)…",
+                        crate::io::ExportFormat::LabelStudio => "Label Studio (JSON)…",
                     };
                     if ui.button(label).clicked() {
                         actions.push(Action::RequestExport(format));

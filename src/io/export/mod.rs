@@ -1,6 +1,7 @@
 //! Exports: an annotation set written in the formats a newsroom uses —
 //! W3C Web Annotation JSON-LD, CSV, a Markdown report, a self-contained
-//! HTML page and brat standoff.
+//! HTML page, and the files of the annotation tools brat (standoff),
+//! doccano (sequence labeling JSONL) and Label Studio (tasks JSON).
 //!
 //! Each format is a pure function from a [`Document`] (the article, its file
 //! name and its annotations with their offsets already in characters) to the
@@ -11,8 +12,10 @@
 
 pub mod brat;
 pub mod csv;
+pub mod doccano;
 pub mod html;
 pub mod json;
+pub mod label_studio;
 pub mod markdown;
 
 use std::fmt;
@@ -35,18 +38,25 @@ pub enum ExportFormat {
     Html,
     /// brat standoff: `.ann` plus the article as `.txt`.
     Brat,
+    /// doccano sequence labeling: one JSONL line with the text and spans.
+    Doccano,
+    /// Label Studio: a JSON array of one task with its annotation.
+    LabelStudio,
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 5] = [
+    pub const ALL: [ExportFormat; 7] = [
         ExportFormat::Json,
         ExportFormat::Csv,
         ExportFormat::Markdown,
         ExportFormat::Html,
         ExportFormat::Brat,
+        ExportFormat::Doccano,
+        ExportFormat::LabelStudio,
     ];
 
-    /// The name used on the command line (`json`, `csv`, `md`, `html`, `brat`).
+    /// The name used on the command line (`json`, `csv`, `md`, `html`,
+    /// `brat`, `doccano`, `label-studio`).
     pub fn name(self) -> &'static str {
         match self {
             ExportFormat::Json => "json",
@@ -54,13 +64,19 @@ impl ExportFormat {
             ExportFormat::Markdown => "md",
             ExportFormat::Html => "html",
             ExportFormat::Brat => "brat",
+            ExportFormat::Doccano => "doccano",
+            ExportFormat::LabelStudio => "label-studio",
         }
     }
 
     /// The extension of the main file it writes (brat also writes `.txt`).
+    /// Label Studio's is `label-studio.json`, so that it does not replace
+    /// a W3C `json` export of the same article in the same folder.
     pub fn extension(self) -> &'static str {
         match self {
             ExportFormat::Brat => "ann",
+            ExportFormat::Doccano => "jsonl",
+            ExportFormat::LabelStudio => "label-studio.json",
             other => other.name(),
         }
     }
@@ -74,7 +90,9 @@ impl fmt::Display for ExportFormat {
 
 /// The error for a string that names no export format.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown export format `{0}` (expected json, csv, md, html or brat)")]
+#[error(
+    "unknown export format `{0}` (expected json, csv, md, html, brat, doccano or label-studio)"
+)]
 pub struct UnknownFormat(pub String);
 
 impl FromStr for ExportFormat {
@@ -87,6 +105,8 @@ impl FromStr for ExportFormat {
             "md" | "markdown" => Ok(ExportFormat::Markdown),
             "html" | "htm" => Ok(ExportFormat::Html),
             "brat" | "ann" => Ok(ExportFormat::Brat),
+            "doccano" | "jsonl" => Ok(ExportFormat::Doccano),
+            "label-studio" | "labelstudio" | "label_studio" | "ls" => Ok(ExportFormat::LabelStudio),
             _ => Err(UnknownFormat(s.to_owned())),
         }
     }
@@ -220,8 +240,9 @@ pub struct ExportFile {
     pub name: String,
     pub contents: String,
     /// Whether the file configures the whole folder (brat's
-    /// `annotation.conf`) rather than exporting one set: such a file is
-    /// written only over one factmark wrote, never over the user's own.
+    /// `annotation.conf`, Label Studio's labeling configuration) rather
+    /// than exporting one set: such a file is written only over one
+    /// factmark wrote, never over the user's own.
     pub folder_config: bool,
 }
 
@@ -236,7 +257,7 @@ impl ExportFile {
     }
 
     /// A folder's configuration file; `contents` begins with
-    /// [`brat::WRITTEN_BY_FACTMARK`].
+    /// [`brat::WRITTEN_BY_FACTMARK`] (in an XML comment for XML files).
     pub fn folder_config(name: impl Into<String>, contents: String) -> Self {
         Self {
             folder_config: true,
@@ -253,18 +274,32 @@ pub struct Written {
     /// Folder configuration files left as they were because someone else
     /// made them (a user's own brat `annotation.conf`).
     pub kept: Vec<PathBuf>,
+    /// What the format could not carry (doccano: notes), as sentences.
+    pub lost: Vec<String>,
 }
 
 impl Written {
-    /// A sentence about the configuration files left alone, if any.
+    /// A sentence about the configuration files left alone and what the
+    /// format could not carry, if anything.
     pub fn notice(&self) -> Option<String> {
         let names: Vec<String> = self.kept.iter().map(|p| p.display().to_string()).collect();
-        (!names.is_empty()).then(|| {
+        let kept = (!names.is_empty()).then(|| {
             format!(
                 "kept {} as it was (not written by factmark); check that it declares the types Claim, Figure, Quote and Source",
                 names.join(" and ")
             )
-        })
+        });
+        let all: Vec<String> = kept.into_iter().chain(self.lost.iter().cloned()).collect();
+        (!all.is_empty()).then(|| all.join("; "))
+    }
+}
+
+/// What `format` cannot carry of a document, as sentences for the user
+/// (doccano has no notes on spans).
+pub fn lost(format: ExportFormat, doc: &Document) -> Vec<String> {
+    match format {
+        ExportFormat::Doccano => doccano::lost_notes(doc).into_iter().collect(),
+        _ => Vec::new(),
     }
 }
 
@@ -282,6 +317,11 @@ pub fn render(format: ExportFormat, doc: &Document) -> Vec<ExportFile> {
             file("txt", doc.article.text().to_owned()),
             ExportFile::folder_config("annotation.conf", brat::annotation_conf()),
             ExportFile::folder_config("visual.conf", brat::visual_conf()),
+        ],
+        ExportFormat::Doccano => vec![file("jsonl", doccano::render(doc))],
+        ExportFormat::LabelStudio => vec![
+            file("label-studio.json", label_studio::render(doc)),
+            ExportFile::folder_config(label_studio::CONFIG_FILE, label_studio::config()),
         ],
     }
 }
@@ -310,12 +350,23 @@ pub fn export_set_written(
     out_dir: &Path,
 ) -> Result<Written, ExportError> {
     let doc = Document::new(article, article_path, set);
-    write_files(&render(format, &doc), article_path, out_dir)
+    let mut written = write_files(&render(format, &doc), article_path, out_dir)?;
+    written.lost = lost(format, &doc);
+    Ok(written)
+}
+
+/// Whether a folder configuration file on disk was written by factmark:
+/// it begins with [`brat::WRITTEN_BY_FACTMARK`], bare or in an XML comment.
+fn written_by_factmark(old: &[u8]) -> bool {
+    let marker = brat::WRITTEN_BY_FACTMARK.trim_start_matches("# ");
+    old.starts_with(brat::WRITTEN_BY_FACTMARK.as_bytes())
+        || old.starts_with(format!("<!-- {marker}").as_bytes())
 }
 
 /// Writes rendered files into `out_dir` (created when missing), refusing to
 /// replace `article_path`. A folder configuration file replaces only a file
-/// factmark wrote (it begins with [`brat::WRITTEN_BY_FACTMARK`]); one the
+/// factmark wrote (it begins with [`brat::WRITTEN_BY_FACTMARK`], bare or in
+/// an XML comment); one the
 /// same is left untouched, and any other is kept and listed in
 /// [`Written::kept`].
 pub fn write_files(
@@ -346,7 +397,7 @@ pub fn write_files(
         if file.folder_config {
             match std::fs::read(&path) {
                 Ok(old) if old == file.contents.as_bytes() => {}
-                Ok(old) if !old.starts_with(brat::WRITTEN_BY_FACTMARK.as_bytes()) => {
+                Ok(old) if !written_by_factmark(&old) => {
                     written.kept.push(path);
                     continue;
                 }
@@ -395,5 +446,13 @@ mod tests {
     fn brat_writes_ann_files() {
         assert_eq!(ExportFormat::Brat.extension(), "ann");
         assert_eq!(ExportFormat::Markdown.extension(), "md");
+    }
+
+    #[test]
+    fn only_factmarks_own_configuration_files_are_replaced() {
+        assert!(written_by_factmark(brat::annotation_conf().as_bytes()));
+        assert!(written_by_factmark(label_studio::config().as_bytes()));
+        assert!(!written_by_factmark(b"<View>\n</View>\n"));
+        assert!(!written_by_factmark(b"[entities]\nClaim\n"));
     }
 }

@@ -1,6 +1,10 @@
 //! Imports: another tool's annotations of an article turned into an
-//! [`AnnotationSet`] — brat standoff ([`brat`]) and W3C Web Annotation JSON
-//! ([`w3c`], what factmark's own json export writes).
+//! [`AnnotationSet`] — brat standoff ([`brat`]), W3C Web Annotation JSON
+//! ([`w3c`], what factmark's own json export writes), doccano sequence
+//! labeling JSONL ([`doccano`]) and Label Studio tasks ([`label_studio`]).
+//! doccano and Label Studio files hold the text they annotate, often of
+//! many documents: the record whose text is exactly the article's is the
+//! one imported.
 //!
 //! Every span is checked against the article text: an offset past the end
 //! or a text that differs fails the import with the file, the line (or the
@@ -13,6 +17,8 @@
 //! Imports read the one file they are given and write nothing.
 
 pub mod brat;
+pub mod doccano;
+pub mod label_studio;
 pub mod w3c;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -34,16 +40,52 @@ pub enum ImportFormat {
     Brat,
     /// W3C Web Annotation JSON(-LD).
     W3c,
+    /// doccano sequence labeling JSONL.
+    Doccano,
+    /// Label Studio tasks JSON (its JSON export, or tasks to import).
+    LabelStudio,
 }
 
 impl ImportFormat {
-    /// The format a file name suggests: `.ann` is brat, `.json`/`.jsonld` W3C.
+    /// The format a file name suggests: `.ann` is brat, `.jsonl` doccano,
+    /// `.json`/`.jsonld` W3C (see [`ImportFormat::detect`] for Label Studio).
     pub fn from_path(path: &Path) -> Option<Self> {
         let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
         match ext.as_str() {
             "ann" => Some(ImportFormat::Brat),
+            "jsonl" => Some(ImportFormat::Doccano),
             "json" | "jsonld" => Some(ImportFormat::W3c),
             _ => None,
+        }
+    }
+
+    /// The format of a file, by its name and, for `.json`, its contents:
+    /// Label Studio tasks (objects with a `data` object) or else W3C. A
+    /// file that cannot be read is given its name's format, and the import
+    /// says what is wrong with it.
+    pub fn detect(path: &Path) -> Option<Self> {
+        let by_name = Self::from_path(path)?;
+        if by_name != ImportFormat::W3c {
+            return Some(by_name);
+        }
+        let looks_like_tasks = read_text(path)
+            .ok()
+            .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+            .is_some_and(|root| label_studio::looks_like_tasks(&root));
+        Some(if looks_like_tasks {
+            ImportFormat::LabelStudio
+        } else {
+            by_name
+        })
+    }
+
+    /// The command-line option that reads this format.
+    pub fn option(self) -> &'static str {
+        match self {
+            ImportFormat::Brat => "--brat",
+            ImportFormat::W3c => "--w3c",
+            ImportFormat::Doccano => "--doccano",
+            ImportFormat::LabelStudio => "--label-studio",
         }
     }
 }
@@ -93,6 +135,8 @@ pub enum Location {
     Line(usize),
     /// An annotation of a JSON file, from 1, in file order.
     Item(usize),
+    /// A labeled region of a Label Studio task, from 1, in file order.
+    Region(usize),
 }
 
 impl fmt::Display for Location {
@@ -100,6 +144,7 @@ impl fmt::Display for Location {
         match self {
             Location::Line(line) => write!(f, ":{line}"),
             Location::Item(item) => write!(f, ": annotation {item}"),
+            Location::Region(region) => write!(f, ": region {region}"),
         }
     }
 }
@@ -142,6 +187,14 @@ pub enum ImportError {
         at: Location,
         message: String,
     },
+    #[error("{}: no {} holds exactly the article's text (the file has {}), so it annotates other texts; the text must be the article's as `factmark text` prints it", path.display(), record_kind.0, crate::plural(*records, record_kind.0, record_kind.1))]
+    NoMatchingText {
+        path: PathBuf,
+        /// How many records (doccano lines, Label Studio tasks) it holds.
+        records: usize,
+        /// What a record is called, in the singular and the plural.
+        record_kind: (&'static str, &'static str),
+    },
     #[error("{}{at}: {id}: {problem}{}{}", path.display(),
         if *crlf_hint { " (more spans fit if the offsets count a CR before each line break, as brat does on a .txt with CR LF line endings, but not all: was the .ann made on this text?)" } else { "" },
         if *suggest_skip { "; fix the file or import with --skip-invalid" } else { "" })]
@@ -162,9 +215,13 @@ pub enum ImportError {
 
 impl ImportError {
     /// Whether the file itself could not be read or parsed (as opposed to
-    /// annotations that do not fit the article).
+    /// annotations that do not fit the article, or a file that annotates
+    /// other texts).
     pub fn is_unreadable(&self) -> bool {
-        !matches!(self, ImportError::InvalidSpan { .. })
+        !matches!(
+            self,
+            ImportError::InvalidSpan { .. } | ImportError::NoMatchingText { .. }
+        )
     }
 }
 
@@ -182,10 +239,14 @@ pub struct ImportReport {
     /// W3C annotations with several text targets, split into one
     /// annotation per target.
     pub multi_target: usize,
-    /// W3C annotations whose position did not hold their quote and that
-    /// were placed by the quote text instead (positions counted in UTF-16
-    /// code units by JavaScript tools, or an article edited since).
+    /// W3C annotations and Label Studio regions whose position did not
+    /// hold their text and that were placed by the text instead (positions
+    /// counted in UTF-16 code units by JavaScript tools, or an article
+    /// edited since).
     pub reanchored: usize,
+    /// Label Studio: the task had no annotation, so its predictions
+    /// (pre-annotations) were read instead.
+    pub from_predictions: bool,
     /// brat offsets that counted a CR before every LF (a `.ann` made on a
     /// CRLF text file) and were mapped to the article's LF text.
     pub crlf: bool,
@@ -258,6 +319,9 @@ impl ImportReport {
         if self.crlf {
             line += "; offsets counted CR LF line endings";
         }
+        if self.from_predictions {
+            line += "; read from the task's predictions (it has no annotations)";
+        }
         if !skipped.is_empty() {
             line += &format!("; skipped {}", skipped.join(", "));
         }
@@ -284,6 +348,55 @@ pub fn import_file(
     match format {
         ImportFormat::Brat => brat::parse(article, &text, path, options),
         ImportFormat::W3c => w3c::parse(article, &text, path, options),
+        ImportFormat::Doccano => doccano::parse(article, &text, path, options),
+        ImportFormat::LabelStudio => label_studio::parse(article, &text, path, options),
+    }
+}
+
+/// A JSON syntax error as an import error: serde_json's message names the
+/// line and column in the whole file.
+fn json_error(path: &Path, error: &serde_json::Error) -> ImportError {
+    ImportError::Malformed {
+        path: path.to_owned(),
+        at: Location::Line(error.line()),
+        message: format!("not valid JSON: {error}"),
+    }
+}
+
+/// UTF-16 code unit offsets of a text mapped to character offsets, for
+/// files written by JavaScript tools (a character outside the Basic
+/// Multilingual Plane, such as most emoji, is two code units there).
+struct Utf16Offsets {
+    /// UTF-16 offset of every character outside the BMP, in order.
+    astral: Vec<usize>,
+}
+
+impl Utf16Offsets {
+    fn new(text: &str) -> Self {
+        let mut astral = Vec::new();
+        let mut at = 0;
+        for c in text.chars() {
+            if c.len_utf16() == 2 {
+                astral.push(at);
+            }
+            at += c.len_utf16();
+        }
+        Self { astral }
+    }
+
+    /// Whether the text has characters that UTF-16 counts twice.
+    fn differs(&self) -> bool {
+        !self.astral.is_empty()
+    }
+
+    /// The character offset of UTF-16 offset `offset`; `None` inside a
+    /// surrogate pair.
+    fn to_char(&self, offset: usize) -> Option<usize> {
+        let before = self.astral.partition_point(|&at| at + 2 <= offset);
+        if self.astral.get(before).is_some_and(|&at| at + 1 == offset) {
+            return None;
+        }
+        Some(offset - before)
     }
 }
 
@@ -412,6 +525,19 @@ mod tests {
         assert_eq!(options.tag_of("content"), Some(Tag::Quote));
         assert_eq!(options.tag_of("SOURCE"), Some(Tag::Source));
         assert_eq!(options.tag_of("Cue"), None);
+    }
+
+    #[test]
+    fn utf16_offsets_count_astral_characters_twice() {
+        // "a😀b": a at 0, 😀 at 1..3 in UTF-16, b at 3.
+        let offsets = Utf16Offsets::new("a😀b€");
+        assert!(offsets.differs());
+        assert_eq!(offsets.to_char(0), Some(0));
+        assert_eq!(offsets.to_char(1), Some(1));
+        assert_eq!(offsets.to_char(2), None);
+        assert_eq!(offsets.to_char(3), Some(2));
+        assert_eq!(offsets.to_char(5), Some(4));
+        assert!(!Utf16Offsets::new("é€").differs());
     }
 
     #[test]

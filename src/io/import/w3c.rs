@@ -42,6 +42,15 @@ pub fn parse(
         at: Location::Line(e.line()),
         message: format!("not valid JSON: {e}"),
     })?;
+    if super::label_studio::looks_like_tasks(&root) {
+        return Err(ImportError::Malformed {
+            path: path.to_owned(),
+            at: Location::Line(1),
+            message:
+                "these are Label Studio tasks, not W3C annotations; import them with --label-studio"
+                    .into(),
+        });
+    }
     let items = items(&root).ok_or_else(|| ImportError::Malformed {
         path: path.to_owned(),
         at: Location::Line(1),
@@ -254,7 +263,7 @@ fn place(
 /// annotations are found again (context breaks ties).
 /// `near` is a position (in characters) the file gave: of several
 /// occurrences, the closest wins.
-fn find_quote(
+pub(super) fn find_quote(
     article: &Article,
     tag: Tag,
     quote: &Quote,

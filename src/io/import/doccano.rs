@@ -1,0 +1,264 @@
+//! doccano import (sequence labeling JSONL): one JSON object per line,
+//! `{"text": …, "label": [[start, end, "Claim"], …]}`, as doccano exports a
+//! sequence labeling project and as it imports one.
+//!
+//! A file holds the texts of many documents: the line whose `text` is
+//! exactly the article's is imported (the first such line; others with the
+//! same text are counted and skipped); when none is, the import fails and
+//! says how many lines the file has. Spans are read from `label` (doccano's
+//! default column), else `labels` or `entities` (a project with relations
+//! exports `entities`), each `[start, end, "Label"]` or `{"start_offset",
+//! "end_offset", "label"}`; labels map to tags like brat types. Offsets count
+//! Unicode characters (doccano is Python: `str` indices), end exclusive.
+//! Since the line's text is the article's, a span that lies in the text is
+//! the article's text; one past its end fails. doccano has no notes on
+//! spans, no annotation numbers and no times: the set gets fresh numbers
+//! and the time of the import. Relations, document categories (strings in
+//! the label list) and comments have no place in a set and are counted.
+//! The file may also be one JSON value per record over several lines, or a
+//! JSON array of records.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::{
+    Candidate, ImportError, ImportOptions, ImportReport, Imported, Location, build_set, char_span,
+    json_error,
+};
+use crate::model::Article;
+
+/// The keys a record's spans may be under, in the order they are looked for.
+const SPAN_KEYS: [&str; 3] = ["label", "labels", "entities"];
+
+/// Parses doccano JSONL for `article` (`path` names it in messages).
+pub fn parse(
+    article: &Article,
+    jsonl: &str,
+    path: &Path,
+    options: &ImportOptions,
+) -> Result<Imported, ImportError> {
+    let records = records(jsonl, path)?;
+    let mut matching = records
+        .iter()
+        .filter(|(_, record)| record["text"].as_str() == Some(article.text()));
+    let Some((line, record)) = matching.next() else {
+        return Err(ImportError::NoMatchingText {
+            path: path.to_owned(),
+            records: records.len(),
+            record_kind: ("line", "lines"),
+        });
+    };
+    let mut report = ImportReport::default();
+    for _ in matching {
+        report.skip("line with the same text");
+    }
+    let at = Location::Line(*line);
+    let malformed = |message: String| ImportError::Malformed {
+        path: path.to_owned(),
+        at,
+        message,
+    };
+    let spans = match SPAN_KEYS.iter().map(|k| &record[*k]).find(|v| !v.is_null()) {
+        None => &[][..],
+        Some(Value::Array(spans)) => spans.as_slice(),
+        Some(_) => {
+            return Err(malformed(
+                "its `label` is not a list of spans ([start, end, \"Label\"])".into(),
+            ));
+        }
+    };
+    let mut candidates = Vec::with_capacity(spans.len());
+    for (index, span) in spans.iter().enumerate() {
+        let Some((start, end, label)) = span_of(span) else {
+            if span.is_string() {
+                report.skip("document label");
+                continue;
+            }
+            return Err(malformed(format!(
+                "label {} is {span}, not [start, end, \"Label\"]",
+                index + 1
+            )));
+        };
+        let Some(tag) = options.tag_of(label) else {
+            *report.unmapped.entry(label.to_owned()).or_default() += 1;
+            continue;
+        };
+        match char_span(article, start, end) {
+            Ok(span) => candidates.push(Candidate {
+                id: None,
+                tag,
+                span,
+                note: String::new(),
+                created: None,
+                modified: None,
+            }),
+            Err(problem) => {
+                let error = ImportError::InvalidSpan {
+                    path: path.to_owned(),
+                    at,
+                    id: format!("label {} ({label})", index + 1),
+                    problem: Box::new(problem),
+                    suggest_skip: !options.skip_invalid,
+                    crlf_hint: false,
+                };
+                if !options.skip_invalid {
+                    return Err(error);
+                }
+                report.invalid.push(error.to_string());
+            }
+        }
+    }
+    for _ in record["relations"].as_array().into_iter().flatten() {
+        report.skip("relation");
+    }
+    let comments = ["Comments", "comments"].map(|k| record[k].as_array());
+    for _ in comments.into_iter().flatten().flatten() {
+        report.skip("comment");
+    }
+    let set = build_set(article, candidates, options, &mut report);
+    Ok(Imported { set, report })
+}
+
+/// The records of a file with the line each begins on: one JSON value per
+/// line (or over several lines), arrays of records flattened.
+fn records(text: &str, path: &Path) -> Result<Vec<(usize, Value)>, ImportError> {
+    let mut records = Vec::new();
+    let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Value>();
+    // Line breaks are counted from where the last count stopped, so a
+    // file of many lines is read once.
+    let (mut counted, mut line) = (0, 1);
+    loop {
+        let rest = &text[stream.byte_offset()..];
+        let begins = stream.byte_offset() + (rest.len() - rest.trim_start().len());
+        line += text[counted..begins].matches('\n').count();
+        counted = begins;
+        match stream.next() {
+            None => break,
+            Some(Err(error)) => return Err(json_error(path, &error)),
+            Some(Ok(Value::Array(all))) => records.extend(all.into_iter().map(|v| (line, v))),
+            Some(Ok(value)) => records.push((line, value)),
+        }
+    }
+    Ok(records)
+}
+
+/// `[start, end, "Label"]` or `{"start_offset", "end_offset", "label"}`.
+fn span_of(span: &Value) -> Option<(usize, usize, &str)> {
+    let number = |v: &Value| v.as_u64().and_then(|n| usize::try_from(n).ok());
+    match span {
+        Value::Array(parts) if parts.len() == 3 => {
+            Some((number(&parts[0])?, number(&parts[1])?, parts[2].as_str()?))
+        }
+        Value::Object(_) => Some((
+            number(&span["start_offset"])?,
+            number(&span["end_offset"])?,
+            span["label"].as_str()?,
+        )),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Tag;
+    use jiff::Timestamp;
+
+    const TEXT: &str = "Le ministre a dit: « 80 % » 👍 — Reuters.";
+
+    fn import(jsonl: &str) -> Result<Imported, ImportError> {
+        parse(
+            &Article::new(TEXT.to_owned()),
+            jsonl,
+            Path::new("x.jsonl"),
+            &ImportOptions::new(Timestamp::UNIX_EPOCH),
+        )
+    }
+
+    fn texts(imported: &Imported) -> Vec<(Tag, &str)> {
+        imported
+            .set
+            .annotations()
+            .iter()
+            .map(|a| (a.tag, a.quote.exact.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn the_line_with_the_article_text_is_read_in_characters() {
+        let jsonl = format!(
+            "{{\"text\": \"another\", \"label\": [[0, 3, \"Claim\"]]}}\n\
+             {}\n",
+            serde_json::json!({"text": TEXT, "label": [[21, 25, "figure"], [32, 39, "SOURCE"]]})
+        );
+        let imported = import(&jsonl).unwrap();
+        assert_eq!(
+            texts(&imported),
+            vec![(Tag::Figure, "80 %"), (Tag::Source, "Reuters")]
+        );
+    }
+
+    #[test]
+    fn span_objects_relations_categories_and_comments() {
+        let jsonl = serde_json::json!({"text": TEXT,
+            "entities": [{"id": 4, "start_offset": 0, "end_offset": 11, "label": "Source"}],
+            "relations": [{"id": 1, "from_id": 4, "to_id": 4, "type": "self"}],
+            "Comments": ["check"]})
+        .to_string();
+        let imported = import(&jsonl).unwrap();
+        assert_eq!(texts(&imported), vec![(Tag::Source, "Le ministre")]);
+        assert_eq!(imported.report.skipped.get("relation"), Some(&1));
+        assert_eq!(imported.report.skipped.get("comment"), Some(&1));
+        let categories = serde_json::json!({"text": TEXT, "label": ["positive"]}).to_string();
+        let report = import(&categories).unwrap().report;
+        assert_eq!(report.skipped.get("document label"), Some(&1));
+    }
+
+    #[test]
+    fn no_line_with_the_text_fails_with_the_count() {
+        let error = import("{\"text\": \"a\"}\n\n{\"text\": \"b\"}\n").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "x.jsonl: no line holds exactly the article's text (the file has 2 lines), so it annotates other texts; the text must be the article's as `factmark text` prints it"
+        );
+        assert!(!error.is_unreadable());
+    }
+
+    #[test]
+    fn bad_json_names_its_line_and_column() {
+        let error = import("{\"text\": \"a\"}\n{\"text\": \"b\",}\n").unwrap_err();
+        assert!(error.is_unreadable());
+        assert_eq!(
+            error.to_string(),
+            "x.jsonl:2: not valid JSON: trailing comma at line 2 column 14"
+        );
+    }
+
+    #[test]
+    fn a_span_past_the_end_fails_with_its_line() {
+        let jsonl = format!(
+            "\n{}\n",
+            serde_json::json!({"text": TEXT, "label": [[32, 99, "Source"]]})
+        );
+        let error = import(&jsonl).unwrap_err();
+        assert!(!error.is_unreadable());
+        assert!(
+            error.to_string().starts_with(
+                "x.jsonl:2: label 1 (Source): the span 32..99 ends past the end of the article (40 characters)"
+            ),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn a_malformed_span_is_unreadable() {
+        let jsonl = serde_json::json!({"text": TEXT, "label": [[1, "Claim"]]}).to_string();
+        let error = import(&jsonl).unwrap_err();
+        assert!(error.is_unreadable());
+        assert!(
+            error.to_string().contains("label 1 is [1,\"Claim\"]"),
+            "{error}"
+        );
+    }
+}
