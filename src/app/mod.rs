@@ -432,6 +432,11 @@ impl AppState {
         self.message(Severity::Error, text);
     }
 
+    /// A message that stays until dismissed, less grave than an error.
+    pub fn warning(&mut self, text: impl Into<String>) {
+        self.message(Severity::Warning, text);
+    }
+
     /// A message that goes by itself after [`INFO_LIFETIME`].
     pub fn info(&mut self, text: impl Into<String>) {
         self.message(Severity::Info, text);

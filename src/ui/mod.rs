@@ -200,10 +200,11 @@ impl FactmarkApp {
             state.open(path);
             // What is on screen is not the file asked for: say so, lest the
             // sample be annotated as if it were.
-            if state.doc.article_path.is_none()
-                && let Some(last) = state.messages.last_mut()
-            {
-                last.text += " The sample article is shown instead; File > Open article… (Ctrl+O) opens another.";
+            if state.doc.article_path.is_none() && !state.messages.is_empty() {
+                state.warning(format!(
+                    "The sample article is shown instead of {}; File > Open article… (Ctrl+O) opens another.",
+                    path.display()
+                ));
             }
         }
         Self {
