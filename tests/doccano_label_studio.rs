@@ -107,6 +107,12 @@ fn without_notes(spans: Vec<(Tag, Span, String)>) -> Vec<(Tag, Span)> {
 
 /// The text of characters `start..end`, counted as Python and Label Studio
 /// count them (code points).
+/// The text between two UTF-16 offsets, as JavaScript's `slice` gives it.
+fn units(text: &str, start: u64, end: u64) -> String {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    String::from_utf16(&units[start as usize..end as usize]).unwrap()
+}
+
 fn chars(text: &str, start: u64, end: u64) -> String {
     text.chars()
         .skip(start as usize)
@@ -146,6 +152,9 @@ fn doccano_export_of_the_sample_imports_back_with_the_same_spans() {
         .stdout(predicate::str::contains("exported 1 set (46 annotations) as doccano"))
         .stderr(predicate::str::contains(
             "note: belarus-2020-08-16.jsonl: doccano has no notes on spans, so 11 notes were not exported",
+        ))
+        .stderr(predicate::str::contains(
+            "belarus-2020-08-16.jsonl: 16 spans overlap others, and doccano drops overlapping spans on import unless the project's settings tick \"Allow overlapping entity\"",
         ));
     let jsonl = fs::read_to_string(out.join("belarus-2020-08-16.jsonl")).unwrap();
     assert_eq!(jsonl.lines().count(), 1);
@@ -239,13 +248,13 @@ fn offsets_count_characters_in_an_article_with_accents_and_emoji() {
     export(&set, "doccano", &out).code(0);
     export(&set, "label-studio", &out).code(0);
 
-    // Every exported offset pair selects the annotation's text when counted
-    // in characters, and the first span sits after the flag (two characters,
-    // eight bytes, four UTF-16 units) at character 23.
+    // doccano's offsets count UTF-16 units, as its editor does: the first
+    // span sits after the flag (two characters, eight bytes, four UTF-16
+    // units) at character 23, unit 25. Label Studio's count characters.
     let line: Value =
         serde_json::from_str(&fs::read_to_string(out.join("accents.jsonl")).unwrap()).unwrap();
     let labels = line["label"].as_array().unwrap();
-    assert_eq!(labels[0], json!([23, 35, "Source"]));
+    assert_eq!(labels[0], json!([25, 37, "Source"]));
     let expected = [
         "Hélène Dupré",
         "« 80 % des électeurs 👍 ont voté »",
@@ -255,7 +264,7 @@ fn offsets_count_characters_in_an_article_with_accents_and_emoji() {
     ];
     let found: Vec<String> = labels
         .iter()
-        .map(|l| chars(ACCENTED, l[0].as_u64().unwrap(), l[1].as_u64().unwrap()))
+        .map(|l| units(ACCENTED, l[0].as_u64().unwrap(), l[1].as_u64().unwrap()))
         .collect();
     assert_eq!(found, expected);
 
@@ -314,14 +323,15 @@ fn a_doccano_export_with_several_documents_imports_the_article_line() {
     let article = dir.path().join("accents.txt");
     fs::write(&article, ACCENTED).unwrap();
     // doccano's JSONL export of a sequence labeling project: id, text,
-    // spans as [start_offset, end_offset, label] under "label", comments,
-    // and the metadata keys given on upload.
+    // spans as [start_offset, end_offset, label] under "label" (in UTF-16
+    // units, as its editor stored them: the flag before "Hélène" counts 4,
+    // 👍 before "Zoë" 2), comments, and the metadata keys given on upload.
     let file = dir.path().join("admin.jsonl");
     let lines = [
         json!({"id": 11, "text": "EU rejects German call to boycott British lamb.",
                "label": [[0, 2, "ORG"]], "Comments": []}),
         json!({"id": 12, "text": ACCENTED,
-               "label": [[23, 35, "PER"], [50, 54, "Figure"], [96, 106, "PER"], [23, 35, "PER"]],
+               "label": [[25, 37, "PER"], [52, 56, "Figure"], [99, 109, "PER"], [25, 37, "PER"]],
                "Comments": ["relu"], "source": "afp"}),
     ];
     let jsonl: String = lines.iter().map(|l| format!("{l}\n")).collect();
@@ -335,7 +345,7 @@ fn a_doccano_export_with_several_documents_imports_the_article_line() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains(
-            "imported 1 annotation (0 claim, 1 figure, 0 quote, 0 source); skipped unmapped types: 3 PER, 1 comment from",
+            "imported 1 annotation (0 claim, 1 figure, 0 quote, 0 source); offsets counted in UTF-16 units, as doccano's editor counts them (an emoji is 2); skipped unmapped types: 3 PER, 1 comment from",
         ));
     factmark()
         .arg("import")
@@ -346,7 +356,7 @@ fn a_doccano_export_with_several_documents_imports_the_article_line() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains(
-            "imported 3 annotations (0 claim, 1 figure, 0 quote, 2 source); skipped 1 duplicate, 1 comment",
+            "imported 3 annotations (0 claim, 1 figure, 0 quote, 2 source); offsets counted in UTF-16 units, as doccano's editor counts them (an emoji is 2); skipped 1 duplicate, 1 comment",
         ));
     let texts: Vec<String> = factmark::io::load_set(&set)
         .unwrap()

@@ -4,8 +4,10 @@
 //! This is what doccano's JSONL import of a sequence labeling project reads
 //! (`text` and `label` are its default columns; each span is
 //! `[start_offset, end_offset, label]`) and what its JSONL export writes
-//! back. Offsets count Unicode characters (doccano is Python: `str`
-//! indices), end exclusive. Keys other than `text` and `label` become the
+//! back. Offsets count UTF-16 code units, end exclusive, as doccano's
+//! editor (JavaScript) counts them to draw the spans: a character outside
+//! the Basic Multilingual Plane (most emoji) counts two; in any other text
+//! they are character offsets. Keys other than `text` and `label` become the
 //! example's metadata in doccano, which its export writes back beside them:
 //! factmark writes `file`, the article's file name. doccano has no place
 //! for a note on a span, nor for factmark's annotation numbers and times,
@@ -25,12 +27,22 @@ struct Line<'a> {
 
 /// The JSONL file of one document: one line, ending with a newline.
 pub fn render(doc: &Document) -> String {
+    // Character offsets of the characters UTF-16 counts twice.
+    let astral: Vec<usize> = doc
+        .article
+        .text()
+        .chars()
+        .enumerate()
+        .filter(|(_, c)| c.len_utf16() == 2)
+        .map(|(i, _)| i)
+        .collect();
+    let units = |chars: usize| chars + astral.partition_point(|&i| i < chars);
     let line = Line {
         text: doc.article.text(),
         label: doc
             .entries
             .iter()
-            .map(|e| (e.start, e.end, e.annotation.tag.label()))
+            .map(|e| (units(e.start), units(e.end), e.annotation.tag.label()))
             .collect(),
         file: &doc.file_name,
     };
@@ -40,8 +52,42 @@ pub fn render(doc: &Document) -> String {
     jsonl
 }
 
+/// What a doccano user must know about an export: the notes it leaves
+/// behind, and the overlapping spans doccano drops unless the project
+/// allows them.
+pub fn notices(doc: &Document) -> Vec<String> {
+    let mut notices: Vec<String> = lost_notes(doc).into_iter().collect();
+    let overlapping = overlapping(doc);
+    if overlapping > 0 {
+        notices.push(format!(
+            "{}.jsonl: {} overlap others, and doccano drops overlapping spans on import unless the project's settings tick \"Allow overlapping entity\"",
+            doc.stem,
+            crate::plural(overlapping, "span", "spans")
+        ));
+    }
+    notices
+}
+
+/// How many spans overlap another one (nested or crossing). In start
+/// order, a span overlaps an earlier one when the furthest end before it
+/// passes its start, and a later one when the next start comes before its
+/// end.
+fn overlapping(doc: &Document) -> usize {
+    let mut spans: Vec<(usize, usize)> = doc.entries.iter().map(|e| (e.start, e.end)).collect();
+    spans.sort_unstable();
+    let mut furthest = 0;
+    let mut count = 0;
+    for (i, &(start, end)) in spans.iter().enumerate() {
+        let earlier = i > 0 && furthest > start;
+        let later = spans.get(i + 1).is_some_and(|&(next, _)| next < end);
+        count += usize::from(earlier || later);
+        furthest = furthest.max(end);
+    }
+    count
+}
+
 /// A sentence about the notes a doccano export leaves behind, if any.
-pub fn lost_notes(doc: &Document) -> Option<String> {
+fn lost_notes(doc: &Document) -> Option<String> {
     let notes = doc
         .entries
         .iter()

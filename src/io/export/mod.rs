@@ -298,7 +298,7 @@ impl Written {
 /// (doccano has no notes on spans).
 pub fn lost(format: ExportFormat, doc: &Document) -> Vec<String> {
     match format {
-        ExportFormat::Doccano => doccano::lost_notes(doc).into_iter().collect(),
+        ExportFormat::Doccano => doccano::notices(doc),
         _ => Vec::new(),
     }
 }

@@ -8,8 +8,13 @@
 //! says how many lines the file has. Spans are read from `label` (doccano's
 //! default column), else `labels` or `entities` (a project with relations
 //! exports `entities`), each `[start, end, "Label"]` or `{"start_offset",
-//! "end_offset", "label"}`; labels map to tags like brat types. Offsets count
-//! Unicode characters (doccano is Python: `str` indices), end exclusive.
+//! "end_offset", "label"}`; labels map to tags like brat types. Offsets
+//! count UTF-16 code units, end exclusive: doccano's editor is JavaScript
+//! and stores string indices, so a character outside the Basic Multilingual
+//! Plane (most emoji) counts two; in any other text they are character
+//! offsets. A text doccano kept with a byte order mark in front (an
+//! uploaded UTF-8 file that had one) is the article's too; its offsets
+//! count the mark, and are read so.
 //! Since the line's text is the article's, a span that lies in the text is
 //! the article's text; one past its end fails. doccano has no notes on
 //! spans, no annotation numbers and no times: the set gets fresh numbers
@@ -23,8 +28,8 @@ use std::path::Path;
 use serde_json::Value;
 
 use super::{
-    Candidate, ImportError, ImportOptions, ImportReport, Imported, Location, build_set, char_span,
-    json_error,
+    Candidate, ImportError, ImportOptions, ImportReport, Imported, Location, SpanProblem,
+    Utf16Offsets, build_set, char_span, json_error,
 };
 use crate::model::Article;
 
@@ -39,10 +44,16 @@ pub fn parse(
     options: &ImportOptions,
 ) -> Result<Imported, ImportError> {
     let records = records(jsonl, path)?;
+    let is_article = |text: &str| {
+        (text == article.text()).then_some(0).or_else(|| {
+            // The byte order mark doccano keeps is one code unit.
+            (text.strip_prefix('\u{feff}') == Some(article.text())).then_some(1)
+        })
+    };
     let mut matching = records
         .iter()
-        .filter(|(_, record)| record["text"].as_str() == Some(article.text()));
-    let Some((line, record)) = matching.next() else {
+        .filter_map(|(line, record)| Some((line, record, is_article(record["text"].as_str()?)?)));
+    let Some((line, record, mark)) = matching.next() else {
         return Err(ImportError::NoMatchingText {
             path: path.to_owned(),
             records: records.len(),
@@ -68,6 +79,12 @@ pub fn parse(
             ));
         }
     };
+    let units = Utf16Offsets::new(article.text());
+    let length = article.text().encode_utf16().count();
+    report.utf16 = units.differs();
+    // Code units after the mark, to characters; `None` for an offset that
+    // splits a character in two or lies on the mark.
+    let to_char = |offset: usize| offset.checked_sub(mark).and_then(|o| units.to_char(o));
     let mut candidates = Vec::with_capacity(spans.len());
     for (index, span) in spans.iter().enumerate() {
         let Some((start, end, label)) = span_of(span) else {
@@ -84,7 +101,18 @@ pub fn parse(
             *report.unmapped.entry(label.to_owned()).or_default() += 1;
             continue;
         };
-        match char_span(article, start, end) {
+        // Problems are told in the file's own offsets.
+        let chars = match (to_char(start), to_char(end)) {
+            _ if start >= end => Err(SpanProblem::Empty { start, end }),
+            _ if end > mark + length => Err(SpanProblem::OutOfRange {
+                start,
+                end,
+                len: article.char_len(),
+            }),
+            (Some(start), Some(end)) => char_span(article, start, end),
+            _ => Err(SpanProblem::SplitsCharacter { start, end }),
+        };
+        match chars {
             Ok(span) => candidates.push(Candidate {
                 id: None,
                 tag,
@@ -186,17 +214,36 @@ mod tests {
     }
 
     #[test]
-    fn the_line_with_the_article_text_is_read_in_characters() {
+    fn the_line_with_the_article_text_is_read_in_utf16_units() {
+        // After 👍, UTF-16 counts one more than characters: Reuters is
+        // 33..40, as doccano's editor stores it.
         let jsonl = format!(
             "{{\"text\": \"another\", \"label\": [[0, 3, \"Claim\"]]}}\n\
              {}\n",
-            serde_json::json!({"text": TEXT, "label": [[21, 25, "figure"], [32, 39, "SOURCE"]]})
+            serde_json::json!({"text": TEXT, "label": [[21, 25, "figure"], [33, 40, "SOURCE"]]})
         );
         let imported = import(&jsonl).unwrap();
         assert_eq!(
             texts(&imported),
             vec![(Tag::Figure, "80 %"), (Tag::Source, "Reuters")]
         );
+        assert!(imported.report.utf16);
+        assert!(imported.report.summary().contains("UTF-16"));
+        // Half an emoji is no span.
+        let half = serde_json::json!({"text": TEXT, "label": [[29, 30, "Claim"]]}).to_string();
+        let error = import(&half).unwrap_err();
+        assert!(
+            error.to_string().contains("cuts a character in two"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn a_text_doccano_kept_with_a_byte_order_mark_is_the_article() {
+        let text = format!("\u{feff}{TEXT}");
+        let jsonl = serde_json::json!({"text": text, "label": [[1, 3, "Source"]]}).to_string();
+        let imported = import(&jsonl).unwrap();
+        assert_eq!(texts(&imported), vec![(Tag::Source, "Le")]);
     }
 
     #[test]
@@ -239,13 +286,13 @@ mod tests {
     fn a_span_past_the_end_fails_with_its_line() {
         let jsonl = format!(
             "\n{}\n",
-            serde_json::json!({"text": TEXT, "label": [[32, 99, "Source"]]})
+            serde_json::json!({"text": TEXT, "label": [[33, 99, "Source"]]})
         );
         let error = import(&jsonl).unwrap_err();
         assert!(!error.is_unreadable());
         assert!(
             error.to_string().starts_with(
-                "x.jsonl:2: label 1 (Source): the span 32..99 ends past the end of the article (40 characters)"
+                "x.jsonl:2: label 1 (Source): the span 33..99 ends past the end of the article (40 characters)"
             ),
             "{error}"
         );

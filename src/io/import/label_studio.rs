@@ -97,6 +97,14 @@ pub fn parse(
         .flatten()
         .collect();
     let groups = if annotations.is_empty() && !predictions.is_empty() {
+        if !predictions.iter().any(|p| p.is_object()) {
+            // Label Studio's plain JSON export lists predictions by id only.
+            return Err(ImportError::Malformed {
+                path: path.to_owned(),
+                at: Location::Line(1),
+                message: "the task has no annotations, and its predictions are listed only by their ids (`\"predictions\": [1]`); export the project again with the predictions themselves (a snapshot export whose predictions are not only ids), or annotate the task first".into(),
+            });
+        }
         report.from_predictions = true;
         predictions
     } else {
@@ -408,6 +416,17 @@ mod tests {
         let imported = import_with(&file, &options).unwrap();
         assert_eq!(imported.set.len(), 1);
         assert_eq!(imported.report.invalid.len(), 1);
+    }
+
+    #[test]
+    fn predictions_listed_only_by_id_are_refused_not_read_as_nothing() {
+        let file =
+            json!([{"id": 1, "data": {"text": TEXT}, "annotations": [], "predictions": [1]}]);
+        let error = import(&file).unwrap_err();
+        assert!(
+            error.to_string().contains("listed only by their ids"),
+            "{error}"
+        );
     }
 
     #[test]

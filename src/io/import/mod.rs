@@ -171,6 +171,10 @@ pub enum SpanProblem {
     },
     #[error("the text {expected:?} is nowhere in the article")]
     NotFound { expected: String },
+    #[error(
+        "the span {start}..{end} (in UTF-16 units) cuts a character in two, such as an emoji, or starts before the text"
+    )]
+    SplitsCharacter { start: usize, end: usize },
 }
 
 /// An import that failed, and why.
@@ -250,6 +254,9 @@ pub struct ImportReport {
     /// brat offsets that counted a CR before every LF (a `.ann` made on a
     /// CRLF text file) and were mapped to the article's LF text.
     pub crlf: bool,
+    /// doccano offsets read in UTF-16 code units, as its editor counts
+    /// them: said when the text has characters (emoji) that count twice.
+    pub utf16: bool,
     /// Notes attached to imported annotations.
     pub notes: usize,
     /// Lines or items the model has no place for, per kind (`relation`,
@@ -318,6 +325,9 @@ impl ImportReport {
         }
         if self.crlf {
             line += "; offsets counted CR LF line endings";
+        }
+        if self.utf16 {
+            line += "; offsets counted in UTF-16 units, as doccano's editor counts them (an emoji is 2)";
         }
         if self.from_predictions {
             line += "; read from the task's predictions (it has no annotations)";
