@@ -474,9 +474,18 @@ fn an_article_that_cannot_be_opened_at_start_says_the_sample_is_shown() {
     let desk = Desk::new();
     let empty = desk.root.join("empty.txt");
     fs::write(&empty, "").unwrap();
-    let harness = desk.open(&empty);
+    let mut harness = desk.open(&empty);
     harness.get_by_label_contains("empty.txt: the file is empty");
     harness.get_by_label_contains("The sample article is shown instead");
+    // Once an article opens, that no longer holds.
+    let article = desk.article();
+    harness.state_mut().state.open(&article);
+    harness.run_ok();
+    assert!(
+        harness
+            .query_by_label_contains("The sample article is shown instead")
+            .is_none()
+    );
 }
 
 #[test]
@@ -1546,6 +1555,26 @@ fn file_import_adds_brat_annotations_as_one_undoable_step() {
     assert!(annotations(&harness).is_empty());
 }
 
+#[test]
+fn a_bad_import_in_the_window_does_not_point_to_a_command_line_flag() {
+    let desk = Desk::new();
+    let ann = desk.root.join("bad.ann");
+    fs::write(&ann, "T1\tClaim 0 5\tWrong\n").unwrap();
+    let dialogs = ScriptedDialogs::answering([Some(ann)]);
+    let mut harness = desk.open_with(&desk.article(), dialogs);
+    harness.get_by_label("File").click();
+    harness.run_ok();
+    harness.get_by_label("Import annotations…").click();
+    harness.run_ok();
+    let message = harness.state().state.messages.last().unwrap().text.clone();
+    assert!(message.starts_with("Nothing was imported."), "{message}");
+    assert!(message.contains("on the command line"), "{message}");
+    assert!(
+        !message.contains("or import with --skip-invalid"),
+        "{message}"
+    );
+}
+
 /// Byte spans of every case-insensitive occurrence of `needle` in the sample.
 fn occurrences(needle: &str) -> Vec<Span> {
     let lower = factmark::SAMPLE_ARTICLE.to_lowercase();
@@ -2388,5 +2417,15 @@ fn a_brat_export_says_it_kept_the_folders_own_configuration() {
         fs::read_to_string(out.join("annotation.conf")).unwrap(),
         own
     );
+    // One message says both what was written and what was kept.
     harness.get_by_label_contains("annotation.conf as it was");
+    let messages = &harness.state().state.messages;
+    assert_eq!(messages.len(), 1);
+    assert!(
+        messages[0]
+            .text
+            .starts_with("Exported belarus-2020-08-16.ann"),
+        "{}",
+        messages[0].text
+    );
 }

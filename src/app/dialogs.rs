@@ -82,6 +82,14 @@ impl NativeDialogs {
 
 impl Dialogs for NativeDialogs {
     fn request(&mut self, request: DialogRequest, folder: Option<&Path>) {
+        // Finding a set's article starts where the set is.
+        let set_folder = match &request {
+            DialogRequest::LocateArticle { set } => std::path::absolute(set)
+                .ok()
+                .and_then(|s| s.parent().map(Path::to_path_buf)),
+            _ => None,
+        };
+        let folder = set_folder.as_deref().or(folder);
         let mut dialog = rfd::AsyncFileDialog::new();
         if let Some(folder) = folder.filter(|f| f.is_dir()) {
             dialog = dialog.set_directory(folder);
@@ -118,8 +126,8 @@ impl Dialogs for NativeDialogs {
                 if let Some(folder) = suggested.parent().filter(|p| p.is_dir()) {
                     dialog = dialog.set_directory(folder);
                 }
-                if let Some(name) = suggested.file_name() {
-                    dialog = dialog.set_file_name(name.to_string_lossy());
+                if let Some(name) = save_name(suggested, zenity_fallback()) {
+                    dialog = dialog.set_file_name(name);
                 }
                 Box::pin(dialog.save_file())
             }
@@ -167,6 +175,26 @@ impl Dialogs for NativeDialogs {
     fn poll(&mut self) -> Option<DialogAnswer> {
         self.receiver.try_recv().ok()
     }
+}
+
+/// The name a Save dialog starts with. The desktop portal takes a file
+/// name and the folder apart; zenity, which rfd falls back to where no
+/// portal can be reached (no D-Bus session, as over SSH or under Xvfb),
+/// ignores the folder and opens where `--filename` points, so it gets the
+/// whole path.
+fn save_name(suggested: &Path, zenity: bool) -> Option<String> {
+    let name = suggested.file_name()?.to_string_lossy().into_owned();
+    Some(match std::path::absolute(suggested) {
+        Ok(full) if zenity => full.to_string_lossy().into_owned(),
+        _ => name,
+    })
+}
+
+/// Whether rfd will fall back to zenity: Linux and the like without a
+/// D-Bus session, where no desktop portal can answer.
+fn zenity_fallback() -> bool {
+    cfg!(all(unix, not(target_os = "macos")))
+        && std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none()
 }
 
 /// Answers dialogs from a queue: for tests and scripted runs.
@@ -224,5 +252,24 @@ impl Dialogs for ScriptedDialogs {
             path,
             unavailable: self.unavailable,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zenity_is_given_the_whole_path_to_save_at_and_the_portal_the_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let suggested = dir.path().join("x-2.annotations.ron");
+        assert_eq!(
+            save_name(&suggested, true).as_deref(),
+            Some(suggested.to_str().unwrap())
+        );
+        assert_eq!(
+            save_name(&suggested, false).as_deref(),
+            Some("x-2.annotations.ron")
+        );
     }
 }

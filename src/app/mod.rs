@@ -164,6 +164,10 @@ pub enum Topic {
     /// Saving the set (or writing its recovery file) failed: a later
     /// successful save answers it.
     Saving,
+    /// About the open document as it stands (its set file does not load,
+    /// the sample is shown instead of a file): another document, or its
+    /// set read or written again, answers it.
+    Document,
 }
 
 /// What a message offers to do about the problem it tells.
@@ -432,9 +436,18 @@ impl AppState {
         self.message(Severity::Error, text);
     }
 
-    /// A message that stays until dismissed, less grave than an error.
-    pub fn warning(&mut self, text: impl Into<String>) {
-        self.message(Severity::Warning, text);
+    /// Says that the sample is on screen because `path` could not be
+    /// opened, until another article is.
+    pub fn sample_shown_instead_of(&mut self, path: &Path) {
+        self.post(
+            Severity::Warning,
+            format!(
+                "The sample article is shown instead of {}; File > Open article… (Ctrl+O) opens another.",
+                path.display()
+            ),
+            None,
+            Some(Topic::Document),
+        );
     }
 
     /// A message that goes by itself after [`INFO_LIFETIME`].
@@ -775,7 +788,8 @@ impl AppState {
                     self.request_save_as(Some(pending));
                 } else if self.save(None) {
                     self.proceed(pending);
-                } else if self.confirm_overwrite.is_some() {
+                } else if self.confirm_overwrite.is_some() || self.dialog_open {
+                    // Asked first (overwrite, or where to save instead).
                     self.after_save_as = Some(pending);
                 }
             }
@@ -1090,13 +1104,12 @@ impl AppState {
                     .filter_map(|p| p.file_name())
                     .map(|n| n.to_string_lossy().into_owned())
                     .collect();
-                self.message(
-                    Severity::Info,
-                    format!("Exported {} to {}.", names.join(", "), folder.display()),
-                );
+                let mut text = format!("Exported {} to {}.", names.join(", "), folder.display());
+                // One message: a second would cover the first.
                 if let Some(notice) = written.notice() {
-                    self.message(Severity::Info, format!("{}.", capitalize(&notice)));
+                    text += &format!(" {}.", capitalize(&notice));
                 }
+                self.message(Severity::Info, text);
             }
             Err(error) => self.error(format!("The export failed. {error}")),
         }
@@ -1116,6 +1129,11 @@ impl AppState {
         let imported = match crate::io::import_file(format, &self.doc.article, path, &options) {
             Ok(imported) => imported,
             Err(error) => {
+                // The window has no --skip-invalid; the command line does.
+                let error = error.to_string().replace(
+                    "; fix the file or import with --skip-invalid",
+                    "; fix the file (on the command line, `factmark import --skip-invalid` skips such spans)",
+                );
                 self.error(format!("Nothing was imported. {error}"));
                 return;
             }
@@ -1183,6 +1201,10 @@ impl AppState {
                     Some(_) => DiskChange::Set,
                     None => DiskChange::SetGone,
                 });
+                if now.is_none() {
+                    // Deleted: the window holds the only copy.
+                    self.doc.saved_revision = None;
+                }
                 return;
             }
         }
@@ -1258,12 +1280,19 @@ impl AppState {
         let theirs = match loaded {
             Ok(loaded) => loaded.set,
             Err(error) => {
-                // Said once for this version of the file; Save still asks
-                // before replacing it.
+                // Said once for this version of the file. The window's
+                // annotations are now on disk nowhere: they count as
+                // unsaved, and Save asks for another file.
                 self.ignored_on_disk = Some(stamp);
-                self.error(format!(
-                    "The annotation file was not reloaded; the window keeps its annotations. {error}"
-                ));
+                self.doc.saved_revision = None;
+                self.post(
+                    Severity::Error,
+                    format!(
+                        "The annotation file was not reloaded; the window keeps its annotations, unsaved (Save asks where). {error}"
+                    ),
+                    None,
+                    Some(Topic::Document),
+                );
                 return;
             }
         };
@@ -1277,18 +1306,18 @@ impl AppState {
         self.doc.set_stamp = stamp;
         self.ignored_on_disk = None;
         self.disk_change = None;
+        self.messages.retain(|m| m.topic != Some(Topic::Document));
         self.discard_recovery();
         let name = path.file_name().unwrap_or_default().to_string_lossy();
         let after = self.doc.set.counts();
         let (now, was): (usize, usize) = (after.iter().sum(), before.iter().sum());
-        self.info(if changed == 0 {
-            format!("Reloaded {name}: nothing had changed.")
-        } else {
-            format!(
+        // A file touched or rewritten the same is not news.
+        if changed > 0 {
+            self.info(format!(
                 "Reloaded {name}, which another program changed: {} now (was {was}). Edit > Undo takes it back.",
                 crate::plural(now, "annotation", "annotations")
-            )
-        });
+            ));
+        }
     }
 
     fn reload_from_disk(&mut self) {
@@ -1641,7 +1670,8 @@ impl AppState {
         self.end_review();
         self.suggesting = None;
         // What was said about the previous document no longer holds.
-        self.messages.retain(|m| m.severity != Severity::Info);
+        self.messages
+            .retain(|m| m.severity != Severity::Info && m.topic != Some(Topic::Document));
         self.disk_change = None;
         self.ignored_on_disk = None;
         self.confirm_overwrite = None;
@@ -1722,14 +1752,25 @@ impl AppState {
     }
 
     fn request_save_as(&mut self, then: Option<Pending>) {
-        let suggested = self.doc.set_path.clone().unwrap_or_else(|| {
-            let article = self.doc.article_path.clone().unwrap_or_else(|| {
-                std::env::current_dir()
-                    .unwrap_or_default()
-                    .join(&self.doc.name)
+        // A set file that no longer loads is not proposed again.
+        let ours = self.doc.set_stamp;
+        let loadable = |p: &PathBuf| {
+            let now = DiskStamp::of(p);
+            now.is_none() || now == ours || store::read_set_file(p).is_ok()
+        };
+        let suggested = self
+            .doc
+            .set_path
+            .clone()
+            .filter(loadable)
+            .unwrap_or_else(|| {
+                let article = self.doc.article_path.clone().unwrap_or_else(|| {
+                    std::env::current_dir()
+                        .unwrap_or_default()
+                        .join(&self.doc.name)
+                });
+                free_set_path(io::default_set_path(&article))
             });
-            free_set_path(io::default_set_path(&article))
-        });
         self.after_save_as = then;
         self.ask(DialogRequest::SaveSetAs { suggested });
         self.dialog_open = true;
@@ -1747,6 +1788,15 @@ impl AppState {
         let on_disk = DiskStamp::of(&set_path);
         // A file that is gone has no other version to lose.
         if ours && on_disk.is_some() && on_disk != self.doc.set_stamp {
+            if let Err(error) = store::read_set_file(&set_path) {
+                // Neither merged with nor written over: another file.
+                self.error(format!(
+                    "Not saved over {}, which no longer loads as an annotation set; choose another file. {error}",
+                    file_name(&set_path)
+                ));
+                self.request_save_as(None);
+                return false;
+            }
             self.confirm_overwrite = Some(set_path);
             return false;
         }
@@ -1793,7 +1843,8 @@ impl AppState {
             }
             return false;
         }
-        self.messages.retain(|m| m.topic != Some(Topic::Saving));
+        self.messages
+            .retain(|m| !matches!(m.topic, Some(Topic::Saving | Topic::Document)));
         if !article_path.exists() {
             self.message(
                 Severity::Warning,
@@ -2268,6 +2319,27 @@ mod tests {
     }
 
     #[test]
+    fn a_set_deleted_under_a_saved_window_makes_its_annotations_unsaved() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = dir.path().join("a.txt");
+        std::fs::write(&article, "The minister said 80% agreed on Monday.").unwrap();
+        let mut state = sample_app(dir.path());
+        state.open(&article);
+        state.apply(Action::Select(Some(Span::new(4, 12))));
+        state.apply(Action::ApplyTag(Tag::Source));
+        state.apply(Action::Save);
+        assert!(!state.is_dirty());
+        std::fs::remove_file(state.doc.set_path.clone().unwrap()).unwrap();
+        state.check_disk_now(Instant::now());
+        assert_eq!(state.disk_change, Some(DiskChange::SetGone));
+        assert!(state.is_dirty(), "the window holds the only copy");
+        state.apply(Action::Save);
+        assert!(!state.is_dirty());
+        assert!(state.doc.set_path.clone().unwrap().exists());
+        assert_eq!(state.disk_change, None, "the banner goes with the save");
+    }
+
+    #[test]
     fn save_as_never_proposes_a_file_that_is_already_there() {
         let dir = tempfile::tempdir().unwrap();
         let default = dir.path().join("v2.annotations.ron");
@@ -2341,14 +2413,38 @@ mod tests {
             1,
             "the window keeps its own"
         );
-        // Save does not replace the file it could not read without asking.
-        state.apply(Action::Select(Some(Span::new(4, 12))));
-        state.apply(Action::ApplyTag(Tag::Source));
+        // They are on disk nowhere now: unsaved, so quitting asks.
+        assert!(state.is_dirty());
+        state.apply(Action::Quit);
+        assert!(state.pending.is_some() && !state.quit_confirmed);
+        state.pending = None;
+        // Save neither merges with nor replaces the file it could not
+        // read: it asks where to save instead.
         state.apply(Action::Save);
-        assert!(state.confirm_overwrite.is_some());
+        assert!(state.confirm_overwrite.is_none());
+        assert!(state.dialog_open());
+        assert!(
+            texts(&state)
+                .iter()
+                .any(|t| t.starts_with("Not saved over a.annotations.ron")),
+            "{:?}",
+            texts(&state)
+        );
         assert_eq!(
             std::fs::read_to_string(&set_path).unwrap(),
             "(version: 1, annotations: ["
+        );
+        // The writer finishes: Reload takes the file, and the error goes.
+        std::fs::remove_file(&set_path).unwrap();
+        crate::io::save_set(&set_path, &article, &text, &loaded.set).unwrap();
+        state.check_disk_now(Instant::now());
+        assert_eq!(state.disk_change, Some(DiskChange::Set));
+        state.apply(Action::ReloadFromDisk);
+        assert!(!state.is_dirty());
+        assert!(
+            !texts(&state).iter().any(|t| t.contains("was not reloaded")),
+            "{:?}",
+            texts(&state)
         );
     }
 

@@ -201,10 +201,7 @@ impl FactmarkApp {
             // What is on screen is not the file asked for: say so, lest the
             // sample be annotated as if it were.
             if state.doc.article_path.is_none() && !state.messages.is_empty() {
-                state.warning(format!(
-                    "The sample article is shown instead of {}; File > Open article… (Ctrl+O) opens another.",
-                    path.display()
-                ));
+                state.sample_shown_instead_of(path);
             }
         }
         Self {
