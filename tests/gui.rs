@@ -1663,6 +1663,38 @@ fn ctrl_f_finds_enter_steps_and_a_tag_key_annotates_the_match() {
 }
 
 #[test]
+fn shift_enter_steps_back_even_when_shift_is_up_by_the_end_of_the_frame() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    let found = occurrences("lukashenko");
+    press_with(&mut harness, Modifiers::COMMAND, Key::F);
+    type_text(&mut harness, "lukashenko");
+    press(&mut harness, Key::Enter);
+    press(&mut harness, Key::Enter);
+    harness.get_by_label("3 of 8");
+
+    // One frame (xdotool, a fast typist): Shift down, Enter pressed with
+    // Shift, Enter up, Shift up. The press's own modifiers count.
+    let enter = |pressed, modifiers| Event::Key {
+        key: Key::Enter,
+        physical_key: None,
+        pressed,
+        repeat: false,
+        modifiers,
+    };
+    harness.input_mut().events.extend([
+        Event::ModifiersChanged(Modifiers::SHIFT),
+        enter(true, Modifiers::SHIFT),
+        enter(false, Modifiers::SHIFT),
+        Event::ModifiersChanged(Modifiers::NONE),
+    ]);
+    harness.step();
+    harness.run_ok();
+    assert_eq!(harness.state().state.selection, Some(found[1]));
+    harness.get_by_label("2 of 8");
+}
+
+#[test]
 fn find_pre_fills_the_selection_and_keeps_enter_from_accepting_suggestions() {
     let desk = Desk::new();
     let mut harness = desk.open(&desk.article());

@@ -194,8 +194,13 @@ impl Quote {
 /// The time now in whole seconds, as every annotation's `created` and
 /// `modified` are written, whichever part of factmark made it.
 pub fn now() -> jiff::Timestamp {
-    let now = jiff::Timestamp::now();
-    jiff::Timestamp::from_second(now.as_second()).unwrap_or(now)
+    whole_seconds(jiff::Timestamp::now())
+}
+
+/// A time without its fraction of a second, as factmark writes every time
+/// (a time read from another tool's file included).
+pub fn whole_seconds(time: jiff::Timestamp) -> jiff::Timestamp {
+    jiff::Timestamp::from_second(time.as_second()).unwrap_or(time)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

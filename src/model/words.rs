@@ -48,8 +48,37 @@ fn is_unit_before(c: char) -> bool {
     )
 }
 
+/// The scale letter of a temperature written right after `°` (`30°C`),
+/// when no other letter follows it: its length in bytes, else 0.
+fn scale_after_degree(after: &str) -> usize {
+    let mut chars = after.chars();
+    match (chars.next(), chars.next()) {
+        (Some('C' | 'F' | 'K'), next) if !next.is_some_and(char::is_alphanumeric) => 1,
+        _ => 0,
+    }
+}
+
+/// The country letters of a dollar written right before its `$` (`US$`,
+/// `A$`, `HK$`): 1 to 3 capital letters not preceded by another letter.
+/// Their length in bytes, else 0. Looks at 4 characters at most.
+fn dollar_prefix(before: &str) -> usize {
+    let letters = before
+        .chars()
+        .rev()
+        .take(4)
+        .take_while(char::is_ascii_uppercase)
+        .count();
+    let rest = &before[..before.len() - letters];
+    if (1..=3).contains(&letters) && !rest.ends_with(char::is_alphabetic) {
+        letters
+    } else {
+        0
+    }
+}
+
 /// Widens a span around a number over the signs that belong to it: `80.1%`,
-/// `$4.5`, `€3`, so that a figure is never tagged without its unit.
+/// `$4.5`, `€3`, `30°C`, `US$400`, so that a figure is never tagged without
+/// its unit.
 fn with_units(text: &str, span: Span) -> Span {
     let inner = &text[span.range()];
     let mut out = span;
@@ -60,6 +89,9 @@ fn with_units(text: &str, span: Span) -> Span {
             .filter(|&c| is_unit_after(c))
     {
         out.end += c.len_utf8();
+        if c == '°' {
+            out.end += scale_after_degree(&text[out.end..]);
+        }
     }
     if inner.starts_with(|c: char| c.is_ascii_digit())
         && let Some(c) = text[..span.start]
@@ -68,6 +100,9 @@ fn with_units(text: &str, span: Span) -> Span {
             .filter(|&c| is_unit_before(c))
     {
         out.start -= c.len_utf8();
+        if c == '$' {
+            out.start -= dollar_prefix(&text[..out.start]);
+        }
     }
     // A sign that is not a hyphen between words: `-5%`, `+3.2`, `−1,200`.
     let before = &text[..out.start];
@@ -102,13 +137,16 @@ pub fn snap_to_words(text: &str, span: Span) -> Option<Span> {
 }
 
 /// Joins the pieces of a compound that starts with a number: `34-year-old`,
-/// `5-point`, `2020-08-16`, `6:01`, `9/11`. A hyphen joins any two words;
-/// `:` and `/` only two numbers.
+/// `5-point`, `2020-08-16`, `6:01`, `10:30am`, `9/11`. A hyphen joins any
+/// two words; `/` only two numbers, and `:` a number and what starts with
+/// a digit.
 fn joins(joiner: &str, before: &str, after: &str) -> bool {
     let number = |w: &str| w.chars().all(|c| c.is_ascii_digit());
     match joiner {
         "-" | "\u{2011}" => true,
-        ":" | "/" => number(before) && number(after),
+        // `10:30am`, `6:01pm`: the hour, then minutes that may run on.
+        ":" => number(before) && after.starts_with(|c: char| c.is_ascii_digit()),
+        "/" => number(before) && number(after),
         _ => false,
     }
 }
@@ -158,17 +196,41 @@ pub fn word_at(text: &str, byte: usize) -> Option<Span> {
     let byte = byte.min(text.len() - 1);
     let byte = (0..=byte).rev().find(|&b| text.is_char_boundary(b))?;
     let mut segments = segments(text, byte).peekable();
-    let mut before = None;
+    // The two segments before the current one, nearest first.
+    let mut before: Option<(Span, &str)> = None;
+    let mut before_that: Option<(Span, &str)> = None;
+    let digit = |c: char| c.is_ascii_digit();
     while let Some((s, w)) = segments.next() {
         if !s.contains(byte) {
+            before_that = before;
             before = Some((s, w));
             continue;
+        }
+        // The scale of a temperature clicked (`30°C`): the number.
+        if matches!(w, "C" | "F" | "K")
+            && before.is_some_and(|(_, w)| w == "°")
+            && let Some((n, _)) = before_that.filter(|(_, w)| w.ends_with(digit))
+        {
+            let figure = with_units(text, compound(text, n));
+            if figure.end >= s.end {
+                return Some(figure);
+            }
+        }
+        // The letters of `US$400` clicked: the figure.
+        if w.len() <= 3
+            && dollar_prefix(&text[..s.end]) == w.len()
+            && segments.peek().is_some_and(|(_, w)| *w == "$")
+        {
+            segments.next();
+            if let Some((n, _)) = segments.next().filter(|(_, w)| w.starts_with(digit)) {
+                return Some(with_units(text, compound(text, n)));
+            }
+            return Some(s);
         }
         if is_word(w) {
             return Some(with_units(text, compound(text, s)));
         }
         // A unit sign clicked: the number beside it, with the sign.
-        let digit = |c: char| c.is_ascii_digit();
         if w.chars().all(is_unit_after)
             && let Some((n, _)) = before.filter(|(_, w)| w.ends_with(digit))
         {
@@ -286,6 +348,53 @@ mod tests {
             Span::new(text.find("ear").unwrap(), text.find(" man").unwrap()),
         );
         assert_eq!(drag.map(|s| &text[s.range()]), Some("34-year-old"));
+    }
+
+    #[test]
+    fn times_temperatures_and_prefixed_dollars_are_one_figure() {
+        let text = "At 10:30am and 6:01pm it was 30°C, then −5°F; US$400, A$5 and HK$2.5bn.";
+        let at = |needle: &str, offset: usize| {
+            word_at(text, text.find(needle).unwrap() + offset).map(|s| &text[s.range()])
+        };
+        assert_eq!(at("10:30am", 0), Some("10:30am"));
+        assert_eq!(at("30am", 0), Some("10:30am"));
+        assert_eq!(at("01pm", 2), Some("6:01pm"));
+        assert_eq!(at("6:01pm", 0), Some("6:01pm"));
+        assert_eq!(at("30°C", 0), Some("30°C"));
+        assert_eq!(at("°C", 0), Some("30°C"), "the degree sign clicked");
+        assert_eq!(at("°C", '°'.len_utf8()), Some("30°C"), "the C clicked");
+        assert_eq!(at("5°F", 0), Some("−5°F"));
+        assert_eq!(at("US$400", 0), Some("US$400"), "the letters clicked");
+        assert_eq!(at("US$400", 2), Some("US$400"), "the sign clicked");
+        assert_eq!(at("400", 0), Some("US$400"));
+        assert_eq!(at("A$5", 2), Some("A$5"));
+        assert_eq!(at("HK$2.5bn", 4), Some("HK$2.5bn"));
+        let drag = snap_to_words(
+            text,
+            Span::new(text.find("was").unwrap(), text.find("30°").unwrap() + 2),
+        );
+        assert_eq!(drag.map(|s| &text[s.range()]), Some("was 30°C"));
+    }
+
+    #[test]
+    fn letters_and_times_that_are_not_figures_stay_apart() {
+        let text = "at 30°Celsius, USDA$5 or aUS$5, FOUR$5; ab:12 and 12:ab; 5:x9.";
+        let at = |needle: &str, offset: usize| {
+            word_at(text, text.find(needle).unwrap() + offset).map(|s| &text[s.range()])
+        };
+        assert_eq!(
+            at("30°", 0),
+            Some("30°"),
+            "a word after the sign is not a unit"
+        );
+        assert_eq!(at("Celsius", 0), Some("Celsius"));
+        assert_eq!(at("USDA$5", 5), Some("$5"), "four letters are a word");
+        assert_eq!(at("USDA$5", 0), Some("USDA"));
+        assert_eq!(at("aUS$5", 4), Some("$5"), "a lower-case letter before");
+        assert_eq!(at("FOUR$5", 5), Some("$5"));
+        assert_eq!(at("ab:12", 3), Some("12"));
+        assert_eq!(at("12:ab", 0), Some("12"));
+        assert_eq!(at("5:x9", 0), Some("5"));
     }
 
     #[test]

@@ -278,16 +278,28 @@ pub fn find_bar(ui: &mut Ui, state: &AppState, focus: &mut bool, actions: &mut V
         if query != find.query {
             actions.push(Action::Find(query));
         }
-        let (enters, shift, escape) = ui.input(|i| {
-            (
-                i.num_presses(egui::Key::Enter),
-                i.modifiers.shift,
-                i.key_pressed(egui::Key::Escape),
-            )
+        // Each Enter press with the Shift state it was pressed with: Shift
+        // may be released before the frame ends (fast typing, xdotool,
+        // remote desktops), so the frame's end state would step the wrong way.
+        let (enters, escape) = ui.input(|i| {
+            let enters: Vec<bool> = i
+                .events
+                .iter()
+                .filter_map(|e| match e {
+                    egui::Event::Key {
+                        key: egui::Key::Enter,
+                        pressed: true,
+                        modifiers,
+                        ..
+                    } => Some(modifiers.shift),
+                    _ => None,
+                })
+                .collect();
+            (enters, i.key_pressed(egui::Key::Escape))
         });
-        if response.lost_focus() && enters > 0 {
+        if response.lost_focus() && !enters.is_empty() {
             // Every press counts, even several in one frame.
-            actions.extend((0..enters).map(|_| Action::FindStep(!shift)));
+            actions.extend(enters.into_iter().map(|shift| Action::FindStep(!shift)));
             response.request_focus();
         } else if response.has_focus() && escape {
             response.surrender_focus();

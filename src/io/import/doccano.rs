@@ -23,9 +23,11 @@
 //! The file may also be one JSON value per record over several lines, or a
 //! JSON array of records.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 use super::{
     Candidate, ImportError, ImportOptions, ImportReport, Imported, Location, SpanProblem,
@@ -50,10 +52,11 @@ pub fn parse(
             (text.strip_prefix('\u{feff}') == Some(article.text())).then_some(1)
         })
     };
-    let mut matching = records
-        .iter()
-        .filter_map(|(line, record)| Some((line, record, is_article(record["text"].as_str()?)?)));
-    let Some((line, record, mark)) = matching.next() else {
+    let mut matching = records.iter().filter_map(|r| {
+        let mark = is_article(r.value["text"].as_str()?)?;
+        Some((&r.line, &r.value, mark, r))
+    });
+    let Some((line, record, mark, raw)) = matching.next() else {
         return Err(ImportError::NoMatchingText {
             path: path.to_owned(),
             records: records.len(),
@@ -70,7 +73,8 @@ pub fn parse(
         at,
         message,
     };
-    let spans = match SPAN_KEYS.iter().map(|k| &record[*k]).find(|v| !v.is_null()) {
+    let key = SPAN_KEYS.iter().find(|k| !record[**k].is_null());
+    let spans = match key.map(|k| &record[*k]) {
         None => &[][..],
         Some(Value::Array(spans)) => spans.as_slice(),
         Some(_) => {
@@ -91,6 +95,18 @@ pub fn parse(
             if span.is_string() {
                 report.skip("document label");
                 continue;
+            }
+            if let Some((which, path)) = bad_offset(span) {
+                // serde_json reads a number too large for u64 as a float:
+                // name it as the file writes it, not as that float.
+                let key = key.copied().unwrap_or_default();
+                let as_written = raw.number_text(key, index, path);
+                let as_written = as_written.unwrap_or_else(|| part(span, path).to_string());
+                return Err(malformed(format!(
+                    "label {}: its {which} offset {as_written} is not a character offset (a whole number from 0 to {})",
+                    index + 1,
+                    usize::MAX
+                )));
             }
             return Err(malformed(format!(
                 "label {} is {span}, not [start, end, \"Label\"]",
@@ -148,9 +164,73 @@ pub fn parse(
     Ok(Imported { set, report })
 }
 
+/// A record of a file, with the line it begins on and its text there.
+struct Record<'a> {
+    line: usize,
+    value: Value,
+    /// The JSON value of the file that holds it, as written.
+    raw: &'a str,
+    /// Its place in that value when that is an array of records.
+    item: Option<usize>,
+}
+
+impl Record<'_> {
+    /// The text of a number of span `index` under `key`, as the file writes
+    /// it (`18446744073709551616`, `2.50`), where `path` is its index in a
+    /// `[start, end, label]` list or its key in a span object. Parses the
+    /// record again: only done for a message.
+    fn number_text(&self, key: &str, index: usize, path: &str) -> Option<String> {
+        let record = match self.item {
+            Some(item) => element(self.raw, item)?,
+            None => self.raw,
+        };
+        let span = element(member(record, key)?, index)?;
+        let number = match path.parse::<usize>() {
+            Ok(i) => element(span, i)?,
+            Err(_) => member(span, path)?,
+        };
+        Some(number.to_owned())
+    }
+}
+
+/// Element `index` of a JSON array, as written.
+fn element(json: &str, index: usize) -> Option<&str> {
+    let all: Vec<&RawValue> = serde_json::from_str(json).ok()?;
+    all.get(index).map(|v| v.get())
+}
+
+/// Member `key` of a JSON object, as written.
+fn member<'a>(json: &'a str, key: &str) -> Option<&'a str> {
+    let all: HashMap<String, &RawValue> = serde_json::from_str(json).ok()?;
+    all.get(key).map(|v| v.get())
+}
+
+/// A span whose start or end is a number but not an offset (negative, a
+/// fraction, or too large): which, and its index or key in the span.
+fn bad_offset(span: &Value) -> Option<(&'static str, &'static str)> {
+    let is_bad =
+        |v: &Value| v.is_number() && v.as_u64().and_then(|n| usize::try_from(n).ok()).is_none();
+    let (start, end) = match span {
+        Value::Array(parts) if parts.len() == 3 => ("0", "1"),
+        Value::Object(_) => ("start_offset", "end_offset"),
+        _ => return None,
+    };
+    [("start", start), ("end", end)]
+        .into_iter()
+        .find(|(_, path)| is_bad(part(span, path)))
+}
+
+/// Part `path` of a span: an index of a list, else a key of an object.
+fn part<'a>(span: &'a Value, path: &str) -> &'a Value {
+    match path.parse::<usize>() {
+        Ok(i) => &span[i],
+        Err(_) => &span[path],
+    }
+}
+
 /// The records of a file with the line each begins on: one JSON value per
 /// line (or over several lines), arrays of records flattened.
-fn records(text: &str, path: &Path) -> Result<Vec<(usize, Value)>, ImportError> {
+fn records<'a>(text: &'a str, path: &Path) -> Result<Vec<Record<'a>>, ImportError> {
     let mut records = Vec::new();
     let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Value>();
     // Line breaks are counted from where the last count stopped, so a
@@ -161,11 +241,27 @@ fn records(text: &str, path: &Path) -> Result<Vec<(usize, Value)>, ImportError> 
         let begins = stream.byte_offset() + (rest.len() - rest.trim_start().len());
         line += text[counted..begins].matches('\n').count();
         counted = begins;
-        match stream.next() {
+        let value = match stream.next() {
             None => break,
             Some(Err(error)) => return Err(json_error(path, &error)),
-            Some(Ok(Value::Array(all))) => records.extend(all.into_iter().map(|v| (line, v))),
-            Some(Ok(value)) => records.push((line, value)),
+            Some(Ok(value)) => value,
+        };
+        let raw = &text[begins..stream.byte_offset()];
+        match value {
+            Value::Array(all) => {
+                records.extend(all.into_iter().enumerate().map(|(i, value)| Record {
+                    line,
+                    value,
+                    raw,
+                    item: Some(i),
+                }));
+            }
+            value => records.push(Record {
+                line,
+                value,
+                raw,
+                item: None,
+            }),
         }
     }
     Ok(records)
@@ -296,6 +392,36 @@ mod tests {
             ),
             "{error}"
         );
+    }
+
+    #[test]
+    fn an_offset_that_is_no_whole_number_is_named_as_written() {
+        let text = serde_json::to_string(TEXT).unwrap();
+        let cases = [
+            (
+                format!(
+                    "{{\"text\": {text}, \"label\": [[21, 18446744073709551616, \"Source\"]]}}"
+                ),
+                "x.jsonl:1: label 1: its end offset 18446744073709551616 is not a character offset (a whole number from 0 to 18446744073709551615)",
+            ),
+            (
+                format!(
+                    "[{{\"text\": \"a\"}}, {{\"text\": {text},\n \"entities\": [{{\"start_offset\": 2.50, \"end_offset\": 3, \"label\": \"Source\"}}]}}]"
+                ),
+                "x.jsonl:1: label 1: its start offset 2.50 is not a character offset (a whole number from 0 to 18446744073709551615)",
+            ),
+            (
+                format!(
+                    "{{\"text\": {text}, \"label\": [[0, 3, \"Source\"], [-1E3, 3, \"Source\"]]}}"
+                ),
+                "x.jsonl:1: label 2: its start offset -1E3 is not a character offset (a whole number from 0 to 18446744073709551615)",
+            ),
+        ];
+        for (jsonl, message) in cases {
+            let error = import(&jsonl).unwrap_err();
+            assert!(error.is_unreadable());
+            assert_eq!(error.to_string(), message);
+        }
     }
 
     #[test]

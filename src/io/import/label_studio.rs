@@ -7,14 +7,16 @@
 //! exactly, under any key (the project's `<Text value="$key">`); when none
 //! does, the import fails and says how many tasks the file has. Its
 //! regions are the `labels` results of every annotation that was not
-//! cancelled (`completions` in files from Label Studio before 1.0); a task
-//! with no annotation is read from its `predictions` (pre-annotations)
-//! instead, and the summary says so. Each label of a region maps to a tag
+//! cancelled (`completions` in files from Label Studio before 1.0); the
+//! cancelled ones are counted as skipped. A task with no annotation is
+//! read from its `predictions` (pre-annotations) instead, and the summary
+//! says so. Each label of a region maps to a tag
 //! like a brat type. A region's note is the per-region `textarea` result
 //! with the same id (a `<TextArea perRegion="true">`, what factmark's
 //! export writes) and the region's `meta.text`. A region id
 //! `factmark-<n>` keeps its number; the annotation's `created_at` and
-//! `updated_at` are kept.
+//! `updated_at` are kept, in whole seconds (one that is not a time is
+//! counted, and the import's time used).
 //!
 //! Offsets count Unicode characters in Label Studio since 2022 and UTF-16
 //! code units before (an emoji counted twice). The region's `text` is
@@ -27,13 +29,12 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use jiff::Timestamp;
 use serde_json::Value;
 
 use super::w3c::find_quote;
 use super::{
     Candidate, ImportError, ImportOptions, ImportReport, Imported, Location, SpanProblem,
-    Utf16Offsets, build_set, char_span, json_error, same_text,
+    Utf16Offsets, build_set, char_span, json_error, read_time, same_text,
 };
 use crate::io::export::label_studio::ID_PREFIX;
 use crate::model::{Article, Quote, Span, Tag};
@@ -85,12 +86,14 @@ pub fn parse(
         report.skip("task with the same text");
     }
 
-    let annotations: Vec<&Value> = ["annotations", "completions"]
+    let (cancelled, annotations): (Vec<&Value>, Vec<&Value>) = ["annotations", "completions"]
         .iter()
         .filter_map(|k| task[*k].as_array())
         .flatten()
-        .filter(|a| a["was_cancelled"] != Value::Bool(true))
-        .collect();
+        .partition(|a| a["was_cancelled"] == Value::Bool(true));
+    for _ in cancelled {
+        report.skip("cancelled annotation");
+    }
     let predictions: Vec<&Value> = task["predictions"]
         .as_array()
         .into_iter()
@@ -165,8 +168,10 @@ impl Reader<'_> {
         candidates: &mut Vec<Candidate>,
         report: &mut ImportReport,
     ) -> Result<(), ImportError> {
-        let time = |k: &str| group[k].as_str().and_then(|t| t.parse::<Timestamp>().ok());
-        let (created, modified) = (time("created_at"), time("updated_at"));
+        let (created, modified) = (
+            read_time(&group["created_at"], report),
+            read_time(&group["updated_at"], report),
+        );
         let is_labels = |r: &Value| r["type"].as_str() == Some("labels");
         // Notes first: a per-region textarea may come before its region.
         let mut notes: HashMap<&str, Vec<String>> = HashMap::new();
@@ -313,6 +318,7 @@ impl Reader<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use jiff::Timestamp;
     use serde_json::json;
 
     const TEXT: &str = "Vote 👍 said 80% of them, or 80% of all — señor Pérez.";
@@ -370,10 +376,12 @@ mod tests {
         );
         let numbers: Vec<u64> = imported.set.annotations().iter().map(|a| a.id.0).collect();
         assert_eq!(numbers, vec![10, 9]);
+        // Times are whole seconds, as factmark writes every time.
         assert_eq!(
             imported.set.annotations()[0].created.to_string(),
-            "2024-05-01T10:00:00.123456Z"
+            "2024-05-01T10:00:00Z"
         );
+        assert_eq!(imported.report.unreadable_times, 0);
         assert_eq!(imported.report.reanchored, 0);
         assert_eq!(imported.report.skipped.get("other result"), Some(&1));
     }
@@ -416,6 +424,46 @@ mod tests {
         let imported = import_with(&file, &options).unwrap();
         assert_eq!(imported.set.len(), 1);
         assert_eq!(imported.report.invalid.len(), 1);
+    }
+
+    #[test]
+    fn an_unreadable_time_is_counted_not_silently_replaced() {
+        let file = json!({"data": {"text": TEXT}, "annotations": [{
+            "created_at": "yesterday", "updated_at": "2024-03-02T10:11:12.9Z",
+            "result": [region("a", 12, 15, "80%", "Figure")]}]});
+        let imported = import(&file).unwrap();
+        let a = &imported.set.annotations()[0];
+        assert_eq!(a.created, Timestamp::UNIX_EPOCH, "the import's time");
+        assert_eq!(a.modified.to_string(), "2024-03-02T10:11:12Z");
+        assert_eq!(imported.report.unreadable_times, 1);
+        assert!(
+            imported
+                .report
+                .summary()
+                .contains("1 unreadable time replaced by the import's time"),
+            "{}",
+            imported.report.summary()
+        );
+    }
+
+    #[test]
+    fn a_cancelled_annotation_is_counted_as_skipped() {
+        let file = json!({"data": {"text": TEXT}, "annotations": [{"was_cancelled": true,
+            "result": [region("a", 12, 15, "80%", "Figure")]}]});
+        let imported = import(&file).unwrap();
+        assert_eq!(imported.set.len(), 0);
+        assert_eq!(
+            imported.report.skipped.get("cancelled annotation"),
+            Some(&1)
+        );
+        assert!(
+            imported
+                .report
+                .summary()
+                .ends_with("; skipped 1 cancelled annotation"),
+            "{}",
+            imported.report.summary()
+        );
     }
 
     #[test]

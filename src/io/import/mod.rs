@@ -28,6 +28,7 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 
 use crate::io::decode::{DecodeProblem, read_limited};
+use crate::model::annotation::whole_seconds;
 use crate::model::{Annotation, AnnotationId, AnnotationSet, Article, Edit, Span, Tag};
 
 /// Largest annotation file an import reads.
@@ -259,6 +260,10 @@ pub struct ImportReport {
     pub utf16: bool,
     /// Notes attached to imported annotations.
     pub notes: usize,
+    /// W3C `created`/`modified` and Label Studio `created_at`/`updated_at`
+    /// times that are not RFC 3339 (`"yesterday"`), read as absent: the
+    /// annotations got the import's time instead.
+    pub unreadable_times: usize,
     /// Lines or items the model has no place for, per kind (`relation`,
     /// `attribute`, `event`, `note`, `normalization`, …).
     pub skipped: BTreeMap<&'static str, usize>,
@@ -328,6 +333,12 @@ impl ImportReport {
         }
         if self.utf16 {
             line += "; offsets counted in UTF-16 units, as doccano's editor counts them (an emoji is 2)";
+        }
+        if self.unreadable_times > 0 {
+            line += &format!(
+                "; {} replaced by the import's time",
+                crate::plural(self.unreadable_times, "unreadable time", "unreadable times")
+            );
         }
         if self.from_predictions {
             line += "; read from the task's predictions (it has no annotations)";
@@ -436,6 +447,20 @@ struct Candidate {
     modified: Option<Timestamp>,
 }
 
+/// A time from a file (W3C `created`, Label Studio `created_at`, …):
+/// `None` when it is absent; one that is not an RFC 3339 time is counted
+/// in the report and read as absent.
+fn read_time(value: &serde_json::Value, report: &mut ImportReport) -> Option<Timestamp> {
+    if value.is_null() {
+        return None;
+    }
+    let time = value.as_str().and_then(|t| t.parse::<Timestamp>().ok());
+    if time.is_none() {
+        report.unreadable_times += 1;
+    }
+    time
+}
+
 /// A span in characters turned into bytes, checked to lie in the article.
 fn char_span(article: &Article, start: usize, end: usize) -> Result<Span, SpanProblem> {
     if start >= end {
@@ -495,9 +520,11 @@ fn build_set(
             next += 1;
             next - 1
         });
-        let created = c.created.unwrap_or(options.now);
+        // Whole seconds, as factmark writes every time: a file's
+        // `10:11:12.345678Z` is kept as `10:11:12Z`.
+        let created = whole_seconds(c.created.unwrap_or(options.now));
         let mut annotation = Annotation::new(AnnotationId(id), c.tag, c.span, text, created);
-        annotation.modified = c.modified.unwrap_or(created);
+        annotation.modified = c.modified.map_or(created, whole_seconds);
         annotation.note = c.note;
         if set.apply(&Edit::Add(annotation), text).is_ok() {
             report.imported[c.tag.index()] += 1;

@@ -17,7 +17,8 @@
 //! re-anchored; only a quote found nowhere fails. With only a quote the
 //! text is searched for. The annotation number comes from a `canonical`
 //! `urn:factmark:…:<n>` (what the export writes) or an id ending in a
-//! number (`x.json#7`, older exports); `created`/`modified` are kept.
+//! number (`x.json#7`, older exports); `created`/`modified` are kept, in
+//! whole seconds.
 
 use std::path::Path;
 
@@ -26,7 +27,7 @@ use serde_json::Value;
 
 use super::{
     Candidate, ImportError, ImportOptions, ImportReport, Imported, Location, SpanProblem,
-    build_set, char_span, same_text,
+    build_set, char_span, read_time, same_text,
 };
 use crate::model::{AnnotationId, Article, Orphan, Quote, Span, Tag, anchor};
 
@@ -170,7 +171,10 @@ fn candidates_of(
     if targets.len() > 1 {
         report.multi_target += 1;
     }
-    let time = |k: &str| item[k].as_str().and_then(|t| t.parse::<Timestamp>().ok());
+    let (created, modified) = (
+        read_time(&item["created"], report),
+        read_time(&item["modified"], report),
+    );
     let id = number_of(item);
     targets
         .into_iter()
@@ -184,8 +188,8 @@ fn candidates_of(
                 tag,
                 span,
                 note: note.clone(),
-                created: time("created"),
-                modified: time("modified"),
+                created,
+                modified,
             })
         })
         .collect()
@@ -397,6 +401,43 @@ mod tests {
         )
         .unwrap();
         assert_eq!(number_of(&item), Some(9));
+    }
+
+    #[test]
+    fn times_are_kept_in_whole_seconds_and_unreadable_ones_counted() {
+        let json = r#"[{"type": "Annotation", "id": "x.json#1", "created": "2024-03-01T10:11:12.345Z",
+            "modified": "2024-03-01T08:11:12.999Z", "body": {"purpose": "tagging", "value": "Source"},
+            "target": {"selector": {"type": "TextPositionSelector", "start": 0, "end": 12}}},
+            {"type": "Annotation", "id": "x.json#2", "created": "yesterday",
+            "body": {"purpose": "tagging", "value": "Figure"},
+            "target": {"selector": {"type": "TextPositionSelector", "start": 18, "end": 21}}}]"#;
+        let imported = import(json).unwrap();
+        let times: Vec<(String, String)> = imported
+            .set
+            .annotations()
+            .iter()
+            .map(|a| (a.created.to_string(), a.modified.to_string()))
+            .collect();
+        let epoch = Timestamp::UNIX_EPOCH.to_string();
+        assert_eq!(
+            times,
+            vec![
+                (
+                    "2024-03-01T10:11:12Z".to_owned(),
+                    "2024-03-01T08:11:12Z".to_owned()
+                ),
+                (epoch.clone(), epoch)
+            ]
+        );
+        assert_eq!(imported.report.unreadable_times, 1);
+        assert!(
+            imported
+                .report
+                .summary()
+                .contains("; 1 unreadable time replaced by the import's time"),
+            "{}",
+            imported.report.summary()
+        );
     }
 
     #[test]
