@@ -140,6 +140,16 @@ fn import_cmd(article: &Path, option: &str, file: &Path, set: &Path) -> Command 
     command
 }
 
+/// `factmark import ARTICLE OPTION FILE` into the default set, run.
+fn import(article: &Path, option: &str, file: &Path) -> assert_cmd::assert::Assert {
+    factmark()
+        .arg("import")
+        .arg(article)
+        .arg(option)
+        .arg(file)
+        .assert()
+}
+
 // ---- round trips ----------------------------------------------------------
 
 #[test]
@@ -337,12 +347,11 @@ fn a_doccano_export_with_several_documents_imports_the_article_line() {
     let jsonl: String = lines.iter().map(|l| format!("{l}\n")).collect();
     fs::write(&file, jsonl).unwrap();
     let set = dir.path().join("accents.annotations.ron");
-    factmark()
-        .arg("import")
-        .arg(&article)
-        .arg("--doccano")
-        .arg(&file)
-        .assert()
+    import(
+        &article,
+        "--doccano",
+        &file,
+    )
         .code(0)
         .stdout(predicate::str::contains(
             "imported 1 annotation (0 claim, 1 figure, 0 quote, 0 source); offsets counted in UTF-16 units, as doccano's editor counts them (an emoji is 2); skipped unmapped types: 3 PER, 1 comment from",
@@ -468,12 +477,7 @@ fn invalid_json_names_the_file_line_and_column_and_exits_2() {
         "{\"text\": \"a\", \"label\": []}\n{\"text\": \"b\" \"label\": []}\n",
     )
     .unwrap();
-    factmark()
-        .arg("import")
-        .arg(&article)
-        .arg("--doccano")
-        .arg(&jsonl)
-        .assert()
+    import(&article, "--doccano", &jsonl)
         .code(2)
         .stderr(predicate::str::contains(
             "bad.jsonl:2: not valid JSON: expected `,` or `}` at line 2 column 14",
@@ -484,12 +488,7 @@ fn invalid_json_names_the_file_line_and_column_and_exits_2() {
         "[{\"data\": {\"text\": \"a\"},\n  \"annotations\": [}]",
     )
     .unwrap();
-    factmark()
-        .arg("import")
-        .arg(&article)
-        .arg("--label-studio")
-        .arg(&json)
-        .assert()
+    import(&article, "--label-studio", &json)
         .code(2)
         .stderr(predicate::str::contains(
             "bad.json:2: not valid JSON: expected value at line 2 column 19",
@@ -510,12 +509,7 @@ fn a_file_without_the_article_text_fails_with_how_many_records_it_has() {
         json!({"text": "President Obama", "label": [[10, 15, "PERSON"]]}),
     ];
     fs::write(&jsonl, lines.map(|l| l.to_string()).join("\n")).unwrap();
-    factmark()
-        .arg("import")
-        .arg(&article)
-        .arg("--doccano")
-        .arg(&jsonl)
-        .assert()
+    import(&article, "--doccano", &jsonl)
         .code(1)
         .stderr(predicate::str::contains(
             "other.jsonl: no line holds exactly the article's text (the file has 3 lines)",
@@ -526,12 +520,7 @@ fn a_file_without_the_article_text_fails_with_how_many_records_it_has() {
         label_studio_export("Peter Blackburn", json!([])).to_string(),
     )
     .unwrap();
-    factmark()
-        .arg("import")
-        .arg(&article)
-        .arg("--label-studio")
-        .arg(&json)
-        .assert()
+    import(&article, "--label-studio", &json)
         .code(1)
         .stderr(predicate::str::contains(
             "other.json: no task holds exactly the article's text (the file has 1 task)",
@@ -548,12 +537,11 @@ fn offsets_past_the_end_fail_with_file_and_place_unless_skipped() {
     let line =
         json!({"text": ACCENTED, "label": [[23, 35, "Source"], [len - 2, len + 5, "Claim"]]});
     fs::write(&jsonl, format!("\n{line}\n")).unwrap();
-    factmark()
-        .arg("import")
-        .arg(&article)
-        .arg("--doccano")
-        .arg(&jsonl)
-        .assert()
+    import(
+        &article,
+        "--doccano",
+        &jsonl,
+    )
         .code(1)
         .stderr(predicate::str::contains(format!(
             "past.jsonl:2: label 2 (Claim): the span {}..{} ends past the end of the article ({len} characters); fix the file or import with --skip-invalid",
@@ -599,12 +587,11 @@ fn a_label_studio_text_that_differs_fails_with_both_texts() {
     let result = json!([{"value": {"start": 50, "end": 54, "text": "90 %", "labels": ["Figure"]},
         "id": "x1", "from_name": "label", "to_name": "text", "type": "labels"}]);
     fs::write(&json, label_studio_export(ACCENTED, result).to_string()).unwrap();
-    factmark()
-        .arg("import")
-        .arg(&article)
-        .arg("--label-studio")
-        .arg(&json)
-        .assert()
+    import(
+        &article,
+        "--label-studio",
+        &json,
+    )
         .code(1)
         .stderr(predicate::str::contains(
             "edited.json: region 1: x1: the text \"90 %\" does not match the article at 50..54, which reads \"80 %\"",

@@ -1125,15 +1125,13 @@ impl AppState {
             ));
             return;
         };
-        let options = crate::io::ImportOptions::new(Self::now());
+        let options = crate::io::ImportOptions {
+            offers_skip: false,
+            ..crate::io::ImportOptions::new(Self::now())
+        };
         let imported = match crate::io::import_file(format, &self.doc.article, path, &options) {
             Ok(imported) => imported,
             Err(error) => {
-                // The window has no --skip-invalid; the command line does.
-                let error = error.to_string().replace(
-                    "; fix the file or import with --skip-invalid",
-                    "; fix the file (on the command line, `factmark import --skip-invalid` skips such spans)",
-                );
                 self.error(format!("Nothing was imported. {error}"));
                 return;
             }
@@ -2194,6 +2192,18 @@ mod tests {
         )
     }
 
+    /// A window on a short article whose set, with one source, is saved.
+    fn saved_source(dir: &Path) -> (AppState, PathBuf) {
+        let article = dir.join("a.txt");
+        std::fs::write(&article, "The minister said 80% agreed on Monday.").unwrap();
+        let mut state = sample_app(dir);
+        state.open(&article);
+        state.apply(Action::Select(Some(Span::new(4, 12))));
+        state.apply(Action::ApplyTag(Tag::Source));
+        state.apply(Action::Save);
+        (state, article)
+    }
+
     fn texts(state: &AppState) -> Vec<&str> {
         state.messages.iter().map(|m| m.text.as_str()).collect()
     }
@@ -2321,13 +2331,7 @@ mod tests {
     #[test]
     fn a_set_deleted_under_a_saved_window_makes_its_annotations_unsaved() {
         let dir = tempfile::tempdir().unwrap();
-        let article = dir.path().join("a.txt");
-        std::fs::write(&article, "The minister said 80% agreed on Monday.").unwrap();
-        let mut state = sample_app(dir.path());
-        state.open(&article);
-        state.apply(Action::Select(Some(Span::new(4, 12))));
-        state.apply(Action::ApplyTag(Tag::Source));
-        state.apply(Action::Save);
+        let (mut state, _) = saved_source(dir.path());
         assert!(!state.is_dirty());
         std::fs::remove_file(state.doc.set_path.clone().unwrap()).unwrap();
         state.check_disk_now(Instant::now());
@@ -2360,13 +2364,7 @@ mod tests {
     #[test]
     fn a_clean_window_takes_a_changed_set_at_once_and_a_broken_one_never() {
         let dir = tempfile::tempdir().unwrap();
-        let article = dir.path().join("a.txt");
-        std::fs::write(&article, "The minister said 80% agreed on Monday.").unwrap();
-        let mut state = sample_app(dir.path());
-        state.open(&article);
-        state.apply(Action::Select(Some(Span::new(4, 12))));
-        state.apply(Action::ApplyTag(Tag::Source));
-        state.apply(Action::Save);
+        let (mut state, article) = saved_source(dir.path());
         let set_path = state.doc.set_path.clone().unwrap();
 
         // Another program removes the source and adds a figure.
@@ -2451,13 +2449,7 @@ mod tests {
     #[test]
     fn another_programs_additions_are_noticed_and_merged_with_ours() {
         let dir = tempfile::tempdir().unwrap();
-        let article = dir.path().join("a.txt");
-        std::fs::write(&article, "The minister said 80% agreed on Monday.").unwrap();
-        let mut state = sample_app(dir.path());
-        state.open(&article);
-        state.apply(Action::Select(Some(Span::new(4, 12))));
-        state.apply(Action::ApplyTag(Tag::Source));
-        state.apply(Action::Save);
+        let (mut state, article) = saved_source(dir.path());
         let set_path = state.doc.set_path.clone().unwrap();
         // Unsaved work in the window…
         state.apply(Action::Select(Some(Span::new(18, 21))));

@@ -21,7 +21,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::{
-    Candidate, ImportError, ImportOptions, ImportReport, Imported, Location, SpanProblem,
+    Candidate, ImportError, ImportOptions, ImportReport, Imported, Location, SkipHint, SpanProblem,
     build_set, char_span, same_text,
 };
 use crate::model::Article;
@@ -154,7 +154,7 @@ fn parse_with(
             )),
         };
         let Err(problem) = outcome else { continue };
-        let error = problem.at(path, at, !options.skip_invalid, crlf_hint);
+        let error = problem.at(path, at, options.skip_hint(), crlf_hint);
         if !options.skip_invalid {
             return Err(error);
         }
@@ -186,7 +186,7 @@ enum Problem {
 }
 
 impl Problem {
-    fn at(self, path: &Path, at: Location, suggest_skip: bool, crlf_hint: bool) -> ImportError {
+    fn at(self, path: &Path, at: Location, skip_hint: SkipHint, crlf_hint: bool) -> ImportError {
         let path = path.to_owned();
         match self {
             Problem::Malformed(message) => ImportError::Malformed { path, at, message },
@@ -195,7 +195,7 @@ impl Problem {
                 at,
                 id,
                 problem: Box::new(problem),
-                suggest_skip,
+                skip_hint,
                 crlf_hint,
             },
         }

@@ -143,7 +143,7 @@ pub fn parse(
                     at,
                     id: format!("label {} ({label})", index + 1),
                     problem: Box::new(problem),
-                    suggest_skip: !options.skip_invalid,
+                    skip_hint: options.skip_hint(),
                     crlf_hint: false,
                 };
                 if !options.skip_invalid {

@@ -252,7 +252,7 @@ impl Reader<'_> {
                             at,
                             id: id.to_owned(),
                             problem: Box::new(problem),
-                            suggest_skip: !self.options.skip_invalid,
+                            skip_hint: self.options.skip_hint(),
                             crlf_hint: false,
                         };
                         if !self.options.skip_invalid {

@@ -102,6 +102,32 @@ pub struct ImportOptions {
     pub skip_invalid: bool,
     /// `created`/`modified` of annotations whose file has no time.
     pub now: Timestamp,
+    /// Whether the caller has a `--skip-invalid` for errors to point to
+    /// (the command line does; the window does not).
+    pub offers_skip: bool,
+}
+
+/// How an error about a span that does not fit points to `--skip-invalid`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkipHint {
+    /// Not at all: the option is given, and the problem is a warning.
+    None,
+    /// As an option of the command being run.
+    Option,
+    /// As a command-line option, from the window, which has none.
+    CommandLine,
+}
+
+impl SkipHint {
+    fn text(self) -> &'static str {
+        match self {
+            SkipHint::None => "",
+            SkipHint::Option => "; fix the file or import with --skip-invalid",
+            SkipHint::CommandLine => {
+                "; fix the file (on the command line, `factmark import --skip-invalid` skips such spans)"
+            }
+        }
+    }
 }
 
 impl ImportOptions {
@@ -110,6 +136,16 @@ impl ImportOptions {
             map: HashMap::new(),
             skip_invalid: false,
             now,
+            offers_skip: true,
+        }
+    }
+
+    /// How an error about a span points to `--skip-invalid`.
+    fn skip_hint(&self) -> SkipHint {
+        match (self.skip_invalid, self.offers_skip) {
+            (true, _) => SkipHint::None,
+            (false, true) => SkipHint::Option,
+            (false, false) => SkipHint::CommandLine,
         }
     }
 
@@ -202,16 +238,15 @@ pub enum ImportError {
     },
     #[error("{}{at}: {id}: {problem}{}{}", path.display(),
         if *crlf_hint { " (more spans fit if the offsets count a CR before each line break, as brat does on a .txt with CR LF line endings, but not all: was the .ann made on this text?)" } else { "" },
-        if *suggest_skip { "; fix the file or import with --skip-invalid" } else { "" })]
+        skip_hint.text())]
     InvalidSpan {
         path: PathBuf,
         at: Location,
         /// The annotation's id in the file (`T12`, or a W3C id).
         id: String,
         problem: Box<SpanProblem>,
-        /// Whether the message ends by pointing to `--skip-invalid`: not
-        /// when that option is already given and the problem is a warning.
-        suggest_skip: bool,
+        /// How the message ends by pointing to `--skip-invalid`.
+        skip_hint: SkipHint,
         /// Whether reading the offsets as counting CR LF line endings
         /// would have fitted more spans (brat files made on a Windows text).
         crlf_hint: bool,

@@ -27,7 +27,7 @@ use serde_json::Value;
 
 use super::{
     Candidate, ImportError, ImportOptions, ImportReport, Imported, Location, SpanProblem,
-    build_set, char_span, read_time, same_text,
+    build_set, char_span, json_error, read_time, same_text,
 };
 use crate::model::{AnnotationId, Article, Orphan, Quote, Span, Tag, anchor};
 
@@ -38,11 +38,7 @@ pub fn parse(
     path: &Path,
     options: &ImportOptions,
 ) -> Result<Imported, ImportError> {
-    let root: Value = serde_json::from_str(json).map_err(|e| ImportError::Malformed {
-        path: path.to_owned(),
-        at: Location::Line(e.line()),
-        message: format!("not valid JSON: {e}"),
-    })?;
+    let root: Value = serde_json::from_str(json).map_err(|e| json_error(path, &e))?;
     if super::label_studio::looks_like_tasks(&root) {
         return Err(ImportError::Malformed {
             path: path.to_owned(),
@@ -70,7 +66,7 @@ pub fn parse(
                         at,
                         id: item["id"].as_str().unwrap_or("(no id)").to_owned(),
                         problem: Box::new(problem),
-                        suggest_skip: !options.skip_invalid,
+                        skip_hint: options.skip_hint(),
                         crlf_hint: false,
                     };
                     if !options.skip_invalid {
