@@ -1224,14 +1224,11 @@ impl AppState {
     /// save writes both without asking. Annotations the other program
     /// removed stay (a merge never deletes).
     fn merge_from_disk(&mut self) {
-        let Some(path) = self.doc.set_path.clone() else {
+        let Some((path, stamp, theirs)) = self.read_own_set() else {
             return;
         };
-        let stamp = DiskStamp::of(&path);
-        let loaded = store::read_set_file(&path)
-            .and_then(|file| store::anchor_set(&path, file, &self.doc.article));
-        let theirs = match loaded {
-            Ok(loaded) => loaded.set,
+        let theirs = match theirs {
+            Ok(theirs) => theirs,
             Err(error) => {
                 self.error(format!("Nothing was merged. {error}"));
                 return;
@@ -1265,18 +1262,32 @@ impl AppState {
         ));
     }
 
+    /// The set file as it is on disk now, anchored in the open article,
+    /// with its path and stamp; `None` when the document has no set file.
+    fn read_own_set(
+        &self,
+    ) -> Option<(
+        PathBuf,
+        Option<DiskStamp>,
+        Result<AnnotationSet, store::SetError>,
+    )> {
+        let path = self.doc.set_path.clone()?;
+        let stamp = DiskStamp::of(&path);
+        let set = store::read_set_file(&path)
+            .and_then(|file| store::anchor_set(&path, file, &self.doc.article))
+            .map(|loaded| loaded.set);
+        Some((path, stamp, set))
+    }
+
     /// Makes the window's set what the set file holds, as one step that
-    /// Undo takes back, keeping the view where it is. Says what changed;
-    /// `false` (with the reason said) when the file does not load.
+    /// Undo takes back, keeping the view where it is. Says what changed,
+    /// or why the file was not taken.
     fn sync_from_disk(&mut self) {
-        let Some(path) = self.doc.set_path.clone() else {
+        let Some((path, stamp, theirs)) = self.read_own_set() else {
             return;
         };
-        let stamp = DiskStamp::of(&path);
-        let loaded = store::read_set_file(&path)
-            .and_then(|file| store::anchor_set(&path, file, &self.doc.article));
-        let theirs = match loaded {
-            Ok(loaded) => loaded.set,
+        let theirs = match theirs {
+            Ok(theirs) => theirs,
             Err(error) => {
                 // Said once for this version of the file. The window's
                 // annotations are now on disk nowhere: they count as
@@ -1294,7 +1305,7 @@ impl AppState {
                 return;
             }
         };
-        let before = self.doc.set.counts();
+        let was = self.doc.set.len();
         let edits = self.doc.set.edits_to(&theirs);
         let changed = edits.len();
         if !edits.is_empty() && !self.edit(Edit::Batch(edits)) {
@@ -1307,13 +1318,11 @@ impl AppState {
         self.messages.retain(|m| m.topic != Some(Topic::Document));
         self.discard_recovery();
         let name = path.file_name().unwrap_or_default().to_string_lossy();
-        let after = self.doc.set.counts();
-        let (now, was): (usize, usize) = (after.iter().sum(), before.iter().sum());
         // A file touched or rewritten the same is not news.
         if changed > 0 {
             self.info(format!(
                 "Reloaded {name}, which another program changed: {} now (was {was}). Edit > Undo takes it back.",
-                crate::plural(now, "annotation", "annotations")
+                crate::plural(self.doc.set.len(), "annotation", "annotations")
             ));
         }
     }
