@@ -372,7 +372,9 @@ pub fn article_path(set_path: &Path, file: &SetFile) -> PathBuf {
 pub fn load_set(set_path: &Path) -> Result<(Article, PathBuf, LoadedSet), SetError> {
     let file = read_set_file(set_path)?;
     let path = article_path(set_path, &file);
-    let (article, loaded) = anchor_in(set_path, file, &path)?;
+    // Read the way the set says it was.
+    let format = file.article.format;
+    let (article, loaded) = anchor_as(set_path, file, &path, format)?;
     Ok((article, path, loaded))
 }
 
@@ -406,15 +408,6 @@ pub fn load_set_with_article(
         });
     }
     Ok((article, loaded))
-}
-
-fn anchor_in(
-    set_path: &Path,
-    file: SetFile,
-    article_path: &Path,
-) -> Result<(Article, LoadedSet), SetError> {
-    let format = file.article.format;
-    anchor_as(set_path, file, article_path, format)
 }
 
 fn anchor_as(

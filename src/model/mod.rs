@@ -20,5 +20,5 @@ pub use anchor::{Anchored, AnchoredRejections, anchor, anchor_rejections};
 pub use annotation::{Annotation, AnnotationId, Orphan, Quote, Span, SpanError, Tag};
 pub use article::{Article, ArticleFormat, ArticleMeta, Paragraph, ParagraphKind};
 pub use history::History;
-pub use offsets::OffsetIndex;
+pub use offsets::{OffsetIndex, Utf16Offsets};
 pub use set::{AnnotationSet, Edit, EditError, Rejection};

@@ -84,6 +84,59 @@ impl OffsetIndex {
     }
 }
 
+/// UTF-16 code unit offsets of a text mapped to character offsets and
+/// back, for files read or written by JavaScript tools (a character outside the Basic
+/// Multilingual Plane, such as most emoji, is two code units there).
+pub struct Utf16Offsets {
+    /// UTF-16 offset of every character outside the BMP, in order.
+    astral: Vec<usize>,
+}
+
+impl Utf16Offsets {
+    pub fn new(text: &str) -> Self {
+        let mut astral = Vec::new();
+        let mut at = 0;
+        for c in text.chars() {
+            if c.len_utf16() == 2 {
+                astral.push(at);
+            }
+            at += c.len_utf16();
+        }
+        Self { astral }
+    }
+
+    /// Whether the text has characters that UTF-16 counts twice.
+    pub fn differs(&self) -> bool {
+        !self.astral.is_empty()
+    }
+
+    /// The character offset of UTF-16 offset `offset`; `None` inside a
+    /// surrogate pair.
+    pub fn to_char(&self, offset: usize) -> Option<usize> {
+        let before = self.astral.partition_point(|&at| at + 2 <= offset);
+        if self.astral.get(before).is_some_and(|&at| at + 1 == offset) {
+            return None;
+        }
+        Some(offset - before)
+    }
+
+    /// The UTF-16 offset of character offset `offset`.
+    pub fn to_utf16(&self, offset: usize) -> usize {
+        // The k-th character UTF-16 counts twice is character `at - k`,
+        // which grows with k: a binary search for those before `offset`.
+        let (mut low, mut high) = (0, self.astral.len());
+        while low < high {
+            let k = (low + high) / 2;
+            if self.astral[k] - k < offset {
+                low = k + 1;
+            } else {
+                high = k;
+            }
+        }
+        offset + low
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,5 +194,21 @@ mod tests {
         assert_eq!(index.byte_of_char("", 0), Some(0));
         assert_eq!(index.char_of_byte("", 0), Some(0));
         assert_eq!(index.byte_of_char("", 1), None);
+    }
+
+    #[test]
+    fn utf16_offsets_count_astral_characters_twice() {
+        // "a😀b": a at 0, 😀 at 1..3 in UTF-16, b at 3.
+        let offsets = Utf16Offsets::new("a😀b€");
+        assert!(offsets.differs());
+        assert_eq!(offsets.to_char(0), Some(0));
+        assert_eq!(offsets.to_char(1), Some(1));
+        assert_eq!(offsets.to_char(2), None);
+        assert_eq!(offsets.to_char(3), Some(2));
+        assert_eq!(offsets.to_char(5), Some(4));
+        assert!(!Utf16Offsets::new("é€").differs());
+        for (chars, units) in [(0, 0), (1, 1), (2, 3), (3, 4), (4, 5)] {
+            assert_eq!(offsets.to_utf16(chars), units);
+        }
     }
 }

@@ -17,6 +17,7 @@
 use serde::Serialize;
 
 use super::Document;
+use crate::model::Utf16Offsets;
 
 #[derive(Serialize)]
 struct Line<'a> {
@@ -27,16 +28,8 @@ struct Line<'a> {
 
 /// The JSONL file of one document: one line, ending with a newline.
 pub fn render(doc: &Document) -> String {
-    // Character offsets of the characters UTF-16 counts twice.
-    let astral: Vec<usize> = doc
-        .article
-        .text()
-        .chars()
-        .enumerate()
-        .filter(|(_, c)| c.len_utf16() == 2)
-        .map(|(i, _)| i)
-        .collect();
-    let units = |chars: usize| chars + astral.partition_point(|&i| i < chars);
+    let offsets = Utf16Offsets::new(doc.article.text());
+    let units = |chars: usize| offsets.to_utf16(chars);
     let line = Line {
         text: doc.article.text(),
         label: doc

@@ -31,9 +31,9 @@ use serde_json::value::RawValue;
 
 use super::{
     Candidate, ImportError, ImportOptions, ImportReport, Imported, Location, SpanProblem,
-    Utf16Offsets, build_set, char_span, json_error,
+    build_set, char_span, json_error,
 };
-use crate::model::Article;
+use crate::model::{Article, Utf16Offsets};
 
 /// The keys a record's spans may be under, in the order they are looked for.
 const SPAN_KEYS: [&str; 3] = ["label", "labels", "entities"];

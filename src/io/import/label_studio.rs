@@ -34,10 +34,10 @@ use serde_json::Value;
 use super::w3c::find_quote;
 use super::{
     Candidate, ImportError, ImportOptions, ImportReport, Imported, Location, SpanProblem,
-    Utf16Offsets, build_set, char_span, json_error, read_time, same_text,
+    build_set, char_span, json_error, read_time, same_text,
 };
 use crate::io::export::label_studio::ID_PREFIX;
-use crate::model::{Article, Quote, Span, Tag};
+use crate::model::{Article, Quote, Span, Tag, Utf16Offsets};
 
 /// Whether a JSON document is Label Studio tasks: an array of objects
 /// with a `data` object, or one such object.

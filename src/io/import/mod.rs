@@ -419,43 +419,6 @@ fn json_error(path: &Path, error: &serde_json::Error) -> ImportError {
     }
 }
 
-/// UTF-16 code unit offsets of a text mapped to character offsets, for
-/// files written by JavaScript tools (a character outside the Basic
-/// Multilingual Plane, such as most emoji, is two code units there).
-struct Utf16Offsets {
-    /// UTF-16 offset of every character outside the BMP, in order.
-    astral: Vec<usize>,
-}
-
-impl Utf16Offsets {
-    fn new(text: &str) -> Self {
-        let mut astral = Vec::new();
-        let mut at = 0;
-        for c in text.chars() {
-            if c.len_utf16() == 2 {
-                astral.push(at);
-            }
-            at += c.len_utf16();
-        }
-        Self { astral }
-    }
-
-    /// Whether the text has characters that UTF-16 counts twice.
-    fn differs(&self) -> bool {
-        !self.astral.is_empty()
-    }
-
-    /// The character offset of UTF-16 offset `offset`; `None` inside a
-    /// surrogate pair.
-    fn to_char(&self, offset: usize) -> Option<usize> {
-        let before = self.astral.partition_point(|&at| at + 2 <= offset);
-        if self.astral.get(before).is_some_and(|&at| at + 1 == offset) {
-            return None;
-        }
-        Some(offset - before)
-    }
-}
-
 /// Reads an annotation file as UTF-8 text (a BOM removed).
 fn read_text(path: &Path) -> Result<String, ImportError> {
     let fail = |problem| ImportError::Read {
@@ -597,19 +560,6 @@ mod tests {
         assert_eq!(options.tag_of("content"), Some(Tag::Quote));
         assert_eq!(options.tag_of("SOURCE"), Some(Tag::Source));
         assert_eq!(options.tag_of("Cue"), None);
-    }
-
-    #[test]
-    fn utf16_offsets_count_astral_characters_twice() {
-        // "a😀b": a at 0, 😀 at 1..3 in UTF-16, b at 3.
-        let offsets = Utf16Offsets::new("a😀b€");
-        assert!(offsets.differs());
-        assert_eq!(offsets.to_char(0), Some(0));
-        assert_eq!(offsets.to_char(1), Some(1));
-        assert_eq!(offsets.to_char(2), None);
-        assert_eq!(offsets.to_char(3), Some(2));
-        assert_eq!(offsets.to_char(5), Some(4));
-        assert!(!Utf16Offsets::new("é€").differs());
     }
 
     #[test]
