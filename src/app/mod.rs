@@ -220,6 +220,10 @@ pub struct Document {
     pub name: String,
     /// Where Save writes without asking; `None` means Save asks.
     pub set_path: Option<PathBuf>,
+    /// The set file beside the article when it did not load, with its
+    /// stamp then: watched, so that once another program repairs or
+    /// removes it, it becomes `set_path` again.
+    pub unreadable_set: Option<(PathBuf, Option<DiskStamp>)>,
     pub set: AnnotationSet,
     pub history: History,
     /// The history revision that matches the file on disk; `None` when no
@@ -250,6 +254,7 @@ impl Document {
             article_path,
             name,
             set_path,
+            unreadable_set: None,
             set: AnnotationSet::new(),
             history: History::new(),
             saved_revision: Some(0),
@@ -1177,14 +1182,19 @@ impl AppState {
         }
     }
 
-    /// The files whose change on disk the window must notice: the set and
-    /// the article.
+    /// The files whose change on disk the window must notice: the set (or
+    /// the one that did not load) and the article.
     pub fn watched_paths(&self) -> Vec<&Path> {
-        [&self.doc.set_path, &self.doc.article_path]
-            .into_iter()
-            .flatten()
-            .map(PathBuf::as_path)
-            .collect()
+        let unreadable = self.doc.unreadable_set.as_ref().map(|(path, _)| path);
+        [
+            self.doc.set_path.as_ref(),
+            unreadable,
+            self.doc.article_path.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        .map(PathBuf::as_path)
+        .collect()
     }
 
     /// Notices another program changing the set or the article.
@@ -1192,6 +1202,7 @@ impl AppState {
         if self.disk_change.is_some() {
             return;
         }
+        self.check_unreadable_set();
         if let Some(path) = &self.doc.set_path {
             let now = DiskStamp::of(path);
             if now != self.doc.set_stamp && Some(now) != self.ignored_on_disk {
@@ -1214,6 +1225,41 @@ impl AppState {
                     None => DiskChange::ArticleGone,
                 });
             }
+        }
+    }
+
+    /// The set file that did not load when the article was opened, once
+    /// another program changed it: repaired, it becomes the document's set
+    /// file, whose change `check_disk` then takes (at once when there is no
+    /// unsaved work); removed, its place is free for Save.
+    fn check_unreadable_set(&mut self) {
+        let Some((path, stamp)) = &self.doc.unreadable_set else {
+            return;
+        };
+        let now = DiskStamp::of(path);
+        if now == *stamp {
+            return;
+        }
+        let path = path.clone();
+        let loads = now.is_some()
+            && store::read_set_file(&path)
+                .and_then(|file| store::anchor_set(&path, file, &self.doc.article))
+                .is_ok();
+        if now.is_some() && !loads {
+            // Still not an annotation set for this article.
+            self.doc.unreadable_set = Some((path, now));
+            return;
+        }
+        self.doc.unreadable_set = None;
+        self.doc.set_path = Some(path.clone());
+        // As for a set Save has not written yet: a repaired file differs.
+        self.doc.set_stamp = None;
+        self.messages.retain(|m| m.topic != Some(Topic::Document));
+        if now.is_none() {
+            self.info(format!(
+                "{} was removed; Save now writes the annotations there.",
+                file_name(&path)
+            ));
         }
     }
 
@@ -1591,13 +1637,20 @@ impl AppState {
             }
             Some(Err(error)) => {
                 // Never write over a file that failed to load: Save will ask
-                // for another place.
+                // for another place. Once another program repairs it, the
+                // window takes it.
                 doc.set_path = None;
                 doc.set_stamp = None;
+                doc.unreadable_set = Some((set_path, stamp));
                 self.replace_document(doc);
-                self.error(format!(
-                    "{error}\nThe article is open without its annotations; saving will ask for a new file so the existing one is not overwritten."
-                ));
+                self.post(
+                    Severity::Error,
+                    format!(
+                        "{error}\nThe article is open without its annotations; saving will ask for a new file so the existing one is not overwritten. Once the file is repaired, the window loads it."
+                    ),
+                    None,
+                    Some(Topic::Document),
+                );
             }
         }
         // The text differs from the file's bytes: a warning that stays.
@@ -1867,6 +1920,8 @@ impl AppState {
         self.doc.article_path = Some(article_path);
         self.doc.set_stamp = DiskStamp::of(&set_path);
         self.doc.set_path = Some(set_path.clone());
+        // The set is on disk now: a repaired file elsewhere is not taken.
+        self.doc.unreadable_set = None;
         self.doc.saved_revision = Some(self.doc.history.revision());
         self.recovery_written = None;
         self.recovery_warned = false;
@@ -2368,6 +2423,132 @@ mod tests {
             free_set_path(default),
             dir.path().join("v2-3.annotations.ron")
         );
+    }
+
+    /// A window on `a.txt` whose set file beside it does not load, and a
+    /// good set for that article with one figure, to write there later.
+    fn opened_beside_a_broken_set(dir: &Path) -> (AppState, PathBuf, PathBuf, AnnotationSet) {
+        let article = dir.join("a.txt");
+        std::fs::write(&article, "The minister said 80% agreed on Monday.").unwrap();
+        let set_path = crate::io::default_set_path(&article);
+        std::fs::write(&set_path, "(version: 1, oops").unwrap();
+        let mut state = sample_app(dir);
+        state.open(&article);
+        assert_eq!(state.doc.set_path, None);
+        assert!(state.watched_paths().contains(&set_path.as_path()));
+        let mut good = AnnotationSet::new();
+        let figure = good.new_annotation(
+            Tag::Figure,
+            Span::new(18, 21),
+            state.doc.text(),
+            Timestamp::now(),
+        );
+        good.apply(&Edit::Add(figure), state.doc.text()).unwrap();
+        (state, article, set_path, good)
+    }
+
+    #[test]
+    fn a_set_that_did_not_load_at_open_is_taken_once_repaired() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut state, article, set_path, good) = opened_beside_a_broken_set(dir.path());
+        assert!(
+            texts(&state)
+                .iter()
+                .any(|t| t.contains("Once the file is repaired"))
+        );
+
+        // Still broken after another write: nothing happens, nothing is lost.
+        std::fs::write(&set_path, "(version: 1, still oops").unwrap();
+        state.check_disk_now(Instant::now());
+        state.tick(Instant::now());
+        assert_eq!(state.doc.set_path, None);
+        assert!(!state.is_dirty());
+
+        std::fs::remove_file(&set_path).unwrap();
+        let text = state.doc.article.clone();
+        crate::io::save_set(&set_path, &article, &text, &good).unwrap();
+        state.check_disk_now(Instant::now());
+        state.tick(Instant::now());
+        assert_eq!(state.disk_change, None, "a clean window takes it");
+        assert_eq!(state.doc.set.annotations(), good.annotations());
+        assert_eq!(state.doc.set_path.as_deref(), Some(set_path.as_path()));
+        assert!(!state.is_dirty());
+        let said = texts(&state);
+        assert!(
+            !said.iter().any(|t| t.contains("Once the file is repaired")),
+            "{said:?}"
+        );
+        assert!(
+            said.iter().any(|t| t.contains("1 annotation now (was 0)")),
+            "{said:?}"
+        );
+        // It is the window's set file now: Save writes it without asking.
+        state.apply(Action::Select(Some(Span::new(4, 12))));
+        state.apply(Action::ApplyTag(Tag::Source));
+        state.apply(Action::Save);
+        assert!(!state.dialog_open() && !state.is_dirty());
+        assert_eq!(crate::io::load_set(&set_path).unwrap().2.set.len(), 2);
+    }
+
+    #[test]
+    fn work_done_beside_a_broken_set_is_merged_with_it_once_repaired() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut state, article, set_path, good) = opened_beside_a_broken_set(dir.path());
+        state.apply(Action::Select(Some(Span::new(4, 12))));
+        state.apply(Action::ApplyTag(Tag::Source));
+
+        std::fs::remove_file(&set_path).unwrap();
+        let text = state.doc.article.clone();
+        crate::io::save_set(&set_path, &article, &text, &good).unwrap();
+        state.check_disk_now(Instant::now());
+        state.tick(Instant::now());
+        assert_eq!(
+            state.disk_change,
+            Some(DiskChange::Set),
+            "unsaved work: asks"
+        );
+        assert_eq!(state.doc.set.len(), 1);
+        state.apply(Action::MergeFromDisk);
+        assert_eq!(state.doc.set.len(), 2);
+        state.apply(Action::Save);
+        assert!(!state.dialog_open() && !state.is_dirty());
+        assert_eq!(crate::io::load_set(&set_path).unwrap().2.set.len(), 2);
+    }
+
+    #[test]
+    fn a_broken_set_removed_under_the_window_frees_its_place_for_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut state, _, set_path, _) = opened_beside_a_broken_set(dir.path());
+        state.apply(Action::Select(Some(Span::new(4, 12))));
+        state.apply(Action::ApplyTag(Tag::Source));
+        std::fs::remove_file(&set_path).unwrap();
+        state.check_disk_now(Instant::now());
+        assert_eq!(state.disk_change, None);
+        assert!(
+            texts(&state)
+                .iter()
+                .any(|t| t.contains("a.annotations.ron was removed"))
+        );
+        state.apply(Action::Save);
+        assert!(!state.dialog_open() && !state.is_dirty());
+        assert_eq!(crate::io::load_set(&set_path).unwrap().2.set.len(), 1);
+    }
+
+    #[test]
+    fn a_set_saved_elsewhere_is_kept_when_the_broken_one_is_repaired() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut state, article, set_path, good) = opened_beside_a_broken_set(dir.path());
+        let elsewhere = dir.path().join("mine.annotations.ron");
+        state.apply(Action::Select(Some(Span::new(4, 12))));
+        state.apply(Action::ApplyTag(Tag::Source));
+        assert!(state.save(Some(elsewhere.clone())));
+        std::fs::remove_file(&set_path).unwrap();
+        let text = state.doc.article.clone();
+        crate::io::save_set(&set_path, &article, &text, &good).unwrap();
+        state.check_disk_now(Instant::now());
+        assert_eq!(state.disk_change, None);
+        assert_eq!(state.doc.set_path.as_deref(), Some(elsewhere.as_path()));
+        assert!(state.watched_paths().iter().all(|p| *p != set_path));
     }
 
     #[test]

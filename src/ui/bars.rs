@@ -382,9 +382,18 @@ pub fn status_bar(ui: &mut Ui, state: &AppState) {
                 ui.label(format!("{name} (new)"))
                     .on_hover_text(format!("Save creates {}", path.display()));
             }
-            None => {
-                ui.label(format!("{} (annotations not saved yet)", state.doc.name));
-            }
+            None => match &state.doc.unreadable_set {
+                Some((path, _)) => {
+                    let name = path.file_name().unwrap_or_default().to_string_lossy();
+                    ui.label(format!("{name} (does not load)")).on_hover_text(format!(
+                        "{} is not an annotation set for this article. Save asks where to save; a repaired file is loaded.",
+                        path.display()
+                    ));
+                }
+                None => {
+                    ui.label(format!("{} (annotations not saved yet)", state.doc.name));
+                }
+            },
         }
         ui.separator();
         if state.is_dirty() {
