@@ -28,7 +28,11 @@ fn main() -> ExitCode {
                 (false, Ok(())) => cli::EXIT_OK,
                 // A reader that stops early (`| head`) is no failure.
                 (false, Err(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => cli::EXIT_OK,
-                (false, Err(_)) => cli::EXIT_UNREADABLE,
+                (false, Err(e)) => {
+                    let words = factmark::io::store::in_words(&e);
+                    eprintln!("error: cannot write the output: {words}");
+                    cli::EXIT_UNREADABLE
+                }
             });
         }
     };

@@ -227,3 +227,44 @@ fn a_pipe_given_as_the_article_is_refused_without_waiting() {
             fifo.display()
         )));
 }
+
+/// A pipe or a device named as the output is written into by no command:
+/// replacing it with a file (as a rename would) breaks whatever reads it,
+/// and as root could replace `/dev/null`.
+#[cfg(unix)]
+#[test]
+fn text_refuses_a_pipe_a_folder_and_a_missing_folder_and_leaves_them_be() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = dir.path().join("pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let cases = [
+        (
+            pipe.clone(),
+            "pipe: cannot write: this is not a regular file but a pipe, socket or device",
+        ),
+        (dir.path().to_owned(), "cannot write: this is a folder"),
+        (
+            dir.path().join("nowhere").join("a.txt"),
+            "a.txt: cannot write: the folder ",
+        ),
+    ];
+    for (out, says) in cases {
+        factmark()
+            .args(["text", "-o"])
+            .arg(&out)
+            .arg(lemonde())
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(says))
+            .stderr(predicate::str::contains("at path").not())
+            .stderr(predicate::str::contains("os error").not());
+    }
+    assert!(fs::metadata(&pipe).unwrap().file_type().is_fifo());
+    let left: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(left.len(), 1, "no temporary file is left: {left:?}");
+}

@@ -498,6 +498,26 @@ fn export_set_writes_into_a_new_folder_and_never_over_the_article() {
 }
 
 #[test]
+fn an_export_never_replaces_a_folder_of_its_file_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let article_path = dir.path().join(ARTICLE);
+    fs::write(&article_path, factmark::SAMPLE_ARTICLE).unwrap();
+    let (article, _) = factmark::io::open_article(&article_path).unwrap();
+    let set = gold(&article).set;
+    let out = dir.path().join("out");
+    fs::create_dir_all(out.join("belarus-2020-08-16.csv")).unwrap();
+    let error =
+        export::export_set(ExportFormat::Csv, &article, &article_path, &set, &out).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .ends_with("belarus-2020-08-16.csv: cannot write the export: this is a folder"),
+        "{error}"
+    );
+    assert!(out.join("belarus-2020-08-16.csv").is_dir());
+}
+
+#[test]
 fn a_refused_brat_export_leaves_an_existing_ann_file_alone() {
     let dir = tempfile::tempdir().unwrap();
     let article_path = dir.path().join(ARTICLE);

@@ -1690,6 +1690,20 @@ impl AppState {
     }
 
     fn report_anchoring(&mut self, set_path: &Path, loaded: &io::LoadedSet) {
+        if loaded.merged > 0 {
+            self.message(
+                Severity::Info,
+                format!(
+                    "{}: {} merged into the annotation it repeats (the same tag on the same text), keeping every note.",
+                    set_path.display(),
+                    crate::plural(
+                        loaded.merged,
+                        "copy of an annotation was",
+                        "copies of annotations were"
+                    )
+                ),
+            );
+        }
         let orphans = loaded.set.orphans().len();
         if orphans > 0 {
             self.message(

@@ -92,6 +92,16 @@ fn summary(
         (true, 0) => "article changed".to_owned(),
         (true, moved) => format!("article changed, {moved} re-anchored"),
     };
+    if loaded.merged > 0 {
+        article_state += &format!(
+            ", {} merged (stored twice, notes kept)",
+            crate::plural(
+                loaded.merged,
+                "copy of an annotation",
+                "copies of annotations"
+            )
+        );
+    }
     if loaded.rejections_lost > 0 {
         article_state += &format!(
             ", {} no longer in the article (dropped at the next save)",

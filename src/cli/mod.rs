@@ -59,8 +59,8 @@ pub enum Command {
     ///
     /// The set is anchored in ARTICLE (annotations whose text is gone
     /// become orphans, as always) and saved naming ARTICLE; the previous
-    /// file is kept as its .bak. A file holding none of the annotations'
-    /// text is refused and the set left as it was. Prints what `check`
+    /// file is kept as its .bak. A file holding fewer than half of the
+    /// annotations' texts is refused and the set left as it was. Prints what `check`
     /// prints. Exits 0 when every annotation is anchored, 1 when there are
     /// orphans or ARTICLE is another article, 2 when a file cannot be read
     /// or written.
@@ -223,7 +223,8 @@ pub fn run_checked(command: Command, out: &mut dyn Write, err: &mut dyn Write) -
     let _ = checked.flush();
     match checked.failure {
         Some(failure) if failure.kind() != std::io::ErrorKind::BrokenPipe => {
-            let _ = writeln!(err, "error: cannot write the output: {failure}");
+            let words = crate::io::store::in_words(&failure);
+            let _ = writeln!(err, "error: cannot write the output: {words}");
             EXIT_UNREADABLE
         }
         _ => code,

@@ -51,7 +51,8 @@ pub fn text(
         }
         let written = io::store::write_output_atomically(path, article.text().as_bytes());
         if let Err(error) = written {
-            let _ = writeln!(err, "error: {}: cannot write: {error}", path.display());
+            let words = io::store::in_words(&error);
+            let _ = writeln!(err, "error: {}: cannot write: {words}", path.display());
             return EXIT_UNREADABLE;
         }
     }

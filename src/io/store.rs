@@ -123,7 +123,7 @@ pub enum SetError {
 
 /// An I/O error in words, without the temporary file's name or the error
 /// number: a full disk is "the disk is full".
-fn in_words(error: &std::io::Error) -> String {
+pub fn in_words(error: &std::io::Error) -> String {
     use std::io::ErrorKind;
     let words = match error.kind() {
         ErrorKind::StorageFull => "the disk is full",
@@ -229,6 +229,9 @@ pub struct LoadedSet {
     /// Rejected suggestions whose text is no longer in the article, so
     /// they were dropped.
     pub rejections_lost: usize,
+    /// Annotations stored twice (the same tag at the same place), merged
+    /// into one with both notes.
+    pub merged: usize,
 }
 
 /// `reason`'s message as part of a sentence about the same file: without
@@ -512,6 +515,7 @@ pub fn anchor_set(
         annotations,
         orphans,
         moved,
+        merged,
         ..
     } = crate::model::anchor(stored, article);
     let mut set = AnnotationSet::from_parts(annotations, orphans).map_err(|e| match e {
@@ -537,6 +541,7 @@ pub fn anchor_set(
         article_changed,
         moved,
         rejections_lost: rejected.lost,
+        merged,
     })
 }
 
@@ -923,15 +928,35 @@ fn replace_atomically(
     // Through a link, the file it points to is replaced: in its own folder,
     // with its `.bak` beside it.
     let target = &final_target(target);
-    // Renaming over a file ignores its permissions; a file its owner made
-    // read-only is respected as an editor would.
-    if fs::metadata(target).is_ok_and(|m| m.is_file() && m.permissions().readonly()) {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::PermissionDenied,
-            "the file is read-only",
-        ));
+    let refused = |kind, words: &str| Err(std::io::Error::new(kind, words));
+    match fs::metadata(target) {
+        // Renaming over a file ignores its permissions; a file its owner
+        // made read-only is respected as an editor would.
+        Ok(m) if m.is_file() && m.permissions().readonly() => {
+            return refused(
+                std::io::ErrorKind::PermissionDenied,
+                "the file is read-only",
+            );
+        }
+        Ok(m) if m.is_dir() => {
+            return refused(std::io::ErrorKind::IsADirectory, "this is a folder");
+        }
+        // A device or a pipe is written into, not replaced by a file.
+        Ok(m) if !m.is_file() => {
+            return refused(
+                std::io::ErrorKind::InvalidInput,
+                "this is not a regular file but a pipe, socket or device; factmark writes only files",
+            );
+        }
+        _ => {}
     }
     let folder = folder_of(target);
+    if !folder.is_dir() {
+        return refused(
+            std::io::ErrorKind::NotFound,
+            &format!("the folder {} does not exist", folder.display()),
+        );
+    }
     let name = target.file_name().unwrap_or_default().to_string_lossy();
     let mut temp = tempfile::Builder::new()
         .prefix(&format!(".{name}."))

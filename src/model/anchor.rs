@@ -21,10 +21,12 @@
 //!    occurrence of a short text ("the", "said") nearer than the real one.
 //!
 //! An annotation whose text is nowhere in the article, or whose place is
-//! already taken by an identical annotation, becomes an [`Orphan`]: kept,
-//! reported, never dropped.
+//! already taken by an identical annotation from elsewhere, becomes an
+//! [`Orphan`]: kept, reported, never dropped. Two copies of one annotation
+//! (the same tag stored at the same place, as a merge of two people's set
+//! files or a hand edit leaves them) become one, keeping both notes.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use super::annotation::{
     Annotation, AnnotationId, CONTEXT_CHARS, Orphan, Quote, SortKey, Span, Tag,
@@ -41,13 +43,16 @@ pub struct Anchored {
     pub kept: usize,
     /// Annotations found somewhere else.
     pub moved: usize,
+    /// Copies of an annotation already placed, merged into it.
+    pub merged: usize,
 }
 
 /// Places stored annotations (given as orphans: their last offsets in
 /// characters plus their quote) in `article`.
 pub fn anchor(stored: Vec<Orphan>, article: &Article) -> Anchored {
     let mut result = Anchored::default();
-    let mut taken = HashSet::with_capacity(stored.len());
+    // Each place taken: the annotation there and where it was stored.
+    let mut taken = HashMap::with_capacity(stored.len());
     let mut shift: isize = 0;
     for candidate in stored {
         let found = find(&candidate, article, shift);
@@ -55,10 +60,23 @@ pub fn anchor(stored: Vec<Orphan>, article: &Article) -> Anchored {
             result.orphans.push(candidate);
             continue;
         };
-        if !taken.insert(SortKey::new(span, candidate.tag)) {
-            result.orphans.push(candidate);
-            continue;
+        let stored_at = (candidate.last_start, candidate.last_end);
+        match taken.get(&SortKey::new(span, candidate.tag)) {
+            Some(&(kept, at)) if at == stored_at => {
+                merge_copy(&mut result.annotations[kept], candidate);
+                result.merged += 1;
+                continue;
+            }
+            Some(_) => {
+                result.orphans.push(candidate);
+                continue;
+            }
+            None => {}
         }
+        taken.insert(
+            SortKey::new(span, candidate.tag),
+            (result.annotations.len(), stored_at),
+        );
         match how {
             Place::Stored => result.kept += 1,
             Place::Moved => {
@@ -89,6 +107,20 @@ pub fn anchor(stored: Vec<Orphan>, article: &Article) -> Anchored {
         }
     }
     result
+}
+
+/// Folds a second copy of `kept` into it: its note joins `kept`'s unless
+/// `kept`'s already says it, and the times span both.
+fn merge_copy(kept: &mut Annotation, copy: Orphan) {
+    let note = copy.note.trim();
+    if !note.is_empty() && !kept.note.contains(note) {
+        if !kept.note.trim().is_empty() {
+            kept.note.push_str("\n\n");
+        }
+        kept.note.push_str(note);
+    }
+    kept.created = kept.created.min(copy.created);
+    kept.modified = kept.modified.max(copy.modified);
 }
 
 /// What anchoring did to a batch of stored rejected suggestions.
@@ -337,13 +369,36 @@ mod tests {
     #[test]
     fn two_annotations_landing_on_the_same_place_keep_both() {
         let old = Article::new("a fact, a fact".to_owned());
-        let mut first = stored(&old, 1, Tag::Claim, "a fact");
+        let first = stored(&old, 1, Tag::Claim, "a fact");
         let mut second = first.clone();
         second.id = AnnotationId(2);
-        first.last_start = 100;
-        second.last_start = 100;
+        // Stored at the two occurrences; the second one is then deleted.
+        (second.last_start, second.last_end) = (8, 14);
         let anchored = anchor(vec![first, second], &Article::new("a fact".to_owned()));
         assert_eq!((anchored.annotations.len(), anchored.orphans.len()), (1, 1));
+    }
+
+    #[test]
+    fn two_copies_of_one_annotation_become_one_with_both_notes() {
+        let text = Article::new("Zoë said a fact.".to_owned());
+        let mut first = stored(&text, 1, Tag::Source, "Zoë");
+        first.note = "first".to_owned();
+        let mut second = first.clone();
+        second.id = AnnotationId(2);
+        second.note = "second, important".to_owned();
+        second.modified = first.modified + jiff::SignedDuration::from_secs(60);
+        let mut third = first.clone();
+        third.id = AnnotationId(3);
+        let anchored = anchor(vec![first.clone(), second.clone(), third], &text);
+        assert_eq!((anchored.annotations.len(), anchored.orphans.len()), (1, 0));
+        assert_eq!(anchored.merged, 2);
+        let kept = &anchored.annotations[0];
+        assert_eq!(kept.id, AnnotationId(1));
+        assert_eq!(kept.note, "first\n\nsecond, important");
+        assert_eq!(
+            (kept.created, kept.modified),
+            (first.created, second.modified)
+        );
     }
 
     #[test]

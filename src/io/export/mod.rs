@@ -115,13 +115,13 @@ impl FromStr for ExportFormat {
 /// An export that could not be written, and why.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("{}: cannot create the export folder: {source}", path.display())]
+    #[error("{}: cannot create the export folder: {}", path.display(), crate::io::store::in_words(source))]
     CreateFolder {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("{}: cannot write the export: {source}", path.display())]
+    #[error("{}: cannot write the export: {}", path.display(), crate::io::store::in_words(source))]
     Write {
         path: PathBuf,
         #[source]
