@@ -695,6 +695,27 @@ fn export_of_a_missing_set_names_it_and_exits_2() {
         .stdout(predicate::str::contains("exported 0 sets"));
 }
 
+/// Exporting into the article's own folder in the format of its file is a
+/// mistake in the arguments (exit 1), as for every command that would
+/// write over the article.
+#[test]
+fn a_brat_export_beside_its_article_exits_1_and_leaves_it_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    // Lines end in CR LF, which brat's copy of the text would not keep.
+    let crlf = factmark::SAMPLE_ARTICLE.replace('\n', "\r\n");
+    let set = write_set(dir.path(), ARTICLE, &crlf);
+    factmark()
+        .args(["export", "--format", "brat", "-o"])
+        .arg(dir.path())
+        .arg(&set)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "this is the article itself, which the export would replace",
+        ));
+    assert_eq!(fs::read_to_string(dir.path().join(ARTICLE)).unwrap(), crlf);
+}
+
 #[test]
 fn export_with_an_unknown_format_fails_with_the_choices() {
     let dir = tempfile::tempdir().unwrap();

@@ -163,8 +163,15 @@ fn export_one(
         ));
     }
     let files = export::render(format, &doc);
-    let mut written = export::write_files(&files, &article_path, out_dir)
-        .map_err(|error| (EXIT_UNREADABLE, error.to_string()))?;
+    let mut written = export::write_files(&files, &article_path, out_dir).map_err(|error| {
+        // Exporting over the article is a mistake in the arguments, as
+        // for every command; the rest could not be written.
+        let exit = match error {
+            export::ExportError::WouldOverwriteArticle { .. } => EXIT_INVALID,
+            _ => EXIT_UNREADABLE,
+        };
+        (exit, error.to_string())
+    })?;
     written.lost = export::lost(format, &doc);
     Ok(Done {
         notice: written.notice(),

@@ -218,10 +218,12 @@ impl Reader<'_> {
             let id = result["id"].as_str().unwrap_or("(no id)");
             let value = &result["value"];
             let number = |k: &str| value[k].as_u64().and_then(|n| usize::try_from(n).ok());
-            let (Some(start), Some(end)) = (number("start"), number("end")) else {
+            let offsets = number("start").zip(number("end"));
+            let text = value["text"].as_str().filter(|t| !t.is_empty());
+            if offsets.is_none() && text.is_none() {
                 report.skip("region without text offsets");
                 continue;
-            };
+            }
             let note = notes.get(id).map(|n| n.join("\n")).unwrap_or_default();
             let labels: Vec<&str> = value["labels"]
                 .as_array()
@@ -237,7 +239,7 @@ impl Reader<'_> {
                     *report.unmapped.entry(label.to_owned()).or_default() += 1;
                     continue;
                 };
-                match self.place(tag, start, end, value["text"].as_str(), report) {
+                match self.place(tag, offsets, text, report) {
                     Ok(span) => candidates.push(Candidate {
                         id: id.strip_prefix(ID_PREFIX).and_then(|n| n.parse().ok()),
                         tag,
@@ -268,17 +270,27 @@ impl Reader<'_> {
 
     /// The span of a region: its offsets in characters when they hold its
     /// text; else the same offsets in UTF-16 code units; else its text
-    /// near them (both counted as re-anchored).
+    /// near them, or anywhere when its offsets are not numbers (all three
+    /// counted as re-anchored). A region has offsets or text.
     fn place(
         &mut self,
         tag: Tag,
-        start: usize,
-        end: usize,
+        offsets: Option<(usize, usize)>,
         text: Option<&str>,
         report: &mut ImportReport,
     ) -> Result<Span, SpanProblem> {
+        let quote = |text: &str| Quote {
+            exact: text.to_owned(),
+            prefix: String::new(),
+            suffix: String::new(),
+        };
+        let Some((start, end)) = offsets else {
+            let span = find_quote(self.article, tag, &quote(text.unwrap_or_default()), None)?;
+            report.reanchored += 1;
+            return Ok(span);
+        };
         let at_offsets = char_span(self.article, start, end);
-        let Some(text) = text.filter(|t| !t.is_empty()) else {
+        let Some(text) = text else {
             return at_offsets;
         };
         let holds = |span: &Span| same_text(&self.article.text()[span.range()], text);
@@ -303,13 +315,8 @@ impl Reader<'_> {
             report.reanchored += 1;
             return Ok(span);
         }
-        let quote = Quote {
-            exact: text.to_owned(),
-            prefix: String::new(),
-            suffix: String::new(),
-        };
         let span =
-            find_quote(self.article, tag, &quote, Some((start, end))).map_err(|_| problem)?;
+            find_quote(self.article, tag, &quote(text), Some((start, end))).map_err(|_| problem)?;
         report.reanchored += 1;
         Ok(span)
     }
@@ -424,6 +431,49 @@ mod tests {
         let imported = import_with(&file, &options).unwrap();
         assert_eq!(imported.set.len(), 1);
         assert_eq!(imported.report.invalid.len(), 1);
+    }
+
+    #[test]
+    fn a_region_whose_offsets_are_no_numbers_is_found_by_its_text() {
+        let mut bad = region("a", 0, 0, "señor Pérez", "Source");
+        bad["value"]["start"] = json!(1e30);
+        bad["value"]["end"] = json!("x");
+        let mut empty = region("b", 0, 0, "", "Source");
+        empty["value"]["start"] = json!(-1);
+        let file = json!({"data": {"text": TEXT}, "annotations": [{"result": [bad, empty]}]});
+        let imported = import(&file).unwrap();
+        let spans: Vec<&str> = imported
+            .set
+            .annotations()
+            .iter()
+            .map(|a| &TEXT[a.span.range()])
+            .collect();
+        assert_eq!(spans, ["señor Pérez"]);
+        assert_eq!(imported.report.reanchored, 1);
+        assert!(
+            imported
+                .report
+                .summary()
+                .contains("skipped 1 region without text offsets"),
+            "{}",
+            imported.report.summary()
+        );
+    }
+
+    #[test]
+    fn an_unreadable_modification_time_becomes_the_creation_time_as_said() {
+        let file = json!({"data": {"text": TEXT}, "annotations": [{
+            "created_at": "2018-05-06T07:08:09Z", "updated_at": "garbage",
+            "result": [region("a", 12, 15, "80%", "Figure")]}]});
+        let imported = import(&file).unwrap();
+        let a = &imported.set.annotations()[0];
+        assert_eq!(a.modified, a.created);
+        assert_eq!(a.created.to_string(), "2018-05-06T07:08:09Z");
+        let summary = imported.report.summary();
+        assert!(
+            summary.contains("1 unreadable time replaced by the import's time (a modification time by the creation time)"),
+            "{summary}"
+        );
     }
 
     #[test]

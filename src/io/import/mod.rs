@@ -371,7 +371,7 @@ impl ImportReport {
         }
         if self.unreadable_times > 0 {
             line += &format!(
-                "; {} replaced by the import's time",
+                "; {} replaced by the import's time (a modification time by the creation time)",
                 crate::plural(self.unreadable_times, "unreadable time", "unreadable times")
             );
         }

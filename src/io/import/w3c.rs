@@ -196,6 +196,9 @@ struct TextTarget {
     quote: Option<Quote>,
     /// `start`, `end` of a `TextPositionSelector`, in characters.
     position: Option<(usize, usize)>,
+    /// A `TextPositionSelector` is there but its numbers are not offsets
+    /// (negative, fractional, text): the quote alone places the target.
+    position_unreadable: bool,
 }
 
 /// The text selectors of a target; `None` for a target that is only an
@@ -213,11 +216,17 @@ fn text_target(target: &Value) -> Option<TextTarget> {
             suffix: s["suffix"].as_str().unwrap_or_default().to_owned(),
         })
     });
-    let position = selector("TextPositionSelector").and_then(|s| {
+    let position_selector = selector("TextPositionSelector");
+    let position = position_selector.and_then(|s| {
         let number = |k: &str| s[k].as_u64().and_then(|n| usize::try_from(n).ok());
         Some((number("start")?, number("end")?))
     });
-    (quote.is_some() || position.is_some()).then_some(TextTarget { quote, position })
+    let position_unreadable = position_selector.is_some() && position.is_none();
+    (quote.is_some() || position.is_some()).then_some(TextTarget {
+        quote,
+        position,
+        position_unreadable,
+    })
 }
 
 /// The span of a target. The position places it when it holds the quote
@@ -233,7 +242,12 @@ fn place(
 ) -> Result<Span, SpanProblem> {
     let Some((start, end)) = target.position else {
         let quote = target.quote.as_ref().expect("a text target has a selector");
-        return find_quote(article, tag, quote, None);
+        let span = find_quote(article, tag, quote, None)?;
+        // Placed by its text instead of the position the file gave.
+        if target.position_unreadable {
+            report.reanchored += 1;
+        }
+        return Ok(span);
     };
     let at_position = char_span(article, start, end);
     let Some(quote) = &target.quote else {
@@ -487,6 +501,23 @@ mod tests {
                 .summary()
                 .ends_with("; 1 re-anchored by their quote text")
         );
+    }
+
+    #[test]
+    fn a_position_that_is_no_offset_is_replaced_by_the_quote_and_counted() {
+        let article = Article::new("Vote 👍 said 80% of them.".to_owned());
+        for bad in ["-1", "\"12\"", "1e30", "12.5"] {
+            let json = format!(
+                r#"[{{"id": "a", "body": [{{"purpose": "tagging", "value": "Figure"}}],
+                "target": {{"selector": [{{"type": "TextPositionSelector", "start": {bad}, "end": 15}},
+                                        {{"type": "TextQuoteSelector", "exact": "80%"}}]}}}}]"#
+            );
+            let options = ImportOptions::new(Timestamp::UNIX_EPOCH);
+            let imported = parse(&article, &json, Path::new("x.json"), &options).unwrap();
+            let a = &imported.set.annotations()[0];
+            assert_eq!(&article.text()[a.span.range()], "80%", "{bad}");
+            assert_eq!(imported.report.reanchored, 1, "{bad}");
+        }
     }
 
     #[test]
