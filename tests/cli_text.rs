@@ -122,6 +122,19 @@ fn text_will_not_write_over_its_article_or_a_set() {
         .code(1)
         .stderr(predicate::str::contains("this is the article itself"));
     assert_eq!(fs::read(&page).unwrap(), before);
+    // Nor through a second name of the same file (a hard link).
+    let other_name = dir.path().join("same.txt");
+    fs::hard_link(&page, &other_name).unwrap();
+    factmark()
+        .args(["text", "-o"])
+        .arg(&other_name)
+        .arg(&page)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "same.txt: this is the article itself",
+        ));
+    assert_eq!(fs::read(&page).unwrap(), before);
 
     let set = dir.path().join("page.annotations.ron");
     fs::write(&set, "someone's annotations").unwrap();

@@ -1548,8 +1548,13 @@ impl AppState {
         self.quit_confirmed = true;
     }
 
-    /// Deletes this article's recovery file, after any write in flight.
+    /// Deletes this article's recovery file, after any write in flight;
+    /// never while it is offered back and not yet answered (quitting then,
+    /// or a reload from disk, leaves it for the next time).
     fn discard_recovery(&mut self) {
+        if self.recovery_offer.is_some() {
+            return;
+        }
         self.finish_recovery_write(true);
         self.recovery.discard(&self.doc.recovery_key());
     }
@@ -1770,8 +1775,11 @@ impl AppState {
         let Some(found) = self.recovery.find(&key, &self.doc.article) else {
             return;
         };
+        // Rejected suggestions are work too: a file that differs only in
+        // them is offered like any other.
         if found.set.annotations() == self.doc.set.annotations()
             && found.set.orphans() == self.doc.set.orphans()
+            && found.set.rejections().eq(self.doc.set.rejections())
         {
             self.recovery.discard(&key);
             return;
@@ -2437,6 +2445,37 @@ mod tests {
             free_set_path(default),
             dir.path().join("v2-3.annotations.ron")
         );
+    }
+
+    #[test]
+    fn rejections_alone_are_offered_back_and_quitting_at_the_offer_keeps_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut state, article) = saved_source(dir.path());
+        let span = Span::new(18, 21);
+        let exact = state.doc.text()[span.range()].to_owned();
+        assert!(state.edit(Edit::Reject(crate::model::Rejection {
+            tag: Tag::Figure,
+            span,
+            exact,
+        })));
+        assert!(state.is_dirty());
+        let file = state.write_recovery_now().unwrap();
+        drop(state); // a crash
+
+        let mut state = sample_app(dir.path());
+        state.open(&article);
+        assert!(state.recovery_offer.is_some(), "only a rejection differs");
+        // Quitting (Ctrl+Q, the close button) before answering keeps the
+        // file for next time.
+        state.apply(Action::Quit);
+        assert!(state.quit_confirmed);
+        assert!(file.exists());
+
+        let mut state = sample_app(dir.path());
+        state.open(&article);
+        state.apply(Action::AcceptRecovery);
+        assert!(state.doc.set.is_rejected(span, Tag::Figure));
+        assert_eq!(state.doc.set.len(), 1);
     }
 
     /// A window on `a.txt` whose set file beside it does not load, and a

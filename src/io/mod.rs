@@ -22,9 +22,20 @@ pub use store::{
     save_set,
 };
 
-/// Whether two paths name the same existing file (links and `..`
-/// resolved); false when either cannot be resolved, e.g. does not exist.
+/// Whether two paths name the same existing file: through links, `..`
+/// or, on Unix, a second hard link (the same device and inode); false when
+/// either does not exist. Neither file is opened: opening a named pipe
+/// would wait for a writer.
 pub fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (std::fs::metadata(a), std::fs::metadata(b)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
     match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,

@@ -628,15 +628,11 @@ impl FactmarkApp {
         if let Some(text) = self.state.clipboard.take() {
             ctx.copy_text(text);
         }
-        if self.state.quit_confirmed {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-        }
         if self.state.dialog_open() || self.state.is_suggesting() {
             ctx.request_repaint_after(std::time::Duration::from_millis(200));
         }
-        if let Some(wait) = self.state.next_tick_in(Instant::now()) {
-            ctx.request_repaint_after(wait);
-        }
+        // The frame's actions may have quit or made work to write.
+        self.schedule(ctx);
     }
 }
 
@@ -699,11 +695,8 @@ impl FactmarkApp {
         }
     }
 
-    fn frame(&mut self, ui: &mut egui::Ui) {
-        if std::mem::take(&mut self.panic_next_frame) {
-            panic!("a panic injected by a test");
-        }
-        let ctx = ui.ctx().clone();
+    /// What runs whether or not the window is drawn (see `App::logic`).
+    fn keep_time(&mut self, ctx: &egui::Context) {
         if termination::requested() && !self.state.quit_confirmed {
             self.state.terminate();
         }
@@ -712,6 +705,26 @@ impl FactmarkApp {
             self.state.check_disk_now(Instant::now());
         }
         self.state.tick(Instant::now());
+        self.intercept_close(ctx);
+        self.schedule(ctx);
+    }
+
+    /// Closes the window once quitting is confirmed, and asks for the next
+    /// call when a tick has something to do.
+    fn schedule(&self, ctx: &egui::Context) {
+        if self.state.quit_confirmed {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        if let Some(wait) = self.state.next_tick_in(Instant::now()) {
+            ctx.request_repaint_after(wait);
+        }
+    }
+
+    fn frame(&mut self, ui: &mut egui::Ui) {
+        if std::mem::take(&mut self.panic_next_frame) {
+            panic!("a panic injected by a test");
+        }
+        let ctx = ui.ctx().clone();
         self.apply_settings(&ctx);
         let mut actions = Vec::new();
         self.dropped_files(&ctx, &mut actions);
@@ -722,7 +735,6 @@ impl FactmarkApp {
         if !modal_open {
             self.shortcuts(&ctx, &mut actions);
         }
-        self.intercept_close(&ctx);
 
         if self.state.dialog_open() {
             // A file dialog is a window of its own: while it is open, keys
@@ -803,6 +815,17 @@ impl FactmarkApp {
 }
 
 impl eframe::App for FactmarkApp {
+    /// Runs before every frame, and also while the window is minimized or
+    /// covered, when eframe draws no frames: SIGTERM, another program's
+    /// change, the recovery write and a close request from the system
+    /// must not wait until the window is seen again.
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        let step = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.keep_time(ctx)));
+        if let Err(payload) = step {
+            self.after_panic(payload.as_ref());
+        }
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let frame = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.frame(ui)));
         if let Err(payload) = frame {
