@@ -2461,3 +2461,33 @@ fn a_brat_export_says_it_kept_the_folders_own_configuration() {
         messages[0].text
     );
 }
+
+/// A paragraph far longer than one 8 KiB slice of the view: a match deep
+/// inside a slice is scrolled to its own row, not to the slice's start.
+#[test]
+fn find_scrolls_to_the_row_of_a_match_deep_in_one_long_paragraph() {
+    let desk = Desk::new();
+    let sentence = "The council met again on a quiet day and said nothing new. ";
+    // About 5 KB into the third slice.
+    let mut text = sentence.repeat(360);
+    text.push_str("A zebra crossed. ");
+    text.push_str(&sentence.repeat(300));
+    text.push('\n');
+    let path = desk.root.join("long.txt");
+    fs::write(&path, &text).unwrap();
+    let at = text.find("zebra").unwrap();
+    let zebra = Span::new(at, at + "zebra".len());
+    let mut harness = desk.open(&path);
+
+    press_with(&mut harness, Modifiers::COMMAND, Key::F);
+    type_text(&mut harness, "zebra");
+    harness.run_ok();
+    assert_eq!(harness.state().state.selection, Some(zebra));
+    let rects = harness.state().text_rects(zebra);
+    assert!(!rects.is_empty(), "the match is laid out");
+    let y = rects[0].center().y;
+    assert!(
+        (80.0..760.0).contains(&y),
+        "the match is on screen: y = {y}"
+    );
+}

@@ -154,7 +154,8 @@ impl ArticleView {
         self.keyboard_scroll(ui, state, key.width);
         if let Some(reveal) = state.reveal.filter(|r| r.serial != self.revealed) {
             self.revealed = reveal.serial;
-            self.jump_to(reveal.span.start, ui.available_height() / 3.0);
+            let above = ui.available_height() / 3.0;
+            self.jump_to_row(ui, state, key.width, reveal.span.start, above);
             self.flash = Some((reveal.span, ui.input(|i| i.time)));
         }
         if let Some(offset) = self.scroll_to.take() {
@@ -192,6 +193,31 @@ impl ArticleView {
         if let Some(top) = self.tops.get(p) {
             self.scroll_to = Some((top - above).max(0.0));
         }
+    }
+
+    /// [`Self::jump_to`] the row holding `byte`: in a block of many rows
+    /// (a slice of a long paragraph runs to 8 KiB) the row is found in its
+    /// galley, laid out now if it was not.
+    fn jump_to_row(&mut self, ui: &Ui, state: &AppState, width: f32, byte: usize, above: f32) {
+        let p = self.block_at(byte);
+        let Some(range) = self.blocks.get(p).map(|b| b.range.clone()) else {
+            return;
+        };
+        let mut within = 0.0;
+        if byte > range.start {
+            let galley = self.galley(ui, state, p, width);
+            let end = byte.min(range.end);
+            let chars = state
+                .doc
+                .text()
+                .get(range.start..end)
+                .map_or(0, |t| t.chars().count());
+            within = galley
+                .pos_from_cursor(egui::text::CCursor::new(chars))
+                .top();
+        }
+        // After the layout, which may have corrected the block's height.
+        self.jump_to(byte, above - within);
     }
 
     /// Page Up/Down, arrows, Home and End scroll the article when no text
