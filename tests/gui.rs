@@ -543,6 +543,12 @@ fn orphans_are_listed_and_can_be_reattached() {
     harness.get_by_label("Re-attach to selection").click();
     harness.run_ok();
     assert!(harness.state().state.set().orphans().is_empty());
+    assert!(
+        harness
+            .query_by_label_contains("could not be found")
+            .is_none(),
+        "the warning goes with the last orphan"
+    );
     assert!(annotations(&harness).contains(&(Tag::Figure, "80.10%".to_owned())));
 }
 
@@ -1398,7 +1404,7 @@ fn accept_all_figures_is_one_undoable_step() {
         .filter(|s| s.tag == Tag::Figure)
         .count();
     harness
-        .get_by_label(&format!("Accept all {figures} Figure"))
+        .get_by_label(&format!("Accept all Figure ({figures})"))
         .click();
     harness.run_ok();
     assert_eq!(
@@ -1425,7 +1431,7 @@ fn suggest_says_why_nothing_is_left_to_review() {
             .filter(|s| s.tag == tag)
             .count();
         harness
-            .get_by_label(&format!("Accept all {n} {}", tag.label()))
+            .get_by_label(&format!("Accept all {} ({n})", tag.label()))
             .click();
         harness.run_ok();
     }
@@ -1938,7 +1944,7 @@ fn undo_brings_back_the_suggestion_it_had_accepted_or_rejected() {
     let figures = all.iter().filter(|s| s.tag == Tag::Figure).count();
     assert!(figures > 3);
     harness
-        .get_by_label_contains(&format!("Accept all {figures} Figure"))
+        .get_by_label_contains(&format!("Accept all Figure ({figures})"))
         .click();
     harness.run_ok();
     assert!(
@@ -2490,4 +2496,96 @@ fn find_scrolls_to_the_row_of_a_match_deep_in_one_long_paragraph() {
         (80.0..760.0).contains(&y),
         "the match is on screen: y = {y}"
     );
+}
+
+/// A double click on one tag's "Accept all" accepts that tag only: the
+/// button stays where it was, disabled, instead of the next tag's button
+/// moving under the pointer.
+#[test]
+fn a_double_click_on_accept_all_accepts_one_tag() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    press_with(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    wait_for_suggestions(&mut harness);
+    let count = |harness: &Harness<'static, FactmarkApp>, tag: Tag| {
+        let state = &harness.state().state;
+        state.suggestions.iter().filter(|s| s.tag == tag).count()
+    };
+    let claims = count(&harness, Tag::Claim);
+    let figures = count(&harness, Tag::Figure);
+    assert!(claims > 0 && figures > 0);
+    let at = harness
+        .get_by_label(&format!("Accept all Claim ({claims})"))
+        .rect()
+        .center();
+    for _ in 0..2 {
+        harness.hover_at(at);
+        harness.drag_at(at);
+        harness.drop_at(at);
+        harness.run_ok();
+    }
+    let counts = harness.state().state.set().counts();
+    assert_eq!(counts[Tag::Claim.index()], claims);
+    assert_eq!(counts[Tag::Figure.index()], 0, "no figure was accepted");
+    assert_eq!(count(&harness, Tag::Figure), figures);
+    harness.get_by_label("Accept all Claim (0)");
+}
+
+/// Esc in the list's filter or in a note leaves the field and nothing
+/// more: the selection stays for the tag keys, as the status bar says.
+#[test]
+fn esc_in_the_filter_or_a_note_leaves_the_field_and_keeps_the_selection() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    drag_across(&mut harness, "Amnesty International");
+    let selection = harness.state().state.selection;
+    assert_eq!(selection, Some(span_of("Amnesty International")));
+    harness
+        .get_by_role(egui::accesskit::Role::TextInput)
+        .click();
+    harness.run_ok();
+    harness.get_by_label_contains("Esc leaves the text field");
+    press(&mut harness, Key::Escape);
+    assert_eq!(harness.state().state.selection, selection);
+    press(&mut harness, Key::Num4);
+    assert_eq!(
+        annotations(&harness),
+        vec![(Tag::Source, "Amnesty International".to_owned())]
+    );
+
+    let selected = harness.state().state.selected;
+    assert!(selected.is_some(), "the new annotation is selected");
+    harness
+        .get_by_role(egui::accesskit::Role::MultilineTextInput)
+        .click();
+    harness.run_ok();
+    harness.get_by_label_contains("then 1–4 re-tag the annotation");
+    type_text(&mut harness, "rights group");
+    press(&mut harness, Key::Escape);
+    assert_eq!(harness.state().state.selected, selected);
+    // Out of the field, 1 re-tags it.
+    press(&mut harness, Key::Num1);
+    assert_eq!(
+        annotations(&harness),
+        vec![(Tag::Claim, "Amnesty International".to_owned())]
+    );
+}
+
+/// Tagging with a tag the View menu hides says where the annotation went.
+#[test]
+fn tagging_with_a_hidden_tag_says_it_is_hidden() {
+    let desk = Desk::new();
+    let mut harness = desk.open(&desk.article());
+    harness.get_by_label("View").click();
+    harness.run_ok();
+    harness.get_by_label("Show Claim").click();
+    harness.run_ok();
+    press(&mut harness, Key::Escape);
+    drag_across(&mut harness, "Amnesty International");
+    press(&mut harness, Key::Num1);
+    assert_eq!(
+        annotations(&harness),
+        vec![(Tag::Claim, "Amnesty International".to_owned())]
+    );
+    harness.get_by_label_contains("View > Show Claim is off");
 }

@@ -168,6 +168,9 @@ pub enum Topic {
     /// the sample is shown instead of a file): another document, or its
     /// set read or written again, answers it.
     Document,
+    /// Annotations whose text was not found: the count follows re-attaching
+    /// and deleting them, and the message goes with the last one.
+    Orphans,
 }
 
 /// What a message offers to do about the problem it tells.
@@ -518,12 +521,25 @@ impl AppState {
             .suggestions_note
             .as_ref()
             .is_some_and(|note| self.messages.iter().any(|m| &m.text == note));
-        if shown {
-            let note = match self.suggestions.len() {
-                0 => "All suggestions reviewed.".to_owned(),
-                n => review_note(n),
-            };
-            self.note_suggestions(note);
+        if !shown {
+            return;
+        }
+        match self.suggestions.len() {
+            0 => self.note_suggestions("All suggestions reviewed.".to_owned()),
+            // The count follows in place, and the note still goes when it
+            // was to: it must not stay over the article while the user
+            // accepts one after another.
+            n => {
+                let note = review_note(n);
+                let old = self.suggestions_note.replace(note.clone());
+                if let Some(m) = self
+                    .messages
+                    .iter_mut()
+                    .find(|m| Some(&m.text) == old.as_ref())
+                {
+                    m.text = note;
+                }
+            }
         }
     }
 
@@ -538,6 +554,25 @@ impl AppState {
 
     fn changed(&mut self) {
         self.generation += 1;
+        self.follow_orphans();
+    }
+
+    /// Keeps the orphans' warning true as they are re-attached or deleted.
+    fn follow_orphans(&mut self) {
+        let Some(at) = self
+            .messages
+            .iter()
+            .position(|m| m.topic == Some(Topic::Orphans))
+        else {
+            return;
+        };
+        match (self.doc.set.orphans().len(), &self.doc.set_path) {
+            (0, _) => {
+                self.messages.remove(at);
+            }
+            (n, Some(path)) => self.messages[at].text = orphans_warning(path, n),
+            (_, None) => {}
+        }
     }
 
     /// Carries out one action.
@@ -1301,6 +1336,9 @@ impl AppState {
         self.doc.set_stamp = stamp;
         self.ignored_on_disk = None;
         self.disk_change = None;
+        // What was said of an earlier version of the file no longer holds.
+        self.messages
+            .retain(|m| !matches!(m.topic, Some(Topic::Saving | Topic::Document)));
         let name = path.file_name().unwrap_or_default().to_string_lossy();
         self.info(format!(
             "Merged {} from {name} into yours; Save writes both.",
@@ -1361,7 +1399,8 @@ impl AppState {
         self.doc.set_stamp = stamp;
         self.ignored_on_disk = None;
         self.disk_change = None;
-        self.messages.retain(|m| m.topic != Some(Topic::Document));
+        self.messages
+            .retain(|m| !matches!(m.topic, Some(Topic::Saving | Topic::Document)));
         self.discard_recovery();
         let name = path.file_name().unwrap_or_default().to_string_lossy();
         // A file touched or rewritten the same is not news.
@@ -1711,12 +1750,11 @@ impl AppState {
         }
         let orphans = loaded.set.orphans().len();
         if orphans > 0 {
-            self.message(
+            self.post(
                 Severity::Warning,
-                format!(
-                    "{}: the article has changed and {orphans} annotation(s) could not be found in it. They are listed under Orphans: re-attach them to a selection or delete them.",
-                    set_path.display()
-                ),
+                orphans_warning(set_path, orphans),
+                None,
+                Some(Topic::Orphans),
             );
         } else if loaded.article_changed {
             self.message(
@@ -1765,7 +1803,7 @@ impl AppState {
         if self.doc.text().chars().any(is_right_to_left) {
             self.message(
                 Severity::Warning,
-                "This article has right-to-left text (Arabic, Hebrew …), which factmark cannot yet lay out exactly: a selection or a highlight inside it may not be on the words it covers. Check the text of what you tag in the side panel, or tag it with Find ▸ Tag all.".to_owned(),
+                "This article has right-to-left text (Arabic, Hebrew …), which factmark cannot yet lay out exactly: a selection or a highlight inside it may not be on the words it covers. Check the text of what you tag in the side panel, or tag it with Find > Tag all.".to_owned(),
             );
         }
     }
@@ -1872,7 +1910,7 @@ impl AppState {
         if ours && on_disk.is_some() && on_disk != self.doc.set_stamp {
             if let Err(error) = store::read_set_file(&set_path) {
                 // Neither merged with nor written over: another file.
-                self.error(format!(
+                self.saving_error(format!(
                     "Not saved over {}, which no longer loads as an annotation set; choose another file. {error}",
                     file_name(&set_path)
                 ));
@@ -1957,7 +1995,7 @@ impl AppState {
     fn not_saved(&mut self, error: &store::SetError) {
         let hint = match error {
             store::SetError::MissingFolder { .. } => {
-                ". Use File ▸ Save as… to save the annotations elsewhere."
+                ". Use File > Save as… to save the annotations elsewhere."
             }
             _ => "",
         };
@@ -2205,6 +2243,18 @@ fn capitalize(text: &str) -> String {
     }
 }
 
+/// What the window says of the `n` orphans of the set at `set_path`.
+fn orphans_warning(set_path: &Path, n: usize) -> String {
+    format!(
+        "{}: the article has changed and {} not be found in it. {} listed under Orphans: re-attach {} to a selection or delete {}.",
+        set_path.display(),
+        crate::plural(n, "annotation could", "annotations could"),
+        if n == 1 { "It is" } else { "They are" },
+        if n == 1 { "it" } else { "them" },
+        if n == 1 { "it" } else { "them" },
+    )
+}
+
 /// What Suggest says when there are `n` suggestions to review.
 fn review_note(n: usize) -> String {
     if n == 1 {
@@ -2448,6 +2498,36 @@ mod tests {
     }
 
     #[test]
+    fn accepting_suggestions_recounts_the_note_without_keeping_it_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut state, _) = saved_source(dir.path());
+        state.suggestions = [(18, 21), (25, 31), (35, 41)]
+            .map(|(a, b)| crate::suggest::Suggestion::new(Tag::Figure, Span::new(a, b), 0.9, "t"))
+            .to_vec();
+        state.current_suggestion = Some(0);
+        state.note_suggestions(review_note(3));
+        let start = Instant::now();
+        state.tick(start);
+        let expires = |state: &AppState| {
+            let note = state.suggestions_note.clone().unwrap();
+            state
+                .messages
+                .iter()
+                .find(|m| m.text == note)
+                .unwrap()
+                .expires
+        };
+        let first = expires(&state);
+        assert!(first.is_some());
+        state.apply(Action::AcceptSuggestion);
+        state.tick(start + Duration::from_secs(5));
+        assert!(texts(&state).iter().any(|t| t.starts_with("2 suggestions")));
+        assert_eq!(expires(&state), first, "the note goes when it was to");
+        state.apply(Action::AcceptSuggestion);
+        assert!(texts(&state).iter().any(|t| t.starts_with("1 suggestion:")));
+    }
+
+    #[test]
     fn rejections_alone_are_offered_back_and_quitting_at_the_offer_keeps_it() {
         let dir = tempfile::tempdir().unwrap();
         let (mut state, article) = saved_source(dir.path());
@@ -2683,7 +2763,9 @@ mod tests {
         state.apply(Action::ReloadFromDisk);
         assert!(!state.is_dirty());
         assert!(
-            !texts(&state).iter().any(|t| t.contains("was not reloaded")),
+            !texts(&state)
+                .iter()
+                .any(|t| t.contains("was not reloaded") || t.starts_with("Not saved over")),
             "{:?}",
             texts(&state)
         );

@@ -230,10 +230,16 @@ pub fn tag_bar(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             actions.push(Action::Suggest);
         }
         ui.separator();
-        let hint = if !state.suggestions.is_empty() {
-            "Enter accept · X reject · N next · P previous"
-        } else if state.selection.is_some() && crate::ui::text_field_focused(ui.ctx()) {
+        // Keys typed into a field are text: the field's own hint first.
+        let typing = crate::ui::text_field_focused(ui.ctx());
+        let hint = if typing && state.selection.is_some() {
             "Esc leaves the text field; then 1–4 tag the selection"
+        } else if typing && state.selected.is_some() {
+            "Esc leaves the text field; then 1–4 re-tag the annotation"
+        } else if typing {
+            "Esc leaves the text field"
+        } else if !state.suggestions.is_empty() {
+            "Enter accept · X reject · N next · P previous"
         } else if state.selection.is_some() {
             "Press 1–4 to tag the selection"
         } else if state.selected.is_some() {
@@ -316,10 +322,14 @@ pub fn find_bar(ui: &mut Ui, state: &AppState, focus: &mut bool, actions: &mut V
         }
         let any = find.has_matches();
         let status = find.status();
-        if !any && !status.is_empty() {
-            ui.colored_label(ui.visuals().warn_fg_color, status);
-        } else {
-            ui.label(status);
+        // An empty label would start a new row in the wrapped bar and put
+        // the buttons over the field.
+        if !status.is_empty() {
+            if any {
+                ui.label(status);
+            } else {
+                ui.colored_label(ui.visuals().warn_fg_color, status);
+            }
         }
         let previous = ui.ctx().format_shortcut(&crate::ui::FIND_PREVIOUS);
         let next = ui.ctx().format_shortcut(&crate::ui::FIND_NEXT);

@@ -78,6 +78,25 @@ pub fn text_field_focused(ctx: &egui::Context) -> bool {
         .is_some_and(|id| egui::text_edit::TextEditState::load(ctx, id).is_some())
 }
 
+/// `edit` with Esc kept for [`leave_on_escape`]: by default egui drops the
+/// field's focus before the frame, and the same Esc then reaches the
+/// window's shortcuts and also clears the selection.
+pub fn escape_stays(edit: egui::TextEdit<'_>) -> egui::TextEdit<'_> {
+    let filter = egui::EventFilter {
+        escape: true,
+        ..edit.get_event_filter()
+    };
+    edit.event_filter(filter)
+}
+
+/// Esc in a field made with [`escape_stays`] leaves the field, and only
+/// that: the selection stays for the tag keys.
+pub fn leave_on_escape(ui: &egui::Ui, response: &egui::Response) {
+    if response.has_focus() && ui.input(|i| i.key_pressed(Key::Escape)) {
+        response.surrender_focus();
+    }
+}
+
 /// The key that applies a tag.
 pub fn tag_key(tag: Tag) -> Key {
     match tag {
@@ -447,19 +466,22 @@ impl FactmarkApp {
             return;
         }
         if let Some(offer) = &self.state.recovery_offer {
-            let when = match offer.age {
-                Some(age) if age.as_secs() < 120 => format!("{} seconds ago", age.as_secs()),
-                Some(age) if age.as_secs() < 7200 => format!("{} minutes ago", age.as_secs() / 60),
-                Some(age) => format!("{} hours ago", age.as_secs() / 3600),
+            let ago = |n: u64, unit: &str, units: &str| {
+                format!("{} ago", crate::plural(n as usize, unit, units))
+            };
+            let when = match offer.age.map(|age| age.as_secs()) {
+                Some(s) if s < 120 => ago(s, "second", "seconds"),
+                Some(s) if s < 7200 => ago(s / 60, "minute", "minutes"),
+                Some(s) => ago(s / 3600, "hour", "hours"),
                 None => "earlier".to_owned(),
             };
-            let count = offer.set.len();
+            let count = crate::plural(offer.set.len(), "annotation", "annotations");
             egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
                 ui.set_max_width(400.0);
                 ui.heading("Recover unsaved work?");
                 ui.label(format!(
                     "factmark found unsaved annotations for this article, written {when} \
-                     ({count} annotations). Restore them?"
+                     ({count}). Restore them?"
                 ));
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
@@ -808,7 +830,22 @@ impl FactmarkApp {
                 Action::OpenFind => self.focus_find = true,
                 _ => {}
             }
+            // A tag the View menu hides is drawn nowhere in the text: say
+            // where the annotation is, or the key seems to do nothing.
+            let hidden = match action {
+                Action::ApplyTag(tag) if !self.settings.visible[tag.index()] => Some(tag),
+                _ => None,
+            };
+            let something = self.state.selection.is_some() || self.state.selected.is_some();
             self.state.apply(action);
+            if let Some(tag) = hidden
+                && something
+            {
+                let name = tag.label();
+                self.state.info(format!(
+                    "View > Show {name} is off: {name} annotations are listed in the side panel but not drawn in the text."
+                ));
+            }
         }
         self.after_frame(&ctx);
     }

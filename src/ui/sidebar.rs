@@ -142,7 +142,7 @@ impl Sidebar {
             .auto_shrink([false, true])
             .max_height(note_height)
             .show(ui, |ui| {
-                let response = ui.add(
+                let response = ui.add(crate::ui::escape_stays(
                     egui::TextEdit::multiline(&mut note)
                         // Its own field per annotation, so that the field's
                         // undo never brings back another annotation's note.
@@ -150,7 +150,8 @@ impl Sidebar {
                         .hint_text("Note")
                         .desired_rows(NOTE_LINES as usize)
                         .desired_width(f32::INFINITY),
-                );
+                ));
+                crate::ui::leave_on_escape(ui, &response);
                 if let Some(a) = selected
                     && response.changed()
                 {
@@ -191,11 +192,12 @@ impl Sidebar {
                 }
             }
         });
-        ui.add(
+        let response = ui.add(crate::ui::escape_stays(
             egui::TextEdit::singleline(&mut self.filter)
                 .hint_text("Filter by text or note")
                 .desired_width(f32::INFINITY),
-        );
+        ));
+        crate::ui::leave_on_escape(ui, &response);
     }
 
     fn refresh_filtered(&mut self, state: &AppState) {
@@ -309,25 +311,17 @@ impl Sidebar {
 /// below.
 const SURE: f32 = 0.5;
 
-/// Open suggestions: the current one, its keys, and "Accept all" per tag.
+/// Open suggestions: the keys, "Accept all" per tag, then the current
+/// one. Every button keeps its place while the user goes through them:
+/// the current suggestion's text, of any length, comes last, and each
+/// tag's "Accept all" has its own row, disabled once none is left (a
+/// double click must not land on the next tag's button).
 fn suggestions(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     if state.suggestions.is_empty() {
         return;
     }
     let dark = ui.visuals().dark_mode;
     ui.label(RichText::new(format!("Suggestions ({})", state.suggestions.len())).strong());
-    if let Some(s) = state.current() {
-        let text = &state.doc.text()[s.span.range()];
-        ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(s.tag.label()).color(theme::tag_color(s.tag, dark)));
-            ui.label(RichText::new(format!("“{}”", shorten(text, 120))).italics());
-        });
-        ui.label(
-            RichText::new(format!("rule: {} · score {:.2}", s.rule, s.score))
-                .small()
-                .weak(),
-        );
-    }
     ui.horizontal(|ui| {
         if ui.button("Accept").on_hover_text("Enter").clicked() {
             actions.push(Action::AcceptSuggestion);
@@ -362,17 +356,24 @@ fn suggestions(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             0.0
         }));
     }
-    ui.horizontal_wrapped(|ui| {
-        for tag in Tag::ALL {
-            let n = state.suggestions.iter().filter(|s| s.tag == tag).count();
-            if n > 0
-                && ui
-                    .small_button(format!("Accept all {n} {}", tag.label()))
-                    .clicked()
-            {
-                actions.push(Action::AcceptAll(tag));
-            }
+    for tag in Tag::ALL {
+        let n = state.suggestions.iter().filter(|s| s.tag == tag).count();
+        let button = egui::Button::new(format!("Accept all {} ({n})", tag.label())).small();
+        if ui.add_enabled(n > 0, button).clicked() {
+            actions.push(Action::AcceptAll(tag));
         }
-    });
+    }
+    if let Some(s) = state.current() {
+        let text = &state.doc.text()[s.span.range()];
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(s.tag.label()).color(theme::tag_color(s.tag, dark)));
+            ui.label(RichText::new(format!("“{}”", shorten(text, 120))).italics());
+        });
+        ui.label(
+            RichText::new(format!("rule: {} · score {:.2}", s.rule, s.score))
+                .small()
+                .weak(),
+        );
+    }
     ui.separator();
 }

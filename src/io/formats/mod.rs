@@ -121,7 +121,7 @@ fn refuse_annotation_file(path: &Path) -> Result<(), DecodeProblem> {
         ))
     } else if name.ends_with(".ann") {
         Err(DecodeProblem::NotAnArticle(
-            "this is a brat annotation file, not an article: import it into the article's set (File ▸ Import, or `factmark import ARTICLE --brat FILE`)",
+            "this is a brat annotation file, not an article: import it into the article's set (File > Import, or `factmark import ARTICLE --brat FILE`)",
         ))
     } else {
         Ok(())
