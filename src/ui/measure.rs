@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use egui::FontId;
-use unicode_segmentation::GraphemeCursor;
+use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 
 use crate::model::{Paragraph, ParagraphKind};
 
@@ -55,12 +55,22 @@ pub fn blocks(text: &str, paragraphs: &[Paragraph]) -> Vec<Block> {
     blocks
 }
 
-/// Where to cut text between `start` and at most `limit`: after the last
-/// white space in the second half, or else at the last grapheme boundary,
-/// so that no character or cluster is split.
+/// Where to cut text between `start` and at most `limit`. A cut shows as
+/// a line break inside the paragraph, so it goes where one reads least
+/// oddly: at the start of the last sentence that begins in the second
+/// half; else after its last white space; else at the last grapheme
+/// boundary, so that no character or cluster is split.
 fn cut_point(text: &str, start: usize, limit: usize) -> usize {
     let limit = text.floor_char_boundary(limit);
     let half = text.ceil_char_boundary(start + (limit - start) / 2);
+    // The first piece of the window is a sentence's tail, never a start.
+    if let Some((i, _)) = text[half..limit]
+        .split_sentence_bound_indices()
+        .skip(1)
+        .last()
+    {
+        return half + i;
+    }
     if let Some((i, c)) = text[half..limit]
         .char_indices()
         .rev()
@@ -264,6 +274,18 @@ mod tests {
         assert!(blocks.last().unwrap().ends_paragraph);
         assert_eq!(blocks[0].range.start, paragraph[0].range.start);
         assert_eq!(blocks.last().unwrap().range.end, paragraph[0].range.end);
+    }
+
+    #[test]
+    fn a_long_paragraph_of_sentences_is_cut_between_sentences() {
+        let text = "The council met on “Monday” and said so. Did it? Yes: 4.5% agreed! "
+            .repeat(600);
+        let blocks = blocks(&text, &paragraphs(&text));
+        assert!(blocks.len() > 3, "{} blocks", blocks.len());
+        for block in &blocks {
+            assert!(text[block.range.clone()].starts_with(['T', 'D', 'Y']), "{block:?}");
+            assert!(block.range.len() <= BLOCK_BYTES);
+        }
     }
 
     #[test]
