@@ -39,6 +39,8 @@ pub struct ArticleError {
 pub enum DecodeProblem {
     #[error("no such file")]
     NotFound,
+    #[error("this is a link to {}, which does not exist", .0.display())]
+    BrokenLink(PathBuf),
     #[error("this is a folder, not a file")]
     IsDirectory,
     #[error("this is not a regular file but a pipe, socket or device; factmark reads only files")]
@@ -116,7 +118,13 @@ pub struct Decoded {
 /// Reads a whole file of at most `limit` bytes, refusing larger files before
 /// reading them.
 pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, DecodeProblem> {
-    let metadata = std::fs::metadata(path).map_err(io_problem)?;
+    let metadata = std::fs::metadata(path).map_err(|error| match std::fs::read_link(path) {
+        // The link is there, what it points to is not.
+        Ok(target) if error.kind() == std::io::ErrorKind::NotFound => {
+            DecodeProblem::BrokenLink(target)
+        }
+        _ => io_problem(error),
+    })?;
     if metadata.is_dir() {
         return Err(DecodeProblem::IsDirectory);
     }
@@ -318,6 +326,21 @@ mod tests {
 
     fn decoded(bytes: &[u8]) -> Decoded {
         decode(bytes).unwrap()
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_to_nothing_says_where_it_points() {
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("article.txt");
+        std::os::unix::fs::symlink("moved/away.txt", &link).unwrap();
+        let problem = read_limited(&link, 100).unwrap_err();
+        assert_eq!(
+            problem.to_string(),
+            "this is a link to moved/away.txt, which does not exist"
+        );
+        let missing = read_limited(&dir.path().join("none.txt"), 100).unwrap_err();
+        assert_eq!(missing.to_string(), "no such file");
     }
 
     #[test]

@@ -431,7 +431,10 @@ fn anchor_as(
 /// Whether no file is where a set says its article is: moved, renamed or
 /// deleted.
 fn is_missing(source: &ArticleError) -> bool {
-    matches!(source.problem, DecodeProblem::NotFound)
+    matches!(
+        source.problem,
+        DecodeProblem::NotFound | DecodeProblem::BrokenLink(_)
+    )
 }
 
 /// What to do when a set's article is not where the set says.

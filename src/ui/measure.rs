@@ -278,12 +278,15 @@ mod tests {
 
     #[test]
     fn a_long_paragraph_of_sentences_is_cut_between_sentences() {
-        let text = "The council met on “Monday” and said so. Did it? Yes: 4.5% agreed! "
-            .repeat(600);
+        let text =
+            "The council met on “Monday” and said so. Did it? Yes: 4.5% agreed! ".repeat(600);
         let blocks = blocks(&text, &paragraphs(&text));
         assert!(blocks.len() > 3, "{} blocks", blocks.len());
         for block in &blocks {
-            assert!(text[block.range.clone()].starts_with(['T', 'D', 'Y']), "{block:?}");
+            assert!(
+                text[block.range.clone()].starts_with(['T', 'D', 'Y']),
+                "{block:?}"
+            );
             assert!(block.range.len() <= BLOCK_BYTES);
         }
     }
