@@ -265,6 +265,11 @@ fn text_refuses_a_pipe_a_folder_and_a_missing_folder_and_leaves_them_be() {
             dir.path().join("nowhere").join("a.txt"),
             "a.txt: cannot write: the folder ",
         ),
+        (
+            dir.path().join("nowhere/"),
+            "cannot write: this names a folder (it ends with a slash)",
+        ),
+        (pipe.join("a.txt"), "a.txt: cannot write: "),
     ];
     for (out, says) in cases {
         factmark()

@@ -657,7 +657,7 @@ fn export_into_a_file_says_it_wants_a_folder() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
-            "notes.txt: this is a file; exports go into a folder",
+            "notes.txt: this is not a folder; exports go into a folder",
         ));
     assert_eq!(fs::read_to_string(&file).unwrap(), "mine");
 }

@@ -1074,21 +1074,19 @@ fn annotate_until_terminated(root: &Path) -> ! {
     panic!("SIGTERM never closed the window");
 }
 
+/// The child app of the test `name`, with two unsaved annotations, gets
+/// `signal`: it writes its recovery file and ends by itself, and the work
+/// comes back at the next start.
 #[cfg(unix)]
-#[test]
-fn sigterm_writes_the_unsaved_work_to_the_recovery_file_and_closes() {
+fn ended_by(signal: &str, name: &str) {
     if let Ok(root) = std::env::var(TERM_CHILD_ENV) {
         annotate_until_terminated(Path::new(&root));
     }
     let desk = Desk::new();
-    let (mut child, ready) = spawn_child_app(
-        "sigterm_writes_the_unsaved_work_to_the_recovery_file_and_closes",
-        TERM_CHILD_ENV,
-        &desk.root,
-    );
+    let (mut child, ready) = spawn_child_app(name, TERM_CHILD_ENV, &desk.root);
     assert!(ready, "the child app never reported its edits");
     let sent = std::process::Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
+        .args([signal, &child.id().to_string()])
         .status()
         .unwrap();
     assert!(sent.success());
@@ -1101,6 +1099,25 @@ fn sigterm_writes_the_unsaved_work_to_the_recovery_file_and_closes() {
     harness.get_by_label("Restore").click();
     harness.run_ok();
     assert_eq!(annotations(&harness).len(), 2);
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_writes_the_unsaved_work_to_the_recovery_file_and_closes() {
+    ended_by(
+        "-TERM",
+        "sigterm_writes_the_unsaved_work_to_the_recovery_file_and_closes",
+    );
+}
+
+/// SIGHUP: the terminal factmark was started from is closed.
+#[cfg(unix)]
+#[test]
+fn sighup_writes_the_unsaved_work_to_the_recovery_file_and_closes() {
+    ended_by(
+        "-HUP",
+        "sighup_writes_the_unsaved_work_to_the_recovery_file_and_closes",
+    );
 }
 
 #[test]

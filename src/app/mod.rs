@@ -1217,6 +1217,14 @@ impl AppState {
         }
     }
 
+    /// Whether there is a file at the set's path: one this session read or
+    /// wrote, or one another program has written there since.
+    pub fn set_file_exists(&self) -> bool {
+        self.doc.set_on_disk()
+            || self.disk_change == Some(DiskChange::Set)
+            || matches!(self.ignored_on_disk, Some(Some(_)))
+    }
+
     /// The files whose change on disk the window must notice: the set (or
     /// the one that did not load) and the article.
     pub fn watched_paths(&self) -> Vec<&Path> {
@@ -1315,6 +1323,26 @@ impl AppState {
                 return;
             }
         };
+        let Some(added) = self.add_what_lacks(&theirs) else {
+            return;
+        };
+        self.doc.set_stamp = stamp;
+        self.ignored_on_disk = None;
+        self.disk_change = None;
+        // What was said of an earlier version of the file no longer holds.
+        self.messages
+            .retain(|m| !matches!(m.topic, Some(Topic::Saving | Topic::Document)));
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        self.info(format!(
+            "Merged {} from {name} into yours; Save writes both.",
+            crate::plural(added, "annotation", "annotations")
+        ));
+    }
+
+    /// Adds the annotations and rejections of `theirs` that the window's
+    /// set lacks, as one step (a merge never deletes). Returns how many
+    /// annotations it added; `None` when the step was refused.
+    fn add_what_lacks(&mut self, theirs: &AnnotationSet) -> Option<usize> {
         let mut edits = Vec::new();
         for a in theirs.annotations() {
             if !self.doc.set.contains(a.span, a.tag) {
@@ -1330,20 +1358,7 @@ impl AppState {
                 .filter(|r| !self.doc.set.is_rejected(r.span, r.tag))
                 .map(Edit::Reject),
         );
-        if !edits.is_empty() && !self.edit(Edit::Batch(edits)) {
-            return;
-        }
-        self.doc.set_stamp = stamp;
-        self.ignored_on_disk = None;
-        self.disk_change = None;
-        // What was said of an earlier version of the file no longer holds.
-        self.messages
-            .retain(|m| !matches!(m.topic, Some(Topic::Saving | Topic::Document)));
-        let name = path.file_name().unwrap_or_default().to_string_lossy();
-        self.info(format!(
-            "Merged {} from {name} into yours; Save writes both.",
-            crate::plural(added, "annotation", "annotations")
-        ));
+        (edits.is_empty() || self.edit(Edit::Batch(edits))).then_some(added)
     }
 
     /// The set file as it is on disk now, anchored in the open article,
@@ -1835,13 +1850,27 @@ impl AppState {
         let Some(offer) = self.recovery_offer.take() else {
             return;
         };
-        self.doc.set = offer.set;
+        // The set as its file holds it now, which another program may have
+        // added to since the recovery file was written: nothing of it is
+        // lost, and Undo takes back what the recovered work lacked.
+        let on_disk = std::mem::replace(&mut self.doc.set, offer.set);
         self.doc.history = History::new();
         self.doc.typing_note = None;
         self.doc.saved_revision = None;
         self.selection = None;
         self.selected = None;
         self.changed();
+        if let Some(kept @ 1..) = self.add_what_lacks(&on_disk) {
+            let name = self
+                .doc
+                .set_path
+                .as_deref()
+                .map_or_else(|| self.doc.name.clone(), file_name);
+            self.info(format!(
+                "Your unsaved work is back, with {} from {name} that it lacked (added by another program, or deleted before the crash: Edit > Undo takes them out).",
+                crate::plural(kept, "annotation", "annotations")
+            ));
+        }
     }
 
     pub fn remember_recent(&mut self, path: &Path) {
@@ -2525,6 +2554,66 @@ mod tests {
         assert_eq!(expires(&state), first, "the note goes when it was to");
         state.apply(Action::AcceptSuggestion);
         assert!(texts(&state).iter().any(|t| t.starts_with("1 suggestion:")));
+    }
+
+    #[test]
+    fn a_set_another_program_writes_under_unsaved_work_is_no_new_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = dir.path().join("a.txt");
+        std::fs::write(&article, "The minister said 80% agreed on Monday.").unwrap();
+        let mut state = sample_app(dir.path());
+        state.open(&article);
+        state.apply(Action::Select(Some(Span::new(18, 21))));
+        state.apply(Action::ApplyTag(Tag::Figure));
+        assert!(!state.set_file_exists());
+        let (text, _) = crate::io::open_article(&article).unwrap();
+        let set_path = crate::io::default_set_path(&article);
+        crate::io::save_set(&set_path, &article, &text, &AnnotationSet::new()).unwrap();
+        state.check_disk_now(Instant::now());
+        assert_eq!(state.disk_change, Some(DiskChange::Set));
+        assert!(state.set_file_exists());
+        state.apply(Action::KeepMine);
+        assert!(state.set_file_exists());
+    }
+
+    #[test]
+    fn restoring_recovered_work_keeps_what_another_program_added_since() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut state, article) = saved_source(dir.path());
+        let set_path = state.doc.set_path.clone().unwrap();
+        state.apply(Action::Select(Some(Span::new(18, 21))));
+        state.apply(Action::ApplyTag(Tag::Figure));
+        state.write_recovery_now().unwrap();
+        drop(state); // a crash
+
+        // `factmark find --tag`, say, adds a claim to the file meanwhile.
+        let (text, _, mut loaded) = crate::io::load_set(&set_path).unwrap();
+        let claim =
+            loaded
+                .set
+                .new_annotation(Tag::Claim, Span::new(18, 28), text.text(), Timestamp::now());
+        loaded.set.apply(&Edit::Add(claim), text.text()).unwrap();
+        crate::io::save_set(&set_path, &article, &text, &loaded.set).unwrap();
+
+        let mut state = sample_app(dir.path());
+        state.open(&article);
+        state.apply(Action::AcceptRecovery);
+        let tags = |state: &AppState| {
+            let mut tags: Vec<Tag> = state.doc.set.annotations().iter().map(|a| a.tag).collect();
+            tags.sort();
+            tags
+        };
+        assert_eq!(tags(&state), [Tag::Claim, Tag::Figure, Tag::Source]);
+        assert!(
+            texts(&state)
+                .iter()
+                .any(|t| t.contains("with 1 annotation from a.annotations.ron"))
+        );
+        state.apply(Action::Save);
+        assert_eq!(crate::io::load_set(&set_path).unwrap().2.set.len(), 3);
+        // Undo takes back what the recovered work lacked.
+        state.apply(Action::Undo);
+        assert_eq!(tags(&state), [Tag::Figure, Tag::Source]);
     }
 
     #[test]

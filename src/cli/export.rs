@@ -35,7 +35,7 @@ pub fn export(
     if out_dir.exists() && !out_dir.is_dir() {
         let _ = writeln!(
             err,
-            "error: {}: this is a file; exports go into a folder",
+            "error: {}: this is not a folder; exports go into a folder",
             out_dir.display()
         );
         return EXIT_INVALID;

@@ -930,8 +930,18 @@ fn replace_atomically(
 ) -> std::io::Result<()> {
     // Through a link, the file it points to is replaced: in its own folder,
     // with its `.bak` beside it.
-    let target = &final_target(target);
     let refused = |kind, words: &str| Err(std::io::Error::new(kind, words));
+    if target
+        .as_os_str()
+        .to_string_lossy()
+        .ends_with(std::path::is_separator)
+    {
+        return refused(
+            std::io::ErrorKind::InvalidInput,
+            "this names a folder (it ends with a slash); give a file name",
+        );
+    }
+    let target = &final_target(target);
     match fs::metadata(target) {
         // Renaming over a file ignores its permissions; a file its owner
         // made read-only is respected as an editor would.
@@ -954,6 +964,12 @@ fn replace_atomically(
         _ => {}
     }
     let folder = folder_of(target);
+    if folder.exists() && !folder.is_dir() {
+        return refused(
+            std::io::ErrorKind::NotADirectory,
+            &format!("{} is not a folder", folder.display()),
+        );
+    }
     if !folder.is_dir() {
         return refused(
             std::io::ErrorKind::NotFound,

@@ -383,7 +383,7 @@ pub fn status_bar(ui: &mut Ui, state: &AppState) {
     let dark = ui.visuals().dark_mode;
     ui.horizontal(|ui| {
         match &state.doc.set_path {
-            Some(path) if state.doc.set_on_disk() => {
+            Some(path) if state.set_file_exists() => {
                 let name = path.file_name().unwrap_or_default().to_string_lossy();
                 ui.label(name).on_hover_text(path.display().to_string());
             }

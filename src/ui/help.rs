@@ -16,7 +16,10 @@ pub const SHORTCUTS: &[(&str, &[(&str, &str)])] = &[
             ("Del", "delete the selected annotation"),
             ("Shift+Alt+Left / Right", "move its end one character"),
             ("Shift+Alt+Up / Down", "move its start one character"),
-            ("Esc", "close a menu, leave a text field, else clear the selection"),
+            (
+                "Esc",
+                "close a menu, leave a text field, else clear the selection",
+            ),
             ("Ctrl+C", "copy the selection"),
         ],
     ),

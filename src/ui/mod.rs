@@ -475,13 +475,22 @@ impl FactmarkApp {
                 Some(s) => ago(s / 3600, "hour", "hours"),
                 None => "earlier".to_owned(),
             };
-            let count = crate::plural(offer.set.len(), "annotation", "annotations");
+            let rejected = offer.set.rejections().count();
+            let count = match (offer.set.len(), rejected) {
+                (n, 0) => crate::plural(n, "annotation", "annotations"),
+                (0, r) => crate::plural(r, "rejected suggestion", "rejected suggestions"),
+                (n, r) => format!(
+                    "{}, {}",
+                    crate::plural(n, "annotation", "annotations"),
+                    crate::plural(r, "rejected suggestion", "rejected suggestions")
+                ),
+            };
             egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
                 ui.set_max_width(400.0);
                 ui.heading("Recover unsaved work?");
                 ui.label(format!(
-                    "factmark found unsaved annotations for this article, written {when} \
-                     ({count}). Restore them?"
+                    "factmark found unsaved work for this article, written {when} \
+                     ({count}). Restore it?"
                 ));
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {

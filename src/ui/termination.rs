@@ -1,4 +1,5 @@
-//! SIGTERM (a logout, a shutdown, `kill`) must not lose unsaved work: the
+//! SIGTERM (a logout, a shutdown, `kill`) and SIGHUP (the terminal that
+//! started factmark closed) must not lose unsaved work: the
 //! signal only sets a flag and wakes a waiting thread, which wakes the
 //! window, and the next
 //! frame writes the recovery file and closes (see
@@ -27,16 +28,25 @@ pub fn install(ctx: egui::Context) {
     let Ok((reader, writer)) = UnixStream::pair() else {
         return; // The default stays: the process ends at once.
     };
-    // SAFETY: the action stores to an atomic and writes to a socket
-    // (send(2)), both async-signal-safe; it allocates, locks and panics
-    // nothing.
-    let registered = unsafe {
-        signal_hook_registry::register(libc::SIGTERM, move || {
-            REQUESTED.store(true, Ordering::SeqCst);
-            let _ = (&writer).write(&[1]);
-        })
-    };
-    if registered.is_err() {
+    // SIGHUP too: the terminal factmark was started from was closed, or
+    // the session ends that way.
+    let mut registered = false;
+    for signal in [libc::SIGTERM, libc::SIGHUP] {
+        let Ok(writer) = writer.try_clone() else {
+            continue;
+        };
+        // SAFETY: the action stores to an atomic and writes to a socket
+        // (send(2)), both async-signal-safe; it allocates, locks and
+        // panics nothing.
+        let action = unsafe {
+            signal_hook_registry::register(signal, move || {
+                REQUESTED.store(true, Ordering::SeqCst);
+                let _ = (&writer).write(&[1]);
+            })
+        };
+        registered |= action.is_ok();
+    }
+    if !registered {
         return;
     }
     let _ = std::thread::Builder::new()
