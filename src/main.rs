@@ -81,6 +81,8 @@ fn run_window(path: Option<std::path::PathBuf>) -> u8 {
             Ok(Box::new(FactmarkApp::new(cc, startup)))
         }),
     );
+    // A file dialog still open must not outlive the window.
+    factmark::ui::termination::end_children();
     match result {
         Ok(()) => cli::EXIT_OK,
         Err(error) => {

@@ -64,3 +64,73 @@ pub fn install(ctx: egui::Context) {
 
 #[cfg(not(unix))]
 pub fn install(_ctx: egui::Context) {}
+
+/// Ends the programs factmark started and left running: a file dialog
+/// (zenity, which rfd runs where there is no desktop portal) would
+/// otherwise stay on screen after the window closed, its answer going
+/// nowhere. Linux only: elsewhere dialogs are part of the process.
+pub fn end_children() {
+    #[cfg(target_os = "linux")]
+    end_children_of(std::process::id());
+}
+
+/// Sends SIGTERM to every process whose parent is `parent`, found in
+/// `/proc`.
+#[cfg(target_os = "linux")]
+fn end_children_of(parent: u32) {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let Some(pid) = entry
+            .file_name()
+            .to_str()
+            .and_then(|n| n.parse::<i32>().ok())
+        else {
+            continue;
+        };
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+            continue;
+        };
+        // "pid (name) state ppid …", where the name may hold spaces and
+        // parentheses: the fields after the last `)` are plain.
+        let ppid = stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().nth(1))
+            .and_then(|p| p.parse::<u32>().ok());
+        if ppid == Some(parent) {
+            // SAFETY: kill(2) only sends a signal; a process that has
+            // ended meanwhile makes it fail harmlessly.
+            unsafe {
+                libc::kill(pid, libc::SIGTERM);
+            }
+        }
+    }
+}
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_children_of_a_process_are_ended() {
+        // A shell waiting for a long sleep of its own: ending the sleep
+        // lets the shell finish.
+        let mut shell = std::process::Command::new("sh")
+            .args(["-c", "sleep 60 & wait"])
+            .spawn()
+            .unwrap();
+        let started = std::time::Instant::now();
+        // Until the sleep has started, there is nothing to end.
+        while started.elapsed() < std::time::Duration::from_secs(10) {
+            end_children_of(shell.id());
+            if shell.try_wait().unwrap().is_some() {
+                return; // well before its sleep of 60 s
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let _ = shell.kill();
+        let _ = shell.wait();
+        panic!("the shell's child was not ended");
+    }
+}
