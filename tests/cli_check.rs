@@ -114,44 +114,48 @@ fn check_reports_offsets_that_do_not_fit_their_text_start_or_end() {
 /// orphan said to be "no longer in the article".
 #[test]
 fn an_annotation_stored_twice_is_merged_with_both_notes() {
-    let dir = tempfile::tempdir().unwrap();
-    let set = write_sample_set(dir.path());
-    let good = fs::read_to_string(&set).unwrap();
-    let first = good.find("        (\n            id: 1,").unwrap();
-    let end = first + good[first..].find("\n        ),").unwrap() + "\n        ),".len();
-    let entry = &good[first..end];
-    let with_note = |id: &str, note: &str| {
-        entry
-            .replace("id: 1,", id)
-            .replace("note: \"\",", &format!("note: \"{note}\","))
-    };
-    let twice = format!(
-        "{}{}\n{}{}",
-        &good[..first],
-        with_note("id: 1,", "mine"),
-        with_note("id: 7,", "theirs"),
-        &good[end..]
-    );
-    fs::write(&set, twice).unwrap();
-    factmark()
-        .arg("check")
-        .arg(&set)
-        .assert()
-        .code(0)
-        .stdout(predicate::str::contains(
-            "3 annotations (0 claim, 1 figure, 1 quote, 1 source), 0 orphans; article unchanged, 1 copy of an annotation merged (stored twice, notes kept)",
-        ));
-    // The next write keeps it once, with both notes.
-    factmark()
-        .args(["find", "--tag", "claim", "-o"])
-        .arg(&set)
-        .arg(dir.path().join(ARTICLE))
-        .arg("Belarus")
-        .assert()
-        .success();
-    let saved = fs::read_to_string(&set).unwrap();
-    assert_eq!(saved.matches("exact: \"80.1%\"").count(), 1, "{saved}");
-    assert!(saved.contains("note: \"mine\\n\\ntheirs\","), "{saved}");
+    // A copy with a new id, and one that kept the id.
+    for copy_id in ["id: 7,", "id: 1,"] {
+        let dir = tempfile::tempdir().unwrap();
+        let set = write_sample_set(dir.path());
+        let good = fs::read_to_string(&set).unwrap();
+        let first = good.find("        (\n            id: 1,").unwrap();
+        let end = first + good[first..].find("\n        ),").unwrap() + "\n        ),".len();
+        let entry = &good[first..end];
+        let with_note = |id: &str, note: &str| {
+            entry
+                .replace("id: 1,", id)
+                .replace("note: \"\",", &format!("note: \"{note}\","))
+        };
+        let twice = format!(
+            "{}{}\n{}{}",
+            &good[..first],
+            with_note("id: 1,", "mine"),
+            with_note(copy_id, "theirs"),
+            &good[end..]
+        );
+        fs::write(&set, twice).unwrap();
+        factmark()
+            .arg("check")
+            .arg(&set)
+            .assert()
+            .append_context("copy", copy_id)
+            .code(0)
+            .stdout(predicate::str::contains(
+                "3 annotations (0 claim, 1 figure, 1 quote, 1 source), 0 orphans; article unchanged, 1 copy of an annotation merged (stored twice, notes kept)",
+            ));
+        // The next write keeps it once, with both notes.
+        factmark()
+            .args(["find", "--tag", "claim", "-o"])
+            .arg(&set)
+            .arg(dir.path().join(ARTICLE))
+            .arg("Belarus")
+            .assert()
+            .success();
+        let saved = fs::read_to_string(&set).unwrap();
+        assert_eq!(saved.matches("exact: \"80.1%\"").count(), 1, "{saved}");
+        assert!(saved.contains("note: \"mine\\n\\ntheirs\","), "{saved}");
+    }
 }
 
 #[test]

@@ -458,15 +458,19 @@ impl SetError {
 }
 
 /// What makes a parsed set unloadable whatever its article: an empty or
-/// reversed span, an empty exact text, an id used twice.
+/// reversed span, an empty exact text, an id used by two different
+/// annotations. Two copies of one annotation (same id, tag, place and
+/// text, as a hand merge of two people's files leaves them) are no
+/// conflict: anchoring merges them.
 fn check_annotations(set_path: &Path, file: &SetFile) -> Result<(), SetError> {
-    let mut ids = std::collections::HashSet::with_capacity(file.annotations.len());
+    let mut ids = std::collections::HashMap::with_capacity(file.annotations.len());
     for a in file.annotations.iter().chain(&file.orphans) {
+        let what = (a.tag, a.start, a.end, a.exact.as_str());
         let problem = if a.start >= a.end {
             format!("its span {}..{} is empty or reversed", a.start, a.end)
         } else if a.exact.is_empty() {
             "its exact text is empty".to_owned()
-        } else if !ids.insert(a.id) {
+        } else if *ids.entry(a.id).or_insert(what) != what {
             return Err(SetError::DuplicateId {
                 path: set_path.to_owned(),
                 id: a.id,
