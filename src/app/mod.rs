@@ -2274,13 +2274,15 @@ fn capitalize(text: &str) -> String {
 
 /// What the window says of the `n` orphans of the set at `set_path`.
 fn orphans_warning(set_path: &Path, n: usize) -> String {
+    let (they_are, them) = if n == 1 {
+        ("It is", "it")
+    } else {
+        ("They are", "them")
+    };
     format!(
-        "{}: the article has changed and {} not be found in it. {} listed under Orphans: re-attach {} to a selection or delete {}.",
+        "{}: the article has changed and {} not be found in it. {they_are} listed under Orphans: re-attach {them} to a selection or delete {them}.",
         set_path.display(),
         crate::plural(n, "annotation could", "annotations could"),
-        if n == 1 { "It is" } else { "They are" },
-        if n == 1 { "it" } else { "them" },
-        if n == 1 { "it" } else { "them" },
     )
 }
 

@@ -475,16 +475,19 @@ impl FactmarkApp {
                 Some(s) => ago(s / 3600, "hour", "hours"),
                 None => "earlier".to_owned(),
             };
-            let rejected = offer.set.rejections().count();
-            let count = match (offer.set.len(), rejected) {
-                (n, 0) => crate::plural(n, "annotation", "annotations"),
-                (0, r) => crate::plural(r, "rejected suggestion", "rejected suggestions"),
-                (n, r) => format!(
-                    "{}, {}",
-                    crate::plural(n, "annotation", "annotations"),
-                    crate::plural(r, "rejected suggestion", "rejected suggestions")
-                ),
-            };
+            let (annotated, rejected) = (offer.set.len(), offer.set.rejections().count());
+            let mut parts = Vec::new();
+            if annotated > 0 || rejected == 0 {
+                parts.push(crate::plural(annotated, "annotation", "annotations"));
+            }
+            if rejected > 0 {
+                parts.push(crate::plural(
+                    rejected,
+                    "rejected suggestion",
+                    "rejected suggestions",
+                ));
+            }
+            let count = parts.join(", ");
             egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
                 ui.set_max_width(400.0);
                 ui.heading("Recover unsaved work?");
