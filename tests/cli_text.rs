@@ -219,16 +219,22 @@ fn a_mistake_in_the_arguments_is_invalid_input() {
     factmark().args(["text", "--help"]).assert().code(0);
 }
 
+/// Makes a named pipe at `path`.
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let made = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(made.success());
+}
+
 #[cfg(unix)]
 #[test]
 fn a_pipe_given_as_the_article_is_refused_without_waiting() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("fifo.txt");
-    let made = std::process::Command::new("mkfifo")
-        .arg(&fifo)
-        .status()
-        .unwrap();
-    assert!(made.success());
+    mkfifo(&fifo);
     factmark()
         .arg("text")
         .arg(&fifo)
@@ -250,11 +256,7 @@ fn text_refuses_a_pipe_a_folder_and_a_missing_folder_and_leaves_them_be() {
     use std::os::unix::fs::FileTypeExt;
     let dir = tempfile::tempdir().unwrap();
     let pipe = dir.path().join("pipe");
-    let made = std::process::Command::new("mkfifo")
-        .arg(&pipe)
-        .status()
-        .unwrap();
-    assert!(made.success());
+    mkfifo(&pipe);
     let cases = [
         (
             pipe.clone(),
@@ -276,6 +278,8 @@ fn text_refuses_a_pipe_a_folder_and_a_missing_folder_and_leaves_them_be() {
             .args(["text", "-o"])
             .arg(&out)
             .arg(lemonde())
+            // Opening the pipe would wait for a reader forever.
+            .timeout(std::time::Duration::from_secs(20))
             .assert()
             .code(2)
             .stderr(predicate::str::contains(says))

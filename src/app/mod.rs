@@ -1326,17 +1326,24 @@ impl AppState {
         let Some(added) = self.add_what_lacks(&theirs) else {
             return;
         };
-        self.doc.set_stamp = stamp;
-        self.ignored_on_disk = None;
-        self.disk_change = None;
-        // What was said of an earlier version of the file no longer holds.
-        self.messages
-            .retain(|m| !matches!(m.topic, Some(Topic::Saving | Topic::Document)));
+        self.file_is_ours(stamp);
         let name = path.file_name().unwrap_or_default().to_string_lossy();
         self.info(format!(
             "Merged {} from {name} into yours; Save writes both.",
             crate::plural(added, "annotation", "annotations")
         ));
+    }
+
+    /// The set file as it was at `stamp` (just read, merged or written) is
+    /// the window's own: no change of it is pending, and what was said of
+    /// an earlier version (it did not load, it was not saved over) no
+    /// longer holds.
+    fn file_is_ours(&mut self, stamp: Option<DiskStamp>) {
+        self.doc.set_stamp = stamp;
+        self.ignored_on_disk = None;
+        self.disk_change = None;
+        self.messages
+            .retain(|m| !matches!(m.topic, Some(Topic::Saving | Topic::Document)));
     }
 
     /// Adds the annotations and rejections of `theirs` that the window's
@@ -1411,11 +1418,7 @@ impl AppState {
             return;
         }
         self.doc.saved_revision = Some(self.doc.history.revision());
-        self.doc.set_stamp = stamp;
-        self.ignored_on_disk = None;
-        self.disk_change = None;
-        self.messages
-            .retain(|m| !matches!(m.topic, Some(Topic::Saving | Topic::Document)));
+        self.file_is_ours(stamp);
         self.discard_recovery();
         let name = path.file_name().unwrap_or_default().to_string_lossy();
         // A file touched or rewritten the same is not news.
@@ -1992,8 +1995,7 @@ impl AppState {
             }
             return false;
         }
-        self.messages
-            .retain(|m| !matches!(m.topic, Some(Topic::Saving | Topic::Document)));
+        self.file_is_ours(DiskStamp::of(&set_path));
         if !article_path.exists() {
             self.message(
                 Severity::Warning,
@@ -2007,15 +2009,12 @@ impl AppState {
         self.discard_recovery();
         self.doc.article_stamp = DiskStamp::of(&article_path);
         self.doc.article_path = Some(article_path);
-        self.doc.set_stamp = DiskStamp::of(&set_path);
         self.doc.set_path = Some(set_path.clone());
         // The set is on disk now: a repaired file elsewhere is not taken.
         self.doc.unreadable_set = None;
         self.doc.saved_revision = Some(self.doc.history.revision());
         self.recovery_written = None;
         self.recovery_warned = false;
-        self.ignored_on_disk = None;
-        self.disk_change = None;
         self.remember_recent(&set_path);
         self.changed();
         true
@@ -2671,6 +2670,12 @@ mod tests {
         (state, article, set_path, good)
     }
 
+    /// Another program writes `good` over the broken set file.
+    fn repair(state: &AppState, article: &Path, set_path: &Path, good: &AnnotationSet) {
+        std::fs::remove_file(set_path).unwrap();
+        crate::io::save_set(set_path, article, &state.doc.article, good).unwrap();
+    }
+
     #[test]
     fn a_set_that_did_not_load_at_open_is_taken_once_repaired() {
         let dir = tempfile::tempdir().unwrap();
@@ -2688,9 +2693,7 @@ mod tests {
         assert_eq!(state.doc.set_path, None);
         assert!(!state.is_dirty());
 
-        std::fs::remove_file(&set_path).unwrap();
-        let text = state.doc.article.clone();
-        crate::io::save_set(&set_path, &article, &text, &good).unwrap();
+        repair(&state, &article, &set_path, &good);
         state.check_disk_now(Instant::now());
         state.tick(Instant::now());
         assert_eq!(state.disk_change, None, "a clean window takes it");
@@ -2721,9 +2724,7 @@ mod tests {
         state.apply(Action::Select(Some(Span::new(4, 12))));
         state.apply(Action::ApplyTag(Tag::Source));
 
-        std::fs::remove_file(&set_path).unwrap();
-        let text = state.doc.article.clone();
-        crate::io::save_set(&set_path, &article, &text, &good).unwrap();
+        repair(&state, &article, &set_path, &good);
         state.check_disk_now(Instant::now());
         state.tick(Instant::now());
         assert_eq!(
@@ -2766,9 +2767,7 @@ mod tests {
         state.apply(Action::Select(Some(Span::new(4, 12))));
         state.apply(Action::ApplyTag(Tag::Source));
         assert!(state.save(Some(elsewhere.clone())));
-        std::fs::remove_file(&set_path).unwrap();
-        let text = state.doc.article.clone();
-        crate::io::save_set(&set_path, &article, &text, &good).unwrap();
+        repair(&state, &article, &set_path, &good);
         state.check_disk_now(Instant::now());
         assert_eq!(state.disk_change, None);
         assert_eq!(state.doc.set_path.as_deref(), Some(elsewhere.as_path()));

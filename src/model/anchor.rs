@@ -27,6 +27,7 @@
 //! files or a hand edit leaves them) become one, keeping both notes.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use super::annotation::{
     Annotation, AnnotationId, CONTEXT_CHARS, Orphan, Quote, SortKey, Span, Tag,
@@ -61,22 +62,21 @@ pub fn anchor(stored: Vec<Orphan>, article: &Article) -> Anchored {
             continue;
         };
         let stored_at = (candidate.last_start, candidate.last_end);
-        match taken.get(&SortKey::new(span, candidate.tag)) {
-            Some(&(kept, at)) if at == stored_at => {
-                merge_copy(&mut result.annotations[kept], candidate);
-                result.merged += 1;
+        match taken.entry(SortKey::new(span, candidate.tag)) {
+            Entry::Occupied(place) => {
+                let (kept, at) = *place.get();
+                if at == stored_at {
+                    merge_copy(&mut result.annotations[kept], candidate);
+                    result.merged += 1;
+                } else {
+                    result.orphans.push(candidate);
+                }
                 continue;
             }
-            Some(_) => {
-                result.orphans.push(candidate);
-                continue;
+            Entry::Vacant(place) => {
+                place.insert((result.annotations.len(), stored_at));
             }
-            None => {}
         }
-        taken.insert(
-            SortKey::new(span, candidate.tag),
-            (result.annotations.len(), stored_at),
-        );
         match how {
             Place::Stored => result.kept += 1,
             Place::Moved => {

@@ -264,19 +264,13 @@ pub fn find_bar(ui: &mut Ui, state: &AppState, focus: &mut bool, actions: &mut V
         ui.label(RichText::new("Find").strong());
         let mut query = find.query.clone();
         let field_width = (ui.available_width() - 60.0).clamp(80.0, 260.0);
-        let response = ui.add(
+        // Esc leaves the field here, keeping the match selected.
+        let response = ui.add(crate::ui::escape_stays(
             egui::TextEdit::singleline(&mut query)
                 .id(id)
                 .hint_text("Find in the article")
-                .desired_width(field_width)
-                // Esc leaves the field here, keeping the match selected.
-                .event_filter(egui::EventFilter {
-                    escape: true,
-                    horizontal_arrows: true,
-                    vertical_arrows: true,
-                    tab: false,
-                }),
-        );
+                .desired_width(field_width),
+        ));
         if std::mem::take(focus) {
             response.request_focus();
             select_all(ui.ctx(), id, &query);
